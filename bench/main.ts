@@ -1,0 +1,16 @@
+// `npm run bench`: every benchmark, each printing its own figures. Speed targets live here, not in tests.
+import { runParseBench } from './parseBench';
+import { runAnalysisBench } from './analysisBench';
+import { runEditorBench } from './editorBench';
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  if (!only || only === 'parse') await runParseBench();
+  if (!only || only === 'analysis') await runAnalysisBench();
+  if (!only || only === 'editor') await runEditorBench();
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack ?? err.message : String(err));
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+/**
+ * Folding that makes two spellings of the same word compare equal: case, quote marks, dashes,
+ * apostrophes, diacritics and British/American spelling. Used by every matcher so that
+ * "Defence" and "defense", "Ukraine’s" and "Ukraine's" count as the same word.
+ */
+
+/** British spellings whose American form is not produced by the suffix rules below. */
+const BRITISH_TO_AMERICAN: Readonly<Record<string, string>> = {
+  defence: 'defense', offence: 'offense', licence: 'license', pretence: 'pretense',
+  grey: 'gray', tyre: 'tire', kerb: 'curb', plough: 'plow', programme: 'program',
+  programmes: 'programs', cheque: 'check', jewellery: 'jewelry', aluminium: 'aluminum',
+  sombre: 'somber', centre: 'center', centres: 'centers', centred: 'centered', theatre: 'theater',
+  metre: 'meter', metres: 'meters', litre: 'liter', fibre: 'fiber', calibre: 'caliber',
+  travelled: 'traveled', travelling: 'traveling', cancelled: 'canceled', cancelling: 'canceling',
+  labelled: 'labeled', modelling: 'modeling', fuelled: 'fueled', signalled: 'signaled',
+  counsellor: 'counselor', enrol: 'enroll', fulfil: 'fulfill', ageing: 'aging', manoeuvre: 'maneuver',
+  analyse: 'analyze', analysed: 'analyzed', analysing: 'analyzing', paralyse: 'paralyze',
+  catalogue: 'catalog', dialogue: 'dialog', anaesthetic: 'anesthetic', paediatric: 'pediatric',
+};
+
+/** -our → -or words (colour, favour, labour, honour, neighbour, behaviour, rumour, …). */
+const OUR_WORDS = /^(colou?r|favou?r|labou?r|honou?r|neighbou?r|behaviou?r|rumou?r|harbou?r|humou?r|vigou?r|endeavou?r|armou?r|savou?r|flavou?r|odou?r|rigou?r|valou?r|fervou?r|parlou?r|vapou?r|tumou?r|splendou?r|clamou?r)(s|ed|ing|ite|ites|able)?$/;
+
+/** -ise/-isation words that are -ize in American spelling (a closed list: "rise", "wise" must stay). */
+const ISE_STEMS = /^(organi|recogni|reali|apologi|criti|emphasi|summari|prioriti|mobili|stabili|normali|moderni|authori|legali|civili|characteri|minimi|maximi|utili|speciali|finali|capitali|categori|jeopardi|symboli|sympathi|neutrali|harmoni|itemi|memori|mesmeri|optimi|publici|scrutini|subsidi|sanitis|terrori|visuali|militari|democrati|destabili|demorali|centrali|decentrali|privati|nationali|globali|internationali|standardi|polari|radicali|revitali|weaponi)s(e|es|ed|ing|ation|ations|er|ers)$/;
+
+const APOSTROPHES = /[\u2018\u2019\u201B\u2032\u02BC`´]/g;
+
+/** Folds one word (letters, digits, inner apostrophes or hyphens) to its comparison key. */
+export function foldWord(word: string): string {
+  let w = word.toLowerCase().replace(APOSTROPHES, "'");
+  if (/[^\u0000-\u007f]/.test(w)) {
+    w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  }
+  const mapped = BRITISH_TO_AMERICAN[w];
+  if (mapped !== undefined) {
+    return mapped;
+  }
+  if (w.length > 4 && OUR_WORDS.test(w)) {
+    return w.replace(/our/, 'or');
+  }
+  const ise = ISE_STEMS.exec(w);
+  if (ise) {
+    return `${ise[1]}z${ise[2]}`;
+  }
+  return w;
+}
+
+/** Folds a run of text for display-independent comparison: quotes, dashes, spaces and words. */
+export function foldText(text: string): string {
+  return text
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2036]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/[\p{L}\p{N}][\p{L}\p{N}'’‘\-]*/gu, (w) => foldWord(w))
+    .trim();
+}
