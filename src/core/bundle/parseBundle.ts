@@ -105,6 +105,14 @@ type Marker =
   | { readonly kind: 'header'; readonly line: Line; readonly header: HeaderInfo }
   | { readonly kind: 'end'; readonly line: Line; readonly id: string | null };
 
+function findBlockEnd(markers: readonly Marker[], from: number, id: string): number {
+  for (let j = from; j < markers.length; j++) {
+    const m = markers[j];
+    if (m.kind === 'end' && m.id === id) return j;
+  }
+  return -1;
+}
+
 function readMarker(text: string, lineStart: number): Marker | null {
   const line = lineAt(text, lineStart);
   const raw = text.slice(line.start, line.end);
@@ -198,7 +206,7 @@ export function parseBundle(text: string): ParsedBundle {
       const blockId = marker.header.blockId;
       if (blockId !== null) {
         // Inside a block, lines that look like headers are article text, up to the matching end marker.
-        const close = markers.findIndex((m, j) => j > i && m.kind === 'end' && m.id === blockId);
+        const close = findBlockEnd(markers, i + 1, blockId);
         if (close >= 0) {
           const end = markers[close];
           closeOpen(end.line.start, { start: end.line.start, end: end.line.end });

@@ -1,0 +1,58 @@
+import { parseBundle } from '../core/bundle/parseBundle';
+import type { ParsedBundle } from '../core/bundle/parseBundle';
+import { readTextFile, splitArgs, UsageError } from './io';
+
+/** 1-based line and column of an offset, for messages a person reads. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The JSON form of `parallax parse --json`. */
+export function parseReportJson(text: string, parsed: ParsedBundle): object {
+  return {
+    articles: parsed.articles.map((a) => ({
+      name: a.name,
+      attributes: Object.fromEntries(a.attributes.map((attr) => [attr.key, attr.value])),
+      blockId: a.blockId,
+      header: a.headerRange,
+      content: a.contentRange,
+      endMarker: a.endMarkerRange,
+      length: a.text.length,
+    })),
+    problems: parsed.problems.map((p) => ({ ...p, ...lineColumn(text, p.range.start) })),
+  };
+}
+
+/** The human form: one line per article, then one line per problem as file:line:column. */
+export function parseReportText(file: string, text: string, parsed: ParsedBundle): string {
+  const lines = [`${parsed.articles.length} article${parsed.articles.length === 1 ? '' : 's'} in ${file}`];
+  for (const a of parsed.articles) {
+    const { line } = lineColumn(text, a.headerRange.start);
+    const attrs = a.attributes.filter((x) => x.key !== 'name' && x.key !== 'path').map((x) => `${x.key}=${x.value}`).join(' ');
+    const words = a.text.trim() === '' ? 0 : a.text.trim().split(/\s+/).length;
+    lines.push(`  ${String(a.index + 1).padStart(3)}  ${a.name}  (line ${line}, ${words} words${attrs ? `, ${attrs}` : ''})`);
+  }
+  lines.push(parsed.problems.length === 0 ? 'No problems.' : `${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}:`);
+  for (const p of parsed.problems) {
+    const { line, column } = lineColumn(text, p.range.start);
+    lines.push(`  ${file}:${line}:${column}: ${p.severity}: ${p.message}`);
+  }
+  return lines.join('\n');
+}
+
+/** `parallax parse <bundle> [--json]`. Returns the exit code: 1 when the bundle has errors. */
+export function parseCommand(args: readonly string[], out: (s: string) => void): number {
+  const { positional, flags } = splitArgs(args);
+  if (positional.length !== 1) throw new UsageError('Usage: parallax parse <bundle> [--json]');
+  const file = positional[0];
+  const text = readTextFile(file);
+  const parsed = parseBundle(text);
+  out(flags.has('json') ? JSON.stringify(parseReportJson(text, parsed), null, 2) : parseReportText(file, text, parsed));
+  return parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
