@@ -29,7 +29,7 @@ const APOSTROPHES = /[\u2018\u2019\u201B\u2032\u02BC`´]/g;
 /** Folds one word (letters, digits, inner apostrophes or hyphens) to its comparison key. */
 export function foldWord(word: string): string {
   let w = word.toLowerCase().replace(APOSTROPHES, "'");
-  if (/[^\u0000-\u007f]/.test(w)) {
+  if (/[^\x20-\x7e]/.test(w)) { // only non-ASCII words can carry diacritics
     w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   }
   const mapped = BRITISH_TO_AMERICAN[w];
@@ -52,6 +52,6 @@ export function foldText(text: string): string {
     .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2036]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/\s+/g, ' ')
-    .replace(/[\p{L}\p{N}][\p{L}\p{N}'’‘\-]*/gu, (w) => foldWord(w))
+    .replace(/[\p{L}\p{N}][\p{L}\p{N}'’‘-]*/gu, (w) => foldWord(w))
     .trim();
 }

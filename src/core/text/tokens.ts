@@ -9,7 +9,7 @@ export interface Token {
 }
 
 // A word: letters or digits, with inner apostrophes, hyphens, dots or commas between digits (3.5, 1,000).
-const WORD = /[\p{L}\p{N}]+(?:(?:['’‘\-]|[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:(?:['’‘-]|[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
 
 /**
  * Splits text into word tokens with a regular expression: fast (tens of MB/s), no tagging.

@@ -1,0 +1,42 @@
+import * as assert from 'assert';
+import { foldText, foldWord } from '../../src/core/text/normalize';
+import { tokenize } from '../../src/core/text/tokens';
+
+describe('foldWord / foldText', () => {
+  it('folds case, apostrophes and diacritics', () => {
+    assert.strictEqual(foldWord('Ukraine’s'), "ukraine's");
+    assert.strictEqual(foldWord('Zürich'), 'zurich');
+    assert.strictEqual(foldWord('NATO'), 'nato');
+  });
+
+  it('folds British spelling to American', () => {
+    for (const [gb, us] of [['defence', 'defense'], ['Organise', 'organize'], ['organisation', 'organization'], ['colour', 'color'],
+      ['favourable', 'favorable'], ['centre', 'center'], ['sombre', 'somber'], ['programme', 'program'], ['travelled', 'traveled']]) {
+      assert.strictEqual(foldWord(gb), us, gb);
+    }
+  });
+
+  it('leaves words that only look British alone', () => {
+    for (const w of ['rise', 'wise', 'premise', 'our', 'four', 'tour', 'hour', 'poured', 'exercise']) {
+      assert.strictEqual(foldWord(w), w);
+    }
+  });
+
+  it('folds quote marks, dashes and spaces in running text', () => {
+    assert.strictEqual(foldText('“Air  defence” — the ″priority″'), '"air defense" - the "priority"');
+  });
+});
+
+describe('tokenize', () => {
+  it('returns words with offsets and folded keys', () => {
+    const text = 'Rutte’s air-defence plan: 3.5 billion, 1,000 troops.';
+    const tokens = tokenize(text);
+    assert.deepStrictEqual(tokens.map((t) => text.slice(t.start, t.end)), ['Rutte’s', 'air-defence', 'plan', '3.5', 'billion', '1,000', 'troops']);
+    assert.deepStrictEqual(tokens.map((t) => t.norm), ["rutte's", 'air-defence', 'plan', '3.5', 'billion', '1,000', 'troops']);
+  });
+
+  it('tokenizes a slice without losing offsets', () => {
+    const text = 'one two three four';
+    assert.deepStrictEqual(tokenize(text, 4, 13).map((t) => [t.start, t.end]), [[4, 7], [8, 13]]);
+  });
+});
