@@ -1,0 +1,164 @@
+// The foundation in a real VS Code: language detection, outline, article documents that follow
+// their bundle. Reads the reference bundle from ../shared/samples at run time and never writes
+// there: edits happen in a temporary copy that is never saved.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+// out/test/integration → repo root → its parent holds shared/.
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const SEEDS = path.resolve(REPO_ROOT, '..', 'shared', 'samples', 'seeds.bundle');
+const LANGUAGE = 'parallax-bundle';
+const ARTICLE_SCHEME = 'parallax-article';
+
+interface ExpectedArticle {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * The seed bundle's articles, split by this test's own reading of the seed form (a header line
+ * `<<<FILE name>>>`; the text runs to the line break before the next header or the end), so the
+ * extension's parser is checked against an independent oracle.
+ */
+function expectedArticles(text: string): ExpectedArticle[] {
+  const headers = [...text.matchAll(/^<<<FILE (.+)>>>\r?$/gm)];
+  return headers.map((m, i) => {
+    const start = (m.index ?? 0) + m[0].length + 1;
+    const next = i + 1 < headers.length ? (headers[i + 1].index ?? text.length) : text.length;
+    const end = text.slice(start, next).endsWith('\n') ? next - 1 : next;
+    return { name: m[1], text: text.slice(start, end).replace(/\r$/, '') };
+  });
+}
+
+/** Polls until `check` passes or the time is up; returns its last value. */
+async function eventually<T>(what: string, read: () => T | Promise<T>, check: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!check(value)) {
+    if (Date.now() > deadline) assert.fail(`Timed out after ${timeoutMs}ms waiting for ${what}; last value: ${JSON.stringify(value)?.slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
+async function outline(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
+  return (await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', uri)) ?? [];
+}
+
+function articleDocuments(): vscode.TextDocument[] {
+  return vscode.workspace.textDocuments.filter((d) => d.uri.scheme === ARTICLE_SCHEME);
+}
+
+/** Opens article `index` of a bundle through the extension's command; returns the shown document. */
+async function openArticle(bundle: vscode.Uri, index: number): Promise<vscode.TextDocument> {
+  const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('parallax.openArticle', bundle, index);
+  assert.ok(editor, `parallax.openArticle returned no editor for article ${index}`);
+  assert.strictEqual(editor.document.uri.scheme, ARTICLE_SCHEME, 'the article opens as a virtual document of its own scheme');
+  return editor.document;
+}
+
+describe('Foundation in VS Code', () => {
+  let seedsText: string;
+  let expected: ExpectedArticle[];
+  let tmpDir: string;
+
+  before(() => {
+    assert.ok(fs.existsSync(SEEDS), `the reference bundle is missing at ${SEEDS}`);
+    seedsText = fs.readFileSync(SEEDS, 'utf8');
+    expected = expectedArticles(seedsText);
+    assert.strictEqual(expected.length, 5, 'the oracle reads five articles in seeds.bundle');
+    tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-it-'));
+  });
+
+  afterEach(async () => {
+    // Revert edited copies first: closing a dirty editor would ask to save and block the run.
+    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  after(() => {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  });
+
+  it('detects the bundle language for seeds.bundle', async () => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(SEEDS));
+    assert.strictEqual(doc.languageId, LANGUAGE);
+  });
+
+  it('detects the bundle language by content, whatever the file is called', async () => {
+    const file = path.join(tmpDir, 'story-without-extension');
+    fs.writeFileSync(file, seedsText);
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    assert.strictEqual(doc.languageId, LANGUAGE);
+  });
+
+  it('lists the five articles in the outline', async () => {
+    const uri = vscode.Uri.file(SEEDS);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const symbols = await eventually('five outline entries', () => outline(uri), (s) => s.length === 5);
+    assert.deepStrictEqual(symbols.map((s) => s.name), expected.map((e) => e.name));
+    // Each entry starts at its article's header line.
+    const doc = await vscode.workspace.openTextDocument(uri);
+    for (const [i, s] of symbols.entries()) {
+      assert.strictEqual(doc.lineAt(s.selectionRange.start.line).text, `<<<FILE ${expected[i].name}>>>`);
+    }
+  });
+
+  it('opens each article showing exactly its text, titled by its name', async () => {
+    const uri = vscode.Uri.file(SEEDS);
+    await vscode.workspace.openTextDocument(uri);
+    for (const [i, want] of expected.entries()) {
+      const doc = await openArticle(uri, i);
+      assert.strictEqual(doc.getText(), want.text, `article ${i} (${want.name}) shows exactly its text`);
+      assert.strictEqual(path.posix.basename(doc.uri.path), want.name, 'the tab title is the article name');
+      assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the article is shown');
+    }
+    assert.strictEqual(new Set(articleDocuments().map((d) => d.uri.toString())).size, 5, 'five distinct article documents');
+  });
+
+  it('updates an open article when its bundle is edited, and says when the article is gone', async () => {
+    const file = path.join(tmpDir, 'copy.bundle');
+    fs.writeFileSync(file, seedsText);
+    const bundleUri = vscode.Uri.file(file);
+    const bundle = await vscode.workspace.openTextDocument(bundleUri);
+    const article = await openArticle(bundleUri, 2);
+    assert.strictEqual(article.getText(), expected[2].text);
+
+    // Insert a sentence at the start of article 2's text.
+    const contentStart = seedsText.indexOf(`<<<FILE ${expected[2].name}>>>`) + `<<<FILE ${expected[2].name}>>>\n`.length;
+    const inserted = 'An editor added this sentence. ';
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(bundleUri, bundle.positionAt(contentStart), inserted);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
+    await eventually('the article to follow the edit', () => article.getText(), (t) => t === inserted + expected[2].text);
+
+    // Other open articles are untouched by an edit elsewhere.
+    const other = await openArticle(bundleUri, 4);
+    assert.strictEqual(other.getText(), expected[4].text);
+
+    // Rename article 2's header: the open article must say it is gone rather than show stale text.
+    const headerLine = bundle.lineAt(bundle.positionAt(seedsText.indexOf(`<<<FILE ${expected[2].name}>>>`)).line);
+    const rename = new vscode.WorkspaceEdit();
+    rename.replace(bundleUri, headerLine.range, '<<<FILE renamed.txt>>>');
+    assert.ok(await vscode.workspace.applyEdit(rename));
+    const notice = await eventually('the removal notice', () => article.getText(), (t) => !t.includes(inserted));
+    assert.match(notice, /no longer in the bundle/);
+    assert.ok(bundle.isDirty, 'the copy was edited in memory only');
+  });
+
+  it('treats an untitled bundle the same way', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: seedsText });
+    await vscode.window.showTextDocument(doc);
+    const symbols = await eventually('five outline entries', () => outline(doc.uri), (s) => s.length === 5);
+    assert.deepStrictEqual(symbols.map((s) => s.name), expected.map((e) => e.name));
+    const article = await openArticle(doc.uri, 0);
+    assert.strictEqual(article.getText(), expected[0].text);
+  });
+});
