@@ -1,0 +1,136 @@
+/**
+ * Person names: one comparison key per person whatever the transliteration or the title used
+ * ("President Volodymyr Zelensky", "Zelenskyy", "Zelenskiy" → "zelensky"), and, within one
+ * article, surname-only mentions resolved to the fullest form seen earlier ("Rutte" → "Mark Rutte").
+ */
+
+/** Titles and honorifics that precede a name and are not part of it (folded, lower case). */
+export const TITLE_WORDS: ReadonlySet<string> = new Set(
+  ('mr mrs ms miss mx dr prof sir dame lord lady rev fr sen rep gov gen col lt maj capt sgt cmdr adm ' +
+    'president vice prime minister secretary general secretary-general chancellor premier chairman chairwoman ' +
+    'chair director head chief spokesman spokeswoman spokesperson ambassador envoy commissioner governor mayor ' +
+    'senator congressman congresswoman representative speaker judge justice king queen prince princess pope ' +
+    'emperor sheikh ayatollah foreign defense defence interior finance deputy acting former foreign-minister ' +
+    'president-elect leader commander officer minister-president high representative chancellor-elect ' +
+    'pm ceo cfo coo founder professor doctor').split(/\s+/),
+);
+
+/** Nouns after a possessive name that speak for that person ("Macron's office"). */
+const PROXY_NOUNS = /[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|spokespeople|team|aides?|camp|campaign|press office|press service|administration|government|cabinet|staff|lawyers?|representatives?)$/i;
+
+const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase();
+}
+
+/**
+ * Folds transliteration variants of a surname to one spelling: -skyy/-skiy/-ski/-sky → -sky,
+ * -ii/-iy/-yy/-yi/-ij/-yj endings → -y, -off/-ow → -ov, doubled final consonants of -ff/-ss kept.
+ */
+export function foldSurname(surname: string): string {
+  let s = fold(surname).replace(/[^a-z'-]/g, '');
+  s = s.replace(/(?:iy|yy|ii|yi|ij|yj)$/, 'y');
+  s = s.replace(/(sk|ck|tsk|zk)i$/, '$1y');
+  s = s.replace(/(?:off|ow)$/, 'ov');
+  s = s.replace(/(?:iev|yev|jev)$/, 'ev');
+  s = s.replace(/^(?:tch)/, 'ch');
+  return s;
+}
+
+/** The words of a name without leading titles and trailing suffixes ("President Macron" → ["Macron"]). */
+export function nameWords(name: string): string[] {
+  const words = name
+    .replace(PROXY_NOUNS, '')
+    .replace(/[’']s$/, '')
+    .split(/[\s,]+/)
+    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}.'’-]+$/gu, ''))
+    .filter((w) => w.length > 0);
+  while (words.length > 1 && NAME_SUFFIXES.has(fold(words[words.length - 1]).replace(/\./g, ''))) {
+    words.pop();
+  }
+  // Everything up to the last title is description ("French President Emmanuel Macron"); the
+  // last word always stays, so a bare "President" remains a phrase.
+  let first = 0;
+  for (let i = 0; i < words.length - 1; i++) {
+    if (TITLE_WORDS.has(fold(words[i]).replace(/\.$/, ''))) {
+      first = i + 1;
+    }
+  }
+  while (first < words.length - 1 && isLowerCase(words[first])) {
+    first++;
+  }
+  return words.slice(first);
+}
+
+function isLowerCase(word: string): boolean {
+  return word.length > 0 && word[0] === word[0].toLowerCase() && word[0] !== word[0].toUpperCase();
+}
+
+/** True when the text looks like a proper name (starts with a capital letter, not a title alone). */
+export function looksLikeName(text: string): boolean {
+  const words = nameWords(text);
+  if (words.length === 0) {
+    return false;
+  }
+  const last = words[words.length - 1];
+  return /^\p{Lu}/u.test(last) && !TITLE_WORDS.has(fold(last));
+}
+
+/**
+ * The comparison key of a speaker: the folded surname of a name ("Mark Rutte" and "Rutte" →
+ * "rutte"; Zelensky/Zelenskyy/Zelenskiy → "zelensky"; "Macron's office" → "macron"), or the folded
+ * phrase itself for descriptions that are not names ("the statement"). Null for empty input.
+ */
+export function speakerKey(name: string | null | undefined): string | null {
+  if (name === null || name === undefined) {
+    return null;
+  }
+  const trimmed = name.trim();
+  if (trimmed.length === 0) {
+    return null;
+  }
+  if (!looksLikeName(trimmed)) {
+    return fold(trimmed).replace(/\s+/g, ' ');
+  }
+  const words = nameWords(trimmed);
+  const surname = foldSurname(words[words.length - 1]);
+  return surname.length > 0 ? surname : fold(trimmed);
+}
+
+/**
+ * The names of one article, in reading order: resolves a surname-only or titled mention to the
+ * fullest form seen so far ("Rutte" → "Mark Rutte"), without titles.
+ */
+export class ArticleNames {
+  private readonly full = new Map<string, string>();
+
+  /** Records a mention and returns its display form: the fullest name seen for its key. */
+  add(name: string): string {
+    const key = speakerKey(name);
+    if (key === null || !looksLikeName(name)) {
+      return name.trim();
+    }
+    const words = nameWords(name);
+    const display = words.join(' ');
+    const known = this.full.get(key);
+    if (known === undefined || known.split(' ').length < words.length) {
+      this.full.set(key, display);
+      return display;
+    }
+    return known;
+  }
+
+  /** The fullest form seen for this name's key, or the name without titles when none was seen. */
+  resolve(name: string): string {
+    const key = speakerKey(name);
+    if (key === null || !looksLikeName(name)) {
+      return name.trim();
+    }
+    return this.full.get(key) ?? nameWords(name).join(' ');
+  }
+}

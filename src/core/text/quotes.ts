@@ -1,0 +1,235 @@
+import type { Quote, Sentence, Span } from '../model';
+import { attributeSpeakers } from './speakers';
+
+/**
+ * Quotation marks in news text: curly “ ” and ‘ ’, straight " and ', the double prime ″ that AP
+ * copy uses, « » and ‹ ›, German „ “ and ‚ ‘. Apostrophes (Ukraine’s, ’90s, rock ’n’ roll) are told
+ * apart from single quotes by their neighbours; a quote still open at the end of a paragraph goes
+ * on when the next paragraph reopens it (the newspaper convention); unbalanced marks are dropped,
+ * never thrown on.
+ */
+
+/** A quoted span before speakers are attributed. */
+export interface QuoteSpan extends Span {
+  readonly inner: Span;
+  /** The quoted words; for a quote that runs across paragraphs, without the reopening marks. */
+  readonly text: string;
+  /** 0 for a top-level quote, 1 for a quote inside a quote, … */
+  readonly depth: number;
+}
+
+type Kind = 'curly' | 'low' | 'guillemet' | 'guillemetR' | 'straight' | 'prime' | 'single' | 'lowSingle' | 'straightSingle' | 'angleSingle' | 'angleSingleR';
+
+interface Open {
+  readonly kind: Kind;
+  readonly mark: number;
+  /** Offsets of marks that reopened the quote at the start of a following paragraph. */
+  readonly reopened: number[];
+}
+
+const SPACE = /\s/;
+/** What may stand right before an opening mark. */
+const BEFORE_OPEN = /[\s([{\u2014\u2013\-/:;,…]/;
+/** What may stand right after a closing mark. */
+const AFTER_CLOSE = /[\s.,;:!?)\]}\u2014\u2013\-/…*]/;
+const OPENING_MARKS = '“„«‹"″‘‚\'';
+const CLOSING_MARKS = '”“»›"″’‘\'';
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Words that start with an elided letter: ’90s, ’n’, ’em, ’tis, ’til, ’cause. */
+const ELISION = /^(?:\d\d(?:s\b|\b)|n['’‘](?!\p{L})|em\b|tis\b|twas\b|til\b|cause\b|bout\b)/iu;
+
+function canOpen(text: string, i: number): boolean {
+  const prev = i > 0 ? text[i - 1] : undefined;
+  const next = i + 1 < text.length ? text[i + 1] : undefined;
+  if (next === undefined || SPACE.test(next)) {
+    return false;
+  }
+  return prev === undefined || BEFORE_OPEN.test(prev) || OPENING_MARKS.includes(prev);
+}
+
+function canClose(text: string, i: number): boolean {
+  const prev = i > 0 ? text[i - 1] : undefined;
+  const next = i + 1 < text.length ? text[i + 1] : undefined;
+  if (prev === undefined || SPACE.test(prev)) {
+    return false;
+  }
+  return next === undefined || AFTER_CLOSE.test(next) || CLOSING_MARKS.includes(next);
+}
+
+function isApostrophe(text: string, i: number): boolean {
+  const prev = i > 0 ? text[i - 1] : '';
+  const next = i + 1 < text.length ? text[i + 1] : '';
+  return LETTER_OR_DIGIT.test(prev) && LETTER_OR_DIGIT.test(next);
+}
+
+function isElision(text: string, i: number): boolean {
+  return ELISION.test(text.slice(i + 1, i + 8));
+}
+
+/** Index of the end of the paragraph (line break or end of text) that contains offset i. */
+function paragraphEnd(text: string, i: number): number {
+  const nl = text.indexOf('\n', i);
+  return nl < 0 ? text.length : nl;
+}
+
+/**
+ * A single closing mark after "s" and before a lower-case word ("the leaders’ summit") is more
+ * likely a plural possessive: it closes only when no other closing mark follows in the paragraph.
+ */
+function isPluralPossessive(text: string, i: number, kind: Kind): boolean {
+  if (!/s/i.test(text[i - 1] ?? '') || !/^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4))) {
+    return false;
+  }
+  const end = paragraphEnd(text, i);
+  const mark = kind === 'straightSingle' ? "'" : '’';
+  for (let j = text.indexOf(mark, i + 1); j >= 0 && j < end; j = text.indexOf(mark, j + 1)) {
+    if (canClose(text, j) && !isApostrophe(text, j)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const FAMILY: Readonly<Record<Kind, string>> = {
+  curly: 'double', low: 'double', guillemet: 'guillemet', guillemetR: 'guillemet', straight: 'double',
+  prime: 'double', single: 'single', lowSingle: 'single', straightSingle: 'single', angleSingle: 'angle',
+  angleSingleR: 'angle',
+};
+
+/** The kind a mark would open, if it can open one here. */
+function openingKind(ch: string): Kind | null {
+  switch (ch) {
+    case '“': return 'curly';
+    case '„': return 'low';
+    case '«': return 'guillemet';
+    case '»': return 'guillemetR';
+    case '‹': return 'angleSingle';
+    case '›': return 'angleSingleR';
+    case '"': return 'straight';
+    case '″': return 'prime';
+    case '‘': return 'single';
+    case '‚': return 'lowSingle';
+    case "'": return 'straightSingle';
+    default: return null;
+  }
+}
+
+/** The kinds a mark can close, most likely first. */
+function closingKinds(ch: string): readonly Kind[] {
+  switch (ch) {
+    case '”': return ['curly', 'low'];
+    case '“': return ['low', 'curly'];
+    case '»': return ['guillemet'];
+    case '«': return ['guillemetR'];
+    case '›': return ['angleSingle'];
+    case '‹': return ['angleSingleR'];
+    case '"': return ['straight'];
+    case '″': return ['prime', 'straight'];
+    case '’': return ['single', 'lowSingle', 'straightSingle'];
+    case '‘': return ['lowSingle', 'single'];
+    case "'": return ['straightSingle', 'single'];
+    default: return [];
+  }
+}
+
+const MARKS = /[“”„«»‹›"″‘’‚'\n]/g;
+
+/** Finds every quoted span of a text, nested ones included, in order of their opening mark. */
+export function scanQuotes(text: string): QuoteSpan[] {
+  const found: QuoteSpan[] = [];
+  const stack: Open[] = [];
+
+  const emit = (open: Open, close: number, depth: number): void => {
+    const inner: Span = { start: open.mark + 1, end: close };
+    let quoted: string;
+    if (open.reopened.length === 0) {
+      quoted = text.slice(inner.start, inner.end);
+    } else {
+      const parts: string[] = [];
+      let from = inner.start;
+      for (const r of open.reopened) {
+        parts.push(text.slice(from, r).trim());
+        from = r + 1;
+      }
+      parts.push(text.slice(from, close).trim());
+      quoted = parts.join(' ');
+    }
+    if (LETTER_OR_DIGIT.test(quoted)) {
+      found.push({ start: open.mark, end: close + 1, inner, text: quoted, depth });
+    }
+  };
+
+  MARKS.lastIndex = 0;
+  for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) {
+    const i = m.index;
+    const ch = m[0];
+    if (ch === '\n') {
+      if (stack.length === 0) {
+        continue;
+      }
+      // A quote open at the end of a paragraph goes on only if the next one reopens it.
+      let j = i + 1;
+      while (j < text.length && SPACE.test(text[j])) {
+        j++;
+      }
+      const outer = stack[0];
+      const reopen = j < text.length ? openingKind(text[j]) : null;
+      stack.length = 0;
+      if (reopen !== null && FAMILY[reopen] === FAMILY[outer.kind] && canOpen(text, j)) {
+        outer.reopened.push(j);
+        stack.push(outer);
+        MARKS.lastIndex = j + 1;
+      }
+      continue;
+    }
+    if ((ch === "'" || ch === '’' || ch === '‘') && isApostrophe(text, i)) {
+      continue;
+    }
+    const opens = canOpen(text, i);
+    const closes = canClose(text, i);
+    // Close the innermost open quote this mark can close.
+    if (closes || !opens) {
+      const kinds = closingKinds(ch);
+      let at = -1;
+      for (let s = stack.length - 1; s >= 0 && at < 0; s--) {
+        if (kinds.includes(stack[s].kind)) {
+          at = s;
+        }
+      }
+      const single = at >= 0 && (stack[at].kind === 'single' || stack[at].kind === 'straightSingle');
+      if (at >= 0 && !(single && ch !== '‘' && isPluralPossessive(text, i, stack[at].kind))) {
+        if (closes || (FAMILY[stack[at].kind] === 'double' && !opens)) {
+          const open = stack[at];
+          stack.length = at;
+          emit(open, i, at);
+          continue;
+        }
+      }
+    }
+    if (!opens) {
+      continue;
+    }
+    const kind = openingKind(ch);
+    if (kind === null) {
+      continue;
+    }
+    if ((kind === 'single' || kind === 'straightSingle') && isElision(text, i)) {
+      continue;
+    }
+    // A symmetric mark cannot open a second quote of its own kind inside the first.
+    if ((kind === 'straight' || kind === 'prime' || kind === 'straightSingle') && stack.some((o) => o.kind === kind)) {
+      continue;
+    }
+    stack.push({ kind, mark: i, reopened: [] });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return found;
+}
+
+/**
+ * Every quotation of an article with its speaker and cue verb. `sentences` are the article's
+ * sentences (from splitSentences); they bound the search for cues around each quote.
+ */
+export function findQuotes(text: string, sentences: readonly Sentence[]): Quote[] {
+  return attributeSpeakers(text, sentences, scanQuotes(text));
+}
