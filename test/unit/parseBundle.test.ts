@@ -175,14 +175,43 @@ describe('parseBundle', () => {
     assert.deepStrictEqual(names(parsed), ['a.txt']);
   });
 
-  it('parses every fixture bundle under test/fixtures/variants as its README says', function () {
+  describe('fixture bundles (test/fixtures/variants, expectations from its README)', () => {
     const dir = path.join(repoRoot, 'test', 'fixtures', 'variants');
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.bundle'));
-    assert.ok(files.length >= 10, `expected the variant fixtures, found ${files.length}`);
-    for (const file of files) {
-      const text = fs.readFileSync(path.join(dir, file), 'utf8');
-      assertOffsetsConsistent(text, parseBundle(text));
+    const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+    // "- `file` — … Expect: N articles [`a`, `b`]; problems: none." or "problems: kind ×n, kind ×n."
+    const LINE = /^- `([^`]+)` — .*Expect: (\d+) articles? \[(.*)\]; problems: (.*)\.$/gm;
+    const cases = [...readme.matchAll(LINE)];
+    it('has an expectation for every fixture file', () => {
+      const files = fs.readdirSync(dir).filter((f) => f.endsWith('.bundle')).sort();
+      assert.deepStrictEqual(cases.map((c) => c[1]).sort(), files);
+      assert.ok(files.length >= 14);
+    });
+    for (const [, file, count, nameList, problemList] of cases) {
+      it(file, () => {
+        const text = fs.readFileSync(path.join(dir, file), 'utf8');
+        const parsed = parseBundle(text);
+        const expectedNames = [...nameList.matchAll(/`([^`]*)`/g)].map((m) => m[1]);
+        assert.strictEqual(parsed.articles.length, Number(count));
+        assert.deepStrictEqual(names(parsed), expectedNames);
+        const expectedProblems = problemList === 'none' ? [] : problemList.split(', ').flatMap((p) => {
+          const [code, times] = p.split(' ×');
+          return Array<string>(Number(times)).fill(code);
+        });
+        assert.deepStrictEqual([...codes(parsed)].sort(), expectedProblems.sort());
+        assertOffsetsConsistent(text, parsed);
+      });
     }
+  });
+
+  it('keeps CRLF inside article text but not at its end, and skips the BOM', () => {
+    const crlf = parseBundle(fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'variants', 'crlf.bundle'), 'utf8'));
+    for (const a of crlf.articles) {
+      assert.ok(!a.text.endsWith('\r') && !a.name.endsWith('\r'));
+    }
+    assert.ok(crlf.articles.some((a) => a.text.includes('\r\n')));
+    const bomText = fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'variants', 'bom.bundle'), 'utf8');
+    assert.strictEqual(bomText.charCodeAt(0), 0xfeff);
+    assert.strictEqual(parseBundle(bomText).articles[0].headerRange.start, 1);
   });
 
   it('never throws on arbitrary input, and every offset points back to its text (property)', () => {

@@ -26,13 +26,22 @@ const ISE_STEMS = /^(organi|recogni|reali|apologi|criti|emphasi|summari|prioriti
 
 const APOSTROPHES = /[\u2018\u2019\u201B\u2032\u02BC`´]/g;
 
+/** "defences" → "defenses": the table's plural, when the word is a plural of a table entry. */
+function pluralOf(singular: string | undefined, word: string): string | undefined {
+  return singular !== undefined && word.endsWith('s') && !singular.endsWith('s') ? `${singular}s` : undefined;
+}
+
 /** Folds one word (letters, digits, inner apostrophes or hyphens) to its comparison key. */
 export function foldWord(word: string): string {
+  if (word.includes('-')) {
+    // "600-metre", "air-defence": fold each part.
+    return word.split('-').map(foldWord).join('-');
+  }
   let w = word.toLowerCase().replace(APOSTROPHES, "'");
   if (/[^\x20-\x7e]/.test(w)) { // only non-ASCII words can carry diacritics
     w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   }
-  const mapped = BRITISH_TO_AMERICAN[w];
+  const mapped = BRITISH_TO_AMERICAN[w] ?? pluralOf(BRITISH_TO_AMERICAN[w.slice(0, -1)], w);
   if (mapped !== undefined) {
     return mapped;
   }
