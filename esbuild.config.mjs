@@ -18,6 +18,8 @@ const builds = [
   // The web build must not need Node: esbuild fails here if anything pulls in a Node built-in.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  // The alignment panel's script, loaded by the webview from media/ (its CSP allows only this file).
+  { ...common, entryPoints: ['src/webview/alignmentView.ts'], outfile: 'media/alignment.js', platform: 'browser', format: 'iife', sourcemap: false },
 ];
 if (process.argv.includes('--bench')) {
   builds.push({ ...common, entryPoints: ['bench/main.ts'], outfile: 'dist/bench.js', platform: 'node', format: 'cjs' });
