@@ -1,0 +1,84 @@
+// `npm run test:e2e`: the end-to-end tests (test/e2e, compiled to out/test/e2e) through the UI of
+// code-server, with Parallax installed from parallax.vsix as a user would install it. Starts
+// code-server on 127.0.0.1 with a temporary workspace holding a copy of seeds.bundle, runs mocha
+// over the tests (each drives Chromium through playwright-core), and always stops everything.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT, ensureCodeServer, ensurePrerequisites, installExtension, makeProfile, readTail, sleep, startCodeServer } from './codeServer.mjs';
+
+const VSIX = path.join(REPO_ROOT, 'parallax.vsix');
+const TESTS = path.join(REPO_ROOT, 'out', 'test', 'e2e');
+const SEEDS = path.resolve(REPO_ROOT, '..', 'shared', 'samples', 'seeds.bundle');
+const RUN_TIMEOUT_MS = Number(process.env.PARALLAX_E2E_TIMEOUT_MS ?? 8 * 60_000);
+
+/** @param {number} started */
+const since = (started) => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+
+/**
+ * Runs mocha in its own process group and kills the group (mocha and its Chromiums) on timeout.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {Promise<number>}
+ */
+function runMocha(env) {
+  const files = fs.readdirSync(TESTS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.js')).map((f) => path.join(TESTS, f));
+  if (files.length === 0) throw new Error(`No end-to-end tests in ${path.relative(REPO_ROOT, TESTS)}: run "npm run compile-e2e" first.`);
+  const mocha = path.join(REPO_ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
+  const args = [mocha, '--no-config', '--reporter', 'spec', '--timeout', '120000', ...(process.env.PARALLAX_TEST_GREP ? ['--grep', process.env.PARALLAX_TEST_GREP] : []), ...files];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: 'inherit', detached: true });
+    const killGroup = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    };
+    const timer = setTimeout(() => {
+      console.error(`The end-to-end tests did not finish within ${RUN_TIMEOUT_MS / 1000}s; stopping them.`);
+      killGroup();
+    }, RUN_TIMEOUT_MS);
+    process.on('exit', killGroup);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      killGroup(); // any Chromium left behind
+      process.off('exit', killGroup);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  if (!fs.existsSync(VSIX)) throw new Error('parallax.vsix is missing: run "npm run package" first (npm run test:e2e does).');
+  if (!fs.existsSync(SEEDS)) throw new Error(`The reference bundle is missing at ${SEEDS}.`);
+  ensurePrerequisites();
+  ensureCodeServer();
+
+  const profile = makeProfile({ prefix: 'parallax-e2e-' });
+  const workspace = path.join(profile.root, 'workspace');
+  fs.mkdirSync(workspace);
+  // A copy: the tests open and may edit it; shared/ is never written.
+  fs.copyFileSync(SEEDS, path.join(workspace, 'seeds.bundle'));
+  /** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
+  let server;
+  let exitCode = 1;
+  try {
+    installExtension(VSIX, profile.extensionsDir);
+    server = await startCodeServer({ folder: workspace, profile });
+    console.log(`code-server ${server.url} ready after ${since(started)}`);
+    exitCode = await runMocha({ PARALLAX_E2E_URL: server.url, PARALLAX_E2E_WORKSPACE: workspace });
+    if (exitCode !== 0) console.error(`code-server log (tail):\n${readTail(server.logFile, 25)}`);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    exitCode = 1;
+  } finally {
+    await server?.stop();
+    await sleep(100);
+    profile.dispose();
+  }
+  console.log(`end-to-end run: ${since(started)} in all; screenshots in test-results/e2e/`);
+  return exitCode;
+}
+
+process.exitCode = await main();

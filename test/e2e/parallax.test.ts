@@ -1,0 +1,77 @@
+// Parallax through the UI of a real VS Code (code-server, Chromium), installed from its .vsix.
+import * as assert from 'assert';
+import { useWorkbench } from './workbench';
+import { seedArticles, sharedQuote } from './seeds';
+import type { SeedArticle } from './seeds';
+
+const BUNDLE = 'seeds.bundle';
+
+describe('Parallax in the workbench (installed from the .vsix)', function () {
+  this.timeout(120_000);
+  const wb = useWorkbench();
+  let articles: SeedArticle[];
+
+  before(() => {
+    articles = seedArticles();
+    assert.strictEqual(articles.length, 5, 'seeds.bundle holds five articles');
+  });
+
+  it('opens seeds.bundle from the explorer as a Parallax bundle', async () => {
+    await wb.current.openFromExplorer(BUNDLE);
+    assert.strictEqual(await wb.current.waitForBundle(), 'Parallax Bundle');
+    const header = wb.current.page.locator('.view-lines .view-line', { hasText: `<<<FILE ${articles[0].name}>>>` });
+    await header.waitFor();
+    // Each header carries an "Open article" lens.
+    const lenses = await wb.current.page.locator('.codelens-decoration', { hasText: 'Open article' }).count();
+    assert.ok(lenses >= 1, 'the headers on screen show "Open article"');
+  });
+
+  it('lists the five articles in the outline', async () => {
+    await wb.current.openFromExplorer(BUNDLE);
+    await wb.current.waitForBundle();
+    const outline = await wb.current.expandView('Outline');
+    const rows = outline.locator('.monaco-list-row');
+    await rows.nth(articles.length - 1).waitFor();
+    const labels = (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+    assert.deepStrictEqual(labels, articles.map((a) => a.name));
+  });
+
+  it('compares 001 with 002 from the command palette in a diff editor', async () => {
+    const page = wb.current.page;
+    await wb.current.openFromExplorer(BUNDLE);
+    await wb.current.waitForBundle();
+    await wb.current.runCommand('Parallax: Compare Sources');
+    await wb.current.pick(articles[1].prefix, /compare which article/i);
+    await wb.current.pick(articles[2].prefix, /with which article/i);
+    const diff = page.locator('.editor-group-container.active .monaco-diff-editor');
+    await diff.waitFor();
+    const tab = (await wb.current.activeTab().innerText()).trim();
+    assert.match(tab, new RegExp(articles[1].prefix), `the tab names ${articles[1].prefix}: "${tab}"`);
+    assert.match(tab, new RegExp(articles[2].prefix), `the tab names ${articles[2].prefix}: "${tab}"`);
+    // Both sides hold text, and the diff found some lines the same: sentences were aligned.
+    const original = (await diff.locator('.editor.original .view-lines').innerText()).trim();
+    const modified = (await diff.locator('.editor.modified .view-lines').innerText()).trim();
+    assert.ok(original.length > 0 && modified.length > 0, 'both sides of the comparison show text');
+    await diff.locator('.line-insert, .line-delete, .char-insert, .char-delete').first().waitFor();
+  });
+
+  it('shows which sources carry a quotation when hovering it', async () => {
+    const quote = sharedQuote(articles);
+    await wb.current.openFromExplorer(BUNDLE);
+    await wb.current.waitForBundle();
+    const text = await wb.current.hoverText(quote.opening);
+    assert.match(text, new RegExp(quote.alsoIn.prefix), `the hover names ${quote.alsoIn.prefix}, which carries the quotation too: "${text.slice(0, 300)}"`);
+  });
+
+  it('opens the alignment panel with a column per source', async () => {
+    const page = wb.current.page;
+    await wb.current.openFromExplorer(BUNDLE);
+    await wb.current.waitForBundle();
+    await wb.current.runCommand('Parallax: Show Alignment');
+    // A webview: the workbench's iframe holds the panel's own frame.
+    const body = page.frameLocator('.webview.ready').frameLocator('#active-frame').locator('body');
+    await body.locator(`text=${articles[4].prefix}`).first().waitFor({ timeout: 30_000 });
+    const text = await body.innerText();
+    for (const a of articles) assert.match(text, new RegExp(a.prefix), `the panel shows ${a.prefix}`);
+  });
+});
