@@ -25,7 +25,7 @@ const REWORDED_THRESHOLD = 0.6;
 const TEXT_ONLY_THRESHOLD = 0.48;
 /** Below this word similarity two quotes are different statements whatever their context. */
 const MIN_WORD_SIMILARITY = 0.25;
-/** Context similarity that lets a 1–2 content-word fragment count as partial. */
+/** Context similarity that lets a fragment of 2 content words and under 4 words count as partial (same speaker). */
 const SHORT_FRAGMENT_CONTEXT = 0.3;
 /** Words so common among quotes that they find no useful candidates. */
 const MAX_POSTING = 5000;
@@ -266,7 +266,7 @@ function relate(a: Info, b: Info): Edge | null {
   if (fragment !== null) {
     const long = fragment.content >= MIN_FRAGMENT_CONTENT;
     const sameSpeaker = a.speakerKey !== null && a.speakerKey === b.speakerKey;
-    if ((long && (speakersCompatible(a, b) || fragment.content >= 6)) || (fragment.content >= 2 && !sameArticle && sameSpeaker && contextSim >= SHORT_FRAGMENT_CONTEXT)) {
+    if ((long && (speakersCompatible(a, b) || fragment.content >= 6)) || (fragment.content >= 2 && !sameArticle && sameSpeaker && (fragment.frame.length >= 4 || contextSim >= SHORT_FRAGMENT_CONTEXT))) {
       return { relation: 'partial', score: 1.5 + contextSim };
     }
     return null;

@@ -48,10 +48,11 @@ const NAME_AT_END = new RegExp(
 );
 /** A name that opens a sentence and is followed by a lower-case word that is not a function word. */
 const SUBJECT_AT_START = new RegExp(
-  `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})(?=\\s+(?!(?:at|in|on|of|for|to|the|a|an|by|with|from|as)\\b)\\p{Ll})`,
+  `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})(?=\\s+(?!(?:at|in|on|of|for|to|the|a|an|by|with|from|as)\\b)\\p{Ll}|,\\s+(?:who|whose|which|a|an|the)\\b)`,
   'u',
 );
 const NAME_AT_START = new RegExp(`^\\s*(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})`, 'u');
+const FULL_NAME = new RegExp(`^(?:(?:Dr|Mr|Mrs|Ms|Prof)\\.?\\s+)?${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){1,4}$`, 'u');
 const PRONOUN_AT_END = /\b(he|she|they|it|we|i)$/i;
 const PHRASE_AT_END = /(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)\s+|[\p{Lu}][\p{L}-]*[’']s\s+)((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)$/u;
 const BARE_PLURAL_AT_END = /(?:^|[,;:]\s*|\b(?:but|and|so)\s+)(\p{Ll}+s)$/u;
@@ -155,10 +156,16 @@ function subjectBefore(pre: string): Subject {
   for (let m = BETWEEN.exec(p); m !== null; m = BETWEEN.exec(p)) {
     p = p.slice(0, m.index);
   }
+  // "The alliance's secretary-general, Annelise Varnholt, promised": the name between the commas.
   // "Umerov, for his part, stressed" / "Trump, after speaking to Putin, said": skip the aside.
   if (p.endsWith(',')) {
     const inner = p.slice(0, -1);
     const comma = inner.lastIndexOf(',');
+    const aside = inner.slice(comma + 1).trim();
+    const appositive = FULL_NAME.exec(aside);
+    if (appositive && !aside.includes(MASK) && nameWords(aside).length >= 2 && looksLikeName(aside) && !isStopwordName(aside)) {
+      return { kind: 'name', text: nameWords(aside).join(' '), person: nameWords(aside).join(' ') };
+    }
     if (comma > 0 && !inner.slice(comma).includes(MASK)) {
       const before = subjectBefore(inner.slice(0, comma));
       if (before.kind === 'name' || before.kind === 'pronoun') {
@@ -172,6 +179,12 @@ function subjectBefore(pre: string): Subject {
     return { kind: 'pronoun', text: pronoun[1] };
   }
   const name = NAME_AT_END.exec(p);
+  // "the president of Lirania asked": the name is a complement, the role is the subject.
+  if (name && /\b(?:of|in|at|from|for|to|with|by|on)\s+$/.test(p.slice(0, name.index))) {
+    const head = p.slice(0, name.index).replace(/\s*\b\w+\s+$/, '');
+    const role = subjectBefore(head);
+    return role.kind === 'role' || role.kind === 'phrase' ? { kind: role.kind, text: role.text + p.slice(head.length) } : role;
+  }
   if (name) {
     const person = cleanName(name[1]);
     if (!isStopwordName(person) && looksLikeName(person)) {
@@ -316,6 +329,8 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
   // Pass 2: resolve subjects in reading order.
   const recent: Person[] = [];
   const gender = new Map<string, 'm' | 'f'>();
+  /** Sentence in which each person last spoke (was the subject of a cue verb). */
+  const lastSpoke = new Map<string, number>();
   let lastGroup: { phrase: string; sentence: number } | null = null;
   const remember = (p: Person): void => {
     const at = recent.findIndex((r) => r.key === p.key);
@@ -362,7 +377,7 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
           cue.key = speakerKey(lastGroup.phrase);
         }
       } else if (s.kind === 'role') {
-        const resolved = resolveRole(s.text, cues, cueAt, recent, roles);
+        const resolved = resolveRole(s.text, cues, cueAt, recent, roles, lastSpoke);
         if (resolved !== null) {
           cue.speaker = resolved.display;
           cue.key = resolved.key;
@@ -388,6 +403,7 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
       }
       if (cue.speaker !== null && cue.key !== null && s.kind !== 'phrase') {
         sentenceSpeaker = { speaker: cue.speaker, key: cue.key };
+        lastSpoke.set(cue.key, region.index);
       }
     }
   }
@@ -485,8 +501,10 @@ function namedBeside(masked: string, regions: readonly Region[], first: number, 
 
 /**
  * "The minister said": the last person introduced with that role ("Defense Minister Rustem
- * Umerov"); failing that, a person named by a cue in the next two sentences (a report often names
- * "the EU foreign policy chief" right after); failing that, null (the phrase stays the speaker).
+ * Umerov"); else a person named for the first time by a cue in the next sentence (reports often
+ * write "the EU foreign policy chief said …" and then "Kaja Kallas said"); else the last named
+ * speaker of the last three sentences, unless the roles they were introduced with say otherwise;
+ * else null (the phrase stays the speaker).
  */
 function resolveRole(
   phrase: string,
@@ -494,22 +512,30 @@ function resolveRole(
   at: number,
   recent: readonly Person[],
   roles: ReadonlyMap<string, ReadonlySet<string>>,
+  lastSpoke: ReadonlyMap<string, number>,
 ): Person | null {
-  const head = phrase.toLowerCase().split(/\s+/).pop() ?? '';
+  const head = phrase.toLowerCase().replace(/\s+(?:of|in|at|from|for|to|with|by|on)\s+.*$/, '').split(/\s+/).pop() ?? '';
   for (let i = recent.length - 1; i >= 0; i--) {
     if (roles.get(recent[i].key)?.has(head)) {
       return recent[i];
     }
   }
   const sentence = cues[at].sentence;
-  for (let i = at + 1; i < cues.length && cues[i].sentence <= sentence + 2; i++) {
+  for (let i = at + 1; i < cues.length && cues[i].sentence <= sentence + 1; i++) {
     const s = cues[i].subject;
     if (s.kind === 'name') {
       const person = s.person ?? s.text;
       const key = speakerKey(person);
-      if (key !== null) {
+      if (key !== null && !recent.some((r) => r.key === key)) {
         return { display: nameWords(person).join(' '), key };
       }
+    }
+  }
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const spoke = lastSpoke.get(recent[i].key);
+    const known = roles.get(recent[i].key);
+    if (spoke !== undefined && sentence - spoke <= 3 && (known === undefined || known.size === 0)) {
+      return recent[i];
     }
   }
   return null;
