@@ -59,10 +59,11 @@ const PREREQUISITES = [
 
 /**
  * Installs the missing Debian packages when we are root (CI), otherwise fails with the exact
- * command to run. Never skips silently.
+ * command to run. Never skips silently. Chromium is needed only to drive the workbench in tests.
+ * @param {{ chromium: boolean }} [options]
  */
-export function ensurePrerequisites() {
-  const missing = PREREQUISITES.filter((p) => !p.present()).map((p) => p.pkg);
+export function ensurePrerequisites(options = { chromium: true }) {
+  const missing = PREREQUISITES.filter((p) => (options.chromium || p.pkg !== 'chromium') && !p.present()).map((p) => p.pkg);
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -156,7 +157,7 @@ function npmStep(title, cwd, args, env) {
  */
 export function ensureCodeServer() {
   if (isInstalled()) return CODE_SERVER_ENTRY;
-  ensurePrerequisites();
+  ensurePrerequisites({ chromium: false });
   const started = Date.now();
   log(`installing code-server ${CODE_SERVER_VERSION} into ${path.relative(REPO_ROOT, INSTALL_DIR)} (once; log: ${path.relative(REPO_ROOT, INSTALL_LOG)})`);
   fs.rmSync(INSTALL_DIR, { recursive: true, force: true });
