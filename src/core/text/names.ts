@@ -18,6 +18,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
 /** Nouns after a possessive name that speak for that person ("Macron's office"). */
 const PROXY_NOUNS = /[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|spokespeople|team|aides?|camp|campaign|press office|press service|administration|government|cabinet|staff|lawyers?|representatives?)$/i;
 
+/** Words that may stand with a title in a description ("The Minister", "Prime Minister"). */
+const DESCRIPTIVE_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'prime', 'chief', 'new', 'top']);
+
 const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 function fold(s: string): string {
@@ -78,7 +81,9 @@ export function looksLikeName(text: string): boolean {
     return false;
   }
   const last = words[words.length - 1];
-  return /^\p{Lu}/u.test(last) && !TITLE_WORDS.has(fold(last));
+  // "The Minister" is a description; "Martin Luther King" is a name.
+  const descriptive = (w: string): boolean => TITLE_WORDS.has(fold(w).replace(/\.$/, '')) || DESCRIPTIVE_WORDS.has(fold(w));
+  return /^\p{Lu}/u.test(last) && !words.every(descriptive);
 }
 
 /**

@@ -185,8 +185,10 @@ export function scanQuotes(text: string): QuoteSpan[] {
     if ((ch === "'" || ch === '’' || ch === '‘') && isApostrophe(text, i)) {
       continue;
     }
-    const opens = canOpen(text, i);
-    const closes = canClose(text, i);
+    // Guillemets are never apostrophes or inch marks: French sets them off with spaces.
+    const guillemet = ch === '«' || ch === '»' || ch === '‹' || ch === '›';
+    const opens = canOpen(text, i) || (guillemet && !closingKinds(ch).some((k) => stack.some((o) => o.kind === k)));
+    const closes = canClose(text, i) || (guillemet && closingKinds(ch).some((k) => stack.some((o) => o.kind === k)));
     // Close the innermost open quote this mark can close.
     if (closes || !opens) {
       const kinds = closingKinds(ch);

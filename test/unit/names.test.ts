@@ -1,0 +1,46 @@
+import * as assert from 'assert';
+import { ArticleNames, foldSurname, nameWords, speakerKey } from '../../src/core/text/names';
+
+describe('speakerKey and names', () => {
+  it('gives transliteration variants one key', () => {
+    const keys = ['Zelensky', 'Zelenskyy', 'Zelenskiy', 'Zelenski', 'Volodymyr Zelensky', 'President Volodymyr Zelenskyy', 'Ukrainian President Zelenskiy'].map(speakerKey);
+    assert.deepStrictEqual(new Set(keys), new Set(['zelensky']));
+    assert.strictEqual(speakerKey('Dmitrii Peskov'), speakerKey('Dmitry Peskov'));
+    assert.strictEqual(speakerKey('Romanoff'), speakerKey('Romanov'));
+    assert.strictEqual(speakerKey('Šefčovič'), speakerKey('Sefcovic'));
+    assert.strictEqual(speakerKey('Medvedyev'), speakerKey('Medvedev'));
+  });
+
+  it('keys a person by surname, without titles', () => {
+    for (const n of ['Mark Rutte', 'Rutte', 'NATO Secretary-General Mark Rutte', 'Dutch Prime Minister Mark Rutte', 'Mr. Rutte']) {
+      assert.strictEqual(speakerKey(n), 'rutte', n);
+    }
+    assert.strictEqual(speakerKey('Macron’s office'), 'macron');
+    assert.strictEqual(speakerKey("Macron's spokesman"), 'macron');
+    assert.strictEqual(speakerKey('Martin Luther King Jr.'), 'king');
+  });
+
+  it('keeps descriptions that are not names as folded phrases', () => {
+    assert.strictEqual(speakerKey('the statement'), 'the statement');
+    assert.strictEqual(speakerKey('The  Minister'), 'the minister');
+    assert.strictEqual(speakerKey(''), null);
+    assert.strictEqual(speakerKey(null), null);
+  });
+
+  it('strips titles and descriptions from a name', () => {
+    assert.deepStrictEqual(nameWords('French President Emmanuel Macron'), ['Emmanuel', 'Macron']);
+    assert.deepStrictEqual(nameWords('British foreign minister David Lammy'), ['David', 'Lammy']);
+    assert.deepStrictEqual(nameWords('Ursula von der Leyen'), ['Ursula', 'von', 'der', 'Leyen']);
+    assert.strictEqual(foldSurname('Zelenskyy'), 'zelensky');
+  });
+
+  it('resolves surname-only mentions to the full name seen earlier in the article', () => {
+    const names = new ArticleNames();
+    assert.strictEqual(names.add('NATO Secretary-General Mark Rutte'), 'Mark Rutte');
+    assert.strictEqual(names.add('Rutte'), 'Mark Rutte');
+    assert.strictEqual(names.resolve('Rutte'), 'Mark Rutte');
+    names.add('President Volodymyr Zelensky');
+    assert.strictEqual(names.resolve('Zelenskyy'), 'Volodymyr Zelensky');
+    assert.strictEqual(names.resolve('Kallas'), 'Kallas');
+  });
+});

@@ -1,0 +1,112 @@
+import * as assert from 'assert';
+import { findQuotes } from '../../src/core/text/quotes';
+import type { Sentence } from '../../src/core/model';
+
+/** Sentences by hand: each line, and each piece ending with ". " outside quotes, is a sentence. */
+function sentencesOf(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '“') {
+      depth++;
+    } else if (ch === '”') {
+      depth = Math.max(0, depth - 1);
+    }
+    const endOfSentence = depth === 0 && /[.!?]/.test(ch) && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\n');
+    if (ch === '\n' || endOfSentence || i + 1 === text.length) {
+      const end = ch === '\n' ? i : i + 1;
+      if (text.slice(start, end).trim().length > 0) {
+        out.push({ start, end, paragraph });
+      }
+      if (ch === '\n') {
+        paragraph++;
+      }
+      start = i + 1;
+      while (start < text.length && text[start] === ' ') {
+        start++;
+      }
+    }
+  }
+  return out;
+}
+
+const who = (text: string): [string, string | null, string | null][] =>
+  findQuotes(text, sentencesOf(text)).map((q) => [q.text, q.speakerKey, q.cue]);
+
+describe('speakers and cues', () => {
+  it('takes the subject of a cue verb after or before the quote', () => {
+    assert.deepStrictEqual(who('“We are ready,” Rutte said.'), [['We are ready,', 'rutte', 'said']]);
+    assert.deepStrictEqual(who('Kallas said: “Membership matters.”'), [['Membership matters.', 'kallas', 'said']]);
+    assert.deepStrictEqual(who('“Talks will start,” said Mark Rutte.'), [['Talks will start,', 'rutte', 'said']]);
+    assert.deepStrictEqual(who('“High on the agenda,” Rutte told reporters as he welcomed Zelenskyy.'), [['High on the agenda,', 'rutte', 'told']]);
+  });
+
+  it('keeps the display name as the fullest form in the article', () => {
+    const [q] = findQuotes('Mark Rutte arrived. “We are ready,” Rutte said.', sentencesOf('Mark Rutte arrived. “We are ready,” Rutte said.'));
+    assert.strictEqual(q.speaker, 'Mark Rutte');
+  });
+
+  it('resolves he and she to the last named speaker of that gender', () => {
+    const text = '“Yes,” Kallas said. “No,” she said. “Maybe,” Rutte said. “Never,” he said. “Always,” she said.';
+    assert.deepStrictEqual(who(text).map((x) => x[1]), ['kallas', 'kallas', 'rutte', 'rutte', 'kallas']);
+  });
+
+  it('resolves he to a person who opened an earlier sentence', () => {
+    assert.deepStrictEqual(who('Mark Rutte appeared frustrated. “We are ready,” he said.').map((x) => x[1]), ['rutte']);
+  });
+
+  it('reads "according to" and possessive offices', () => {
+    assert.deepStrictEqual(who('Support is “an absolute priority”, according to Macron’s office.'), [['an absolute priority', 'macron', 'according to']]);
+  });
+
+  it('resolves a role to the person introduced with it', () => {
+    const text = 'Ukrainian Defense Minister Rustem Umerov spoke first. Mark Rutte said NATO agreed. The minister said the focus was “security assistance.”';
+    assert.deepStrictEqual(who(text).map((x) => x[1]), ['umerov']);
+  });
+
+  it('resolves a role to the person named right after when nobody earlier holds it', () => {
+    const text = 'Ahead of the meeting, the EU foreign policy chief said that “a deal will not work.” “We should not give up,” Kaja Kallas said.';
+    assert.deepStrictEqual(who(text).map((x) => x[1]), ['kallas', 'kallas']);
+  });
+
+  it('keeps an unresolved description as the speaker', () => {
+    assert.deepStrictEqual(who('“It is over,” the statement said.').map((x) => x[1]), ['the statement']);
+  });
+
+  it('prefers a person over a document as the source', () => {
+    assert.deepStrictEqual(who('Macron said he will keep a “tight dialogue with Ukraine,” the statement said.').map((x) => x[1]), ['macron']);
+  });
+
+  it('finds appositive names and skips asides', () => {
+    assert.deepStrictEqual(who('The alliance’s chief, Annelise Varnholt, said “we will help.”').map((x) => x[1]), ['varnholt']);
+    assert.deepStrictEqual(who('US President Donald Trump, after speaking to Vladimir Putin, said talks start “immediately.”').map((x) => x[1]), ['trump']);
+    assert.deepStrictEqual(who('Umerov, for his part, stressed that Ukraine was “continuing” the fight.').map((x) => x[1]), ['umerov']);
+  });
+
+  it('gives a stand-alone quote sentence the speaker of the quote before it, but not a heading', () => {
+    assert.deepStrictEqual(who('“First point,” Lammy said. “It is strength that counts.”').map((x) => x[1]), ['lammy', 'lammy']);
+    assert.deepStrictEqual(who('“We are strong,” Umerov said.\n‘Any deal should be implemented by Europeans’\nMore text.').map((x) => x[1]), ['umerov', null]);
+  });
+
+  it('never takes a name inside a quote as its speaker', () => {
+    assert.deepStrictEqual(who('“President Macron said no,” Zelensky wrote.').map((x) => x[1]), ['zelensky']);
+  });
+
+  it('attributes a quote to a known speaker named beside it when the cue verb is missing', () => {
+    const text = 'Zelenskyy posted on Telegram. Zelenskyy that the meeting would provide “a very good opportunity.”';
+    assert.deepStrictEqual(who(text).map((x) => x[1]), ['zelensky']);
+  });
+
+  it('leaves nested quotes without a speaker', () => {
+    const quotes = findQuotes('“He told me ‘never again’ twice,” Kallas said.', []);
+    assert.deepStrictEqual(quotes.map((q) => q.speakerKey), ['kallas', null]);
+  });
+
+  it('works without sentences (one per line) and on text without quotes', () => {
+    assert.deepStrictEqual(findQuotes('No quotes here. Rutte said so.', []), []);
+    assert.deepStrictEqual(findQuotes('“Fine,” Rutte said.', []).map((q) => q.speakerKey), ['rutte']);
+  });
+});
