@@ -1,0 +1,117 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { splitSentences } from '../../src/core/text/sentences';
+import { parseBundle } from '../../src/core/bundle/parseBundle';
+import { repoRoot, seedsPath } from './paths';
+
+interface GoldenRule {
+  readonly id: number;
+  readonly title: string;
+  readonly text: string;
+  readonly sentences: readonly string[];
+}
+
+const goldenPath = path.resolve(repoRoot, '..', 'shared', 'eval', 'golden_rules_en.json');
+/** What we reach today: a regression below it fails. */
+const GOLDEN_FLOOR = 52;
+
+const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
+const texts = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+function seedArticle(prefix: string): string {
+  const article = parseBundle(fs.readFileSync(seedsPath, 'utf8')).articles.find((a) => a.name.startsWith(prefix));
+  assert.ok(article, `seed article ${prefix} not found`);
+  return article.text;
+}
+
+describe('splitSentences', () => {
+  it('passes the Golden Rules', () => {
+    const rules = JSON.parse(fs.readFileSync(goldenPath, 'utf8')) as GoldenRule[];
+    assert.strictEqual(rules.length, 52);
+    const failed: string[] = [];
+    for (const rule of rules) {
+      const got = texts(rule.text).map(collapse);
+      const want = rule.sentences.map(collapse);
+      if (JSON.stringify(got) !== JSON.stringify(want)) {
+        failed.push(`#${rule.id} ${rule.title}: got ${JSON.stringify(got)}`);
+      }
+    }
+    const passed = rules.length - failed.length;
+    console.log(`      Golden Rules: ${passed}/${rules.length} passed`);
+    for (const f of failed) console.log(`        failed ${f}`);
+    assert.ok(passed >= GOLDEN_FLOOR, `Golden Rules regressed: ${passed} < ${GOLDEN_FLOOR}\n${failed.join('\n')}`);
+  });
+
+  it('returns trimmed offsets into the text, in order, without overlap', () => {
+    const text = '  First one.   Second one?\n\n  Third!  \n';
+    const sentences = splitSentences(text);
+    assert.deepStrictEqual(sentences.map((s) => text.slice(s.start, s.end)), ['First one.', 'Second one?', 'Third!']);
+    assert.deepStrictEqual(sentences.map((s) => s.paragraph), [0, 0, 1]);
+  });
+
+  it('treats a line break as the end of a paragraph, and a headline as a sentence', () => {
+    const text = 'NATO chief says talks must wait\nANKARA\nThe minister spoke on Thursday. He left.';
+    assert.deepStrictEqual(texts(text), ['NATO chief says talks must wait', 'ANKARA', 'The minister spoke on Thursday.', 'He left.']);
+    assert.deepStrictEqual(splitSentences(text).map((s) => s.paragraph), [0, 1, 2, 2]);
+  });
+
+  it('joins a wrapped line of prose with its continuation', () => {
+    const sentences = splitSentences('The talks went on for a long\ntime in the capital. Then they ended.');
+    assert.strictEqual(sentences.length, 2);
+    assert.strictEqual(sentences[0].paragraph, 0);
+    assert.strictEqual(sentences[1].paragraph, 0);
+  });
+
+  it('does not split after U.K. or U.S. inside a sentence, but does before a sentence starter', () => {
+    assert.deepStrictEqual(texts('Opposition remains from the U.S. and Germany, and the U.K. agrees.'),
+      ['Opposition remains from the U.S. and Germany, and the U.K. agrees.']);
+    assert.deepStrictEqual(texts('He met representatives from the U.K. He is also due in Brussels.'),
+      ['He met representatives from the U.K.', 'He is also due in Brussels.']);
+  });
+
+  it('keeps titles with their names and a closing quote with its sentence', () => {
+    assert.deepStrictEqual(texts('Dr. Smith met Gen. Jones. “We agreed,” he said. “It is done.” Then he left.'),
+      ['Dr. Smith met Gen. Jones.', '“We agreed,” he said.', '“It is done.”', 'Then he left.']);
+    assert.deepStrictEqual(texts('Its ″absolute priority.″ The statement said so.'), ['Its ″absolute priority.″', 'The statement said so.']);
+  });
+
+  it('splits the seed article that is a single long line into its sentences', () => {
+    const text = seedArticle('000_');
+    assert.ok(!text.trim().includes('\n'), 'article 000 is expected to be one line');
+    const sentences = splitSentences(text);
+    assert.strictEqual(sentences.length, 16);
+    assert.ok(sentences.every((s) => s.paragraph === 0));
+    assert.ok(text.slice(sentences[0].start, sentences[0].end).endsWith('talks with Russia.'));
+    assert.strictEqual(text.slice(sentences[15].start, sentences[15].end), '— Euronews');
+  });
+
+  it('finds the sentences a reader counts in the seed rewrite pair', () => {
+    assert.strictEqual(splitSentences(seedArticle('001_')).length, 16);
+    assert.strictEqual(splitSentences(seedArticle('002_')).length, 14);
+  });
+
+  it('handles empty and whitespace-only text', () => {
+    assert.deepStrictEqual(splitSentences(''), []);
+    assert.deepStrictEqual(splitSentences(' \n\n\t'), []);
+  });
+
+  it('covers every word of the text exactly once (property over random text)', () => {
+    const pieces = ['Mr.', 'U.S.', 'word', 'Word', '.', '!', '?', '...', '“', '”', '"', '\n', '\n\n', ' ', '1.', 'a.', '(', ')', 'e.g.', '…'];
+    let seed = 12345;
+    const rand = (n: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      for (let i = 0; i < 40; i++) text += pieces[rand(pieces.length)] + (rand(2) ? ' ' : '');
+      const sentences = splitSentences(text);
+      let last = 0;
+      for (const s of sentences) {
+        assert.ok(s.start >= last && s.end > s.start, `bad span in ${JSON.stringify(text)}`);
+        assert.strictEqual(text.slice(last, s.start).trim(), '', `text dropped in ${JSON.stringify(text)}`);
+        assert.strictEqual(text.slice(s.start, s.end).trim(), text.slice(s.start, s.end));
+        last = s.end;
+      }
+      assert.strictEqual(text.slice(last).trim(), '');
+    }
+  });
+});
