@@ -1,0 +1,174 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { groupQuotes, quoteRelation } from '../../src/core/match/quoteGroups';
+import type { QuoteSource } from '../../src/core/match/quoteGroups';
+import type { Quote, QuoteGroup } from '../../src/core/model';
+import { speakerKey } from '../../src/core/text/names';
+
+/** An article made of sentences; a sentence may hold one quote, written “like this”. */
+function article(sentences: readonly { before?: string; quote?: string; after?: string; speaker?: string | null }[]): QuoteSource {
+  let text = '';
+  const quotes: Quote[] = [];
+  const spans = [];
+  for (const s of sentences) {
+    const start = text.length;
+    text += s.before ?? '';
+    if (s.quote !== undefined) {
+      const q = text.length;
+      text += `“${s.quote}”`;
+      const speaker = s.speaker ?? null;
+      quotes.push({ start: q, end: text.length, inner: { start: q + 1, end: text.length - 1 }, text: s.quote, speaker, speakerKey: speakerKey(speaker), cue: speaker === null ? null : 'said' });
+    }
+    text += s.after ?? '';
+    spans.push({ start, end: text.length, paragraph: spans.length });
+    text += ' ';
+  }
+  return { text, sentences: spans, quotes };
+}
+
+const shape = (groups: readonly QuoteGroup[]): string[][] => groups.map((g) => g.occurrences.map((o) => `${o.article}:${o.quote}:${o.relation}`));
+
+describe('groupQuotes', () => {
+  it('groups the same words across sources, whatever the case, marks and punctuation', () => {
+    const groups = groupQuotes([
+      article([{ quote: 'We need to continue the military support,', after: ' Rutte said.', speaker: 'Rutte' }]),
+      article([{ before: 'Rutte said: ', quote: 'we need to continue the military support.', speaker: 'Mark Rutte' }]),
+    ]);
+    assert.deepStrictEqual(shape(groups), [['0:0:verbatim', '1:0:verbatim']]);
+    assert.strictEqual(groups[0].speakerKey, 'rutte');
+  });
+
+  it('marks fragments as partial, relative to the first occurrence in bundle order', () => {
+    const full = 'I think it is a very good opportunity to speak about security guarantees for Ukraine';
+    const part = 'a very good opportunity to speak about security guarantees';
+    assert.deepStrictEqual(shape(groupQuotes([article([{ quote: full, speaker: 'Zelensky' }]), article([{ quote: part, speaker: 'Zelenskiy' }])])), [['0:0:verbatim', '1:0:partial']]);
+    assert.deepStrictEqual(shape(groupQuotes([article([{ quote: part, speaker: 'Zelenskiy' }]), article([{ quote: full, speaker: 'Zelensky' }])])), [['0:0:verbatim', '1:0:partial']]);
+  });
+
+  it('finds reworded quotes of the same speaker', () => {
+    const groups = groupQuotes([
+      article([{ before: 'Varnholt promised help for the delta. ', quote: 'Our job now is to make sure that the town has every pump and every engineer it needs before the next tide', after: ', she said.', speaker: 'Annelise Varnholt' }]),
+      article([{ before: 'Varnholt pledged engineers for the delta. ', quote: 'Our task is to ensure that the town has all the pumps and engineers it needs before the next tide', after: ', Varnholt explained.', speaker: 'Varnholt' }]),
+    ]);
+    assert.deepStrictEqual(shape(groups), [['0:0:verbatim', '1:0:reworded']]);
+  });
+
+  it('does not call the words of two different speakers, or of two unknown ones, a rewording', () => {
+    const a = 'Our job now is to make sure that the town has every pump and every engineer it needs before the next tide';
+    const b = 'Our task is to ensure that the town has all the pumps and engineers it needs before the next tide';
+    assert.deepStrictEqual(groupQuotes([article([{ quote: a, speaker: 'Varnholt' }]), article([{ quote: b, speaker: 'Tollensen' }])]), []);
+    assert.deepStrictEqual(groupQuotes([article([{ quote: a, speaker: null }]), article([{ quote: b, speaker: null }])]), []);
+  });
+
+  it('keeps different statements of one speaker apart', () => {
+    const groups = groupQuotes([
+      article([{ quote: 'We will rebuild every meter of that wall before the spring tide', speaker: 'Kovrynsky' }]),
+      article([{ quote: 'Solidarity does not mean signing whatever the alliance puts in front of us', speaker: 'Kovrynsky' }]),
+    ]);
+    assert.deepStrictEqual(groups, []);
+  });
+
+  it('does not group one-word scare quotes on their word alone', () => {
+    const groups = groupQuotes([
+      article([{ before: 'Umerov said Ukraine was ', quote: 'continuing', after: ' the fight.', speaker: 'Umerov' }]),
+      article([{ before: 'The central bank said inflation was ', quote: 'continuing', after: ' to fall.', speaker: 'the bank' }]),
+    ]);
+    assert.deepStrictEqual(groups, []);
+  });
+
+  it('groups a repeated quote within one article, but never two wordings from one article', () => {
+    const repeated = groupQuotes([article([{ quote: 'We need to continue the military support', speaker: 'Rutte' }, { before: 'Then: ', quote: 'We need to continue the military support', speaker: 'Rutte' }])]);
+    assert.deepStrictEqual(shape(repeated), [['0:0:verbatim', '0:1:verbatim']]);
+    const reworded = groupQuotes([article([
+      { quote: 'Our job now is to make sure that the town has every pump and every engineer it needs', speaker: 'Varnholt' },
+      { quote: 'Our task is to ensure that the town has all the pumps and engineers it needs', speaker: 'Varnholt' },
+    ])]);
+    assert.deepStrictEqual(reworded, []);
+  });
+
+  it('puts a fragment with the statement whose context it shares', () => {
+    const storm = 'The president toured the flooded delta and the broken sea wall on Tuesday.';
+    const fish = 'The president met the fishing cooperative about export quotas on Thursday.';
+    const groups = groupQuotes([
+      article([{ before: fish + ' ', quote: 'Our fishermen deserve to be in the best possible position to sell their catch abroad', speaker: 'Kovrynsky' }]),
+      article([{ before: storm + ' ', quote: 'We will be in the best possible position when the storm season begins and the wall is rebuilt', speaker: 'Kovrynsky' }]),
+      article([{ before: 'Kovrynsky toured the flooded delta and the sea wall. He said the town would be ', quote: 'in the best possible position', after: ' once the wall is rebuilt.', speaker: 'Kovrynsky' }]),
+    ]);
+    assert.deepStrictEqual(shape(groups), [['1:0:verbatim', '2:0:partial']]);
+  });
+
+  it('leaves quotes nested in another quote out', () => {
+    const source = article([{ quote: 'He told me never again, twice', speaker: 'Kallas' }]);
+    const inner: Quote = { start: 12, end: 25, inner: { start: 13, end: 24 }, text: 'never again', speaker: null, speakerKey: null, cue: null };
+    const groups = groupQuotes([{ ...source, quotes: [...source.quotes, inner] }, article([{ quote: 'never again', speaker: null }])]);
+    assert.deepStrictEqual(groups, []);
+  });
+
+  it('scales through an index: 3,000 articles, planted groups found', () => {
+    // mulberry32: a fixed-seed generator whose low bits do not repeat.
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) % n;
+    };
+    const vocabulary = Array.from({ length: 3000 }, (_, i) => `w${i.toString(36)}x`);
+    const sentence = (n: number): string => Array.from({ length: n }, () => vocabulary[random(vocabulary.length)]).join(' ');
+    const planted = Array.from({ length: 300 }, () => sentence(14));
+    const articles: QuoteSource[] = [];
+    for (let a = 0; a < 3000; a++) {
+      const quotes = [sentence(12), sentence(10)];
+      if (a % 10 < 3) {
+        const p = planted[Math.floor(a / 10)];
+        quotes.push(a % 10 === 1 ? p.split(' ').slice(2, 9).join(' ') : p);
+      }
+      articles.push(article(quotes.map((q) => ({ quote: q, speaker: `Speaker${Math.floor(a / 10)}` }))));
+    }
+    const groups = groupQuotes(articles);
+    const shapes = shape(groups);
+    assert.strictEqual(groups.length, 300);
+    assert.deepStrictEqual(shapes[5], ['50:2:verbatim', '51:2:partial', '52:2:verbatim']);
+  });
+
+  it('never throws, and returns well-formed groups, on random quotes', () => {
+    const word = fc.constantFrom('we', 'will', 'deal', 'peace', 'talks', 'start', 'Russia', 'the', 'a', 'now', 'best', 'position', 'ensure');
+    const quote = fc.record({ words: fc.array(word, { minLength: 1, maxLength: 10 }), speaker: fc.constantFrom(null, 'Rutte', 'Kallas') });
+    fc.assert(
+      fc.property(fc.array(fc.array(quote, { maxLength: 4 }), { maxLength: 6 }), (arts) => {
+        const groups = groupQuotes(arts.map((qs) => article(qs.map((q) => ({ quote: q.words.join(' '), speaker: q.speaker })))));
+        const seen = new Set<string>();
+        for (const g of groups) {
+          assert.ok(g.occurrences.length >= 2);
+          assert.strictEqual(g.occurrences[0].relation, 'verbatim');
+          for (let i = 0; i < g.occurrences.length; i++) {
+            const o = g.occurrences[i];
+            const id = `${o.article}:${o.quote}`;
+            assert.ok(!seen.has(id), 'a quote is in one group at most');
+            seen.add(id);
+            if (i > 0) {
+              const p = g.occurrences[i - 1];
+              assert.ok(p.article < o.article || (p.article === o.article && p.start < o.start), 'bundle order');
+            }
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('quoteRelation', () => {
+  it('tells verbatim, partial, reworded and unrelated apart on the words alone', () => {
+    assert.strictEqual(quoteRelation('“We need to continue the military support,”', 'we need to continue the military support.'), 'verbatim');
+    assert.strictEqual(quoteRelation('We will rebuild every meter of that wall, and higher', 'rebuild every meter of that wall'), 'partial');
+    assert.strictEqual(quoteRelation('rebuild every meter of that wall', 'We will rebuild every meter of that wall, and higher'), 'partial');
+    assert.strictEqual(
+      quoteRelation('Our job now is to make sure that the town has every pump and every engineer it needs before the next tide', 'Our task is to ensure that the town has all the pumps and engineers it needs before the next tide'),
+      'reworded',
+    );
+    assert.strictEqual(quoteRelation('We will rebuild every meter of that wall', 'Solidarity does not mean signing whatever is put in front of us'), null);
+    assert.strictEqual(quoteRelation('absolute priority', 'an absolute priority for France'), null, 'too short to judge without context');
+    assert.strictEqual(quoteRelation('', 'anything'), null);
+  });
+});
