@@ -1,0 +1,44 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { indexOf, lineOf, lineStarts, mergeSpans, overlaps } from '../../src/analysisIndex';
+import { councilAnalysis } from './editorFixture';
+
+describe('analysisIndex', () => {
+  it('lists each article’s matches from its own side, sorted by offset', () => {
+    const index = indexOf(councilAnalysis());
+    assert.deepStrictEqual(index.matchesOf.map((l) => l.length), [3, 2, 1]);
+    for (const [a, list] of index.matchesOf.entries()) {
+      for (const m of list) assert.strictEqual(m.self.article, a);
+      assert.deepStrictEqual(list.map((m) => m.self.start), [...list.map((m) => m.self.start)].sort((x, y) => x - y));
+    }
+    assert.strictEqual(index.groupOfQuote[1]?.get(0)?.occurrence.relation, 'reworded');
+  });
+
+  it('builds the index once per analysis', () => {
+    const a = councilAnalysis();
+    assert.strictEqual(indexOf(a), indexOf(a));
+  });
+
+  it('merges overlapping spans into their union', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(100), fc.nat(20)), { maxLength: 30 }), (raw) => {
+      const spans = raw.map(([s, l]) => ({ start: s, end: s + l + 1 }));
+      const merged = mergeSpans(spans);
+      for (let i = 1; i < merged.length; i++) assert.ok((merged[i - 1]?.end ?? 0) < (merged[i]?.start ?? 0), 'disjoint and sorted');
+      for (let x = 0; x < 125; x++) {
+        const inAny = spans.some((s) => x >= s.start && x < s.end);
+        const inMerged = merged.some((s) => x >= s.start && x < s.end);
+        assert.strictEqual(inMerged, inAny, `offset ${x}`);
+      }
+    }));
+    assert.ok(overlaps({ start: 0, end: 2 }, { start: 1, end: 3 }));
+    assert.ok(!overlaps({ start: 0, end: 2 }, { start: 2, end: 3 }));
+  });
+
+  it('finds the line of any offset', () => {
+    const text = 'ab\ncd\n\nef';
+    const starts = lineStarts(text);
+    assert.deepStrictEqual(starts, [0, 3, 6, 7]);
+    const expected = [...text].map((_, i) => text.slice(0, i).split('\n').length - 1);
+    assert.deepStrictEqual([...text].map((_, i) => lineOf(starts, i)), expected);
+  });
+});
