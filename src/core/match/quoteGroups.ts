@@ -83,6 +83,21 @@ const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'add
 
 /** A light suffix stripper: "speculating"/"speculate", "ease"/"easy" meet; never shorter than 3 letters. */
 export function stem(word: string): string {
+  let cached = STEMS.get(word);
+  if (cached === undefined) {
+    cached = computeStem(word);
+    if (STEMS.size >= 50_000) {
+      STEMS.clear();
+    }
+    STEMS.set(word, cached);
+  }
+  return cached;
+}
+
+/** Words recur: their stems are worth keeping (bounded, so memory stays flat). */
+const STEMS = new Map<string, string>();
+
+function computeStem(word: string): string {
   const canon = SYNONYM.get(word);
   if (canon !== undefined) {
     return canon;
@@ -141,10 +156,11 @@ interface Info {
 }
 
 function infoOf(article: number, index: number, quote: Quote, context: ReadonlySet<string>): Info {
-  const ws = words(quote.text).map((w) => (w === 'make_sure' ? 'make sure' : w));
-  const stems = contentStems(words(quote.text));
+  const raw = words(quote.text);
+  const ws = raw.map((w) => (w === 'make_sure' ? 'make sure' : w));
+  const stems = contentStems(raw);
   return {
-    frame: words(quote.text).map(stem),
+    frame: raw.map(stem),
     article,
     index,
     quote,
@@ -156,33 +172,71 @@ function infoOf(article: number, index: number, quote: Quote, context: ReadonlyS
   };
 }
 
-/** Content stems of the sentences around a quote (the quote's own words left out). */
-function contextOf(source: QuoteSource, quote: Quote): Set<string> {
+/** An article's words, tokenized once for the contexts of all its quotes. */
+interface ArticleWords {
+  readonly starts: readonly number[];
+  readonly norms: readonly string[];
+}
+
+function articleWords(text: string): ArticleWords {
+  const tokens = tokenize(text);
+  return { starts: tokens.map((t) => t.start), norms: tokens.map((t) => t.norm) };
+}
+
+/** Index of the first word starting at or after offset. */
+function wordAt(words: ArticleWords, offset: number): number {
+  let lo = 0;
+  let hi = words.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words.starts[mid] < offset) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** Content stems of the sentences around a quote (the quote's own words and its speaker's name left out). */
+function contextOf(source: QuoteSource, all: ArticleWords | null, quote: Quote): Set<string> {
   const text = source.text;
-  if (text === undefined) {
+  if (text === undefined || all === null) {
     return new Set();
   }
   let from = Math.max(0, quote.start - 250);
   let to = Math.min(text.length, quote.end + 250);
   const sentences = source.sentences;
   if (sentences !== undefined && sentences.length > 0) {
-    let first = -1;
-    let last = -1;
-    for (let i = 0; i < sentences.length; i++) {
-      if (sentences[i].end > quote.start && sentences[i].start < quote.end) {
-        if (first < 0) {
-          first = i;
-        }
-        last = i;
+    // The sentences the quote overlaps, and one on either side.
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].end <= quote.start) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
       }
     }
-    if (first >= 0) {
-      from = sentences[Math.max(0, first - 1)].start;
+    if (lo < sentences.length && sentences[lo].start < quote.end) {
+      let last = lo;
+      while (last + 1 < sentences.length && sentences[last + 1].start < quote.end) {
+        last++;
+      }
+      from = sentences[Math.max(0, lo - 1)].start;
       to = sentences[Math.min(sentences.length - 1, last + 1)].end;
     }
   }
   const speakerWords = new Set(words(quote.speaker ?? ''));
-  const ws = [...words(text.slice(from, quote.start)), ...words(text.slice(quote.end, to))].filter((w) => !speakerWords.has(w));
+  const ws: string[] = [];
+  for (const [a, b] of [[from, quote.start], [quote.end, to]]) {
+    for (let i = wordAt(all, a); i < all.starts.length && all.starts[i] < b; i++) {
+      if (!speakerWords.has(all.norms[i])) {
+        ws.push(all.norms[i]);
+      }
+    }
+  }
   return new Set(contentStems(ws));
 }
 
@@ -306,7 +360,8 @@ function before(a: Info, b: Info): boolean {
 
 interface Cluster {
   ref: number;
-  members: number[];
+  readonly members: number[];
+  readonly articles: Set<number>;
 }
 
 /**
@@ -319,55 +374,68 @@ export function groupQuotes(articles: readonly QuoteSource[], token?: Cancellati
   for (let a = 0; a < articles.length; a++) {
     const source = articles[a];
     const quotes = source.quotes;
+    const all = source.text !== undefined && quotes.length > 0 ? articleWords(source.text) : null;
     for (let i = 0; i < quotes.length; i++) {
       const q = quotes[i];
       const nested = quotes.some((o, j) => j !== i && o.start <= q.start && o.end >= q.end && (o.start < q.start || o.end > q.end));
       if (!nested) {
-        infos.push(infoOf(a, i, q, contextOf(source, q)));
+        infos.push(infoOf(a, i, q, contextOf(source, all, q)));
       }
     }
     throwIfCancelled(token);
   }
 
-  // Candidates: pairs that share content stems (or, for short quotes, their only ones).
+  // Candidates: pairs that share content stems (or, for short quotes, their only ones). The index
+  // grows as quotes are read, so each quote meets only the ones before it.
+  const edges: { a: number; b: number; edge: Edge }[] = [];
   const postings = new Map<string, number[]>();
+  const firstBySeq = new Map<string, number>();
+  const shared = new Map<number, number>();
   for (let i = 0; i < infos.length; i++) {
-    for (const s of infos[i].stems) {
+    if ((i & 255) === 0) {
+      throwIfCancelled(token);
+    }
+    const info = infos[i];
+    const twin = firstBySeq.get(info.seq);
+    if (twin !== undefined && infos[twin].content >= MIN_FRAGMENT_CONTENT) {
+      // An exact repeat links to the first copy and shares its candidates: a quote carried by
+      // a hundred sources costs a hundred links, not five thousand comparisons.
+      const edge = relate(infos[twin], info);
+      if (edge !== null) {
+        edges.push({ a: twin, b: i, edge });
+        continue;
+      }
+    }
+    if (twin === undefined) {
+      firstBySeq.set(info.seq, i);
+    }
+    shared.clear();
+    for (const s of info.stems) {
+      const list = postings.get(s);
+      if (list === undefined || list.length > MAX_POSTING) {
+        continue;
+      }
+      for (const j of list) {
+        shared.set(j, (shared.get(j) ?? 0) + 1);
+      }
+    }
+    for (const [j, n] of shared) {
+      if (n < Math.min(2, info.stems.size, infos[j].stems.size)) {
+        continue;
+      }
+      const [first, second] = before(infos[j], info) ? [j, i] : [i, j];
+      const edge = relate(infos[first], infos[second]);
+      if (edge !== null) {
+        edges.push({ a: first, b: second, edge });
+      }
+    }
+    for (const s of info.stems) {
       const list = postings.get(s);
       if (list === undefined) {
         postings.set(s, [i]);
       } else {
         list.push(i);
       }
-    }
-  }
-  const edges: { a: number; b: number; edge: Edge }[] = [];
-  const shared = new Map<number, number>();
-  for (let i = 0; i < infos.length; i++) {
-    shared.clear();
-    for (const s of infos[i].stems) {
-      const list = postings.get(s);
-      if (list === undefined || list.length > MAX_POSTING) {
-        continue;
-      }
-      for (const j of list) {
-        if (j < i) {
-          shared.set(j, (shared.get(j) ?? 0) + 1);
-        }
-      }
-    }
-    for (const [j, n] of shared) {
-      if (n < Math.min(2, infos[i].stems.size, infos[j].stems.size)) {
-        continue;
-      }
-      const [first, second] = before(infos[j], infos[i]) ? [j, i] : [i, j];
-      const edge = relate(infos[first], infos[second]);
-      if (edge !== null) {
-        edges.push({ a: first, b: second, edge });
-      }
-    }
-    if ((i & 255) === 0) {
-      throwIfCancelled(token);
     }
   }
 
@@ -378,7 +446,7 @@ export function groupQuotes(articles: readonly QuoteSource[], token?: Cancellati
   const clusterFor = (i: number): Cluster => {
     let c = clusterOf.get(i);
     if (c === undefined) {
-      c = { ref: i, members: [i] };
+      c = { ref: i, members: [i], articles: new Set([infos[i].article]) };
       clusterOf.set(i, c);
       relation.set(i, 'verbatim');
     }
@@ -391,40 +459,41 @@ export function groupQuotes(articles: readonly QuoteSource[], token?: Cancellati
       continue;
     }
     const ref = before(infos[ca.ref], infos[cb.ref]) ? ca.ref : cb.ref;
-    const all = [...ca.members, ...cb.members];
+    // Members whose reference changes must be checked against the new one.
     const moved = ref === ca.ref ? cb.members : ca.members;
-    const kept = ref === ca.ref ? ca.members : cb.members;
+    const kept = ref === ca.ref ? ca : cb;
     const next = new Map<number, QuoteRelation>();
     let ok = true;
     for (const m of moved) {
       const r = m === ref ? null : relate(infos[ref], infos[m]);
       if (r !== null) {
+        // Two occurrences from one article are the same quote repeated, never two wordings of it.
+        if (r.relation === 'reworded' && kept.articles.has(infos[m].article)) {
+          ok = false;
+          break;
+        }
         next.set(m, r.relation);
         continue;
       }
       // A fragment of a member is a fragment of the quotation, even when it misses the first one's words.
-      if (kept.some((k) => fragmentOf(infos[k], infos[m]) === infos[m] && infos[m].content >= MIN_FRAGMENT_CONTENT)) {
+      if (infos[m].content >= MIN_FRAGMENT_CONTENT && kept.members.some((k) => fragmentOf(infos[k], infos[m]) === infos[m])) {
         next.set(m, 'partial');
         continue;
       }
       ok = false;
       break;
     }
-    // Two occurrences from one article are the same quote repeated, never two wordings of it.
-    if (ok) {
-      for (const m of moved) {
-        if (next.get(m) === 'reworded' && kept.some((k) => infos[k].article === infos[m].article)) {
-          ok = false;
-        }
-      }
-    }
     if (!ok) {
       continue;
     }
-    const merged: Cluster = { ref, members: all };
-    for (const m of all) {
-      clusterOf.set(m, merged);
+    // The larger member list absorbs the smaller one.
+    const [big, small] = ca.members.length >= cb.members.length ? [ca, cb] : [cb, ca];
+    for (const m of small.members) {
+      big.members.push(m);
+      big.articles.add(infos[m].article);
+      clusterOf.set(m, big);
     }
+    big.ref = ref;
     for (const [m, r] of next) {
       relation.set(m, r);
     }

@@ -24,11 +24,9 @@ const DESCRIPTIVE_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his',
 const NAME_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase();
+  // Decomposing is the costly part: only text beyond ASCII needs it.
+  const plain = /[^ -~]/.test(s) ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘`´]/g, "'") : s;
+  return plain.toLowerCase();
 }
 
 /**
@@ -95,6 +93,22 @@ export function speakerKey(name: string | null | undefined): string | null {
   if (name === null || name === undefined) {
     return null;
   }
+  const cached = KEY_CACHE.get(name);
+  if (cached !== undefined) {
+    return cached;
+  }
+  const key = computeKey(name);
+  if (KEY_CACHE.size >= 20_000) {
+    KEY_CACHE.clear();
+  }
+  KEY_CACHE.set(name, key);
+  return key;
+}
+
+/** Names recur across a bundle: their keys are worth keeping (bounded, so memory stays flat). */
+const KEY_CACHE = new Map<string, string | null>();
+
+function computeKey(name: string): string | null {
   const trimmed = name.trim();
   if (trimmed.length === 0) {
     return null;
