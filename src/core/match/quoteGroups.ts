@@ -2,6 +2,7 @@ import type { Quote, QuoteGroup, QuoteOccurrence, QuoteRelation, Sentence } from
 import type { CancellationLike } from '../cancellation';
 import { throwIfCancelled } from '../cancellation';
 import { STOPWORDS, tokenize } from '../text/tokens';
+import type { Token } from '../text/tokens';
 
 /**
  * The same quotation across sources: verbatim, a fragment of it (partial), or — the case a
@@ -15,6 +16,8 @@ export interface QuoteSource {
   readonly quotes: readonly Quote[];
   readonly text?: string;
   readonly sentences?: readonly Sentence[];
+  /** tokenize(text), when the caller has it already: saves tokenizing the article again. */
+  readonly tokens?: readonly Token[];
 }
 
 /** Fragments need this many content words to count as partial quotes on their words alone. */
@@ -178,8 +181,8 @@ interface ArticleWords {
   readonly norms: readonly string[];
 }
 
-function articleWords(text: string): ArticleWords {
-  const tokens = tokenize(text);
+function articleWords(text: string, given: readonly Token[] | undefined): ArticleWords {
+  const tokens = given ?? tokenize(text);
   return { starts: tokens.map((t) => t.start), norms: tokens.map((t) => t.norm) };
 }
 
@@ -374,7 +377,7 @@ export function groupQuotes(articles: readonly QuoteSource[], token?: Cancellati
   for (let a = 0; a < articles.length; a++) {
     const source = articles[a];
     const quotes = source.quotes;
-    const all = source.text !== undefined && quotes.length > 0 ? articleWords(source.text) : null;
+    const all = source.text !== undefined && quotes.length > 0 ? articleWords(source.text, source.tokens) : null;
     for (let i = 0; i < quotes.length; i++) {
       const q = quotes[i];
       const nested = quotes.some((o, j) => j !== i && o.start <= q.start && o.end >= q.end && (o.start < q.start || o.end > q.end));
