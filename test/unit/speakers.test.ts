@@ -1,40 +1,9 @@
 import * as assert from 'assert';
 import { findQuotes } from '../../src/core/text/quotes';
-import type { Sentence } from '../../src/core/model';
-
-/** Sentences by hand: each line, and each piece ending with ". " outside quotes, is a sentence. */
-function sentencesOf(text: string): Sentence[] {
-  const out: Sentence[] = [];
-  let paragraph = 0;
-  let start = 0;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '“') {
-      depth++;
-    } else if (ch === '”') {
-      depth = Math.max(0, depth - 1);
-    }
-    const endOfSentence = depth === 0 && /[.!?]/.test(ch) && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\n');
-    if (ch === '\n' || endOfSentence || i + 1 === text.length) {
-      const end = ch === '\n' ? i : i + 1;
-      if (text.slice(start, end).trim().length > 0) {
-        out.push({ start, end, paragraph });
-      }
-      if (ch === '\n') {
-        paragraph++;
-      }
-      start = i + 1;
-      while (start < text.length && text[start] === ' ') {
-        start++;
-      }
-    }
-  }
-  return out;
-}
+import { splitSentences } from '../../src/core/text/sentences';
 
 const who = (text: string): [string, string | null, string | null][] =>
-  findQuotes(text, sentencesOf(text)).map((q) => [q.text, q.speakerKey, q.cue]);
+  findQuotes(text, splitSentences(text)).map((q) => [q.text, q.speakerKey, q.cue]);
 
 describe('speakers and cues', () => {
   it('takes the subject of a cue verb after or before the quote', () => {
@@ -45,7 +14,7 @@ describe('speakers and cues', () => {
   });
 
   it('keeps the display name as the fullest form in the article', () => {
-    const [q] = findQuotes('Mark Rutte arrived. “We are ready,” Rutte said.', sentencesOf('Mark Rutte arrived. “We are ready,” Rutte said.'));
+    const [q] = findQuotes('Mark Rutte arrived. “We are ready,” Rutte said.', splitSentences('Mark Rutte arrived. “We are ready,” Rutte said.'));
     assert.strictEqual(q.speaker, 'Mark Rutte');
   });
 
@@ -70,6 +39,16 @@ describe('speakers and cues', () => {
   it('resolves a role to the person named right after when nobody earlier holds it', () => {
     const text = 'Ahead of the meeting, the EU foreign policy chief said that “a deal will not work.” “We should not give up,” Kaja Kallas said.';
     assert.deepStrictEqual(who(text).map((x) => x[1]), ['kallas', 'kallas']);
+  });
+
+  it('keeps an anonymous official anonymous', () => {
+    const text = '“We are ready,” Rutte said. The official, who spoke on condition of anonymity, said “nothing is decided.” “We will see,” Kallas said.';
+    assert.deepStrictEqual(who(text).map((x) => x[1]), ['rutte', 'the official', 'kallas']);
+  });
+
+  it('lets "the president" stand for the president who spoke last', () => {
+    const text = '“The water came fast,” Kovrynskiy said. According to the president, Lirania “cannot wait for committees.”';
+    assert.deepStrictEqual(who(text).map((x) => x[1]), ['kovrynsky', 'kovrynsky']);
   });
 
   it('keeps an unresolved description as the speaker', () => {

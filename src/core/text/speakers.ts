@@ -37,6 +37,13 @@ const ROLE_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** Stands in for every character of a quote, so cues are searched outside quotes only. */
+/** Offices that one person holds at a time, so "the president" can stand for a name. */
+const SINGLE_HOLDER: ReadonlySet<string> = new Set([
+  'president', 'premier', 'chancellor', 'minister', 'secretary-general', 'secretary', 'governor', 'mayor', 'leader',
+  'king', 'queen', 'pope', 'ceo', 'chairman', 'chairwoman', 'chair', 'director', 'chief', 'commissioner', 'head',
+  'president-elect', 'ambassador', 'envoy', 'coach', 'manager',
+]);
+
 const MASK = '\uFFFC';
 const NAME_WORD = "[\\p{Lu}][\\p{L}\\p{M}'’.\\-]*";
 const PARTICLE = '(?:von|van|der|den|de|da|di|du|la|le|bin|al|el|ibn|dos|das|del|ter)';
@@ -168,7 +175,7 @@ function subjectBefore(pre: string): Subject {
     }
     if (comma > 0 && !inner.slice(comma).includes(MASK)) {
       const before = subjectBefore(inner.slice(0, comma));
-      if (before.kind === 'name' || before.kind === 'pronoun') {
+      if (before.kind !== 'none') {
         return before;
       }
     }
@@ -519,6 +526,10 @@ function resolveRole(
     if (roles.get(recent[i].key)?.has(head)) {
       return recent[i];
     }
+  }
+  // Only an office held by one person is resolved further: "an official" or "a spokesman" stays anonymous.
+  if (!SINGLE_HOLDER.has(head)) {
+    return null;
   }
   const sentence = cues[at].sentence;
   for (let i = at + 1; i < cues.length && cues[i].sentence <= sentence + 1; i++) {
