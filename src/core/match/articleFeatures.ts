@@ -1,0 +1,91 @@
+import type { Quote, Sentence } from '../model';
+import { tokenize } from '../text/tokens';
+import { contentKey, isReportingKey } from './lexicon';
+
+/** What the matchers need to know about one sentence, computed once per article text. */
+export interface SentenceFeatures {
+  /** Folded words, in order (verbatim runs and edit similarity compare these). */
+  readonly words: readonly string[];
+  /** Offsets of each word in the article text. */
+  readonly wordStarts: readonly number[];
+  readonly wordEnds: readonly number[];
+  /** Distinct content keys (stems mapped to synonym groups), without function words. */
+  readonly keys: readonly string[];
+  /** Keys of proper names (capitalized words not opening the sentence) and numbers: they weigh more. */
+  readonly salient: ReadonlySet<string>;
+  /** Keys of reporting verbs ("said", "told"): they weigh less. */
+  readonly reporting: ReadonlySet<string>;
+  /** Numbers written in digits. */
+  readonly numbers: readonly string[];
+  /** Share of the sentence's words inside quotation marks, in [0, 1]. */
+  readonly quotedShare: number;
+}
+
+/** Per-article features: everything that depends on one article's text only, so it is cached by content hash. */
+export interface ArticleFeatures {
+  readonly sentences: readonly Sentence[];
+  readonly quotes: readonly Quote[];
+  readonly sents: readonly SentenceFeatures[];
+  /** Content key → indices of the sentences that contain it (ascending, distinct). */
+  readonly keyIndex: ReadonlyMap<string, readonly number[]>;
+  /** Distinct shingles (two consecutive content keys) of the article: they find candidate article pairs. */
+  readonly shingles: readonly string[];
+}
+
+const IS_UPPER_START = /^\p{Lu}/u;
+
+/** Builds the features of one article from its sentences and quotes. */
+export function articleFeatures(text: string, sentences: readonly Sentence[], quotes: readonly Quote[]): ArticleFeatures {
+  const sents: SentenceFeatures[] = [];
+  const keyIndex = new Map<string, number[]>();
+  const shingles = new Set<string>();
+  let q = 0;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    const tokens = tokenize(text, s.start, s.end);
+    const words: string[] = [];
+    const wordStarts: number[] = [];
+    const wordEnds: number[] = [];
+    const keys = new Set<string>();
+    const salient = new Set<string>();
+    const reporting = new Set<string>();
+    const numbers: string[] = [];
+    let quoted = 0;
+    let prevKey: string | null = null;
+    while (q < quotes.length && quotes[q].end <= s.start) q++;
+    for (let t = 0; t < tokens.length; t++) {
+      const tok = tokens[t];
+      words.push(tok.norm);
+      wordStarts.push(tok.start);
+      wordEnds.push(tok.end);
+      for (let k = q; k < quotes.length && quotes[k].start < tok.end; k++) {
+        if (quotes[k].inner.start <= tok.start && tok.end <= quotes[k].inner.end) {
+          quoted++;
+          break;
+        }
+      }
+      const key = contentKey(tok.norm);
+      if (key === null) continue;
+      keys.add(key);
+      if (/^\d/.test(tok.norm)) {
+        numbers.push(tok.norm);
+        salient.add(key);
+      } else if (t > 0 && IS_UPPER_START.test(text[tok.start])) {
+        salient.add(key);
+      }
+      if (isReportingKey(key)) reporting.add(key);
+      if (prevKey !== null) shingles.add(`${prevKey} ${key}`);
+      prevKey = key;
+    }
+    for (const key of keys) {
+      let list = keyIndex.get(key);
+      if (!list) keyIndex.set(key, (list = []));
+      list.push(si);
+    }
+    sents.push({
+      words, wordStarts, wordEnds, keys: [...keys], salient, reporting, numbers,
+      quotedShare: words.length === 0 ? 0 : quoted / words.length,
+    });
+  }
+  return { sentences, quotes, sents, keyIndex, shingles: [...shingles] };
+}

@@ -1,0 +1,119 @@
+import type { MatchKind } from '../model';
+import type { ArticleFeatures } from './articleFeatures';
+import { monotoneChain } from './alignment';
+import type { AlignNode } from './alignment';
+import { keyOverlap, scoreSentences } from './sentenceScore';
+import type { KeyWeight, ScoreOptions } from './sentenceScore';
+import type { WordRun } from './verbatimRuns';
+
+/** A sentence of article A linked to a sentence of article B. */
+export interface SentenceLink {
+  readonly i: number;
+  readonly j: number;
+  readonly score: number;
+  readonly kind: MatchKind;
+  /** Verbatim runs, as word indices into the two sentences. */
+  readonly runs: readonly WordRun[];
+  /** True when the link is part of the two documents' monotone alignment. */
+  readonly aligned: boolean;
+}
+
+/** Links weaker than this never enter an alignment. */
+const MIN_LINK = 0.2;
+/** A sentence that shares a key found in more than this share of the other article's sentences learns nothing from it. */
+const COMMON_KEY_SHARE = 0.5;
+/** An alignment with this many confident links is a rewrite: its weaker in-order links count too. */
+const STRONG_ALIGNMENT = 3;
+/** The weakest link an alignment can carry, and how close (in sentences) its neighbour in the chain must be. */
+const MIN_SUPPORTED = 0.3;
+const NEIGHBOUR_GAP = 2;
+
+/** Key weights local to the two articles: a word in most sentences of both weighs little. Pure in (a, b). */
+export function pairWeights(a: ArticleFeatures, b: ArticleFeatures): KeyWeight {
+  const n = a.sents.length + b.sents.length;
+  const cache = new Map<string, number>();
+  return (key) => {
+    let w = cache.get(key);
+    if (w === undefined) {
+      const df = (a.keyIndex.get(key)?.length ?? 0) + (b.keyIndex.get(key)?.length ?? 0);
+      w = Math.log(1 + (n + 1) / (df + 0.5));
+      cache.set(key, w);
+    }
+    return w;
+  };
+}
+
+/**
+ * Compares two articles: finds candidate sentence pairs through shared content keys (never all
+ * pairs), scores them, aligns the documents in order (allowing a sentence split in two), and keeps
+ * the links that are matches on their own or by their place in a strong alignment.
+ */
+export function compareArticles(a: ArticleFeatures, b: ArticleFeatures, options: ScoreOptions): SentenceLink[] {
+  const weight = pairWeights(a, b);
+  const maxPosting = Math.max(3, Math.ceil(a.sents.length * COMMON_KEY_SHARE));
+  // Candidates: sentences of A that share at least two content keys with a sentence of B.
+  const scored = new Map<number, ReturnType<typeof scoreSentences>>();
+  const nA = a.sents.length;
+  for (let j = 0; j < b.sents.length; j++) {
+    const hits = new Map<number, number>();
+    for (const key of b.sents[j].keys) {
+      const postings = a.keyIndex.get(key);
+      if (!postings || postings.length > maxPosting) continue;
+      for (const i of postings) hits.set(i, (hits.get(i) ?? 0) + 1);
+    }
+    for (const [i, count] of hits) {
+      if (count < 2 && !(count === 1 && Math.min(a.sents[i].keys.length, b.sents[j].keys.length) <= 2)) continue;
+      const s = scoreSentences(a.sents[i], b.sents[j], weight, options);
+      if (s.score >= MIN_LINK || s.kind !== null) scored.set(j * nA + i, s);
+    }
+  }
+  // Nodes for the alignment: single pairs, and pairs of adjacent sentences against one.
+  const nodes: (AlignNode & { score: number })[] = [];
+  const single = (i: number, j: number) => scored.get(j * nA + i);
+  for (const [key, s] of scored) {
+    const i = key % nA;
+    const j = (key - i) / nA;
+    nodes.push({ i0: i, i1: i, j0: j, j1: j, weight: s.score - MIN_LINK, score: s.score });
+    for (const [di, dj] of [[1, 0], [0, 1]] as const) {
+      const i1 = i + di;
+      const j1 = j + dj;
+      if (i1 >= nA || j1 >= b.sents.length) continue;
+      const other = single(i1, j1);
+      const merged = keyOverlap(a.sents.slice(i, i1 + 1), b.sents.slice(j, j1 + 1), weight);
+      // Both halves must say something of the whole, and the whole must say more than the better half.
+      if (other && merged > Math.max(s.score, other.score) && Math.min(s.score, other.score) >= MIN_LINK) {
+        nodes.push({ i0: i, i1, j0: j, j1, weight: 1.5 * (merged - MIN_LINK), score: merged });
+      }
+    }
+  }
+  const chain = monotoneChain(nodes);
+  const confident = chain.filter((k) => nodes[k].score >= options.paraphraseThreshold).length;
+  const links = new Map<number, SentenceLink>();
+  const add = (i: number, j: number, score: number, kind: MatchKind, aligned: boolean) => {
+    const key = j * nA + i;
+    const own = scored.get(key);
+    const old = links.get(key);
+    if (old && old.score >= score) return;
+    const bestKind: MatchKind = own?.kind === 'verbatim' || own?.kind === 'near-verbatim' ? own.kind : kind;
+    links.set(key, { i, j, score: Math.min(1, Math.max(score, own?.score ?? 0)), kind: bestKind, runs: own?.runs ?? [], aligned });
+  };
+  for (let c = 0; c < chain.length; c++) {
+    const n = nodes[chain[c]];
+    if (n.score < options.paraphraseThreshold) {
+      // A weaker link counts only inside a rewrite: the alignment is strong and a neighbour in the chain is close by.
+      const near = (m: AlignNode | undefined) => m !== undefined && Math.abs(m.i0 - n.i0) <= NEIGHBOUR_GAP && Math.abs(m.j0 - n.j0) <= NEIGHBOUR_GAP;
+      const supported = confident >= STRONG_ALIGNMENT && n.score >= MIN_SUPPORTED && (near(nodes[chain[c - 1]]) || near(nodes[chain[c + 1]]));
+      if (!supported) continue;
+    }
+    for (let i = n.i0; i <= n.i1; i++) {
+      for (let j = n.j0; j <= n.j1; j++) add(i, j, n.score, 'paraphrase', true);
+    }
+  }
+  // Matches out of order still count (a quote moved to the end, a paragraph moved up).
+  for (const [key, s] of scored) {
+    if (s.kind === null || links.has(key)) continue;
+    const i = key % nA;
+    add(i, (key - i) / nA, s.score, s.kind, false);
+  }
+  return [...links.values()].sort((x, y) => x.i - y.i || x.j - y.j);
+}

@@ -1,0 +1,133 @@
+import { STOPWORDS } from '../text/tokens';
+
+/**
+ * What a paraphrase keeps when it changes the words: word stems, and a small table of everyday
+ * equivalents in news prose ("talks"/"negotiations", "bolster"/"strengthen"). General vocabulary,
+ * not tuned to any text; each word maps to its group's first word.
+ */
+const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['say', 'state', 'remark', 'note', 'explain', 'assert', 'indicate', 'tell', 'declare', 'comment', 'told', 'said'],
+  ['talk', 'negotiation', 'discussion', 'conversation', 'dialogue', 'dialog'],
+  ['discuss', 'debate', 'negotiate', 'speak', 'converse'],
+  ['want', 'wish', 'desire', 'aim', 'seek', 'hope'],
+  ['start', 'begin', 'initiate', 'launch', 'commence', 'open'],
+  ['deal', 'agreement', 'accord', 'pact', 'settlement', 'treaty'],
+  ['help', 'assist', 'aid', 'support', 'assistance', 'backing'],
+  ['strengthen', 'bolster', 'boost', 'enhance', 'reinforce', 'empower', 'improve', 'strength'],
+  ['important', 'crucial', 'vital', 'essential', 'key', 'significant', 'critical'],
+  ['big', 'large', 'major', 'huge', 'great'],
+  ['small', 'little', 'minor', 'select', 'few'],
+  ['country', 'nation', 'state'],
+  ['quick', 'fast', 'rapid', 'swift', 'prompt'],
+  ['war', 'conflict', 'hostility', 'fighting', 'aggression', 'invasion'],
+  ['try', 'attempt', 'endeavor'],
+  ['think', 'believe', 'consider', 'reckon'],
+  ['increase', 'rise', 'grow', 'climb', 'surge', 'growing', 'increasing', 'mounting'],
+  ['decrease', 'fall', 'drop', 'decline', 'shrink'],
+  ['money', 'fund', 'funding', 'cash', 'financing'],
+  ['buy', 'purchase', 'acquire'],
+  ['show', 'demonstrate', 'reveal', 'display'],
+  ['stop', 'halt', 'end', 'cease'],
+  ['goal', 'objective', 'target', 'aim', 'priority', 'focus'],
+  ['ensure', 'guarantee', 'assure', 'secure'],
+  ['ready', 'prepared', 'equipped'],
+  ['future', 'eventual', 'potential', 'possible'],
+  ['meeting', 'summit', 'session', 'gathering'],
+  ['reporter', 'journalist', 'press', 'media'],
+  ['welcome', 'greet', 'receive'],
+  ['home', 'residence', 'house'],
+  ['need', 'require', 'necessity'],
+  ['way', 'strategy', 'method', 'means', 'approach'],
+  ['fair', 'just', 'equitable'],
+  ['lasting', 'sustained', 'durable', 'enduring', 'permanent'],
+  ['close', 'tight', 'near'],
+  ['partner', 'ally'],
+  ['international', 'global', 'worldwide'],
+  ['frustrated', 'frustration', 'annoyed', 'irritated'],
+  ['speculation', 'rumor', 'guess'],
+  ['involve', 'include', 'involvement', 'participate', 'engage', 'join', 'take part'],
+  ['economy', 'economic'],
+  ['public', 'publicly', 'open', 'openly'],
+  ['benefit', 'favor', 'advantage', 'play into the hands'],
+  ['win', 'victory', 'prevail', 'triumph', 'winning'],
+  ['capital', 'headquarters', 'hq'],
+  ['member', 'membership'],
+  ['official', 'officer'],
+  ['earlier', 'previously', 'before', 'prior'],
+  ['also', 'too', 'additionally', 'further', 'furthermore'],
+  ['kill', 'slay', 'death', 'dead'],
+  ['injure', 'wound', 'hurt', 'injury'],
+  ['storm', 'hurricane', 'cyclone', 'typhoon'],
+  ['flood', 'flooding', 'inundation'],
+  ['damage', 'destruction', 'harm'],
+  ['resident', 'inhabitant', 'local', 'citizen'],
+  ['evacuate', 'evacuation', 'flee', 'leave'],
+  ['rescue', 'save'],
+  ['repair', 'fix', 'restore', 'rebuild'],
+  ['announce', 'unveil', 'disclose', 'publish'],
+  ['plan', 'scheme', 'proposal', 'program'],
+  ['government', 'administration', 'authority', 'authorities'],
+  ['leader', 'head', 'chief'],
+  ['company', 'firm', 'business', 'corporation'],
+  ['price', 'cost'],
+  ['job', 'employment', 'work'],
+];
+
+/** Irregular forms a suffix stripper cannot reach. */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  said: 'say', says: 'say', told: 'tell', began: 'begin', begun: 'begin', spoke: 'speak', spoken: 'speak', met: 'meet',
+  held: 'hold', thought: 'think', brought: 'bring', bought: 'buy', sought: 'seek', fought: 'fight', taught: 'teach',
+  went: 'go', gone: 'go', took: 'take', taken: 'take', gave: 'give', given: 'give', made: 'make', came: 'come', saw: 'see',
+  seen: 'see', knew: 'know', known: 'know', grew: 'grow', grown: 'grow', rose: 'rise', risen: 'rise', fell: 'fall',
+  fallen: 'fall', left: 'leave', kept: 'keep', led: 'lead', won: 'win', lost: 'lose', sent: 'send', built: 'build',
+  children: 'child', men: 'man', women: 'woman', people: 'person', countries: 'country', better: 'good', best: 'good',
+};
+
+/** A light suffix stripper: "negotiations"/"negotiate", "discussing"/"discussed" meet. Stems are at least 3 letters. */
+export function stemWord(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular !== undefined) return irregular;
+  let w = word.endsWith("'s") ? word.slice(0, -2) : word.endsWith("'") ? word.slice(0, -1) : word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (/(?:ss|us|is)$/.test(w)) { /* not a plural */ }
+  else if (/(?:sh|ch|x|z|ss)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s')) w = w.slice(0, -1);
+  for (const suffix of ['ions', 'ion', 'ments', 'ment', 'ingly', 'ings', 'ing', 'edly', 'ed', 'ly', 'ness', 'ive', 'al']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  // "stopp" → "stop", "planned" → "plan"
+  if (w.length > 4 && /([bdgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+const SYNONYM_OF: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const group of SYNONYM_GROUPS) {
+    const head = stemWord(group[0]);
+    for (const w of group) {
+      if (w.includes(' ')) continue;
+      const s = stemWord(w);
+      if (!m.has(s)) m.set(s, head);
+    }
+  }
+  return m;
+})();
+
+/** The comparison key of a folded word for paraphrase scoring: its stem, mapped to its synonym group; null for function words. */
+export function contentKey(norm: string): string | null {
+  if (STOPWORDS.has(norm) || norm.length === 0) return null;
+  const s = stemWord(norm);
+  return SYNONYM_OF.get(s) ?? s;
+}
+
+/** Reporting verbs ("said", "told", "added") say who speaks, not what: they weigh little in a paraphrase. */
+const REPORTING = new Set(['say', 'tell', 'add', 'accord', 'write', 'post', 'conclude', 'stress', 'emphasiz', 'highlight', 'point', 'insist']);
+
+export function isReportingKey(key: string): boolean {
+  return REPORTING.has(key) || SYNONYM_OF.get(key) === 'say';
+}

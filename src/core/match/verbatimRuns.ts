@@ -1,0 +1,65 @@
+/** A run of the same words in two word sequences: [a, a + length) and [b, b + length). */
+export interface WordRun {
+  readonly a: number;
+  readonly b: number;
+  readonly length: number;
+}
+
+/**
+ * Maximal runs of at least `min` equal words shared by two sequences, longest first, no two
+ * overlapping on either side. Dynamic programming over common suffixes: O(n·m) for two sentences.
+ */
+export function commonRuns(a: readonly string[], b: readonly string[], min: number): WordRun[] {
+  const n = a.length;
+  const m = b.length;
+  if (n < min || m < min) return [];
+  const found: WordRun[] = [];
+  let prev = new Uint16Array(m + 1);
+  let cur = new Uint16Array(m + 1);
+  for (let i = 1; i <= n; i++) {
+    for (let j = 1; j <= m; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? Math.min(prev[j - 1] + 1, 65535) : 0;
+    }
+    // A run ends at (i, j) when it cannot be extended by the next pair of words.
+    for (let j = 1; j <= m; j++) {
+      const len = cur[j];
+      if (len >= min && (i === n || j === m || a[i] !== b[j])) {
+        found.push({ a: i - len, b: j - len, length: len });
+      }
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  found.sort((x, y) => y.length - x.length || x.a - y.a || x.b - y.b);
+  const takenA = new Uint8Array(n);
+  const takenB = new Uint8Array(m);
+  const runs: WordRun[] = [];
+  for (const r of found) {
+    let free = true;
+    for (let k = 0; k < r.length && free; k++) free = takenA[r.a + k] === 0 && takenB[r.b + k] === 0;
+    if (!free) continue;
+    for (let k = 0; k < r.length; k++) {
+      takenA[r.a + k] = 1;
+      takenB[r.b + k] = 1;
+    }
+    runs.push(r);
+  }
+  return runs.sort((x, y) => x.a - y.a);
+}
+
+/** Length of the longest common subsequence of two word sequences (edit similarity). */
+export function lcsLength(a: readonly string[], b: readonly string[]): number {
+  const m = b.length;
+  let prev = new Uint16Array(m + 1);
+  let cur = new Uint16Array(m + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= m; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m];
+}
