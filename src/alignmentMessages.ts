@@ -20,8 +20,11 @@ export type FromWebview =
   | { readonly type: 'reveal'; readonly bundle: string; readonly article: number; readonly start: number; readonly end: number }
   | { readonly type: 'compare'; readonly bundle: string; readonly left: number; readonly right: number }
   | { readonly type: 'export' }
-  /** Sent after each render: what the DOM holds, so tests can check bundle text added no element. */
-  | { readonly type: 'rendered'; readonly rows: number; readonly passages: number; readonly scripts: number; readonly images: number; readonly text: string };
+  /**
+   * Sent after each render: what the panel's content holds, so tests can check that bundle text
+   * added no element: scripts, images, frames, objects and event-handler attributes in it.
+   */
+  | { readonly type: 'rendered'; readonly rows: number; readonly passages: number; readonly activeElements: number; readonly handlers: number; readonly text: string };
 
 export const ALL_KINDS: readonly MatchKind[] = ['verbatim', 'near-verbatim', 'paraphrase'];
 
@@ -36,7 +39,7 @@ export function isFromWebview(value: unknown): value is FromWebview {
     case 'reveal':
       return typeof m.bundle === 'string' && [m.article, m.start, m.end].every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0);
     case 'rendered':
-      return [m.rows, m.passages, m.scripts, m.images].every((v) => typeof v === 'number') && typeof m.text === 'string';
+      return [m.rows, m.passages, m.activeElements, m.handlers].every((v) => typeof v === 'number') && typeof m.text === 'string';
     case 'compare':
       return typeof m.bundle === 'string' && [m.left, m.right].every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0);
     default:

@@ -57,13 +57,13 @@ function mark(text: string, marker: string): string {
 
 /** A word-level diff of two wordings in markdown: dropped words ~~struck~~, added words **bold**. */
 export function diffMarkdown(from: string, to: string): string {
-  return wordDiff(from, to)
-    .map((part) => {
-      if (part.op === 'removed') return mark(part.text, '~~');
-      if (part.op === 'added') return mark(part.text, '**');
-      return escapeMarkdown(shortenEqual(part.text));
-    })
-    .join('');
+  let out = '';
+  for (const part of wordDiff(from, to)) {
+    const piece = part.op === 'removed' ? mark(part.text, '~~') : part.op === 'added' ? mark(part.text, '**') : escapeMarkdown(shortenEqual(part.text));
+    // A replacement reads "~~old~~ **new**", not "~~old~~**new**".
+    out += part.op === 'added' && out.endsWith('~~') && !piece.startsWith(' ') ? ` ${piece}` : piece;
+  }
+  return out;
 }
 
 export interface QuoteHover {

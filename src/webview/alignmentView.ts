@@ -158,8 +158,8 @@ function render(): void {
     type: 'rendered',
     rows: rows.length,
     passages: document.querySelectorAll('.passage').length,
-    scripts: document.scripts.length,
-    images: document.images.length,
+    activeElements: root.querySelectorAll('script, img, iframe, object, embed, link, style, svg, a, form, input:not([type=checkbox])').length,
+    handlers: [...root.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).length,
     text: (root.textContent ?? '').slice(0, 100_000),
   });
 }

@@ -31,8 +31,7 @@ describe('hoverModel', () => {
     assert.match(text, /\[001\]\(command:parallax\.revealPassage\?/);
     assert.match(text, /\*\*reworded\*\*/);
     // "will" and "by" dropped, "shall" and "before" added.
-    assert.match(text, /~~will~~/);
-    assert.match(text, /\*\*shall\*\*/);
+    assert.match(text, /~~will~~ \*\*shall\*\*/);
     assert.match(text, /~~by~~/);
     assert.match(text, /\*\*before\*\*/);
     // 002 tells the statement without quotation marks.

@@ -1,0 +1,105 @@
+// Editor latency on a 1,000-article bundle: after one analysis, how long a hover or a CodeLens
+// request takes when it reads the cached result (the pure modules the editor adapters call).
+import { parseBundle } from '../src/core/bundle/parseBundle';
+import { analyzeBundle, createAnalysisCache } from '../src/core/analyze';
+import { indexOf } from '../src/analysisIndex';
+import { headerLens, passageLenses } from '../src/lensModel';
+import { quoteHover } from '../src/hoverModel';
+import { shortLabels } from '../src/articleLabels';
+
+/** A small deterministic PRNG (mulberry32), so every run measures the same bundle. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ('minister council budget bridge river harbour election vote senator court ruling police protest farmers prices energy grid storm ' +
+  'hospital nurses strike school teachers contract railway tunnel airport runway tariff exports factory workers union talks ceasefire ' +
+  'border troops aid convoy refugees mayor city district housing rents water supply drought harvest wheat market shares bank rates').split(' ');
+const SPEAKERS = ['Anna Berg', 'Tomas Vidal', 'Ines Okafor', 'Pavel Novak', 'Lea Martin', 'Omar Haddad', 'Sara Lind', 'Jon Ek'];
+
+/**
+ * About `count` articles of ~5,000 characters: original sentences, quotes with speakers, and
+ * passages copied verbatim or lightly edited from earlier articles, so lenses and hovers have work.
+ */
+export function makeEditorBundle(count: number, seed = 4): string {
+  const random = rng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const sentence = (): string => {
+    const n = 10 + Math.floor(random() * 12);
+    const words = Array.from({ length: n }, () => pick(WORDS));
+    return `${(words[0] as string).charAt(0).toUpperCase()}${words.join(' ').slice(1)}.`;
+  };
+  const articles: string[][] = [];
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const sentences: string[] = [];
+    while (sentences.join(' ').length < 5000) {
+      const r = random();
+      const earlier = articles.length > 0 ? pick(articles) : undefined;
+      if (earlier && r < 0.15) sentences.push(pick(earlier));
+      else if (earlier && r < 0.22) sentences.push(pick(earlier).replace(/\b(the|a|in)\b/, 'this'));
+      else if (r < 0.35) sentences.push(`“${sentence().slice(0, -1)},” ${pick(SPEAKERS)} said.`);
+      else sentences.push(sentence());
+    }
+    articles.push(sentences);
+    const paragraphs: string[] = [];
+    for (let s = 0; s < sentences.length; s += 4) paragraphs.push(sentences.slice(s, s + 4).join(' '));
+    parts.push(`<<<FILE ${String(i).padStart(4, '0')}_story.txt>>>\n${paragraphs.join('\n')}\n`);
+  }
+  return parts.join('');
+}
+
+function stats(times: number[]): string {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return `p50 ${at(0.5).toFixed(3)} ms, p95 ${at(0.95).toFixed(3)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(3)} ms (n=${sorted.length})`;
+}
+
+export async function runEditorBench(): Promise<void> {
+  const text = makeEditorBundle(1000);
+  const parsed = parseBundle(text);
+  const articles = parsed.articles.map((a) => ({ name: a.name, text: a.text }));
+  const labels = shortLabels(articles.map((a) => a.name));
+  let t0 = performance.now();
+  const analysis = analyzeBundle(articles, {}, undefined, createAnalysisCache());
+  const analyseMs = performance.now() - t0;
+  t0 = performance.now();
+  indexOf(analysis);
+  const indexMs = performance.now() - t0;
+  const quotes = analysis.articles.reduce((n, a) => n + a.quotes.length, 0);
+  console.log(`editor: ${parsed.articles.length} articles, ${(text.length / 1e6).toFixed(1)} MB, ${analysis.matches.length} matches, ${quotes} quotes, ${analysis.quoteGroups.length} quote groups`);
+  console.log(`editor: analysis ${analyseMs.toFixed(0)} ms (once, in the background), per-article index ${indexMs.toFixed(1)} ms (once per analysis)`);
+
+  const random = rng(7);
+  const lensTimes: number[] = [];
+  let lensCount = 0;
+  for (let run = 0; run < 500; run++) {
+    const i = Math.floor(random() * articles.length);
+    const start = performance.now();
+    headerLens(analysis, labels, i);
+    lensCount += passageLenses(analysis, labels, i, articles[i]?.text ?? '').length;
+    lensTimes.push(performance.now() - start);
+  }
+  console.log(`editor: CodeLens request (header + passage lenses of one article, ${(lensCount / 500).toFixed(1)} lenses avg): ${stats(lensTimes)}`);
+
+  const hoverTimes: number[] = [];
+  let shown = 0;
+  for (let run = 0; run < 500; run++) {
+    const i = Math.floor(random() * articles.length);
+    const list = analysis.articles[i]?.quotes ?? [];
+    const q = list[Math.floor(random() * list.length)];
+    const offset = q ? Math.floor((q.start + q.end) / 2) : 0;
+    const start = performance.now();
+    const hover = quoteHover({ analysis, labels, bundle: 'file:///bench.bundle', article: i, offset });
+    hoverTimes.push(performance.now() - start);
+    if (hover) shown++;
+  }
+  console.log(`editor: hover over a quotation (${shown}/500 on a quote): ${stats(hoverTimes)}`);
+}
