@@ -41,6 +41,13 @@ describe('speakers and cues', () => {
     assert.deepStrictEqual(who(text).map((x) => x[1]), ['kallas', 'kallas']);
   });
 
+  it('takes the cue that introduces a quote, not the one that introduces the next', () => {
+    const text = 'Ukrainian Defense Minister Rustem Umerov spoke. The minister said the focus was “security assistance,” and added: “We are thankful.”';
+    assert.deepStrictEqual(who(text), [['security assistance,', 'umerov', 'said'], ['We are thankful.', 'umerov', 'added']]);
+    assert.deepStrictEqual(who('Mykola Kovrynsky spoke. He vowed to rebuild it “higher than before”, saying the country would not wait.').map((x) => [x[1], x[2]]), [['kovrynsky', 'vowed']]);
+    assert.deepStrictEqual(who('It will be “higher than before”, saying the country would not wait.').map((x) => x[1]), [null]);
+  });
+
   it('keeps an anonymous official anonymous', () => {
     const text = '“We are ready,” Rutte said. The official, who spoke on condition of anonymity, said “nothing is decided.” “We will see,” Kallas said.';
     assert.deepStrictEqual(who(text).map((x) => x[1]), ['rutte', 'the official', 'kallas']);

@@ -307,8 +307,11 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
       } else {
         subject = subjectBefore(pre);
         // "…," said Rutte: the subject follows the verb right after a quote.
-        if (subject.kind === 'none' && /(?:^|\uFFFC)[\s,]*$/.test(pre)) {
-          subject = subjectAfter(post);
+        // Participles ("…", saying the country …) never invert, and an inverted description must
+        // name a role ("said the minister"), not start a clause ("said the country would …").
+        if (subject.kind === 'none' && !verb.endsWith('ing') && /(?:^|\uFFFC)[\s,]*$/.test(pre)) {
+          const after = subjectAfter(post);
+          subject = after.kind === 'phrase' ? { kind: 'none', text: '' } : after;
         }
       }
       cues.push({
@@ -440,8 +443,10 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
           continue;
         }
         const distance = c.start >= span.end ? c.start - span.end : c.end <= span.start ? span.start - c.end : 0;
-        // A phrase like "the statement said" yields to a cue with a person behind it.
-        const cost = distance + (c.subject.kind === 'phrase' ? 10_000 : 0);
+        // A phrase like "the statement said" yields to a cue with a person behind it; "saying …"
+        // and "added: …" after a quote introduce what follows, not the quote before them.
+        const introduces = c.start >= span.end && (c.verb.endsWith('ing') || /^\s*:/.test(text.slice(c.end, c.end + 3)));
+        const cost = distance + (c.subject.kind === 'phrase' ? 10_000 : 0) + (introduces ? 500 : 0);
         if (cost < bestCost) {
           bestCost = cost;
           best = c;
