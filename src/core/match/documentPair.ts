@@ -2,7 +2,7 @@ import type { MatchKind } from '../model';
 import type { ArticleFeatures } from './articleFeatures';
 import { monotoneChain } from './alignment';
 import type { AlignNode } from './alignment';
-import { keyOverlap, scoreSentences } from './sentenceScore';
+import { containedShare, keyOverlap, scoreSentences } from './sentenceScore';
 import type { KeyWeight, ScoreOptions } from './sentenceScore';
 import type { WordRun } from './verbatimRuns';
 
@@ -27,6 +27,8 @@ const STRONG_ALIGNMENT = 3;
 /** The weakest link an alignment can carry, and how close (in sentences) its neighbour in the chain must be. */
 const MIN_SUPPORTED = 0.3;
 const NEIGHBOUR_GAP = 2;
+/** Share of a sentence's key weight the facing sentence must hold for the two to be one sentence split in two. */
+const SPLIT_CONTAINED = 0.5;
 
 /** Key weights local to the two articles: a word in most sentences of both weighs little. Pure in (a, b). */
 export function pairWeights(a: ArticleFeatures, b: ArticleFeatures): KeyWeight {
@@ -67,23 +69,30 @@ export function compareArticles(a: ArticleFeatures, b: ArticleFeatures, options:
       if (s.score >= MIN_LINK || s.kind !== null) scored.set(j * nA + i, s);
     }
   }
-  // Nodes for the alignment: single pairs, and pairs of adjacent sentences against one.
+  // Nodes for the alignment: single pairs, and a sentence against two adjacent ones (a sentence
+  // split in two): the second half must be a piece of the sentence it faces.
   const nodes: (AlignNode & { score: number })[] = [];
-  const single = (i: number, j: number) => scored.get(j * nA + i);
+  const nB = b.sents.length;
+  const seen = new Set<string>();
   for (const [key, s] of scored) {
     const i = key % nA;
     const j = (key - i) / nA;
     nodes.push({ i0: i, i1: i, j0: j, j1: j, weight: s.score - MIN_LINK, score: s.score });
-    for (const [di, dj] of [[1, 0], [0, 1]] as const) {
-      const i1 = i + di;
-      const j1 = j + dj;
-      if (i1 >= nA || j1 >= b.sents.length) continue;
-      const other = single(i1, j1);
-      const merged = keyOverlap(a.sents.slice(i, i1 + 1), b.sents.slice(j, j1 + 1), weight);
-      // Both halves must say something of the whole, and the whole must say more than the better half.
-      if (other && merged > Math.max(s.score, other.score) && Math.min(s.score, other.score) >= MIN_LINK) {
-        nodes.push({ i0: i, i1, j0: j, j1, weight: 1.5 * (merged - MIN_LINK), score: merged });
-      }
+    if (s.score < MIN_LINK) continue;
+    for (const [di, dj] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+      const ii = i + di;
+      const jj = j + dj;
+      if (ii < 0 || jj < 0 || ii >= nA || jj >= nB) continue;
+      const part = di !== 0 ? a.sents[ii] : b.sents[jj];
+      const whole = di !== 0 ? b.sents[j] : a.sents[i];
+      if (part.keys.length < 2 || containedShare(part, whole, weight) < SPLIT_CONTAINED) continue;
+      const i0 = Math.min(i, ii);
+      const j0 = Math.min(j, jj);
+      const id = `${i0} ${Math.max(i, ii)} ${j0} ${Math.max(j, jj)}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const merged = Math.max(s.score, keyOverlap(a.sents.slice(i0, Math.max(i, ii) + 1), b.sents.slice(j0, Math.max(j, jj) + 1), weight));
+      nodes.push({ i0, i1: Math.max(i, ii), j0, j1: Math.max(j, jj), weight: 1.5 * (merged - MIN_LINK), score: merged });
     }
   }
   const chain = monotoneChain(nodes);

@@ -7,7 +7,7 @@ import { STOPWORDS } from '../text/tokens';
  */
 const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['say', 'state', 'remark', 'note', 'explain', 'assert', 'indicate', 'tell', 'declare', 'comment', 'told', 'said'],
-  ['talk', 'negotiation', 'discussion', 'conversation', 'dialogue', 'dialog'],
+  ['talk', 'negotiation', 'discussion', 'conversation', 'dialogue', 'dialog', 'meeting'],
   ['discuss', 'debate', 'negotiate', 'speak', 'converse'],
   ['want', 'wish', 'desire', 'aim', 'seek', 'hope'],
   ['start', 'begin', 'initiate', 'launch', 'commence', 'open'],
@@ -26,13 +26,20 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['decrease', 'fall', 'drop', 'decline', 'shrink'],
   ['money', 'fund', 'funding', 'cash', 'financing'],
   ['buy', 'purchase', 'acquire'],
-  ['show', 'demonstrate', 'reveal', 'display'],
+  ['show', 'demonstrate', 'reveal', 'display', 'expose'],
+  ['division', 'disagreement', 'dispute', 'rift', 'split', 'divide'],
+  ['promise', 'vow', 'pledge', 'commit'],
+  ['high', 'tall', 'higher', 'taller'],
+  ['wall', 'barrier', 'dike', 'levee'],
+  ['build', 'construct', 'rebuild', 'erect'],
+  ['send', 'dispatch', 'deploy'],
+  ['warn', 'caution', 'alert'],
   ['stop', 'halt', 'end', 'cease'],
   ['goal', 'objective', 'target', 'aim', 'priority', 'focus'],
   ['ensure', 'guarantee', 'assure', 'secure'],
   ['ready', 'prepared', 'equipped'],
   ['future', 'eventual', 'potential', 'possible'],
-  ['meeting', 'summit', 'session', 'gathering'],
+  ['summit', 'session', 'gathering', 'conference'],
   ['reporter', 'journalist', 'press', 'media'],
   ['welcome', 'greet', 'receive'],
   ['home', 'residence', 'house'],
@@ -69,7 +76,7 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['government', 'administration', 'authority', 'authorities'],
   ['leader', 'head', 'chief'],
   ['company', 'firm', 'business', 'corporation'],
-  ['price', 'cost'],
+  ['price', 'cost', 'pay', 'expense'],
   ['job', 'employment', 'work'],
 ];
 
@@ -102,6 +109,9 @@ export function stemWord(word: string): string {
   // "stopp" → "stop", "planned" → "plan"
   if (w.length > 4 && /([bdgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  // "stormy" → "storm"; "unprotected" → "protect": the same content for a paraphrase.
+  if (w.length >= 6 && /[^aeiou]y$/.test(w)) w = w.slice(0, -1);
+  if (w.length >= 7 && w.startsWith('un')) w = w.slice(2);
   return w;
 }
 

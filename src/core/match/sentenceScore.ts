@@ -67,6 +67,19 @@ export function keyOverlap(a: readonly SentenceFeatures[], b: readonly SentenceF
   return Math.min(1, score);
 }
 
+/** Share of the key weight of `part` that `whole` also has: is a short sentence a piece of a longer one? */
+export function containedShare(part: SentenceFeatures, whole: SentenceFeatures, weight: KeyWeight): number {
+  let total = 0;
+  let shared = 0;
+  const inWhole = new Set(whole.keys);
+  for (const k of part.keys) {
+    const w = weightIn(part, k, weight);
+    total += w;
+    if (inWhole.has(k)) shared += w;
+  }
+  return total === 0 ? 0 : shared / total;
+}
+
 /** Scores one sentence pair and says what kind of match it is, if any. */
 export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions): PairScore {
   const overlap = keyOverlap([a], [b], weight);
