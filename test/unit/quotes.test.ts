@@ -52,6 +52,15 @@ describe('scanQuotes: quotation marks', () => {
     assert.strictEqual(text.slice(found[0].end - 1, found[0].end), '”');
   });
 
+  it('follows straight quotes across paragraphs too, and nests single straight quotes', () => {
+    assert.deepStrictEqual(texts('"First part.\n"Second part," he said.'), ['First part. Second part,']);
+    assert.deepStrictEqual(scanQuotes('"He said \'no way\' to me," she said.').map((q) => [q.text, q.depth]), [["He said 'no way' to me,", 0], ['no way', 1]]);
+  });
+
+  it('closes a quote followed directly by a letter (a missing space)', () => {
+    assert.deepStrictEqual(texts('The "peace plan"was rejected.'), ['peace plan']);
+  });
+
   it('drops a quote left open at the end of its paragraph', () => {
     assert.deepStrictEqual(texts('He said “this never closes.\nThe next paragraph has “its own” quote.'), ['its own']);
   });

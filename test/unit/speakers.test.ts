@@ -13,6 +13,10 @@ describe('speakers and cues', () => {
     assert.deepStrictEqual(who('“High on the agenda,” Rutte told reporters as he welcomed Zelenskyy.'), [['High on the agenda,', 'rutte', 'told']]);
   });
 
+  it('knows the common verbs of speech', () => {
+    assert.deepStrictEqual(who('“Stop!” Rutte shouted. “Never,” Kallas retorted.').map((x) => [x[1], x[2]]), [['rutte', 'shouted'], ['kallas', 'retorted']]);
+  });
+
   it('keeps the display name as the fullest form in the article', () => {
     const [q] = findQuotes('Mark Rutte arrived. “We are ready,” Rutte said.', splitSentences('Mark Rutte arrived. “We are ready,” Rutte said.'));
     assert.strictEqual(q.speaker, 'Mark Rutte');

@@ -17,7 +17,8 @@ const CUE = new RegExp(
     'insisted|insists|warned|warns|argued|argues|declared|announced|tweeted|tweets|emphasized|emphasised|' +
     'emphasizes|replied|responded|acknowledged|admitted|claimed|claims|commented|observed|urged|recalled|' +
     'answered|asked|suggested|vowed|promised|cautioned|complained|conceded|confirmed|denied|reiterated|' +
-    'highlighted|underlined|underscored|saying|telling|adding|writing)\\b',
+    'highlighted|underlined|underscored|shouted|yelled|whispered|exclaimed|joked|quipped|pleaded|demanded|boasted|' +
+    'lamented|mused|countered|retorted|predicted|testified|texted|assured|reminded|saying|telling|adding|writing)\\b',
   'gi',
 );
 
@@ -466,6 +467,16 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
           key = lead.key;
           cue = lead.verb;
         }
+      }
+    }
+    if (speaker === null && last + 1 < regions.length && /[!?,]\s*$/.test(span.text) && /^[\s.,!?…]*$/.test(masked.slice(span.end, regions[last].end))) {
+      // “Stop!” | Rutte shouted. — a splitter may end the sentence at the quote's "!" or "?".
+      const next = regions[last + 1];
+      const lead = (cuesBySentence.get(last + 1) ?? [])[0];
+      if (lead !== undefined && lead.speaker !== null && lead.start - next.start <= 40 && !/[.!?:;]/.test(masked.slice(next.start, lead.start))) {
+        speaker = lead.speaker;
+        key = lead.key;
+        cue = lead.verb;
       }
     }
     if (speaker === null) {
