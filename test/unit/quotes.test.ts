@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { findQuotes, scanQuotes } from '../../src/core/text/quotes';
+import { splitSentences } from '../../src/core/text/sentences';
 
 const texts = (text: string): string[] => scanQuotes(text).map((q) => q.text);
 
@@ -83,6 +84,21 @@ describe('scanQuotes: quotation marks', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('never throws on news-like soup, with real or nonsense sentences', () => {
+    const piece = fc.constantFrom('Rutte', 'Mark', 'said', 'he', 'she', 'told', 'reporters', 'the', 'minister', 'according to', 'Macron’s office',
+      ',', '.', ':', '“', '”', '"', "'", '‘', '’', '″', '\n', '\n\n', 'I think', 'it’s', '’90s', 'of', 'Kallas', 'added');
+    const sentence = fc.record({ start: fc.integer({ min: -5, max: 300 }), end: fc.integer({ min: -5, max: 300 }), paragraph: fc.nat(5) });
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }).map((a) => a.join(' ')), fc.array(sentence, { maxLength: 8 }), fc.boolean(), (text, bogus, real) => {
+        const quotes = findQuotes(text, real ? splitSentences(text) : bogus);
+        for (const q of quotes) {
+          assert.ok(q.end <= text.length && (q.speaker === null) === (q.speakerKey === null));
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 });
