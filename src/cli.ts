@@ -1,11 +1,17 @@
 // The command line over the engine: `parallax <command> …`. Reads files, never writes them.
 import { UsageError } from './cli/io';
 import { parseCommand } from './cli/parseCommand';
+import { analyzeCommand } from './cli/analyzeCommand';
+import { scoreCommand } from './cli/scoreCommand';
+import { compareCommand } from './cli/compareCommand';
 
 type Command = (args: readonly string[], out: (s: string) => void) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   parse: { run: parseCommand, help: 'parse <bundle> [--json]            list the articles and the problems of a bundle' },
+  analyze: { run: analyzeCommand, help: 'analyze <bundle|text file> [--json]  sentences, quotes, shared passages, quote groups, sources' },
+  score: { run: scoreCommand, help: 'score <pairs.tsv>                  score and kind of each "sentence1<TAB>sentence2" line' },
+  compare: { run: compareCommand, help: 'compare <bundle> <articleA> <articleB> [--color]  aligned sentences with word differences' },
 };
 
 function usage(): string {
