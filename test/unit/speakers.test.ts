@@ -15,6 +15,7 @@ describe('speakers and cues', () => {
 
   it('knows the common verbs of speech', () => {
     assert.deepStrictEqual(who('“Stop!” Rutte shouted. “Never,” Kallas retorted.').map((x) => [x[1], x[2]]), [['rutte', 'shouted'], ['kallas', 'retorted']]);
+    assert.deepStrictEqual(who('“Yes,” Kallas said. She turned to him, “This is great.” she said.').map((x) => x[1]), ['kallas', 'kallas']);
   });
 
   it('keeps the display name as the fullest form in the article', () => {

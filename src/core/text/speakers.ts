@@ -469,8 +469,8 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
         }
       }
     }
-    if (speaker === null && last + 1 < regions.length && /[!?,]\s*$/.test(span.text) && /^[\s.,!?…]*$/.test(masked.slice(span.end, regions[last].end))) {
-      // “Stop!” | Rutte shouted. — a splitter may end the sentence at the quote's "!" or "?".
+    if (speaker === null && last + 1 < regions.length && (/[!?,]\s*$/.test(span.text) || /^\s*\p{Ll}/u.test(text.slice(regions[last + 1].start, regions[last + 1].start + 3))) && /^[\s.,!?…]*$/.test(masked.slice(span.end, regions[last].end))) {
+      // “Stop!” | Rutte shouted. / “It is great.” | she said. — a splitter may end the sentence at the quote.
       const next = regions[last + 1];
       const lead = (cuesBySentence.get(last + 1) ?? [])[0];
       if (lead !== undefined && lead.speaker !== null && lead.start - next.start <= 40 && !/[.!?:;]/.test(masked.slice(next.start, lead.start))) {
