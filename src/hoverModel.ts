@@ -91,6 +91,9 @@ function quoteAt(quotes: readonly Quote[], offset: number): number {
   return -1;
 }
 
+/** Entries per list: a hover is read at a glance; the views hold the full lists. */
+const MAX_ENTRIES = 12;
+
 const RELATION_TEXT: Record<QuoteRelation, string> = { verbatim: 'verbatim', partial: 'partial', reworded: '**reworded**' };
 
 /** The hover for the quotation under `offset`, or null when the offset is in no quotation. */
@@ -114,13 +117,14 @@ export function quoteHover(input: QuoteHoverInput): QuoteHover | null {
   if (others.length > 0) {
     lines.push(`**Also quoted by** ${others.length === 1 ? '1 source' : `${others.length} sources`}:`, '');
     const sorted = [...others].sort((x, y) => x.article - y.article || x.start - y.start);
-    for (const o of sorted) {
+    for (const o of sorted.slice(0, MAX_ENTRIES)) {
       const relation = quoteRelation(quote.text, o.text) ?? o.relation;
       const who = o.speaker && o.speaker !== speaker ? ` \\(attributed to ${escapeMarkdown(o.speaker)}\\)` : '';
       const target = link(label(o.article), { bundle, article: o.article, start: o.start, end: o.end });
       const detail = relation === 'reworded' ? `: ${diffMarkdown(quote.text, o.text)}` : relation === 'partial' ? `: “${escapeMarkdown(excerpt(o.text, 120))}”` : '';
       lines.push(`- ${target} — ${RELATION_TEXT[relation]}${who}${detail}`);
     }
+    if (sorted.length > MAX_ENTRIES) lines.push(`- … and ${sorted.length - MAX_ENTRIES} more: the Quotes view lists them all`);
     lines.push('');
   } else {
     lines.push('No other source quotes these words.', '');
@@ -146,10 +150,12 @@ export function quoteHover(input: QuoteHoverInput): QuoteHover | null {
   }
   if (best.size > 0) {
     lines.push('**Without quotation marks:**', '');
-    for (const m of [...best.values()].sort((x, y) => x.other.article - y.other.article)) {
+    const unquoted = [...best.values()].sort((x, y) => x.other.article - y.other.article);
+    for (const m of unquoted.slice(0, MAX_ENTRIES)) {
       const target = link(label(m.other.article), { bundle, article: m.other.article, start: m.other.start, end: m.other.end });
       lines.push(`- ${target} — ${m.match.kind} ${m.match.score.toFixed(2)}: “${escapeMarkdown(excerpt(m.other.text, 120))}”`);
     }
+    if (unquoted.length > MAX_ENTRIES) lines.push(`- … and ${unquoted.length - MAX_ENTRIES} more: the Sources view lists them all`);
   }
   return { span: { start: quote.start, end: quote.end }, markdown: lines.join('\n').trimEnd() };
 }
