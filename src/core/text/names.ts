@@ -84,41 +84,53 @@ export function looksLikeName(text: string): boolean {
   return /^\p{Lu}/u.test(last) && !words.every(descriptive);
 }
 
+/** What the engine needs to know about a name, computed once per distinct spelling. */
+export interface NameFacts {
+  /** See speakerKey. */
+  readonly key: string | null;
+  /** True for a proper name, false for a description ("the minister") or nothing. */
+  readonly isName: boolean;
+  /** The name without titles ("Emmanuel Macron" for "French President Emmanuel Macron"). */
+  readonly display: string;
+  readonly wordCount: number;
+}
+
+/** Names recur across a bundle: their facts are worth keeping (bounded, so memory stays flat). */
+const FACTS = new Map<string, NameFacts>();
+
+/** The key, display form and kind of a name, cached. */
+export function nameFacts(name: string): NameFacts {
+  let facts = FACTS.get(name);
+  if (facts === undefined) {
+    facts = computeFacts(name);
+    if (FACTS.size >= 20_000) {
+      FACTS.clear();
+    }
+    FACTS.set(name, facts);
+  }
+  return facts;
+}
+
+function computeFacts(name: string): NameFacts {
+  const trimmed = name.trim();
+  if (trimmed.length === 0) {
+    return { key: null, isName: false, display: '', wordCount: 0 };
+  }
+  if (!looksLikeName(trimmed)) {
+    return { key: fold(trimmed).replace(/\s+/g, ' '), isName: false, display: trimmed, wordCount: trimmed.split(/\s+/).length };
+  }
+  const words = nameWords(trimmed);
+  const surname = foldSurname(words[words.length - 1]);
+  return { key: surname.length > 0 ? surname : fold(trimmed), isName: true, display: words.join(' '), wordCount: words.length };
+}
+
 /**
  * The comparison key of a speaker: the folded surname of a name ("Mark Rutte" and "Rutte" →
  * "rutte"; Zelensky/Zelenskyy/Zelenskiy → "zelensky"; "Macron's office" → "macron"), or the folded
  * phrase itself for descriptions that are not names ("the statement"). Null for empty input.
  */
 export function speakerKey(name: string | null | undefined): string | null {
-  if (name === null || name === undefined) {
-    return null;
-  }
-  const cached = KEY_CACHE.get(name);
-  if (cached !== undefined) {
-    return cached;
-  }
-  const key = computeKey(name);
-  if (KEY_CACHE.size >= 20_000) {
-    KEY_CACHE.clear();
-  }
-  KEY_CACHE.set(name, key);
-  return key;
-}
-
-/** Names recur across a bundle: their keys are worth keeping (bounded, so memory stays flat). */
-const KEY_CACHE = new Map<string, string | null>();
-
-function computeKey(name: string): string | null {
-  const trimmed = name.trim();
-  if (trimmed.length === 0) {
-    return null;
-  }
-  if (!looksLikeName(trimmed)) {
-    return fold(trimmed).replace(/\s+/g, ' ');
-  }
-  const words = nameWords(trimmed);
-  const surname = foldSurname(words[words.length - 1]);
-  return surname.length > 0 ? surname : fold(trimmed);
+  return name === null || name === undefined ? null : nameFacts(name).key;
 }
 
 /**
@@ -126,30 +138,28 @@ function computeKey(name: string): string | null {
  * fullest form seen so far ("Rutte" → "Mark Rutte"), without titles.
  */
 export class ArticleNames {
-  private readonly full = new Map<string, string>();
+  private readonly full = new Map<string, NameFacts>();
 
   /** Records a mention and returns its display form: the fullest name seen for its key. */
   add(name: string): string {
-    const key = speakerKey(name);
-    if (key === null || !looksLikeName(name)) {
+    const facts = nameFacts(name);
+    if (facts.key === null || !facts.isName) {
       return name.trim();
     }
-    const words = nameWords(name);
-    const display = words.join(' ');
-    const known = this.full.get(key);
-    if (known === undefined || known.split(' ').length < words.length) {
-      this.full.set(key, display);
-      return display;
+    const known = this.full.get(facts.key);
+    if (known === undefined || known.wordCount < facts.wordCount) {
+      this.full.set(facts.key, facts);
+      return facts.display;
     }
-    return known;
+    return known.display;
   }
 
   /** The fullest form seen for this name's key, or the name without titles when none was seen. */
   resolve(name: string): string {
-    const key = speakerKey(name);
-    if (key === null || !looksLikeName(name)) {
+    const facts = nameFacts(name);
+    if (facts.key === null || !facts.isName) {
       return name.trim();
     }
-    return this.full.get(key) ?? nameWords(name).join(' ');
+    return this.full.get(facts.key)?.display ?? facts.display;
   }
 }

@@ -1,6 +1,7 @@
 import type { Quote, Sentence, Span } from '../model';
 import { STOPWORDS } from './tokens';
-import { ArticleNames, TITLE_WORDS, looksLikeName, nameWords, speakerKey } from './names';
+import { ArticleNames, TITLE_WORDS, looksLikeName, nameFacts, nameWords, speakerKey } from './names';
+import type { NameFacts } from './names';
 import type { QuoteSpan } from './quotes';
 
 /**
@@ -97,13 +98,18 @@ interface Region extends Span {
 }
 
 function maskQuotes(text: string, spans: readonly QuoteSpan[]): string {
-  const chars = text.split('');
+  let out = '';
+  let at = 0;
   for (const s of spans) {
-    for (let i = s.start; i < s.end && i < chars.length; i++) {
-      chars[i] = MASK;
+    // Nested spans lie inside one already masked.
+    if (s.end <= at) {
+      continue;
     }
+    const from = Math.max(at, s.start);
+    out += text.slice(at, from) + MASK.repeat(s.end - from);
+    at = s.end;
   }
-  return chars.join('');
+  return out + text.slice(at);
 }
 
 /** Sentences to search in: the given ones, or one per line when none cover the text. */
@@ -144,6 +150,24 @@ function regionAt(regions: readonly Region[], offset: number): number {
 
 function isStopwordName(name: string): boolean {
   return nameWords(name).every((w) => STOPWORDS.has(w.toLowerCase()));
+}
+
+/** Capitalized runs recur: what they are is worth keeping (bounded, so memory stays flat). */
+const PROPER = new Map<string, NameFacts | null>();
+
+/** The facts of a capitalized run if it is a person's (or an organization's) name, else null. */
+function properName(raw: string): NameFacts | null {
+  let facts = PROPER.get(raw);
+  if (facts === undefined) {
+    const person = cleanName(raw);
+    const f = nameFacts(person);
+    facts = f.isName && !isStopwordName(person) ? f : null;
+    if (PROPER.size >= 20_000) {
+      PROPER.clear();
+    }
+    PROPER.set(raw, facts);
+  }
+  return facts;
 }
 
 /** Trims a capitalized run to the name proper: "But Mark Rutte" → "Mark Rutte". */
@@ -259,42 +283,27 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
   const masked = maskQuotes(text, spans);
   const regions = regionsOf(text, sentences);
   const names = new ArticleNames();
-  const roles = new Map<string, Set<string>>();
+  const mentions: { readonly at: number; readonly regionStart: number; readonly raw: string; readonly key: string }[] = [];
   const cues: Cue[] = [];
   const candidatesAtStart = new Map<number, Person & { words: number }>();
 
-  // Pass 1: cue verbs, the titles people are introduced with, names that open a sentence.
+  // Pass 1: cue verbs, the names of the article (for their fullest form), names that open a sentence.
   for (const region of regions) {
     const slice = masked.slice(region.start, region.end);
     NAME_ANYWHERE.lastIndex = 0;
     for (let m = NAME_ANYWHERE.exec(slice); m !== null; m = NAME_ANYWHERE.exec(slice)) {
-      const person = cleanName(m[0]);
-      if (isStopwordName(person) || !looksLikeName(person)) {
+      const facts = properName(m[0]);
+      if (facts === null || facts.key === null) {
         continue;
       }
-      const key = speakerKey(person);
-      if (key === null) {
-        continue;
-      }
-      names.add(person);
-      const words = [
-        ...rolesBefore(masked, region.start + m.index, region.start),
-        ...m[0].split(/\s+/).map((w) => w.toLowerCase()),
-      ];
-      const set = roles.get(key) ?? new Set<string>();
-      for (const w of words) {
-        if (ROLE_NOUNS.has(w)) {
-          set.add(w);
-        }
-      }
-      roles.set(key, set);
+      names.add(facts.display);
+      mentions.push({ at: region.start + m.index, regionStart: region.start, raw: m[0], key: facts.key });
     }
     const start = SUBJECT_AT_START.exec(slice);
     if (start) {
-      const person = cleanName(start[1]);
-      const key = speakerKey(person);
-      if (key !== null && !isStopwordName(person) && looksLikeName(person) && /\p{Ll}/u.test(person)) {
-        candidatesAtStart.set(region.index, { display: person, key, words: nameWords(person).length });
+      const facts = properName(start[1]);
+      if (facts !== null && facts.key !== null && /\p{Ll}/u.test(facts.display)) {
+        candidatesAtStart.set(region.index, { display: facts.display, key: facts.key, words: facts.wordCount });
       }
     }
     CUE.lastIndex = 0;
@@ -336,6 +345,25 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
       subjectsAtStart.set(index, { display: p.display, key: p.key });
     }
   }
+
+  // The titles people are introduced with ("Defense Minister Rustem Umerov"), read only when a
+  // cue's subject is a role ("the minister said").
+  let rolesMap: Map<string, Set<string>> | null = null;
+  const roles = (): ReadonlyMap<string, ReadonlySet<string>> => {
+    if (rolesMap === null) {
+      rolesMap = new Map();
+      for (const m of mentions) {
+        const set = rolesMap.get(m.key) ?? new Set<string>();
+        for (const w of [...rolesBefore(masked, m.at, m.regionStart), ...m.raw.split(/\s+/).map((x) => x.toLowerCase())]) {
+          if (ROLE_NOUNS.has(w)) {
+            set.add(w);
+          }
+        }
+        rolesMap.set(m.key, set);
+      }
+    }
+    return rolesMap;
+  };
 
   // Pass 2: resolve subjects in reading order.
   const recent: Person[] = [];
@@ -388,7 +416,7 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
           cue.key = speakerKey(lastGroup.phrase);
         }
       } else if (s.kind === 'role') {
-        const resolved = resolveRole(s.text, cues, cueAt, recent, roles, lastSpoke);
+        const resolved = resolveRole(s.text, cues, cueAt, recent, roles(), lastSpoke);
         if (resolved !== null) {
           cue.speaker = resolved.display;
           cue.key = resolved.key;
