@@ -1,7 +1,8 @@
-import type { Quote, QuoteGroup, QuoteOccurrence, QuoteRelation, Sentence } from '../model';
+import type { Quote, QuoteGroup, QuoteOccurrence, QuoteRelation, Sentence, Span } from '../model';
 import type { CancellationLike } from '../cancellation';
 import { throwIfCancelled } from '../cancellation';
-import { STOPWORDS, tokenize } from '../text/tokens';
+import { STOPWORDS } from '../text/tokens';
+import { foldWord } from '../text/normalize';
 import type { Token } from '../text/tokens';
 
 /**
@@ -16,7 +17,7 @@ export interface QuoteSource {
   readonly quotes: readonly Quote[];
   readonly text?: string;
   readonly sentences?: readonly Sentence[];
-  /** tokenize(text), when the caller has it already: saves tokenizing the article again. */
+  /** tokenize(text) (text/tokens.ts), when the caller has it already: saves reading the article again. */
   readonly tokens?: readonly Token[];
 }
 
@@ -118,10 +119,33 @@ function computeStem(word: string): string {
   return SYNONYM.get(w) ?? w;
 }
 
+// The word pattern of tokenize (text/tokens.ts), read here with a cache of folded words: quote
+// contexts overlap and news repeats its words, so folding each spelling once halves the cost.
+const WORD = /[\p{L}\p{N}]+(?:(?:['’‘-]|[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
+const FOLDED = new Map<string, string>();
+
+/** Calls back with the start and folded form of each word of text[from, to). */
+function eachWord(text: string, from: number, to: number, onWord: (start: number, norm: string) => void): void {
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
+    const raw = m.index + m[0].length > to ? text.slice(m.index, to) : m[0];
+    let norm = FOLDED.get(raw);
+    if (norm === undefined) {
+      norm = foldWord(raw);
+      if (FOLDED.size >= 100_000) {
+        FOLDED.clear();
+      }
+      FOLDED.set(raw, norm);
+    }
+    onWord(m.index, norm);
+  }
+}
+
 /** The folded words of a text, with "make sure" read as one word. */
 function words(text: string): string[] {
   const out: string[] = [];
-  const tokens = tokenize(text);
+  const tokens: { norm: string }[] = [];
+  eachWord(text, 0, text.length, (_, norm) => tokens.push({ norm }));
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i].norm;
     if (w === 'make' && tokens[i + 1]?.norm === 'sure') {
@@ -181,11 +205,6 @@ interface ArticleWords {
   readonly norms: readonly string[];
 }
 
-function articleWords(text: string, given: readonly Token[] | undefined): ArticleWords {
-  const tokens = given ?? tokenize(text);
-  return { starts: tokens.map((t) => t.start), norms: tokens.map((t) => t.norm) };
-}
-
 /** Index of the first word starting at or after offset. */
 function wordAt(words: ArticleWords, offset: number): number {
   let lo = 0;
@@ -201,17 +220,12 @@ function wordAt(words: ArticleWords, offset: number): number {
   return lo;
 }
 
-/** Content stems of the sentences around a quote (the quote's own words and its speaker's name left out). */
-function contextOf(source: QuoteSource, all: ArticleWords | null, quote: Quote): Set<string> {
-  const text = source.text;
-  if (text === undefined || all === null) {
-    return new Set();
-  }
+/** The sentences a quote overlaps and one on either side (±250 characters without sentences). */
+function windowOf(source: QuoteSource, textLength: number, quote: Quote): Span {
   let from = Math.max(0, quote.start - 250);
-  let to = Math.min(text.length, quote.end + 250);
+  let to = Math.min(textLength, quote.end + 250);
   const sentences = source.sentences;
   if (sentences !== undefined && sentences.length > 0) {
-    // The sentences the quote overlaps, and one on either side.
     let lo = 0;
     let hi = sentences.length;
     while (lo < hi) {
@@ -227,13 +241,50 @@ function contextOf(source: QuoteSource, all: ArticleWords | null, quote: Quote):
       while (last + 1 < sentences.length && sentences[last + 1].start < quote.end) {
         last++;
       }
-      from = sentences[Math.max(0, lo - 1)].start;
-      to = sentences[Math.min(sentences.length - 1, last + 1)].end;
+      from = Math.max(0, sentences[Math.max(0, lo - 1)].start);
+      to = Math.min(textLength, sentences[Math.min(sentences.length - 1, last + 1)].end);
     }
+  }
+  return { start: from, end: Math.max(from, to) };
+}
+
+/**
+ * The words around an article's quotes: the caller's tokens, or the article tokenized only where
+ * some quote's context lies (the union of the windows), which is all a context needs.
+ */
+function wordsAround(source: QuoteSource, text: string, windows: readonly Span[]): ArticleWords {
+  if (source.tokens !== undefined) {
+    return { starts: source.tokens.map((t) => t.start), norms: source.tokens.map((t) => t.norm) };
+  }
+  const sorted = [...windows].sort((a, b) => a.start - b.start);
+  const starts: number[] = [];
+  const norms: string[] = [];
+  let covered = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    let end = sorted[i].end;
+    const start = Math.max(covered, sorted[i].start);
+    while (i + 1 < sorted.length && sorted[i + 1].start <= end) {
+      end = Math.max(end, sorted[++i].end);
+    }
+    if (end > start) {
+      eachWord(text, start, end, (at, norm) => {
+        starts.push(at);
+        norms.push(norm);
+      });
+    }
+    covered = Math.max(covered, end);
+  }
+  return { starts, norms };
+}
+
+/** Content stems of the window around a quote (the quote's own words and its speaker's name left out). */
+function contextOf(all: ArticleWords | null, quote: Quote, window: Span): Set<string> {
+  if (all === null) {
+    return new Set();
   }
   const speakerWords = new Set(words(quote.speaker ?? ''));
   const ws: string[] = [];
-  for (const [a, b] of [[from, quote.start], [quote.end, to]]) {
+  for (const [a, b] of [[window.start, quote.start], [quote.end, window.end]]) {
     for (let i = wordAt(all, a); i < all.starts.length && all.starts[i] < b; i++) {
       if (!speakerWords.has(all.norms[i])) {
         ws.push(all.norms[i]);
@@ -377,12 +428,14 @@ export function groupQuotes(articles: readonly QuoteSource[], token?: Cancellati
   for (let a = 0; a < articles.length; a++) {
     const source = articles[a];
     const quotes = source.quotes;
-    const all = source.text !== undefined && quotes.length > 0 ? articleWords(source.text, source.tokens) : null;
+    const text = source.text;
+    const windows = text === undefined ? [] : quotes.map((q) => windowOf(source, text.length, q));
+    const all = text !== undefined && quotes.length > 0 ? wordsAround(source, text, windows) : null;
     for (let i = 0; i < quotes.length; i++) {
       const q = quotes[i];
       const nested = quotes.some((o, j) => j !== i && o.start <= q.start && o.end >= q.end && (o.start < q.start || o.end > q.end));
       if (!nested) {
-        infos.push(infoOf(a, i, q, contextOf(source, all, q)));
+        infos.push(infoOf(a, i, q, contextOf(all, q, windows[i] ?? q)));
       }
     }
     throwIfCancelled(token);
