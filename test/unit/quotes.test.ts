@@ -51,6 +51,7 @@ describe('scanQuotes: quotation marks', () => {
     assert.strictEqual(found[0].text, 'We have had two storms in six years. If nothing is done, I would not live there,');
     assert.strictEqual(text.slice(found[0].start, found[0].start + 1), '“');
     assert.strictEqual(text.slice(found[0].end - 1, found[0].end), '”');
+    assert.deepStrictEqual(texts(text.replace(/\n/g, '\r\n')), [found[0].text]);
   });
 
   it('follows straight quotes across paragraphs too, and nests single straight quotes', () => {
