@@ -48,10 +48,20 @@ describe('Parallax in the workbench (installed from the .vsix)', function () {
     const tab = (await wb.current.activeTab().innerText()).trim();
     assert.match(tab, new RegExp(articles[1].prefix), `the tab names ${articles[1].prefix}: "${tab}"`);
     assert.match(tab, new RegExp(articles[2].prefix), `the tab names ${articles[2].prefix}: "${tab}"`);
-    // Both sides hold text, and the diff found some lines the same: sentences were aligned.
-    const original = (await diff.locator('.editor.original .view-lines').innerText()).trim();
-    const modified = (await diff.locator('.editor.modified .view-lines').innerText()).trim();
-    assert.ok(original.length > 0 && modified.length > 0, 'both sides of the comparison show text');
+    // Each article's opening words are on screen, one article per side, and the diff editor
+    // marks what differs between the aligned sentences.
+    const opening = (a: SeedArticle): string => a.text.split(/\s+/).slice(0, 5).join(' ');
+    const sideText = async (side: string): Promise<string> => (await diff.locator(`.editor.${side} .view-lines`).innerText()).replace(/\s+/g, ' ');
+    const deadline = Date.now() + 15_000;
+    let sides: string[] = [];
+    for (;;) {
+      sides = [await sideText('original'), await sideText('modified')];
+      const shows = (a: SeedArticle): boolean => sides.some((t) => t.includes(opening(a)));
+      if (shows(articles[1]) && shows(articles[2])) break;
+      if (Date.now() > deadline) assert.fail(`the two sides do not open with "${opening(articles[1])}" and "${opening(articles[2])}": ${sides.map((t) => `"${t.slice(0, 120)}"`).join(' | ')}`);
+      await page.waitForTimeout(250);
+    }
+    assert.ok(!(sides[0].includes(opening(articles[1])) && sides[0].includes(opening(articles[2]))), 'one article per side');
     await diff.locator('.line-insert, .line-delete, .char-insert, .char-delete').first().waitFor();
   });
 
@@ -59,8 +69,9 @@ describe('Parallax in the workbench (installed from the .vsix)', function () {
     const quote = sharedQuote(articles);
     await wb.current.openFromExplorer(BUNDLE);
     await wb.current.waitForBundle();
-    const text = await wb.current.hoverText(quote.opening);
+    const text = await wb.current.hoverText(quote.opening, (t) => t.includes(quote.alsoIn.prefix));
     assert.match(text, new RegExp(quote.alsoIn.prefix), `the hover names ${quote.alsoIn.prefix}, which carries the quotation too: "${text.slice(0, 300)}"`);
+    assert.match(text, new RegExp(quote.article.prefix), `the hover names ${quote.article.prefix}, where the quotation is: "${text.slice(0, 300)}"`);
   });
 
   it('opens the alignment panel with a column per source', async () => {

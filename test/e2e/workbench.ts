@@ -97,28 +97,54 @@ export class Workbench {
   }
 
   /**
-   * Rests the mouse on the first words of `text` in the active editor until a hover shows, and
-   * returns the hover's text. Moves away and back between tries: the editor re-renders its lines
-   * as highlights arrive, and a hover only starts on a fresh mouse move.
+   * Finds `text` in the active editor with the find widget, as a person would, and leaves it
+   * selected and on screen. Returns the middle of the selection's first piece, in page pixels.
    */
-  async hoverText(text: string): Promise<string> {
+  async revealText(text: string): Promise<{ x: number; y: number }> {
+    const editor = this.page.locator('.editor-group-container.active .monaco-editor').first();
+    await this.runCommand('View: Focus Active Editor Group');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.page.keyboard.press('Control+F');
+    const find = editor.locator('.find-widget.visible .monaco-findInput').locator('textarea, input').first();
+    await find.fill(text);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.editor-group-container.active .find-widget .matchesCount', { hasText: /of/ }).first().waitFor();
+    await this.page.keyboard.press('Escape');
+    const selection = editor.locator('.view-overlays .selected-text').first();
+    await selection.waitFor();
+    const box = await selection.boundingBox();
+    if (!box) throw new Error(`"${text}" was found but its selection is not on screen.`);
+    return { x: box.x + Math.min(box.width / 2, 40), y: box.y + box.height / 2 };
+  }
+
+  /**
+   * Rests the mouse on `text` in the active editor until a hover shows, and returns the hover's text
+   * once `until` accepts it (or after 10 s). Moves away and back between tries: the editor
+   * re-renders its lines as highlights arrive, and a hover starts on a fresh move.
+   */
+  async hoverText(text: string, until: (shown: string) => boolean = (t) => !/^\(?loading/i.test(t), timeoutMs = 40_000): Promise<string> {
     const hover = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
-    for (let attempt = 1; ; attempt++) {
-      const words = this.page.locator('.editor-group-container.active .view-lines .view-line span', { hasText: text }).last();
-      await words.scrollIntoViewIfNeeded();
-      const box = await words.boundingBox();
-      if (box) {
-        await this.page.mouse.move(box.x + 2, box.y - 40);
-        await this.page.mouse.move(box.x + Math.min(box.width / 2, 30), box.y + box.height / 2, { steps: 4 });
-        try {
-          await hover.waitFor({ timeout: 5_000 });
-          return (await hover.innerText()).replace(/\s+/g, ' ').trim();
-        } catch (err) {
-          if (attempt >= 4) throw err;
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown;
+    while (Date.now() < deadline) {
+      try {
+        const at = await this.revealText(text);
+        await this.page.mouse.move(at.x, Math.max(at.y - 60, 0));
+        await this.page.mouse.move(at.x, at.y, { steps: 4 });
+        await hover.waitFor({ timeout: 4_000 });
+        // The hover says "Loading..." until every provider has answered.
+        const settle = Date.now() + 10_000;
+        let shown = '';
+        while (!until((shown = (await hover.innerText()).replace(/\s+/g, ' ').trim())) && Date.now() < settle) {
+          await this.page.waitForTimeout(200);
         }
+        return shown;
+      } catch (err) {
+        lastError = err; // re-rendered under the mouse, or no hover yet: try again
       }
-      await this.page.waitForTimeout(500);
+      await this.page.waitForTimeout(300);
     }
+    throw new Error(`No hover appeared over "${text}" within ${timeoutMs / 1000}s. Last error: ${lastError instanceof Error ? lastError.message.split('\n')[0] : String(lastError)}`);
   }
 
   activeTab(): Locator {
