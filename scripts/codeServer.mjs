@@ -69,7 +69,7 @@ export function ensurePrerequisites(options = { chromium: true }) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !onPath('apt-get')) {
     throw new Error(
-      `Missing system packages: ${missing.join(', ')}. Install them, then run this again:\n  sudo ${command}`,
+      `Missing system packages: ${missing.join(', ')}. Install them, then run this again:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
     );
   }
   log(`installing missing Debian packages: ${missing.join(' ')}`);
