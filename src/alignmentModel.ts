@@ -46,12 +46,35 @@ export interface AlignmentModel {
   readonly quotes: readonly QuoteFinding[];
 }
 
-function segmentsAgainst(reference: string, text: string, ownSide: 'removed' | 'added'): Segment[] {
-  const out: Segment[] = [];
-  for (const part of wordDiff(reference, text)) {
-    if (part.op === 'equal') out.push({ text: part.text, changed: false });
-    else if (part.op === ownSide) out.push({ text: part.text, changed: part.text.trim().length > 0 });
+/**
+ * `own` cut into runs of unchanged and changed words, from a word diff against `other`. The flags
+ * are carried character by character over the non-space characters, so the runs are exact slices
+ * of `own` (its case and spacing), whatever case or spacing the diff reports.
+ */
+function segmentsAgainst(own: string, other: string, ownIsFirst: boolean): Segment[] {
+  const ownSide = ownIsFirst ? 'removed' : 'added';
+  const flags: boolean[] = [];
+  for (const part of ownIsFirst ? wordDiff(own, other) : wordDiff(other, own)) {
+    if (part.op !== 'equal' && part.op !== ownSide) continue;
+    for (const ch of part.text) if (!/\s/.test(ch)) flags.push(part.op !== 'equal');
   }
+  const out: Segment[] = [];
+  let k = 0;
+  let runStart = 0;
+  let runChanged = false;
+  for (let i = 0; i < own.length; i++) {
+    if (/\s/.test(own[i] as string)) continue;
+    const changed = flags[k++] ?? false;
+    if (changed !== runChanged && i > runStart) {
+      // Spaces between runs go to the unchanged side, so a highlight covers words only.
+      let cut = i;
+      if (!changed) while (cut > runStart && /\s/.test(own[cut - 1] as string)) cut--;
+      if (cut > runStart) out.push({ text: own.slice(runStart, cut), changed: runChanged });
+      runStart = cut;
+    }
+    runChanged = changed;
+  }
+  if (runStart < own.length) out.push({ text: own.slice(runStart), changed: runChanged });
   return out;
 }
 
@@ -130,7 +153,7 @@ export function buildAlignmentModel(analysis: BundleAnalysis, names: readonly st
     const secondText = second ? (texts[second.article] ?? '').slice(second.span.start, second.span.end) : refText;
     for (const m of members) {
       const text = (texts[m.article] ?? '').slice(m.span.start, m.span.end);
-      const segments = m === ref ? segmentsAgainst(text, secondText, 'removed') : segmentsAgainst(refText, text, 'added');
+      const segments = m === ref ? segmentsAgainst(text, secondText, true) : segmentsAgainst(text, refText, false);
       cells[m.article]?.push({ article: m.article, start: m.span.start, end: m.span.end, segments });
     }
     const kinds = [...(kindsOf.get(root) ?? [])].sort((x, y) => kindRank(y) - kindRank(x));

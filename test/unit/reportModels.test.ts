@@ -29,6 +29,12 @@ describe('alignment model and reports', () => {
     assert.match(changed ?? '', /shall/);
     assert.match(changed ?? '', /before/);
     assert.strictEqual(second?.cells[1]?.[0]?.segments.some((s) => s.changed), false, 'a verbatim copy has no highlight');
+    // Words dropped from the other wording leave their space: "agreed with the" + " budget", never "thebudget".
+    for (const row of m.rows) for (const cell of row.cells) for (const p of cell) {
+      assert.strictEqual(p.segments.map((s) => s.text).join('').replace(/\s+/g, ' ').trim(), (TEXTS[p.article] as string).slice(p.start, p.end).replace(/\s+/g, ' ').trim());
+    }
+    // Highlights cover words, not the spaces around them.
+    for (const row of m.rows) for (const cell of row.cells) for (const p of cell) for (const s of p.segments) if (s.changed) assert.strictEqual(s.text, s.text.trim());
     assert.strictEqual(m.quotes.length, 1);
     assert.strictEqual(m.quotes[0]?.occurrences[1]?.relation, 'reworded');
   });
