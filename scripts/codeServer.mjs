@@ -295,7 +295,7 @@ export function installExtension(vsix, extensionsDir) {
 /**
  * Starts code-server on 127.0.0.1 and waits until it answers. The returned `stop()` kills its
  * whole process group (server, extension hosts, pty hosts); it also runs when this process exits.
- * @param {{ folder: string, profile: ReturnType<typeof makeProfile>, port?: number, env?: NodeJS.ProcessEnv, extraArgs?: string[], logFile?: string, readyTimeoutMs?: number }} options
+ * @param {{ folder: string, profile: ReturnType<typeof makeProfile>, port?: number, env?: NodeJS.ProcessEnv, extraArgs?: string[], logFile?: string, readyTimeoutMs?: number, handleSignals?: boolean }} options
  */
 export async function startCodeServer(options) {
   const entry = ensureCodeServer();
@@ -339,6 +339,8 @@ export async function startCodeServer(options) {
   };
   const onExit = () => killGroup('SIGKILL');
   process.on('exit', onExit);
+  // A plain SIGTERM (CI's timeout, npm passing on Ctrl+C) would end Node without 'exit' handlers.
+  if (options.handleSignals !== false) exitOnSignals();
 
   const stop = async () => {
     process.off('exit', onExit);
@@ -365,6 +367,16 @@ export async function startCodeServer(options) {
     await sleep(200);
   }
   return { url, port, logFile, process: child, stop };
+}
+
+let signalsHandled = false;
+/** Turns SIGINT/SIGTERM/SIGHUP into process.exit, so every 'exit' handler (the kills) runs. */
+function exitOnSignals() {
+  if (signalsHandled) return;
+  signalsHandled = true;
+  for (const [signal, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]])) {
+    process.on(signal, () => process.exit(code));
+  }
 }
 
 /** @param {string} url */

@@ -39,7 +39,7 @@ async function openInCodeServer() {
   const profile = makeProfile({ prefix: 'parallax-start-', settings: { 'workbench.startupEditor': 'none' } });
   installExtension(path.join(REPO_ROOT, 'parallax.vsix'), profile.extensionsDir);
   const port = process.env.PORT ? Number(process.env.PORT) : await freePort();
-  const server = await startCodeServer({ folder: SAMPLES, profile, port });
+  const server = await startCodeServer({ folder: SAMPLES, profile, port, handleSignals: false });
 
   // Open the folder and, through the workbench's payload, the sample bundle in an editor.
   const payload = fs.existsSync(SAMPLE) ? [['openFile', `vscode-remote://127.0.0.1:${server.port}${SAMPLE}`]] : [];
