@@ -32,7 +32,7 @@ function openInDesktop() {
 async function openInCodeServer() {
   ensurePrerequisites({ chromium: false });
   console.log('Packaging parallax.vsix…');
-  const pack = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--out', 'parallax.vsix'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 180_000 });
+  const pack = spawnSync('npm', ['run', '--silent', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 180_000 });
   if (pack.status !== 0) throw new Error('Packaging the extension failed (see above). Try `npm run package` to see the whole output.');
   ensureCodeServer();
 
