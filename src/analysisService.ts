@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { analyzeBundle, createAnalysisCache } from './core/analyze';
+import { createAnalysisCache } from './core/analyze';
 import type { AnalysisCache } from './core/analyze';
-import { CancelledError } from './core/cancellation';
 import type { ParsedBundle } from './core/bundle/parseBundle';
 import type { AnalysisOptions, BundleAnalysis } from './core/model';
 import { isBundleDocument } from './bundleModel';
@@ -11,6 +10,7 @@ import { affectsAnalysis, readConfig } from './config';
 import { shortLabels } from './articleLabels';
 import { viewsOf } from './rangeMapping';
 import { indexOf } from './analysisIndex';
+import { analyzeInSlices, DEFAULT_SLICES } from './analysisSlices';
 import type { ArticleView } from './rangeMapping';
 
 /** The last completed analysis of one bundle, with the parse its offsets refer to. */
@@ -32,8 +32,6 @@ export interface DocumentAnalysis {
 }
 
 const DEBOUNCE_MS = 300;
-/** Runs expected to take longer than this show progress in the status bar. */
-const PROGRESS_AFTER_MS = 250;
 
 interface Pending {
   readonly tokenSource: vscode.CancellationTokenSource;
@@ -42,9 +40,9 @@ interface Pending {
 }
 
 /**
- * Runs the engine for every open bundle on open and after edits (debounced), cancels a run that a
- * newer edit made useless, and keeps the last completed result, so hovers, lenses and views read
- * from memory and never wait for the engine.
+ * Runs the engine for every open bundle on open and after edits (debounced), in time slices that
+ * leave the extension host free between them, stops a run that a newer edit made useless, and keeps
+ * the last completed result, so hovers, lenses and views read from memory and never wait for the engine.
  */
 export class AnalysisService implements vscode.Disposable {
   private readonly snapshots = new Map<string, AnalysisSnapshot>();
@@ -52,8 +50,6 @@ export class AnalysisService implements vscode.Disposable {
   private readonly pending = new Map<string, Pending>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[] = [];
-  /** Milliseconds per character of the last run, to predict whether a run deserves a progress indicator. */
-  private msPerChar = 0;
   private reportedError: string | undefined;
 
   /** A bundle has a new completed analysis (or lost it when closed). */
@@ -132,19 +128,7 @@ export class AnalysisService implements vscode.Disposable {
       }
     };
     if (document.isClosed) return finish(undefined);
-    const text = document.getText();
-    const expectedMs = this.msPerChar * text.length;
-    const work = (): AnalysisSnapshot | undefined => this.analyse(document, token);
-    let snapshot: AnalysisSnapshot | undefined;
-    if (expectedMs > PROGRESS_AFTER_MS || (this.msPerChar === 0 && text.length > 200_000)) {
-      snapshot = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Parallax: analysing sources…' },
-        // Yield once so the status bar shows the indicator before the engine takes the thread.
-        () => new Promise<AnalysisSnapshot | undefined>((resolve) => setTimeout(() => resolve(token.isCancellationRequested ? undefined : work()), 0)),
-      );
-    } else if (!token.isCancellationRequested) {
-      snapshot = work();
-    }
+    const snapshot = await this.analyse(document, token);
     if (snapshot && !token.isCancellationRequested) {
       this.snapshots.set(key, snapshot);
       this.updateContext();
@@ -153,7 +137,7 @@ export class AnalysisService implements vscode.Disposable {
     finish(token.isCancellationRequested ? undefined : snapshot ?? this.get(document.uri));
   }
 
-  private analyse(document: vscode.TextDocument, token: vscode.CancellationToken): AnalysisSnapshot | undefined {
+  private async analyse(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<AnalysisSnapshot | undefined> {
     const key = document.uri.toString();
     const version = document.version;
     const parsed = this.model.parse(document);
@@ -165,17 +149,29 @@ export class AnalysisService implements vscode.Disposable {
       this.caches.set(key, cache);
     }
     const started = Date.now();
+    // The status bar shows progress once the first slice did not finish the work.
+    let endProgress: (() => void) | undefined;
+    const onSlow = (): void => {
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Parallax: analysing ${parsed.articles.length} articles…` },
+        () => new Promise<void>((resolve) => (endProgress = resolve)),
+      );
+    };
     try {
-      const analysis = analyzeBundle(parsed.articles.map((a) => ({ name: a.name, text: a.text })), options, token, cache);
+      const result = await analyzeInSlices(parsed.articles.map((a) => ({ name: a.name, text: a.text })), options, cache, token, { ...DEFAULT_SLICES, onSlow });
+      if (!result) return undefined;
       // Build the per-article lookups now, so the first hover or lens request does not pay for them.
-      indexOf(analysis);
-      const durationMs = Date.now() - started;
-      const chars = Math.max(1, document.getText().length);
-      this.msPerChar = durationMs / chars;
+      indexOf(result.analysis);
       this.reportedError = undefined;
-      return { bundleUri: document.uri, version, parsed, analysis, labels: shortLabels(parsed.articles.map((a) => a.name)), durationMs };
+      return {
+        bundleUri: document.uri,
+        version,
+        parsed,
+        analysis: result.analysis,
+        labels: shortLabels(parsed.articles.map((a) => a.name)),
+        durationMs: Date.now() - started,
+      };
     } catch (err) {
-      if (err instanceof CancelledError) return undefined;
       const message = err instanceof Error ? err.message : String(err);
       // One message per distinct failure, not one per keystroke.
       if (this.reportedError !== message) {
@@ -185,6 +181,8 @@ export class AnalysisService implements vscode.Disposable {
         );
       }
       return undefined;
+    } finally {
+      endProgress?.();
     }
   }
 

@@ -186,6 +186,25 @@ describe('Parallax editor features on seeds.bundle', () => {
     assert.match(String(item.description), /reworded/);
   });
 
+  it('analyses again after an edit, without being asked', async () => {
+    const copied = 'Rutte appeared frustrated about when peace talks might start and whether European peacekeepers would be involved.';
+    assert.ok(seedsText.includes(copied));
+    const doc = await vscode.workspace.openTextDocument({ language: 'parallax-bundle', content: seedsText });
+    const editor = await vscode.window.showTextDocument(doc);
+    const first = await api.analyses.ready(doc.uri);
+    assert.ok(first);
+    const shares = (a: NonNullable<typeof first>): boolean => a.analysis.matches.some((m) => m.a.article === 0 && m.b.article === 3 && m.kind === 'verbatim');
+    assert.ok(!shares(first), '003 shares nothing verbatim with 000 at first');
+    // 003 copies one of 000's sentences word for word.
+    const end003 = doc.getText().indexOf('\n<<<FILE 004');
+    await editor.edit((e) => e.insert(doc.positionAt(end003), ` ${copied}`));
+    const after = await eventually('the analysis of the edited text', () => api.analyses.get(doc.uri), (s) => !!s && s.version === doc.version);
+    assert.ok(after && shares(after), 'the copied sentence is found as verbatim');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
+    const header003 = doc.positionAt(doc.getText().indexOf('<<<FILE 003')).line;
+    assert.ok(lenses.some((l) => l.range.start.line === header003 && /^[1-9]\d* passages? shared/.test(l.command?.title ?? '')), 'the header lens of 003 counts the new passage');
+  });
+
   it('highlights shared passages by kind, and the toggle turns them off and on', async () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seedsUri));
     const painted = (): number => [...api.decorations.rangesFor(editor).values()].reduce((n, r) => n + r.length, 0);

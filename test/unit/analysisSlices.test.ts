@@ -1,0 +1,55 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { analyzeInSlices } from '../../src/analysisSlices';
+import { analyzeBundle, createAnalysisCache } from '../../src/core/analyze';
+import { parseBundle } from '../../src/core/bundle/parseBundle';
+import { seedsPath } from './paths';
+
+const seeds = parseBundle(fs.readFileSync(seedsPath, 'utf8')).articles.map((a) => ({ name: a.name, text: a.text }));
+
+describe('analyzeInSlices', () => {
+  it('gives the same analysis as one uninterrupted run, however small the slices', async () => {
+    const whole = analyzeBundle(seeds, {}, undefined, createAnalysisCache());
+    let slow = 0;
+    let yields = 0;
+    const sliced = await analyzeInSlices(seeds, {}, createAnalysisCache(), { isCancellationRequested: false }, {
+      sliceMs: 0.01,
+      growth: 1.5,
+      onSlow: () => slow++,
+      yieldToEventLoop: async () => {
+        yields++;
+      },
+      now: () => performance.now(),
+    });
+    assert.ok(sliced);
+    assert.deepStrictEqual(sliced.analysis, whole);
+    assert.ok(sliced.slices > 1, `the run was cut into slices (${sliced.slices})`);
+    assert.strictEqual(yields, sliced.slices - 1, 'the event loop runs between slices');
+    assert.strictEqual(slow, 1, 'one "this takes a while" signal per run');
+  });
+
+  it('finishes in one slice when the budget is enough, without signalling slowness', async () => {
+    let slow = 0;
+    const r = await analyzeInSlices(seeds, {}, createAnalysisCache(), { isCancellationRequested: false }, { sliceMs: 60_000, growth: 2, onSlow: () => slow++ });
+    assert.strictEqual(r?.slices, 1);
+    assert.strictEqual(slow, 0);
+  });
+
+  it('stops between slices when the caller cancels', async () => {
+    const token = { isCancellationRequested: false };
+    const r = await analyzeInSlices(seeds, {}, createAnalysisCache(), token, {
+      sliceMs: 0.01,
+      growth: 1.01,
+      yieldToEventLoop: async () => {
+        token.isCancellationRequested = true;
+      },
+      now: () => performance.now(),
+    });
+    assert.strictEqual(r, undefined);
+  });
+
+  it('passes engine errors on', async () => {
+    const bad = [{ name: 'x', text: null as unknown as string }];
+    await assert.rejects(analyzeInSlices(bad, {}, createAnalysisCache(), { isCancellationRequested: false }));
+  });
+});
