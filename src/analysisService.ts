@@ -47,6 +47,8 @@ interface Pending {
 export class AnalysisService implements vscode.Disposable {
   private readonly snapshots = new Map<string, AnalysisSnapshot>();
   private readonly caches = new Map<string, AnalysisCache>();
+  /** Per bundle: the slice budget that finished its last run (see SlicedResult.budget). */
+  private readonly budgets = new Map<string, number>();
   private readonly pending = new Map<string, Pending>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -158,8 +160,10 @@ export class AnalysisService implements vscode.Disposable {
       );
     };
     try {
-      const result = await analyzeInSlices(parsed.articles.map((a) => ({ name: a.name, text: a.text })), options, cache, token, { ...DEFAULT_SLICES, onSlow });
+      const sliceMs = Math.max(DEFAULT_SLICES.sliceMs, this.budgets.get(key) ?? 0);
+      const result = await analyzeInSlices(parsed.articles.map((a) => ({ name: a.name, text: a.text })), options, cache, token, { ...DEFAULT_SLICES, sliceMs, onSlow });
       if (!result) return undefined;
+      this.budgets.set(key, result.budget);
       // Build the per-article lookups now, so the first hover or lens request does not pay for them.
       indexOf(result.analysis);
       this.reportedError = undefined;
@@ -202,6 +206,7 @@ export class AnalysisService implements vscode.Disposable {
       entry.tokenSource.dispose();
     }
     this.caches.delete(key);
+    this.budgets.delete(key);
     if (this.snapshots.delete(key)) {
       this.updateContext();
       this.changeEmitter.fire(uri);

@@ -29,6 +29,11 @@ export const DEFAULT_SLICES: SliceOptions = { sliceMs: 50, growth: 2 };
 export interface SlicedResult {
   readonly analysis: BundleAnalysis;
   readonly slices: number;
+  /**
+   * Budget of the slice that finished: a good first budget for the next run of the same bundle,
+   * whose cached units leave mostly the uncached part, which has to fit in one slice.
+   */
+  readonly budget: number;
 }
 
 /**
@@ -54,7 +59,7 @@ export async function analyzeInSlices(
       },
     };
     try {
-      return { analysis: analyzeBundle(articles, options, sliceToken, cache), slices: slice };
+      return { analysis: analyzeBundle(articles, options, sliceToken, cache), slices: slice, budget };
     } catch (err) {
       if (!(err instanceof CancelledError)) throw err;
     }

@@ -26,6 +26,7 @@ describe('analyzeInSlices', () => {
     assert.ok(sliced.slices > 1, `the run was cut into slices (${sliced.slices})`);
     assert.strictEqual(yields, sliced.slices - 1, 'the event loop runs between slices');
     assert.strictEqual(slow, 1, 'one "this takes a while" signal per run');
+    assert.ok(sliced.budget > 0.01, 'the finishing budget grew from the first');
   });
 
   it('finishes in one slice when the budget is enough, without signalling slowness', async () => {
