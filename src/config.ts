@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_OPTIONS } from './core/analyze';
 
 /** Every `parallax.*` setting Parallax reads, typed. */
 export interface ParallaxConfig {
@@ -12,10 +13,10 @@ export interface ParallaxConfig {
 
 export const CONFIG_SECTION = 'parallax';
 
-// Kept equal to the defaults in package.json's contributes.configuration.
+// The engine's defaults; package.json's contributes.configuration states the same (a unit test checks).
 export const CONFIG_DEFAULTS: ParallaxConfig = Object.freeze({
-  minSharedWords: 6,
-  paraphraseThreshold: 0.5,
+  minSharedWords: DEFAULT_OPTIONS.minSharedWords,
+  paraphraseThreshold: DEFAULT_OPTIONS.paraphraseThreshold,
   codeLensEnabled: true,
   decorationsEnabled: true,
 });
