@@ -7,6 +7,8 @@ import { indexOf } from '../src/analysisIndex';
 import { headerLens, passageLenses } from '../src/lensModel';
 import { quoteHover } from '../src/hoverModel';
 import { shortLabels } from '../src/articleLabels';
+import { buildAlignmentModel } from '../src/alignmentModel';
+import { reportMarkdown } from '../src/reportBuilder';
 
 /** A small deterministic PRNG (mulberry32), so every run measures the same bundle. */
 function rng(seed: number): () => number {
@@ -134,4 +136,11 @@ export async function runEditorBench(): Promise<void> {
     if (hover) shown++;
   }
   console.log(`editor: hover over a quotation (${shown}/500 on a quote): ${stats(hoverTimes)}`);
+
+  const t1 = performance.now();
+  const model = buildAlignmentModel(analysis, articles.map((a) => a.name), labels, articles.map((a) => a.text), 'bench');
+  const modelMs = performance.now() - t1;
+  const t2 = performance.now();
+  const markdown = reportMarkdown(model);
+  console.log(`editor: alignment panel model ${modelMs.toFixed(0)} ms (${model.rows.length} rows × ${model.columns.length} columns, on demand), Markdown report ${(performance.now() - t2).toFixed(0)} ms (${(markdown.length / 1e6).toFixed(1)} MB)`);
 }
