@@ -16,6 +16,11 @@ const vscode = acquireVsCodeApi();
 const saved = vscode.getState();
 let state: AlignmentViewState = saved ?? { bundle: '', kinds: ALL_KINDS, selectedRow: 0, scrollTop: 0 };
 let model: AlignmentModel | undefined;
+/** Rows drawn at a time: a 1,000-article bundle has thousands of groups. */
+const PAGE = 200;
+let shownRows = PAGE;
+/** Up to this many sources every column is shown (one per source); beyond, only those with passages in view. */
+const ALL_COLUMNS_UP_TO = 12;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -85,13 +90,20 @@ function render(): void {
   const bundle = state.bundle;
   root.append(el('h1', undefined, model.title));
   renderFilters(root);
-  const rows = visibleRows();
-  root.append(el('p', 'summary', `${rows.length} of ${model.rows.length} groups of shared passages · ↑/↓ to move, Enter to reveal, c to compare the first two sources of a row`));
+  const matching = visibleRows();
+  // Large bundles: rows page by page, and only the sources that have a passage in the rows shown.
+  const rows = matching.slice(0, shownRows);
+  const columns = model.columns.length <= ALL_COLUMNS_UP_TO
+    ? model.columns.map((c) => c.article)
+    : model.columns.map((c) => c.article).filter((a) => rows.some((r) => (r.cells[a]?.length ?? 0) > 0));
+  root.append(el('p', 'summary', `${matching.length} of ${model.rows.length} groups of shared passages${rows.length < matching.length ? ` (first ${rows.length} shown)` : ''}${columns.length < model.columns.length ? ` · ${columns.length} of ${model.columns.length} sources (those with a passage here)` : ''} · ↑/↓ to move, Enter to reveal, c to compare the first two sources of a row`));
   const table = el('table');
   const head = el('thead');
   const headRow = el('tr');
   headRow.append(el('th', 'num', '#'));
-  for (const c of model.columns) {
+  for (const a of columns) {
+    const c = model.columns[a];
+    if (!c) continue;
     const th = el('th');
     th.title = c.name;
     th.append(el('div', 'label', c.label), el('div', 'unique', `${Math.round(c.uniqueShare * 100)}% unique`));
@@ -107,9 +119,9 @@ function render(): void {
     num.append(el('div', undefined, String(row.id + 1)));
     for (const k of row.kinds) num.append(el('div', `badge kind-${k}`, k));
     tr.append(num);
-    for (const cell of row.cells) {
+    for (const a of columns) {
       const td = el('td');
-      for (const p of cell) td.append(passageElement(p, bundle));
+      for (const p of row.cells[a] ?? []) td.append(passageElement(p, bundle));
       tr.append(td);
     }
     tr.addEventListener('focus', () => selectRow(i, false));
@@ -131,6 +143,14 @@ function render(): void {
   });
   table.append(head, body);
   root.append(table);
+  if (rows.length < matching.length) {
+    const more = el('button', 'more', `Show ${Math.min(PAGE, matching.length - rows.length)} more groups`);
+    more.addEventListener('click', () => {
+      shownRows += PAGE;
+      render();
+    });
+    root.append(more);
+  }
   if (model.quotes.length > 0) {
     root.append(el('h2', undefined, 'Quotations in several sources'));
     const list = el('ul', 'quotes');
@@ -168,7 +188,10 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   if (message.type === 'model') {
     model = message.model;
-    if (message.bundle !== state.bundle) save({ bundle: message.bundle, selectedRow: 0, scrollTop: 0 });
+    if (message.bundle !== state.bundle) {
+      save({ bundle: message.bundle, selectedRow: 0, scrollTop: 0 });
+      shownRows = PAGE;
+    }
     render();
   } else if (message.type === 'empty') {
     model = undefined;
