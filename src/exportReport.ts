@@ -11,8 +11,12 @@ type Format = 'markdown' | 'html';
  * `parallax.exportReport [bundle] [format] [target]`: writes the alignment panel's content as Markdown
  * or HTML to a file the user picks (never to the bundle). Returns the file written.
  */
-export async function exportReport(model: BundleModel, analyses: AnalysisService, bundleArg?: vscode.Uri | string, formatArg?: Format, targetArg?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const given = typeof bundleArg === 'string' ? vscode.Uri.parse(bundleArg) : bundleArg instanceof vscode.Uri ? bundleArg : undefined;
+export async function exportReport(model: BundleModel, analyses: AnalysisService, bundleArg?: vscode.Uri | string | { readonly bundle: string }, formatArg?: Format, targetArg?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  // A URI or its string (palette, panel), or a Sources view node ({ bundle }).
+  const node = bundleArg && typeof bundleArg === 'object' && !(bundleArg instanceof vscode.Uri) ? (bundleArg as { bundle?: unknown }).bundle : undefined;
+  const given = typeof bundleArg === 'string' ? vscode.Uri.parse(bundleArg)
+    : bundleArg instanceof vscode.Uri ? bundleArg
+    : typeof node === 'string' ? vscode.Uri.parse(node) : undefined;
   const bundle = (given ? parseArticleUri(given)?.bundleUri ?? given : undefined) ?? activeBundleUri() ?? model.bundles()[0]?.uri;
   if (!bundle) {
     void vscode.window.showInformationMessage('Parallax: open a bundle first, then export its report.');
@@ -64,5 +68,5 @@ export async function exportReport(model: BundleModel, analyses: AnalysisService
 }
 
 export function registerExportReport(model: BundleModel, analyses: AnalysisService): vscode.Disposable {
-  return vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, (bundle?: vscode.Uri | string, format?: Format, target?: vscode.Uri) => exportReport(model, analyses, bundle, format, target));
+  return vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, (bundle?: vscode.Uri | string | { readonly bundle: string }, format?: Format, target?: vscode.Uri) => exportReport(model, analyses, bundle, format, target));
 }
