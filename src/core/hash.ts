@@ -8,12 +8,14 @@ export function fnv1a(text: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** A content key with a low collision risk: two independent FNV-1a hashes and the length. */
+/** A content key with a low collision risk: two FNV-style hashes (different offsets and primes) and the length. */
 export function contentHash(text: string): string {
+  let h1 = 0x811c9dc5;
   let h2 = 0x9747b28c;
-  for (let i = text.length - 1; i >= 0; i--) {
-    h2 ^= text.charCodeAt(i);
-    h2 = Math.imul(h2, 0x01000193);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
   }
-  return `${fnv1a(text)}${(h2 >>> 0).toString(16).padStart(8, '0')}:${text.length}`;
+  return `${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}:${text.length}`;
 }

@@ -28,8 +28,8 @@ export interface ArticleFeatures {
   readonly sents: readonly SentenceFeatures[];
   /** Content key → indices of the sentences that contain it (ascending, distinct). */
   readonly keyIndex: ReadonlyMap<string, readonly number[]>;
-  /** Distinct shingles (two consecutive content keys) of the article: they find candidate article pairs. */
-  readonly shingles: readonly string[];
+  /** Per sentence, its distinct shingles (two consecutive content keys): they find candidate article pairs. */
+  readonly shingles: readonly (readonly string[])[];
 }
 
 const IS_UPPER_START = /^\p{Lu}/u;
@@ -38,7 +38,7 @@ const IS_UPPER_START = /^\p{Lu}/u;
 export function articleFeatures(text: string, sentences: readonly Sentence[], quotes: readonly Quote[]): ArticleFeatures {
   const sents: SentenceFeatures[] = [];
   const keyIndex = new Map<string, number[]>();
-  const shingles = new Set<string>();
+  const shingles: string[][] = [];
   let q = 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
@@ -52,6 +52,7 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
     const numbers: string[] = [];
     let quoted = 0;
     let prevKey: string | null = null;
+    const sentenceShingles = new Set<string>();
     while (q < quotes.length && quotes[q].end <= s.start) q++;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t];
@@ -74,9 +75,10 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
         salient.add(key);
       }
       if (isReportingKey(key)) reporting.add(key);
-      if (prevKey !== null) shingles.add(`${prevKey} ${key}`);
+      if (prevKey !== null) sentenceShingles.add(`${prevKey} ${key}`);
       prevKey = key;
     }
+    shingles.push([...sentenceShingles]);
     for (const key of keys) {
       let list = keyIndex.get(key);
       if (!list) keyIndex.set(key, (list = []));
@@ -87,5 +89,5 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
       quotedShare: words.length === 0 ? 0 : quoted / words.length,
     });
   }
-  return { sentences, quotes, sents, keyIndex, shingles: [...shingles] };
+  return { sentences, quotes, sents, keyIndex, shingles };
 }

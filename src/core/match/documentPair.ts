@@ -20,8 +20,10 @@ export interface SentenceLink {
 
 /** Links weaker than this never enter an alignment. */
 const MIN_LINK = 0.2;
+/** Share of the smaller sentence's key weight two sentences must share before they are scored at all. */
+const PREFILTER = 0.2;
 /** A sentence that shares a key found in more than this share of the other article's sentences learns nothing from it. */
-const COMMON_KEY_SHARE = 0.5;
+const COMMON_KEY_SHARE = 0.3;
 /** An alignment with this many confident links is a rewrite: its weaker in-order links count too. */
 const STRONG_ALIGNMENT = 3;
 /** The weakest link an alignment can carry, and how close (in sentences) its neighbour in the chain must be. */
@@ -53,21 +55,41 @@ export function pairWeights(a: ArticleFeatures, b: ArticleFeatures): KeyWeight {
 export function compareArticles(a: ArticleFeatures, b: ArticleFeatures, options: ScoreOptions): SentenceLink[] {
   const weight = pairWeights(a, b);
   const maxPosting = Math.max(3, Math.ceil(a.sents.length * COMMON_KEY_SHARE));
-  // Candidates: sentences of A that share at least two content keys with a sentence of B.
+  // Candidates: sentences of A that share at least two content keys with a sentence of B, and
+  // enough of their weight that the pair could reach a link (the score is at most the containment).
   const scored = new Map<number, ReturnType<typeof scoreSentences>>();
   const nA = a.sents.length;
+  // Key weight of each sentence, computed only for sentences that get that far.
+  const totalA = new Float64Array(nA).fill(-1);
+  const totalOf = (f: ArticleFeatures, k: number): number => f.sents[k].keys.reduce((t, key) => t + weight(key), 0);
+  const hitCount = new Int32Array(nA);
+  const hitWeight = new Float64Array(nA);
+  const touched: number[] = [];
   for (let j = 0; j < b.sents.length; j++) {
-    const hits = new Map<number, number>();
     for (const key of b.sents[j].keys) {
       const postings = a.keyIndex.get(key);
       if (!postings || postings.length > maxPosting) continue;
-      for (const i of postings) hits.set(i, (hits.get(i) ?? 0) + 1);
+      const w = weight(key);
+      for (const i of postings) {
+        if (hitCount[i] === 0) touched.push(i);
+        hitCount[i]++;
+        hitWeight[i] += w;
+      }
     }
-    for (const [i, count] of hits) {
+    let totalB = -1;
+    for (const i of touched) {
+      const count = hitCount[i];
+      const shared = hitWeight[i];
+      hitCount[i] = 0;
+      hitWeight[i] = 0;
       if (count < 2 && !(count === 1 && Math.min(a.sents[i].keys.length, b.sents[j].keys.length) <= 2)) continue;
+      if (totalA[i] < 0) totalA[i] = totalOf(a, i);
+      if (totalB < 0) totalB = totalOf(b, j);
+      if (shared < PREFILTER * Math.min(totalA[i], totalB)) continue;
       const s = scoreSentences(a.sents[i], b.sents[j], weight, options);
       if (s.score >= MIN_LINK || s.kind !== null) scored.set(j * nA + i, s);
     }
+    touched.length = 0;
   }
   // Nodes for the alignment: single pairs, and a sentence against two adjacent ones (a sentence
   // split in two): the second half must be a piece of the sentence it faces.

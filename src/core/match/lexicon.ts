@@ -130,10 +130,22 @@ const SYNONYM_OF: ReadonlyMap<string, string> = (() => {
 
 /** The comparison key of a folded word for paraphrase scoring: its stem, mapped to its synonym group; null for function words. */
 export function contentKey(norm: string): string | null {
-  if (STOPWORDS.has(norm) || norm.length === 0) return null;
-  const s = stemWord(norm);
-  return SYNONYM_OF.get(s) ?? s;
+  let key = KEY_CACHE.get(norm);
+  if (key === undefined) {
+    if (STOPWORDS.has(norm) || norm.length === 0) key = null;
+    else {
+      const s = stemWord(norm);
+      key = SYNONYM_OF.get(s) ?? s;
+    }
+    // Words follow Zipf's law: a small memo answers most look-ups; cleared before it grows large.
+    if (KEY_CACHE.size >= MAX_KEY_CACHE) KEY_CACHE.clear();
+    KEY_CACHE.set(norm, key);
+  }
+  return key;
 }
+
+const KEY_CACHE = new Map<string, string | null>();
+const MAX_KEY_CACHE = 100000;
 
 /** Reporting verbs ("said", "told", "added") say who speaks, not what: they weigh little in a paraphrase. */
 const REPORTING = new Set(['say', 'tell', 'add', 'accord', 'write', 'post', 'conclude', 'stress', 'emphasiz', 'highlight', 'point', 'insist']);
