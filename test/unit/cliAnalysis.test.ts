@@ -1,0 +1,84 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { analyzeCommand, loadArticles } from '../../src/cli/analyzeCommand';
+import { compareCommand, findArticle, wordDiffLine } from '../../src/cli/compareCommand';
+import { scoreCommand } from '../../src/cli/scoreCommand';
+import { UsageError } from '../../src/cli/io';
+import { seedsPath } from './paths';
+
+function run(command: (args: readonly string[], out: (s: string) => void) => number, args: string[]): { code: number; out: string } {
+  const lines: string[] = [];
+  const code = command(args, (s) => lines.push(s));
+  return { code, out: lines.join('\n') };
+}
+
+describe('parallax analyze / score / compare', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-cli-'));
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('analyze --json follows the documented schema, with article names', () => {
+    const { code, out } = run(analyzeCommand, [seedsPath, '--json']);
+    assert.strictEqual(code, 0);
+    const json = JSON.parse(out) as Record<string, unknown[]>;
+    assert.deepStrictEqual(Object.keys(json), ['articles', 'matches', 'quoteGroups', 'sources']);
+    const article = json.articles[0] as Record<string, unknown[]>;
+    assert.deepStrictEqual(Object.keys(article), ['name', 'sentences', 'quotes']);
+    assert.deepStrictEqual(Object.keys(article.sentences[0] as object), ['start', 'end']);
+    assert.deepStrictEqual(Object.keys(article.quotes[0] as object), ['start', 'end', 'text', 'speaker', 'cue']);
+    const match = json.matches[0] as Record<string, Record<string, unknown>>;
+    assert.deepStrictEqual(Object.keys(match), ['kind', 'score', 'a', 'b']);
+    assert.deepStrictEqual(Object.keys(match.a), ['article', 'start', 'end', 'text']);
+    assert.strictEqual(typeof match.a.article, 'string');
+    const occurrence = (json.quoteGroups[0] as { occurrences: object[] }).occurrences[0];
+    assert.deepStrictEqual(Object.keys(occurrence), ['article', 'start', 'end', 'text', 'speaker', 'relation']);
+    const source = json.sources[1] as { name: string; uniqueShare: number; covers: object[] };
+    assert.deepStrictEqual(Object.keys(source), ['name', 'uniqueShare', 'covers']);
+    assert.deepStrictEqual(Object.keys(source.covers[0]), ['article', 'share', 'inOrder']);
+  });
+
+  it('analyze prints a report that reads a rewrite as one', () => {
+    const { out } = run(analyzeCommand, [seedsPath]);
+    assert.match(out, /001_\S+: 16 sentences/);
+    assert.match(out, /follows 002_\S+: 16 of 16 sentences, in order/);
+  });
+
+  it('treats a plain text file as one article named after the file', () => {
+    const file = path.join(tmp, 'notes.txt');
+    fs.writeFileSync(file, 'Just one article. With two sentences.');
+    assert.deepStrictEqual(loadArticles(file).map((a) => a.name), ['notes.txt']);
+    const json = JSON.parse(run(analyzeCommand, [file, '--json']).out) as { articles: { sentences: unknown[] }[] };
+    assert.strictEqual(json.articles[0].sentences.length, 2);
+  });
+
+  it('reports a missing file and an unknown article as usage errors that list the names', () => {
+    assert.throws(() => run(analyzeCommand, [path.join(tmp, 'missing.bundle')]), UsageError);
+    assert.throws(() => run(compareCommand, [seedsPath, '001', 'nope']), (err: Error) => err instanceof UsageError && /003_4ff723355b29c616\.txt/.test(err.message));
+  });
+
+  it('finds articles by name, unique prefix or number', () => {
+    const articles = [{ name: 'alpha.txt', text: '' }, { name: 'beta.txt', text: '' }, { name: 'alphabet.txt', text: '' }];
+    assert.strictEqual(findArticle(articles, 'beta'), 1);
+    assert.strictEqual(findArticle(articles, 'alpha.txt'), 0);
+    assert.strictEqual(findArticle(articles, '3'), 2);
+    assert.throws(() => findArticle(articles, 'alpha'), /matches 2 articles/);
+  });
+
+  it('compare prints aligned pairs with word differences, coloured only when asked', () => {
+    const plain = run(compareCommand, [seedsPath, '001', '002', '--no-color']).out;
+    assert.match(plain, /^001_\S+ ↔ 002_\S+ · 14 aligned, 0 only in A, 0 only in B/);
+    assert.match(plain, /\[-explained to journalists-\]\{\+told reporters\+\}/);
+    assert.ok(!plain.includes('\x1b['));
+    assert.ok(run(compareCommand, [seedsPath, '001', '002', '--color']).out.includes('\x1b[32m'));
+    assert.strictEqual(wordDiffLine('a b c', 'a x c', false), 'a [-b-]{+x+} c');
+  });
+
+  it('score prints score and kind per line and rejects lines without a tab', () => {
+    const file = path.join(tmp, 'pairs.tsv');
+    fs.writeFileSync(file, 'The cat sat on the mat today.\tThe cat sat on the mat today.\nRain fell.\tMarkets rose.\n');
+    assert.deepStrictEqual(run(scoreCommand, [file]).out.split('\n'), ['1.000\tverbatim', '0.000\tnone']);
+    fs.writeFileSync(file, 'no tab here\n');
+    assert.throws(() => run(scoreCommand, [file]), /pairs\.tsv:1: no tab/);
+  });
+});
