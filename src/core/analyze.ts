@@ -14,6 +14,7 @@ import type { SentenceLink } from './match/documentPair';
 import { candidateArticlePairs } from './match/shingleIndex';
 import { summarizeSources } from './match/coverage';
 import { monotoneChain } from './match/alignment';
+import { quoteAnchoredLinks } from './match/quoteAnchors';
 import type { AlignNode } from './match/alignment';
 
 /**
@@ -111,6 +112,22 @@ export function analyzeBundle(
   for (const key of cache.articles.keys()) if (!usedArticles.has(key)) cache.articles.delete(key);
   for (const key of cache.pairs.keys()) if (!usedPairs.has(key)) cache.pairs.delete(key);
 
+  // Sentences that carry the same quotation report the same statement: add what the pairs missed.
+  const quoteGroups = groupQuotes(features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })), token);
+  for (const [pair, extra] of quoteAnchoredLinks(quoteGroups, features, opts)) {
+    const [a, b] = pair.split(' ').map(Number);
+    const k = pairLinks.findIndex((p) => p.a === a && p.b === b);
+    const own = k >= 0 ? pairLinks[k].links : [];
+    const have = new Set(own.map((l) => `${l.i} ${l.j}`));
+    const added = extra.filter((l) => !have.has(`${l.i} ${l.j}`));
+    if (added.length === 0) continue;
+    const links = [...own, ...added].sort((x, y) => x.i - y.i || x.j - y.j);
+    if (k >= 0) pairLinks[k] = { a, b, links };
+    else pairLinks.push({ a, b, links });
+  }
+  pairLinks.sort((x, y) => x.a - y.a || x.b - y.b);
+  throwIfCancelled(token);
+
   const matches: Match[] = [];
   for (const p of pairLinks) {
     const ta = articles[p.a].text;
@@ -144,7 +161,6 @@ export function analyzeBundle(
   matches.sort((x, y) => x.a.article - y.a.article || x.b.article - y.b.article || x.a.start - y.a.start || x.b.start - y.b.start);
   throwIfCancelled(token);
 
-  const quoteGroups = groupQuotes(features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })), token);
   const sources = summarizeSources(articles.map((a) => a.name), features.map((f) => f.sentences.length), pairLinks);
   const analysed: ArticleAnalysis[] = articles.map((a, k) => ({ name: a.name, sentences: features[k].sentences, quotes: features[k].quotes }));
   return { articles: analysed, matches, quoteGroups, sources };
