@@ -87,16 +87,17 @@ describe('sentence pairs and document alignment', () => {
 
 describe('candidate article pairs', () => {
   it('compares every pair of a small bundle', () => {
-    assert.deepStrictEqual(candidateArticlePairs([[['a b']], [['c d']], [['e f']]]), [[0, 1], [0, 2], [1, 2]]);
+    assert.deepStrictEqual(candidateArticlePairs([[[1]], [[2]], [[3]]]), [[0, 1], [0, 2], [1, 2]]);
   });
 
   it('in a large bundle, keeps only pairs with a sentence pair sharing two rare shingles', () => {
     const n = 40;
-    const articles: string[][][] = [];
-    for (let a = 0; a < n; a++) articles.push([[`w${a} x${a}`, `y${a} z${a}`, 'common phrase']]);
-    articles[3][0].push('rare one', 'rare two');
-    articles[17].push(['rare one', 'rare two']);
-    articles[5].push(['rare one']);
+    // Shingle hashes: 1000+ are each article's own, 7 is common to all, 1 and 2 are rare.
+    const articles: number[][][] = [];
+    for (let a = 0; a < n; a++) articles.push([[1000 + 2 * a, 1001 + 2 * a, 7]]);
+    articles[3][0].push(1, 2);
+    articles[17].push([1, 2]);
+    articles[5].push([1]);
     assert.deepStrictEqual(candidateArticlePairs(articles), [[3, 17]]);
   });
 });
@@ -134,5 +135,17 @@ describe('scorePairs (parallax score)', () => {
     assert.strictEqual(copy.score, 1);
     assert.ok(para.score > 0.5 && para.kind !== 'none', JSON.stringify(para));
     assert.deepStrictEqual(none, { score: 0, kind: 'none' });
+  });
+});
+
+describe('long sentences', () => {
+  it('finds shared runs in text without punctuation in linear time', () => {
+    const words = (seed: number, n: number) => Array.from({ length: n }, (_, k) => `w${(k * 7919 + seed * 104729) % 50000}`);
+    const a = words(1, 3000);
+    const b = [...words(2, 1000), ...a.slice(500, 520), ...words(3, 1000)];
+    const t0 = Date.now();
+    const runs = commonRuns(a, b, 6);
+    assert.deepStrictEqual(runs, [{ a: 500, b: 1000, length: 20 }]);
+    assert.ok(Date.now() - t0 < 2000);
   });
 });

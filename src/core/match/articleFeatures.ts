@@ -7,8 +7,8 @@ export interface SentenceFeatures {
   /** Folded words, in order (verbatim runs and edit similarity compare these). */
   readonly words: readonly string[];
   /** Offsets of each word in the article text. */
-  readonly wordStarts: readonly number[];
-  readonly wordEnds: readonly number[];
+  readonly wordStarts: Int32Array;
+  readonly wordEnds: Int32Array;
   /** Distinct content keys (stems mapped to synonym groups), without function words. */
   readonly keys: readonly string[];
   /** Keys of proper names (capitalized words not opening the sentence) and numbers: they weigh more. */
@@ -28,37 +28,51 @@ export interface ArticleFeatures {
   readonly sents: readonly SentenceFeatures[];
   /** Content key → indices of the sentences that contain it (ascending, distinct). */
   readonly keyIndex: ReadonlyMap<string, readonly number[]>;
-  /** Per sentence, its distinct shingles (two consecutive content keys): they find candidate article pairs. */
-  readonly shingles: readonly (readonly string[])[];
+  /**
+   * Per sentence, hashes of its distinct shingles (two consecutive content keys): they find
+   * candidate article pairs. Numbers, not strings, to keep a 1,000-article bundle small; a collision
+   * only adds a candidate.
+   */
+  readonly shingles: readonly Int32Array[];
 }
 
 const IS_UPPER_START = /^\p{Lu}/u;
+const NONE: ReadonlySet<string> = new Set();
+
+/** FNV-1a of "a b" without building the string. */
+function pairHash(a: string, b: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ 32, 0x01000193);
+  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
 
 /** Builds the features of one article from its sentences and quotes. */
 export function articleFeatures(text: string, sentences: readonly Sentence[], quotes: readonly Quote[]): ArticleFeatures {
   const sents: SentenceFeatures[] = [];
   const keyIndex = new Map<string, number[]>();
-  const shingles: string[][] = [];
+  const shingles: Int32Array[] = [];
   let q = 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
     const tokens = tokenize(text, s.start, s.end);
     const words: string[] = [];
-    const wordStarts: number[] = [];
-    const wordEnds: number[] = [];
+    const wordStarts = new Int32Array(tokens.length);
+    const wordEnds = new Int32Array(tokens.length);
     const keys = new Set<string>();
-    const salient = new Set<string>();
-    const reporting = new Set<string>();
+    let salient: Set<string> | null = null;
+    let reporting: Set<string> | null = null;
     const numbers: string[] = [];
     let quoted = 0;
     let prevKey: string | null = null;
-    const sentenceShingles = new Set<string>();
+    const sentenceShingles = new Set<number>();
     while (q < quotes.length && quotes[q].end <= s.start) q++;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t];
       words.push(tok.norm);
-      wordStarts.push(tok.start);
-      wordEnds.push(tok.end);
+      wordStarts[t] = tok.start;
+      wordEnds[t] = tok.end;
       for (let k = q; k < quotes.length && quotes[k].start < tok.end; k++) {
         if (quotes[k].inner.start <= tok.start && tok.end <= quotes[k].inner.end) {
           quoted++;
@@ -70,22 +84,22 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
       keys.add(key);
       if (/^\d/.test(tok.norm)) {
         numbers.push(tok.norm);
-        salient.add(key);
+        (salient ??= new Set()).add(key);
       } else if (t > 0 && IS_UPPER_START.test(text[tok.start])) {
-        salient.add(key);
+        (salient ??= new Set()).add(key);
       }
-      if (isReportingKey(key)) reporting.add(key);
-      if (prevKey !== null) sentenceShingles.add(`${prevKey} ${key}`);
+      if (isReportingKey(key)) (reporting ??= new Set()).add(key);
+      if (prevKey !== null) sentenceShingles.add(pairHash(prevKey, key));
       prevKey = key;
     }
-    shingles.push([...sentenceShingles]);
+    shingles.push(Int32Array.from(sentenceShingles));
     for (const key of keys) {
       let list = keyIndex.get(key);
       if (!list) keyIndex.set(key, (list = []));
       list.push(si);
     }
     sents.push({
-      words, wordStarts, wordEnds, keys: [...keys], salient, reporting, numbers,
+      words, wordStarts, wordEnds, keys: [...keys], salient: salient ?? NONE, reporting: reporting ?? NONE, numbers,
       quotedShare: words.length === 0 ? 0 : quoted / words.length,
     });
   }

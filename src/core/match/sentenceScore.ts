@@ -1,6 +1,6 @@
 import type { MatchKind } from '../model';
 import type { SentenceFeatures } from './articleFeatures';
-import { commonRuns, lcsLength } from './verbatimRuns';
+import { commonRuns, lcsLength, MAX_CELLS } from './verbatimRuns';
 import type { WordRun } from './verbatimRuns';
 
 /** How much a word weighs in a pair of sentences: rarer in the two articles, heavier. */
@@ -85,8 +85,10 @@ export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight:
   const overlap = keyOverlap([a], [b], weight);
   const runs = commonRuns(a.words, b.words, Math.max(1, options.minSharedWords));
   const longer = Math.max(a.words.length, b.words.length);
-  const editSimilarity = longer === 0 ? 0 : lcsLength(a.words, b.words) / longer;
   const shorter = Math.min(a.words.length, b.words.length);
+  // For very long "sentences" the shared runs stand in for the common subsequence (which is quadratic).
+  const common = a.words.length * b.words.length > MAX_CELLS ? runs.reduce((n, r) => n + r.length, 0) : lcsLength(a.words, b.words);
+  const editSimilarity = longer === 0 ? 0 : common / longer;
   const runShare = runs.length === 0 || shorter === 0 ? 0 : runs.reduce((n, r) => n + r.length, 0) / shorter;
   let kind: MatchKind | null = null;
   let score = Math.max(overlap, editSimilarity);

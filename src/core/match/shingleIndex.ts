@@ -9,7 +9,7 @@ const MIN_SHARED_SHINGLES = 2;
 const MAX_POSTING = 64;
 
 /** The shingles (two consecutive content keys) of each sentence of one article. */
-export type SentenceShingles = readonly (readonly string[])[];
+export type SentenceShingles = readonly ArrayLike<number>[];
 
 /**
  * The article pairs worth comparing: those with a sentence pair that shares at least two
@@ -26,12 +26,13 @@ export function candidateArticlePairs(shingles: readonly SentenceShingles[], tok
   }
   // Sentences get global ids; postings hold ids in increasing order.
   const articleOf: number[] = [];
-  const postings = new Map<string, number[]>();
+  const postings = new Map<number, number[]>();
   for (let a = 0; a < n; a++) {
     for (const sentence of shingles[a]) {
       const id = articleOf.length;
       articleOf.push(a);
-      for (const s of sentence) {
+      for (let k = 0; k < sentence.length; k++) {
+        const s = sentence[k];
         const list = postings.get(s);
         if (list === undefined) postings.set(s, [id]);
         else if (list.length <= MAX_POSTING) list.push(id);

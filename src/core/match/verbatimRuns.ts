@@ -13,6 +13,7 @@ export function commonRuns(a: readonly string[], b: readonly string[], min: numb
   const n = a.length;
   const m = b.length;
   if (n < min || m < min) return [];
+  if (n * m > MAX_CELLS) return seededRuns(a, b, min);
   const found: WordRun[] = [];
   let prev = new Uint16Array(m + 1);
   let cur = new Uint16Array(m + 1);
@@ -44,6 +45,30 @@ export function commonRuns(a: readonly string[], b: readonly string[], min: numb
       takenB[r.b + k] = 1;
     }
     runs.push(r);
+  }
+  return runs.sort((x, y) => x.a - y.a);
+}
+
+/** Beyond this many cells (two "sentences" of hundreds of words: text without punctuation), runs are found from seeds. */
+export const MAX_CELLS = 250000;
+
+/** Runs grown from shared `min`-word seeds, left to right: linear in the words, for very long sentences. */
+function seededRuns(a: readonly string[], b: readonly string[], min: number): WordRun[] {
+  const seeds = new Map<string, number>();
+  for (let i = 0; i + min <= a.length; i++) {
+    const key = a.slice(i, i + min).join(' ');
+    if (!seeds.has(key)) seeds.set(key, i);
+  }
+  const runs: WordRun[] = [];
+  const takenA = new Uint8Array(a.length);
+  for (let j = 0; j + min <= b.length; j++) {
+    const i = seeds.get(b.slice(j, j + min).join(' '));
+    if (i === undefined || takenA[i]) continue;
+    let len = min;
+    while (i + len < a.length && j + len < b.length && a[i + len] === b[j + len] && !takenA[i + len]) len++;
+    for (let k = 0; k < len; k++) takenA[i + k] = 1;
+    runs.push({ a: i, b: j, length: len });
+    j += len - 1;
   }
   return runs.sort((x, y) => x.a - y.a);
 }
