@@ -63,6 +63,13 @@ describe('splitSentences', () => {
     assert.strictEqual(sentences[1].paragraph, 0);
   });
 
+  it('joins a hard-wrapped line that stops on a function word or a comma, even before a capital', () => {
+    assert.deepStrictEqual(texts('The minister met the\nPresident of France on Monday,\nAnkara officials said. Talks went on.').map(collapse),
+      ['The minister met the President of France on Monday, Ankara officials said.', 'Talks went on.']);
+    // A list of short lines is left alone.
+    assert.strictEqual(splitSentences('Ukraine\nRussia\nNATO').length, 3);
+  });
+
   it('does not split after U.K. or U.S. inside a sentence, but does before a sentence starter', () => {
     assert.deepStrictEqual(texts('Opposition remains from the U.S. and Germany, and the U.K. agrees.'),
       ['Opposition remains from the U.S. and Germany, and the U.K. agrees.']);

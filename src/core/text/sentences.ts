@@ -51,6 +51,8 @@ const IS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const IS_SPACE = /\s/;
 const BULLET = /(?:^|\s)[•⁃◦▪‣](?=\s|\S)/g;
 const LIST_MARKER = /(^|\s)(?:[•⁃◦▪‣]\s*)?(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)(?=\s)/g;
+/** Words a line of prose cannot end a sentence on. */
+const WRAP_WORDS = /(?:^|\s)(?:the|a|an|of|to|at|by|for|from|with|and|or|but|that|as|into|than|his|her|its|their|our)$/;
 const LIST_CANDIDATE = /(?:^|\s)(?:[•⁃◦▪‣]\s*)?(?:\d{1,3}|[a-zA-Z])(?:\.\)|\)|\.)\s/;
 const HAS_BULLET = /[•⁃◦▪‣]/;
 const NO_PERIODS: ReadonlySet<number> = new Set();
@@ -101,6 +103,8 @@ export function findParagraphs(text: string): Span[] {
 function isWrapped(text: string, start: number, end: number, next: number): boolean {
   const last = text[end - 1];
   if (!IS_LETTER_OR_DIGIT.test(last) && last !== ',') return false;
+  // A line that stops on a comma or a word like "the" or "of" is cut mid-sentence whatever follows.
+  if (last === ',' || WRAP_WORDS.test(text.slice(Math.max(start, end - 6), end))) return IS_LETTER_OR_DIGIT.test(text[next]) || /["“‘(]/.test(text[next]);
   if (!IS_LOWER.test(text[next])) return false;
   // A list of short lines ("features", "contact manager") is not wrapped prose.
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
