@@ -161,4 +161,43 @@ describe('Foundation in VS Code', () => {
     const article = await openArticle(doc.uri, 0);
     assert.strictEqual(article.getText(), expected[0].text);
   });
+
+  it('reports format problems in the Problems panel with precise ranges, and clears them when fixed', async () => {
+    const text = 'Notes before any header.\n<<<FILE a.txt>>>\nOne.\n<<<FILE a.txt>>>\nTwo.\n<<<FILE broken\nThree.\n';
+    const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: text });
+    await vscode.window.showTextDocument(doc);
+    const diagnostics = await eventually('three problems', () => vscode.languages.getDiagnostics(doc.uri), (d) => d.length === 3);
+    const byCode = new Map(diagnostics.map((d) => [String(d.code), d]));
+    assert.deepStrictEqual([...byCode.keys()].sort(), ['duplicateName', 'strayText', 'unterminatedHeader']);
+    const unterminated = byCode.get('unterminatedHeader');
+    assert.ok(unterminated);
+    assert.strictEqual(unterminated.severity, vscode.DiagnosticSeverity.Error);
+    assert.strictEqual(doc.getText(unterminated.range), '<<<FILE broken');
+    assert.match(unterminated.message, />>>/);
+    assert.strictEqual(doc.getText(byCode.get('strayText')?.range), 'Notes before any header.');
+    assert.ok(diagnostics.every((d) => d.source === 'Parallax'));
+    // Fix the header: its problem goes away.
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    await editor.edit((e) => e.insert(unterminated.range.end, '>>>'));
+    await eventually('two problems after the fix', () => vscode.languages.getDiagnostics(doc.uri), (d) => d.length === 2);
+  });
+
+  it('folds each article, and keeps several bundles apart', async () => {
+    const first = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: seedsText });
+    const second = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: '<<<FILE other.txt>>>\nLine one.\nLine two.\n' });
+    const folds = await eventually('five folding ranges', async () =>
+      (await vscode.commands.executeCommand<vscode.FoldingRange[] | undefined>('vscode.executeFoldingRangeProvider', first.uri)) ?? [],
+    (f) => f.length >= 5);
+    const headerLines = seedsText.split('\n').flatMap((l, i) => (l.startsWith('<<<FILE') ? [i] : []));
+    for (const line of headerLines) {
+      assert.ok(folds.some((f) => f.start === line), `a fold starts at header line ${line}`);
+    }
+    const otherSymbols = await eventually('one article in the second bundle', () => outline(second.uri), (s) => s.length === 1);
+    assert.strictEqual(otherSymbols[0].name, 'other.txt');
+    const a = await openArticle(second.uri, 0);
+    assert.strictEqual(a.getText(), 'Line one.\nLine two.');
+    const b = await openArticle(first.uri, 0);
+    assert.strictEqual(b.getText(), expected[0].text);
+  });
 });
