@@ -4,7 +4,7 @@ import type {
 import type { CancellationLike } from './cancellation';
 import { throwIfCancelled } from './cancellation';
 import { contentHash } from './hash';
-import { splitSentences } from './text/sentences';
+import { sentenceAt, splitSentences } from './text/sentences';
 import { findQuotes } from './text/quotes';
 import { groupQuotes } from './match/quoteGroups';
 import { articleFeatures } from './match/articleFeatures';
@@ -171,19 +171,6 @@ function round(x: number): number {
 }
 
 const KIND_RANK: Record<MatchKind, number> = { verbatim: 3, 'near-verbatim': 2, paraphrase: 1 };
-
-/** Index of the sentence containing offset `at`, or -1. */
-function sentenceAt(sentences: readonly Sentence[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= at) lo = mid + 1;
-    else if (sentences[mid].start > at) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
 
 interface Link {
   kind: MatchKind;

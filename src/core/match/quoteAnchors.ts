@@ -1,25 +1,14 @@
-import type { AnalysisOptions, QuoteGroup, Sentence } from '../model';
+import type { AnalysisOptions, QuoteGroup } from '../model';
 import type { ArticleFeatures } from './articleFeatures';
 import type { SentenceLink } from './documentPair';
 import { pairWeights } from './documentPair';
 import { scoreSentences } from './sentenceScore';
+import { sentenceAt } from '../text/sentences';
 
 /** A quoted sentence pair needs at least this score: the quote alone may be a few words of a long sentence. */
 const MIN_QUOTED = 0.2;
 /** A neighbour of an anchored sentence joins it with at least this score (a report that sums up two sentences in one). */
 const MIN_NEIGHBOUR = 0.3;
-
-function sentenceAt(sentences: readonly Sentence[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= at) lo = mid + 1;
-    else if (sentences[mid].start > at) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /**
  * Sentence links that quotations vouch for: two sentences that carry the same quotation (verbatim,

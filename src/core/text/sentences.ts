@@ -344,3 +344,16 @@ function countWords(text: string, from: number, to: number): number {
   }
   return n;
 }
+
+/** Index of the sentence containing offset `at`, or -1 (binary search over sentences in order). */
+export function sentenceAt(sentences: readonly Sentence[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= at) lo = mid + 1;
+    else if (sentences[mid].start > at) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
