@@ -1,4 +1,5 @@
 import { STOPWORDS } from '../text/tokens';
+import { lemma } from '../text/lemma';
 
 /**
  * What a paraphrase keeps when it changes the words: word stems, and a small table of everyday
@@ -80,21 +81,13 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['job', 'employment', 'work'],
 ];
 
-/** Irregular forms a suffix stripper cannot reach. */
-const IRREGULAR: Readonly<Record<string, string>> = {
-  said: 'say', says: 'say', told: 'tell', began: 'begin', begun: 'begin', spoke: 'speak', spoken: 'speak', met: 'meet',
-  held: 'hold', thought: 'think', brought: 'bring', bought: 'buy', sought: 'seek', fought: 'fight', taught: 'teach',
-  went: 'go', gone: 'go', took: 'take', taken: 'take', gave: 'give', given: 'give', made: 'make', came: 'come', saw: 'see',
-  seen: 'see', knew: 'know', known: 'know', grew: 'grow', grown: 'grow', rose: 'rise', risen: 'rise', fell: 'fall',
-  fallen: 'fall', left: 'leave', kept: 'keep', led: 'lead', won: 'win', lost: 'lose', sent: 'send', built: 'build',
-  children: 'child', men: 'man', women: 'woman', people: 'person', countries: 'country', better: 'good', best: 'good',
-};
-
-/** A light suffix stripper: "negotiations"/"negotiate", "discussing"/"discussed" meet. Stems are at least 3 letters. */
+/**
+ * A light stemmer over the word's lemma (text/lemma.ts: "went" → "go", "talks" → "talk"): it also
+ * strips derivations, so "negotiations"/"negotiate" and "discussing"/"discussion" meet. Stems are
+ * at least 3 letters.
+ */
 export function stemWord(word: string): string {
-  const irregular = IRREGULAR[word];
-  if (irregular !== undefined) return irregular;
-  let w = word.endsWith("'s") ? word.slice(0, -2) : word.endsWith("'") ? word.slice(0, -1) : word;
+  let w = lemma(word);
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (/(?:ss|us|is)$/.test(w)) { /* not a plural */ }

@@ -1,0 +1,163 @@
+import nlp from 'compromise/two';
+
+/**
+ * The base form of a folded word: "went" → "go", "spoke" → "speak", "children" → "child",
+ * "talks" → "talk", "stronger" → "strong". compromise knows the inflections of its lexicon
+ * (irregular ones included), word by word and without tagging any text; words it does not know
+ * go through a small inflection stripper ("outperformed" → "outperform"). Names stay as they are.
+ */
+export function lemma(word: string): string {
+  let cached = CACHE.get(word);
+  if (cached === undefined) {
+    cached = computeLemma(word);
+    // Words follow Zipf's law: a small memo answers most look-ups; cleared before it grows large.
+    if (CACHE.size >= MAX_CACHE) {
+      CACHE.clear();
+    }
+    CACHE.set(word, cached);
+  }
+  return cached;
+}
+
+const CACHE = new Map<string, string>();
+const MAX_CACHE = 50_000;
+
+/** Tags of compromise's lexicon that mark a name: a name has no inflections to undo. */
+const NAME_TAGS = new Set([
+  'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Place', 'City', 'Region', 'Country',
+  'Organization', 'ProperNoun', 'SportsTeam', 'Honorific',
+]);
+
+/** Verb forms whose infinitive compromise derives, each with the tense the transform expects. */
+const VERB_TAGS = ['PastTense', 'Participle', 'Gerund', 'PresentTense'] as const;
+
+interface Lexicon {
+  readonly tagsOf: (word: string) => readonly string[] | null;
+  readonly toInfinitive: (word: string, tense: string) => string;
+  readonly toSingular: (word: string) => string;
+  readonly fromComparative: (word: string) => string;
+  readonly fromSuperlative: (word: string) => string;
+}
+
+/** compromise's lexicon and transforms, built on first use; null when compromise cannot load. */
+let lexicon: Lexicon | null | undefined;
+
+function compromiseLexicon(): Lexicon | null {
+  if (lexicon === undefined) {
+    try {
+      const model = nlp.world().model;
+      const t = nlp.methods().two.transform;
+      const words = model.one.lexicon;
+      lexicon = {
+        tagsOf: (w) => {
+          // Own properties only: "constructor" or "__proto__" are words too.
+          const tags = Object.prototype.hasOwnProperty.call(words, w) ? words[w] : undefined;
+          return tags === undefined ? null : typeof tags === 'string' ? [tags] : tags;
+        },
+        toInfinitive: (w, tense) => t.verb.toInfinitive(w, model, tense),
+        toSingular: (w) => t.noun.toSingular(w, model),
+        fromComparative: (w) => t.adjective.fromComparative(w, model),
+        fromSuperlative: (w) => t.adjective.fromSuperlative(w, model),
+      };
+    } catch {
+      lexicon = null;
+    }
+  }
+  return lexicon;
+}
+
+function computeLemma(word: string): string {
+  // "rutte's" → "rutte"; "leaders'" → "leaders" (then "leader").
+  const w = word.endsWith("'s") ? word.slice(0, -2) : word.endsWith("'") ? word.slice(0, -1) : word;
+  const dash = w.lastIndexOf('-');
+  if (dash > 0 && dash < w.length - 1) {
+    // "well-prepared": the last part carries the inflection.
+    return w.slice(0, dash + 1) + lemma(w.slice(dash + 1));
+  }
+  if (w.length <= 2 || !/^[a-z]+$/.test(w)) {
+    return w;
+  }
+  const lex = compromiseLexicon();
+  if (lex !== null) {
+    try {
+      const known = fromLexicon(lex, w);
+      if (known !== null) {
+        return known;
+      }
+    } catch {
+      // An exception inside compromise must never stop an analysis: the stripper answers.
+    }
+  }
+  return stripInflection(w);
+}
+
+/** The base form compromise's lexicon gives a word it knows; null for words it does not know. */
+function fromLexicon(lex: Lexicon, w: string): string | null {
+  const tags = lex.tagsOf(w);
+  if (tags === null) {
+    return null;
+  }
+  if (tags.some((t) => NAME_TAGS.has(t))) {
+    return w;
+  }
+  for (const tense of VERB_TAGS) {
+    if (tags.includes(tense)) {
+      return checked(lex.toInfinitive(w, tense), w);
+    }
+  }
+  if (tags.includes('Plural')) {
+    return checked(lex.toSingular(w), w);
+  }
+  if (tags.includes('Comparative')) {
+    return checked(lex.fromComparative(w), w);
+  }
+  if (tags.includes('Superlative')) {
+    return checked(lex.fromSuperlative(w), w);
+  }
+  if (tags.includes('Adjective') && /(?:ed|n|t)$/.test(w)) {
+    // Participles the lexicon files as adjectives ("united", "known", "left"): only when the
+    // result is a verb compromise knows, so "best" or "red" stay as they are.
+    for (const tense of ['Participle', 'PastTense']) {
+      const base = lex.toInfinitive(w, tense);
+      if (base !== w && lex.tagsOf(base)?.includes('Infinitive') === true) {
+        return base;
+      }
+    }
+  }
+  return w;
+}
+
+/** A transform's answer when it is a plausible word; the word itself otherwise. */
+function checked(base: string, w: string): string {
+  return typeof base === 'string' && base.length >= 2 && /^[a-z]+$/.test(base) ? base : w;
+}
+
+/**
+ * Plural and verb endings of a word compromise does not know: "pledges" → "pledge",
+ * "outperformed" → "outperform", "stopped" → "stop". Never shorter than 3 letters.
+ */
+export function stripInflection(w: string): string {
+  if (w.length <= 3) {
+    return w;
+  }
+  if (w.endsWith('ies') && w.length > 4) {
+    return `${w.slice(0, -3)}y`;
+  }
+  if (/(?:ss|us|is)$/.test(w)) {
+    return w;
+  }
+  if (/(?:sh|ch|x|z|ss)es$/.test(w)) {
+    return w.slice(0, -2);
+  }
+  if (w.endsWith('s')) {
+    return w.slice(0, -1);
+  }
+  for (const suffix of ['ing', 'ed']) {
+    const base = w.slice(0, -suffix.length);
+    if (w.endsWith(suffix) && base.length >= 3 && /[aeiouy]/.test(base)) {
+      // "stopped" → "stop": a doubled final consonant belongs to the ending.
+      return base.length > 3 && /([bdgklmnprt])\1$/.test(base) ? base.slice(0, -1) : base;
+    }
+  }
+  return w;
+}
