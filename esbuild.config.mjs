@@ -13,10 +13,20 @@ const common = {
   target: 'es2022',
 };
 
+/** The web build takes the in-host runner instead of the worker one (no worker_threads in a browser). */
+const webRunner = {
+  name: 'web-analysis-runner',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/analysisRunnerPlatform$/ }, (args) => ({ path: `${args.resolveDir}/analysisRunnerPlatform.web.ts` }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   // The web build must not need Node: esbuild fails here if anything pulls in a Node built-in.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [webRunner] },
+  // The analysis worker the Node extension host starts (src/analysisRunnerWorker.ts).
+  { ...common, entryPoints: ['src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // The alignment panel's script, loaded by the webview from media/ (its CSP allows only this file).
   { ...common, entryPoints: ['src/webview/alignmentView.ts'], outfile: 'media/alignment.js', platform: 'browser', format: 'iife', sourcemap: false },

@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { createAnalysisCache } from './core/analyze';
-import type { AnalysisCache } from './core/analyze';
 import type { ParsedBundle } from './core/bundle/parseBundle';
 import type { AnalysisOptions, BundleAnalysis } from './core/model';
 import { isBundleDocument } from './bundleModel';
@@ -10,7 +8,8 @@ import { affectsAnalysis, readConfig } from './config';
 import { shortLabels } from './articleLabels';
 import { viewsOf } from './rangeMapping';
 import { indexOf } from './analysisIndex';
-import { analyzeInSlices, DEFAULT_SLICES } from './analysisSlices';
+import { createAnalysisRunner } from './analysisRunnerPlatform';
+import type { AnalysisRunner, RunnerKind } from './analysisRunner';
 import type { ArticleView } from './rangeMapping';
 
 /** The last completed analysis of one bundle, with the parse its offsets refer to. */
@@ -23,6 +22,8 @@ export interface AnalysisSnapshot {
   /** Short label per article ("002"), same order as the articles. */
   readonly labels: readonly string[];
   readonly durationMs: number;
+  /** Where the engine ran: a worker thread (desktop) or slices on the extension host's thread (web, fallback). */
+  readonly ranIn: RunnerKind;
 }
 
 /** A document's articles in the last completed analysis of its bundle. */
@@ -40,15 +41,13 @@ interface Pending {
 }
 
 /**
- * Runs the engine for every open bundle on open and after edits (debounced), in time slices that
- * leave the extension host free between them, stops a run that a newer edit made useless, and keeps
- * the last completed result, so hovers, lenses and views read from memory and never wait for the engine.
+ * Runs the engine for every open bundle on open and after edits (debounced), through a runner that
+ * leaves the extension host free (a worker thread on desktop, time slices on the web), stops a run
+ * that a newer edit made useless, and keeps the last completed result, so hovers, lenses and views
+ * read from memory and never wait for the engine.
  */
 export class AnalysisService implements vscode.Disposable {
   private readonly snapshots = new Map<string, AnalysisSnapshot>();
-  private readonly caches = new Map<string, AnalysisCache>();
-  /** Per bundle: the slice budget that finished its last run (see SlicedResult.budget). */
-  private readonly budgets = new Map<string, number>();
   private readonly pending = new Map<string, Pending>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -57,7 +56,10 @@ export class AnalysisService implements vscode.Disposable {
   /** A bundle has a new completed analysis (or lost it when closed). */
   readonly onDidChangeAnalysis = this.changeEmitter.event;
 
-  constructor(private readonly model: BundleModel) {
+  constructor(
+    private readonly model: BundleModel,
+    private readonly runner: AnalysisRunner,
+  ) {
     this.subscriptions.push(
       this.changeEmitter,
       model.onDidChangeBundle((doc) => this.schedule(doc, DEBOUNCE_MS)),
@@ -68,6 +70,11 @@ export class AnalysisService implements vscode.Disposable {
       }),
     );
     for (const doc of model.bundles()) this.schedule(doc, 0);
+  }
+
+  /** Where the next analysis runs: 'worker' on desktop, 'slices' on the web or after the worker failed. */
+  get runnerKind(): RunnerKind {
+    return this.runner.kind;
   }
 
   /** The last completed analysis of a bundle, if any. */
@@ -145,13 +152,8 @@ export class AnalysisService implements vscode.Disposable {
     const parsed = this.model.parse(document);
     const config = readConfig(document.uri);
     const options: Partial<AnalysisOptions> = { minSharedWords: config.minSharedWords, paraphraseThreshold: config.paraphraseThreshold };
-    let cache = this.caches.get(key);
-    if (!cache) {
-      cache = createAnalysisCache();
-      this.caches.set(key, cache);
-    }
     const started = Date.now();
-    // The status bar shows progress once the first slice did not finish the work.
+    // The status bar shows progress once the run outlasts a moment.
     let endProgress: (() => void) | undefined;
     const onSlow = (): void => {
       void vscode.window.withProgress(
@@ -160,10 +162,9 @@ export class AnalysisService implements vscode.Disposable {
       );
     };
     try {
-      const sliceMs = Math.max(DEFAULT_SLICES.sliceMs, this.budgets.get(key) ?? 0);
-      const result = await analyzeInSlices(parsed.articles.map((a) => ({ name: a.name, text: a.text })), options, cache, token, { ...DEFAULT_SLICES, sliceMs, onSlow });
+      const articles = parsed.articles.map((a) => ({ name: a.name, text: a.text }));
+      const result = await this.runner.run({ bundleKey: key, articles, options, token, onSlow });
       if (!result) return undefined;
-      this.budgets.set(key, result.budget);
       // Build the per-article lookups now, so the first hover or lens request does not pay for them.
       indexOf(result.analysis);
       this.reportedError = undefined;
@@ -174,6 +175,7 @@ export class AnalysisService implements vscode.Disposable {
         analysis: result.analysis,
         labels: shortLabels(parsed.articles.map((a) => a.name)),
         durationMs: Date.now() - started,
+        ranIn: result.ranIn,
       };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -205,8 +207,7 @@ export class AnalysisService implements vscode.Disposable {
       for (const w of entry.waiters.splice(0)) w(undefined);
       entry.tokenSource.dispose();
     }
-    this.caches.delete(key);
-    this.budgets.delete(key);
+    this.runner.forget(key);
     if (this.snapshots.delete(key)) {
       this.updateContext();
       this.changeEmitter.fire(uri);
@@ -216,11 +217,17 @@ export class AnalysisService implements vscode.Disposable {
   dispose(): void {
     for (const uri of [...this.pending.keys()]) this.forget(vscode.Uri.parse(uri));
     this.snapshots.clear();
+    this.runner.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }
 
-/** Creates the service; the returned object is also the Disposable to push to context.subscriptions. */
-export function registerAnalysisService(model: BundleModel): AnalysisService {
-  return new AnalysisService(model);
+/**
+ * Creates the service with this platform's runner (a worker thread in dist/ under `extensionUri` on
+ * desktop); the returned object is also the Disposable to push to context.subscriptions, and
+ * disposing it ends the worker.
+ */
+export function registerAnalysisService(model: BundleModel, extensionUri: vscode.Uri): AnalysisService {
+  const runner = createAnalysisRunner(extensionUri.fsPath, (message) => void vscode.window.showErrorMessage(message));
+  return new AnalysisService(model, runner);
 }

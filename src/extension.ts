@@ -20,7 +20,7 @@ import type { ParallaxApi } from './parallaxApi';
 
 export function activate(context: vscode.ExtensionContext): ParallaxApi {
   const model = new BundleModel();
-  const analyses = registerAnalysisService(model);
+  const analyses = registerAnalysisService(model, context.extensionUri);
   const sources = new SourcesTreeProvider(analyses);
   const quotes = new QuotesTreeProvider(analyses);
   const decorations = new SharedPassageDecorations(analyses);

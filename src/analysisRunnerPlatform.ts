@@ -1,0 +1,10 @@
+// The Node extension host's runner: a worker thread. The web build swaps this module for
+// analysisRunnerPlatform.web.ts (esbuild.config.mjs), so it never bundles worker_threads.
+import * as path from 'path';
+import type { AnalysisRunner } from './analysisRunner';
+import { WorkerAnalysisRunner } from './analysisRunnerWorker';
+
+/** The runner for this platform; `onFallback` tells the user when the worker is given up. */
+export function createAnalysisRunner(extensionPath: string, onFallback: (message: string) => void): AnalysisRunner {
+  return new WorkerAnalysisRunner({ workerPath: path.join(extensionPath, 'dist', 'analysisWorker.js'), onFallback });
+}

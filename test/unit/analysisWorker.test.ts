@@ -1,0 +1,171 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { analyzeBundle, createAnalysisCache } from '../../src/core/analyze';
+import { parseBundle } from '../../src/core/bundle/parseBundle';
+import type { AnalysisRequest, AnalysisResponse } from '../../src/analysisMessages';
+import { createRunnerToken } from '../../src/analysisRunner';
+import { WorkerAnalysisRunner } from '../../src/analysisRunnerWorker';
+import { makeEditorBundle } from '../../bench/editorBench';
+import { seedsPath } from './paths';
+
+// The worker as tsc compiles it (out/src/analysisWorker.js): the real engine runs in it.
+const workerPath = path.resolve(__dirname, '..', '..', 'src', 'analysisWorker.js');
+const seeds = parseBundle(fs.readFileSync(seedsPath, 'utf8')).articles.map((a) => ({ name: a.name, text: a.text }));
+// Large enough that a run takes far longer than the worker's 2 ms look for a cancel.
+const large = parseBundle(makeEditorBundle(120)).articles.map((a) => ({ name: a.name, text: a.text }));
+
+/** The raw protocol: a worker, and the replies it sends, in order. */
+function startWorker(): { send(m: AnalysisRequest): void; next(): Promise<AnalysisResponse>; stop(): Promise<number> } {
+  const worker = new Worker(workerPath);
+  const replies: AnalysisResponse[] = [];
+  const waiting: Array<(r: AnalysisResponse) => void> = [];
+  worker.on('message', (r: AnalysisResponse) => {
+    const w = waiting.shift();
+    if (w) w(r);
+    else replies.push(r);
+  });
+  return {
+    send: (m) => worker.postMessage(m),
+    next: () => {
+      const r = replies.shift();
+      return r ? Promise.resolve(r) : new Promise((resolve) => waiting.push(resolve));
+    },
+    stop: () => worker.terminate(),
+  };
+}
+
+describe('analysis worker protocol', () => {
+  let w: ReturnType<typeof startWorker>;
+  beforeEach(() => (w = startWorker()));
+  afterEach(async () => {
+    await w.stop();
+  });
+
+  it('answers analyze with the engine’s analysis, and reuses the bundle’s cache on the next run', async () => {
+    w.send({ type: 'analyze', id: 1, bundleKey: 'b', articles: seeds, options: {} });
+    const first = await w.next();
+    assert.strictEqual(first.type, 'result');
+    assert.strictEqual(first.id, 1);
+    assert.deepStrictEqual(first.type === 'result' && first.analysis, analyzeBundle(seeds, {}, undefined, createAnalysisCache()));
+    assert.strictEqual(first.type === 'result' && first.stats.articleHits, 0);
+
+    const edited = seeds.map((a, k) => (k === 1 ? { ...a, text: `${a.text}\nOne more sentence about the meeting, written for this test.` } : a));
+    w.send({ type: 'analyze', id: 2, bundleKey: 'b', articles: edited, options: {} });
+    const second = await w.next();
+    assert.ok(second.type === 'result');
+    assert.deepStrictEqual(second.analysis, analyzeBundle(edited, {}, undefined, createAnalysisCache()));
+    assert.strictEqual(second.stats.articleHits, seeds.length - 1, 'only the edited article is computed again');
+    assert.strictEqual(second.stats.articleMisses, 1);
+  });
+
+  it('forget drops a bundle’s cache; other bundles keep theirs', async () => {
+    w.send({ type: 'analyze', id: 1, bundleKey: 'a', articles: seeds, options: {} });
+    w.send({ type: 'analyze', id: 2, bundleKey: 'b', articles: seeds, options: {} });
+    w.send({ type: 'forget', bundleKey: 'a' });
+    w.send({ type: 'analyze', id: 3, bundleKey: 'a', articles: seeds, options: {} });
+    w.send({ type: 'analyze', id: 4, bundleKey: 'b', articles: seeds, options: {} });
+    const replies = [await w.next(), await w.next(), await w.next(), await w.next()];
+    assert.deepStrictEqual(replies.map((r) => [r.type, r.id]), [['result', 1], ['result', 2], ['result', 3], ['result', 4]]);
+    const [, , a, b] = replies;
+    assert.ok(a?.type === 'result' && b?.type === 'result');
+    assert.strictEqual(a.stats.articleHits, 0, 'forgotten: computed afresh');
+    assert.strictEqual(b.stats.articleHits, seeds.length, 'kept');
+  });
+
+  it('cancel stops a running analysis mid-way and drops a queued one; the worker goes on', async () => {
+    w.send({ type: 'analyze', id: 1, bundleKey: 'big', articles: large, options: {} });
+    w.send({ type: 'analyze', id: 2, bundleKey: 'seeds', articles: seeds, options: {} });
+    w.send({ type: 'cancel', id: 2 });
+    // Run 1 (about a second of work) is under way when its cancel arrives: the engine's token reads it.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    w.send({ type: 'cancel', id: 1 });
+    const replies = [await w.next(), await w.next()];
+    assert.deepStrictEqual(replies.map((r) => [r.type, r.id]), [['cancelled', 2], ['cancelled', 1]]);
+    w.send({ type: 'analyze', id: 3, bundleKey: 'seeds', articles: seeds, options: {} });
+    const after = await w.next();
+    assert.deepStrictEqual([after.type, after.id], ['result', 3]);
+  });
+
+  it('answers an engine failure with error, and keeps working', async () => {
+    w.send({ type: 'analyze', id: 1, bundleKey: 'bad', articles: [{ name: 'x', text: null as unknown as string }], options: {} });
+    const bad = await w.next();
+    assert.strictEqual(bad.type, 'error');
+    assert.ok(bad.type === 'error' && bad.message.length > 0);
+    w.send({ type: 'analyze', id: 2, bundleKey: 'seeds', articles: seeds, options: {} });
+    assert.strictEqual((await w.next()).type, 'result');
+  });
+
+  it('ignores messages that are not requests', async () => {
+    w.send({ type: 'explode' } as unknown as AnalysisRequest);
+    w.send({ type: 'analyze', id: 7, bundleKey: 's', articles: seeds, options: {} });
+    assert.deepStrictEqual(((r) => [r.type, r.id])(await w.next()), ['result', 7]);
+  });
+});
+
+describe('WorkerAnalysisRunner', () => {
+  it('runs the analysis in the worker', async () => {
+    const runner = new WorkerAnalysisRunner({ workerPath });
+    try {
+      assert.strictEqual(runner.kind, 'worker');
+      const r = await runner.run({ bundleKey: 's', articles: seeds, options: { minSharedWords: 8 }, token: createRunnerToken() });
+      assert.strictEqual(r?.ranIn, 'worker');
+      assert.deepStrictEqual(r?.analysis, analyzeBundle(seeds, { minSharedWords: 8 }));
+    } finally {
+      runner.dispose();
+    }
+  });
+
+  it('settles undefined as soon as the token fires, and tells the worker to stop', async () => {
+    const runner = new WorkerAnalysisRunner({ workerPath });
+    try {
+      const token = createRunnerToken();
+      let slow = 0;
+      const pending = runner.run({ bundleKey: 'big', articles: large, options: {}, token, onSlow: () => slow++ });
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      token.cancel();
+      assert.strictEqual(await pending, undefined);
+      assert.strictEqual(slow, 1, 'a run that outlasts a moment says so once');
+      // The worker is free again: the cancelled run stopped there too.
+      const r = await runner.run({ bundleKey: 's', articles: seeds, options: {}, token: createRunnerToken() });
+      assert.strictEqual(r?.ranIn, 'worker');
+    } finally {
+      runner.dispose();
+    }
+  });
+
+  it('rejects with the engine’s message', async () => {
+    const runner = new WorkerAnalysisRunner({ workerPath });
+    try {
+      await assert.rejects(runner.run({ bundleKey: 'bad', articles: [{ name: 'x', text: null as unknown as string }], options: {}, token: createRunnerToken() }), /./);
+    } finally {
+      runner.dispose();
+    }
+  });
+
+  it('when the worker cannot run: starts it once more, then falls back to in-host slices and says so once', async () => {
+    const messages: string[] = [];
+    const runner = new WorkerAnalysisRunner({ workerPath: path.join(__dirname, 'no-such-worker.js'), onFallback: (m) => messages.push(m) });
+    try {
+      const r = await runner.run({ bundleKey: 's', articles: seeds, options: {}, token: createRunnerToken() });
+      assert.strictEqual(r?.ranIn, 'slices');
+      assert.deepStrictEqual(r?.analysis, analyzeBundle(seeds));
+      assert.strictEqual(runner.kind, 'slices');
+      const again = await runner.run({ bundleKey: 's', articles: seeds, options: {}, token: createRunnerToken() });
+      assert.strictEqual(again?.ranIn, 'slices');
+      assert.strictEqual(messages.length, 1);
+      assert.match(messages[0] ?? '', /analysis worker stopped .*Reload the window/);
+    } finally {
+      runner.dispose();
+    }
+  });
+
+  it('resolves pending runs and runs nothing more once disposed', async () => {
+    const runner = new WorkerAnalysisRunner({ workerPath });
+    const pending = runner.run({ bundleKey: 'big', articles: large, options: {}, token: createRunnerToken() });
+    runner.dispose();
+    assert.strictEqual(await pending, undefined);
+    assert.strictEqual(await runner.run({ bundleKey: 's', articles: seeds, options: {}, token: createRunnerToken() }), undefined);
+  });
+});
