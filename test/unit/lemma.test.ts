@@ -1,0 +1,74 @@
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { lemma, stripInflection } from '../../src/core/text/lemma';
+import { stemWord } from '../../src/core/match/lexicon';
+
+describe('lemma', () => {
+  it('undoes irregular verb forms with compromise\'s lexicon', () => {
+    const cases: [string, string][] = [
+      ['went', 'go'], ['gone', 'go'], ['spoke', 'speak'], ['spoken', 'speak'], ['said', 'say'], ['told', 'tell'],
+      ['began', 'begin'], ['seen', 'see'], ['led', 'lead'], ['known', 'know'], ['was', 'be'], ['says', 'say'],
+    ];
+    for (const [word, base] of cases) {
+      assert.strictEqual(lemma(word), base, word);
+    }
+  });
+
+  it('undoes regular inflections compromise knows, e restored', () => {
+    assert.strictEqual(lemma('vowed'), 'vow');
+    assert.strictEqual(lemma('promised'), 'promise');
+    assert.strictEqual(lemma('running'), 'run');
+    assert.strictEqual(lemma('negotiating'), 'negotiate');
+    assert.strictEqual(lemma('stronger'), 'strong');
+    assert.strictEqual(lemma('better'), 'good');
+  });
+
+  it('singularizes plurals, irregular ones included', () => {
+    const cases: [string, string][] = [['children', 'child'], ['people', 'person'], ['women', 'woman'], ['mice', 'mouse'], ['talks', 'talk'], ['criteria', 'criterion']];
+    for (const [word, base] of cases) {
+      assert.strictEqual(lemma(word), base, word);
+    }
+  });
+
+  it('strips the endings of words compromise does not know', () => {
+    assert.strictEqual(lemma('outperformed'), 'outperform');
+    assert.strictEqual(lemma('outperforming'), 'outperform');
+    assert.strictEqual(lemma('negotiations'), 'negotiation');
+    assert.strictEqual(lemma('countries'), 'country');
+    assert.strictEqual(stripInflection('stopped'), 'stop');
+    assert.strictEqual(stripInflection('pledges'), 'pledge');
+    assert.strictEqual(stripInflection('crisis'), 'crisis');
+    assert.strictEqual(stripInflection('bus'), 'bus');
+  });
+
+  it('keeps names, function words and base forms as they are', () => {
+    for (const word of ['john', 'ukraine', 'rutte', 'zelensky', 'paris', 'james', 'the', 'go', 'meet', 'news', 'thing']) {
+      assert.strictEqual(lemma(word), word, word);
+    }
+  });
+
+  it('reads the last part of a hyphenated word and drops a possessive', () => {
+    assert.strictEqual(lemma('well-prepared'), 'well-prepare');
+    assert.strictEqual(lemma("children's"), 'child');
+    assert.strictEqual(lemma("leaders'"), 'leader');
+  });
+
+  it('gives the same answer twice and never throws (property over random strings)', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 20 }), (s) => {
+      const w = s.toLowerCase();
+      const a = lemma(w);
+      assert.strictEqual(typeof a, 'string');
+      assert.strictEqual(lemma(w), a);
+    }));
+    for (const word of ['constructor', '__proto__', 'hasownproperty', 'tostring', '', "'", '-', 'a-', '-s']) {
+      assert.strictEqual(typeof lemma(word), 'string', word);
+    }
+  });
+
+  it('lets the stemmer meet irregular forms and their base', () => {
+    assert.strictEqual(stemWord('went'), stemWord('go'));
+    assert.strictEqual(stemWord('spoke'), stemWord('speaking'));
+    assert.strictEqual(stemWord('children'), stemWord('child'));
+    assert.strictEqual(stemWord('vowed'), stemWord('vows'));
+  });
+});
