@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { lemma, stripInflection } from '../../src/core/text/lemma';
-import { stemWord } from '../../src/core/match/lexicon';
+import { contentKey, isReportingWord, stemWord, wordKey } from '../../src/core/match/lexicon';
+import { stem } from '../../src/core/match/quoteGroups';
 
 describe('lemma', () => {
   it('undoes irregular verb forms with compromise\'s lexicon', () => {
@@ -70,5 +71,25 @@ describe('lemma', () => {
     assert.strictEqual(stemWord('spoke'), stemWord('speaking'));
     assert.strictEqual(stemWord('children'), stemWord('child'));
     assert.strictEqual(stemWord('vowed'), stemWord('vows'));
+  });
+});
+
+describe('one lexicon for paraphrases and quotes', () => {
+  it('gives quote grouping the keys paraphrase scoring uses', () => {
+    assert.strictEqual(stem('negotiations'), contentKey('talks'));
+    assert.strictEqual(stem('make_sure'), stem('ensured'));
+    assert.strictEqual(stem('began'), stem('start'));
+    assert.strictEqual(stem('easier'), stem('simple'));
+    assert.strictEqual(wordKey('the'), 'the');
+    assert.strictEqual(contentKey('the'), null);
+  });
+
+  it('knows reporting verbs in every form, and "according" is not a deal', () => {
+    for (const word of ['said', 'says', 'told', 'wrote', 'written', 'concluded', 'stressed', 'added', 'according', 'explained']) {
+      assert.ok(isReportingWord(word), word);
+    }
+    for (const word of ['agreement', 'deal', 'accord', 'vowed', 'talks']) {
+      assert.ok(!isReportingWord(word), word);
+    }
   });
 });

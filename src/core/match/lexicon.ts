@@ -2,12 +2,13 @@ import { STOPWORDS } from '../text/tokens';
 import { lemma } from '../text/lemma';
 
 /**
- * What a paraphrase keeps when it changes the words: word stems, and a small table of everyday
- * equivalents in news prose ("talks"/"negotiations", "bolster"/"strengthen"). General vocabulary,
- * not tuned to any text; each word maps to its group's first word.
+ * What a paraphrase or a reworded quote keeps when it changes the words: word stems, and a small
+ * table of everyday equivalents in news prose ("talks"/"negotiations", "bolster"/"strengthen",
+ * "ensure"/"make sure"). General vocabulary, not tuned to any text; each word maps to its group's
+ * first word. Inflections need no entry: stems are built on lemmas (text/lemma.ts).
  */
 const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['say', 'state', 'remark', 'note', 'explain', 'assert', 'indicate', 'tell', 'declare', 'comment', 'told', 'said'],
+  ['say', 'state', 'remark', 'note', 'explain', 'assert', 'indicate', 'tell', 'declare', 'comment'],
   ['talk', 'negotiation', 'discussion', 'conversation', 'dialogue', 'dialog', 'meeting'],
   ['discuss', 'debate', 'negotiate', 'speak', 'converse'],
   ['want', 'wish', 'desire', 'aim', 'seek', 'hope'],
@@ -20,7 +21,8 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['small', 'little', 'minor', 'select', 'few'],
   ['country', 'nation', 'state'],
   ['quick', 'fast', 'rapid', 'swift', 'prompt'],
-  ['war', 'conflict', 'hostility', 'fighting', 'aggression', 'invasion'],
+  ['war', 'conflict', 'hostility', 'fighting', 'aggression', 'invasion', 'battle', 'combat'],
+  ['attack', 'strike', 'assault'],
   ['try', 'attempt', 'endeavor'],
   ['think', 'believe', 'consider', 'reckon'],
   ['increase', 'rise', 'grow', 'climb', 'surge', 'growing', 'increasing', 'mounting'],
@@ -37,8 +39,11 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['warn', 'caution', 'alert'],
   ['stop', 'halt', 'end', 'cease'],
   ['goal', 'objective', 'target', 'aim', 'priority', 'focus'],
-  ['ensure', 'guarantee', 'assure', 'secure'],
-  ['ready', 'prepared', 'equipped'],
+  // "make sure" is read as the one word make_sure (quoteGroups.ts).
+  ['ensure', 'guarantee', 'assure', 'secure', 'make_sure'],
+  ['ready', 'prepared', 'equipped', 'well-prepared'],
+  ['easy', 'ease', 'simple'],
+  ['maybe', 'perhaps', 'possibly'],
   ['future', 'eventual', 'potential', 'possible'],
   ['summit', 'session', 'gathering', 'conference'],
   ['reporter', 'journalist', 'press', 'media'],
@@ -121,15 +126,13 @@ const SYNONYM_OF: ReadonlyMap<string, string> = (() => {
   return m;
 })();
 
-/** The comparison key of a folded word for paraphrase scoring: its stem, mapped to its synonym group; null for function words. */
-export function contentKey(norm: string): string | null {
+/** The comparison key of any folded word: its stem, mapped to its synonym group. */
+export function wordKey(norm: string): string {
   let key = KEY_CACHE.get(norm);
   if (key === undefined) {
-    if (STOPWORDS.has(norm) || norm.length === 0) key = null;
-    else {
-      const s = stemWord(norm);
-      key = SYNONYM_OF.get(s) ?? s;
-    }
+    const s = stemWord(norm);
+    // "according (to)" names a source; its stem "accord" would make it a deal.
+    key = norm === 'according' ? norm : SYNONYM_OF.get(s) ?? s;
     // Words follow Zipf's law: a small memo answers most look-ups; cleared before it grows large.
     if (KEY_CACHE.size >= MAX_KEY_CACHE) KEY_CACHE.clear();
     KEY_CACHE.set(norm, key);
@@ -137,12 +140,28 @@ export function contentKey(norm: string): string | null {
   return key;
 }
 
-const KEY_CACHE = new Map<string, string | null>();
+/** The comparison key of a folded word for paraphrase scoring: its wordKey; null for function words. */
+export function contentKey(norm: string): string | null {
+  return norm.length === 0 || STOPWORDS.has(norm) ? null : wordKey(norm);
+}
+
+const KEY_CACHE = new Map<string, string>();
 const MAX_KEY_CACHE = 100000;
 
-/** Reporting verbs ("said", "told", "added") say who speaks, not what: they weigh little in a paraphrase. */
-const REPORTING = new Set(['say', 'tell', 'add', 'accord', 'write', 'post', 'conclude', 'stress', 'emphasiz', 'highlight', 'point', 'insist']);
+/**
+ * Reporting verbs ("said", "told", "added") say who speaks, not what: they weigh little in a
+ * paraphrase and carry no evidence about which statement two quotes report. Kept as keys, so
+ * every form counts ("wrote", "concluded"); the say group (stated, noted, told …) counts too.
+ */
+const REPORTING: ReadonlySet<string> = new Set(
+  ['say', 'tell', 'add', 'according', 'write', 'post', 'conclude', 'stress', 'emphasize', 'highlight', 'point', 'insist'].map(wordKey),
+);
 
 export function isReportingKey(key: string): boolean {
   return REPORTING.has(key) || SYNONYM_OF.get(key) === 'say';
+}
+
+/** Whether a folded word is a reporting verb (isReportingKey of its key). */
+export function isReportingWord(norm: string): boolean {
+  return isReportingKey(wordKey(norm));
 }

@@ -4,6 +4,7 @@ import { throwIfCancelled } from '../cancellation';
 import { STOPWORDS } from '../text/tokens';
 import { foldWord } from '../text/normalize';
 import type { Token } from '../text/tokens';
+import { isReportingWord, wordKey } from './lexicon';
 
 /**
  * The same quotation across sources: verbatim, a fragment of it (partial), or — the case a
@@ -34,89 +35,9 @@ const SHORT_FRAGMENT_CONTEXT = 0.3;
 /** Words so common among quotes that they find no useful candidates. */
 const MAX_POSTING = 5000;
 
-/**
- * Everyday equivalents, so that "ensure" meets "make sure" and "agreement" meets "deal". General
- * news vocabulary, not tuned to any text; each word maps to its group's first word.
- */
-const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['ensure', 'make_sure', 'ensuring', 'ensures', 'ensured'],
-  ['start', 'begin', 'initiate', 'launch', 'commence', 'started', 'began', 'begun', 'initiated', 'launched'],
-  ['deal', 'agreement', 'accord', 'pact', 'deals', 'agreements'],
-  ['talks', 'negotiations', 'negotiation', 'talk'],
-  ['win', 'winning', 'victory', 'won', 'wins', 'prevail', 'triumph'],
-  ['prepared', 'ready', 'well-prepared'],
-  ['help', 'assist', 'aid', 'helping', 'assistance'],
-  ['goal', 'objective', 'aim', 'target', 'goals', 'objectives'],
-  ['easy', 'ease', 'simple', 'easier'],
-  ['reporters', 'journalists', 'press'],
-  ['welcome', 'greet', 'welcomed', 'greeted'],
-  ['important', 'crucial', 'vital', 'essential', 'key'],
-  ['need', 'require', 'needs', 'requires', 'needed', 'required'],
-  ['big', 'large', 'major', 'huge'],
-  ['country', 'nation', 'countries', 'nations'],
-  ['quick', 'fast', 'rapid', 'swift', 'quickly', 'rapidly', 'swiftly'],
-  ['war', 'conflict'],
-  ['fight', 'battle', 'combat'],
-  ['attack', 'strike', 'assault', 'attacks', 'strikes'],
-  ['try', 'attempt', 'tried', 'attempted'],
-  ['want', 'wish', 'wants', 'wanted'],
-  ['think', 'believe', 'thinks', 'believes', 'thought', 'believed'],
-  ['maybe', 'perhaps', 'possibly'],
-  ['increase', 'rise', 'grow', 'boost', 'increased', 'rose', 'grew', 'boosted'],
-  ['decrease', 'fall', 'drop', 'decline', 'fell', 'dropped', 'declined'],
-  ['money', 'funds', 'funding', 'cash'],
-  ['buy', 'purchase', 'bought', 'purchased'],
-  ['show', 'demonstrate', 'shows', 'demonstrates'],
-  ['stop', 'halt', 'stopped', 'halted'],
-  ['discuss', 'debate', 'discussing', 'debating', 'discussion', 'discussions'],
-  ['residence', 'home', 'house'],
-];
-
-const SYNONYM: ReadonlyMap<string, string> = (() => {
-  const m = new Map<string, string>();
-  for (const group of SYNONYM_GROUPS) {
-    for (const w of group) {
-      m.set(w, group[0]);
-    }
-  }
-  return m;
-})();
-
-/** Reporting verbs carry no evidence about which statement two passages report. */
-const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'noted', 'wrote', 'posted', 'according', 'explained', 'concluded', 'stressed']);
-
-/** A light suffix stripper: "speculating"/"speculate", "ease"/"easy" meet; never shorter than 3 letters. */
+/** A word's comparison key: its stem and synonym group, shared with paraphrase scoring (lexicon.ts). */
 export function stem(word: string): string {
-  let cached = STEMS.get(word);
-  if (cached === undefined) {
-    cached = computeStem(word);
-    if (STEMS.size >= 50_000) {
-      STEMS.clear();
-    }
-    STEMS.set(word, cached);
-  }
-  return cached;
-}
-
-/** Words recur: their stems are worth keeping (bounded, so memory stays flat). */
-const STEMS = new Map<string, string>();
-
-function computeStem(word: string): string {
-  const canon = SYNONYM.get(word);
-  if (canon !== undefined) {
-    return canon;
-  }
-  let w = word.replace(/'s?$/, '');
-  for (const suffix of ['ations', 'ation', 'ings', 'ing', 'edly', 'ed', 'ies', 'es', 's', 'ly', 'ment', 'ness']) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
-      w = w.slice(0, -suffix.length);
-      break;
-    }
-  }
-  if (w.length > 3) {
-    w = w.replace(/[eiy]$/, '');
-  }
-  return SYNONYM.get(w) ?? w;
+  return wordKey(word);
 }
 
 // The word pattern of tokenize (text/tokens.ts), read here with a cache of folded words: quote
@@ -161,7 +82,7 @@ function words(text: string): string[] {
 function contentStems(ws: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of ws) {
-    if (!STOPWORDS.has(w) && !REPORTING.has(w) && !/^\d+$/.test(w)) {
+    if (!STOPWORDS.has(w) && !isReportingWord(w) && !/^\d+$/.test(w)) {
       out.push(stem(w));
     }
   }
