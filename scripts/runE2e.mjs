@@ -2,6 +2,8 @@
 // code-server, with Parallax installed from parallax.vsix as a user would install it. Starts
 // code-server on 127.0.0.1 with a temporary workspace holding a copy of seeds.bundle, runs mocha
 // over the tests (each drives Chromium through playwright-core), and always stops everything.
+// A second code-server, whose user settings put Parallax in the web worker extension host, serves
+// test/e2e/web.test.ts: the browser build (dist/web/extension.js) as VS Code for the Web runs it.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +13,9 @@ const VSIX = path.join(REPO_ROOT, 'parallax.vsix');
 const TESTS = path.join(REPO_ROOT, 'out', 'test', 'e2e');
 const SEEDS = path.resolve(REPO_ROOT, '..', 'shared', 'samples', 'seeds.bundle');
 const RUN_TIMEOUT_MS = Number(process.env.PARALLAX_E2E_TIMEOUT_MS ?? 8 * 60_000);
+const MANIFEST = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+/** test/e2e/web.test.ts: the second code-server runs Parallax's browser build in the web worker extension host. */
+const WEB_SETTINGS = { 'remote.extensionKind': { [`${MANIFEST.publisher}.${MANIFEST.name}`]: ['web'] } };
 
 /** @param {number} started */
 const since = (started) => `${((Date.now() - started) / 1000).toFixed(1)}s`;
@@ -56,26 +61,48 @@ async function main() {
   ensureCodeServer();
 
   const profile = makeProfile({ prefix: 'parallax-e2e-' });
-  const workspace = path.join(profile.root, 'workspace');
-  fs.mkdirSync(workspace);
-  // A copy: the tests open and may edit it; shared/ is never written.
-  fs.copyFileSync(SEEDS, path.join(workspace, 'seeds.bundle'));
+  const webProfile = makeProfile({ prefix: 'parallax-e2e-web-', settings: WEB_SETTINGS });
+  /** @param {ReturnType<typeof makeProfile>} p */
+  const makeWorkspace = (p) => {
+    const workspace = path.join(p.root, 'workspace');
+    fs.mkdirSync(workspace);
+    // A copy: the tests open and may edit it; shared/ is never written.
+    fs.copyFileSync(SEEDS, path.join(workspace, 'seeds.bundle'));
+    return workspace;
+  };
+  const workspace = makeWorkspace(profile);
+  const webWorkspace = makeWorkspace(webProfile);
   /** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
   let server;
+  /** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
+  let webServer;
   let exitCode = 1;
   try {
     installExtension(VSIX, profile.extensionsDir);
-    server = await startCodeServer({ folder: workspace, profile });
-    console.log(`code-server ${server.url} ready after ${since(started)}`);
-    exitCode = await runMocha({ PARALLAX_E2E_URL: server.url, PARALLAX_E2E_WORKSPACE: workspace });
-    if (exitCode !== 0) console.error(`code-server log (tail):\n${readTail(server.logFile, 25)}`);
+    installExtension(VSIX, webProfile.extensionsDir);
+    [server, webServer] = await Promise.all([
+      startCodeServer({ folder: workspace, profile }),
+      startCodeServer({ folder: webWorkspace, profile: webProfile }),
+    ]);
+    console.log(`code-server ${server.url} and ${webServer.url} (web worker extension host) ready after ${since(started)}`);
+    exitCode = await runMocha({
+      PARALLAX_E2E_URL: server.url,
+      PARALLAX_E2E_WORKSPACE: workspace,
+      PARALLAX_E2E_WEB_URL: webServer.url,
+      PARALLAX_E2E_WEB_WORKSPACE: webWorkspace,
+    });
+    if (exitCode !== 0) {
+      console.error(`code-server log (tail):\n${readTail(server.logFile, 25)}`);
+      console.error(`web worker code-server log (tail):\n${readTail(webServer.logFile, 25)}`);
+    }
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     exitCode = 1;
   } finally {
-    await server?.stop();
+    await Promise.all([server?.stop(), webServer?.stop()]);
     await sleep(100);
     profile.dispose();
+    webProfile.dispose();
   }
   console.log(`end-to-end run: ${since(started)} in all; screenshots in test-results/e2e/`);
   return exitCode;

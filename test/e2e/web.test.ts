@@ -1,0 +1,107 @@
+// The web build (package.json `browser`, dist/web/extension.js) running in VS Code's web worker
+// extension host, as in VS Code for the Web. scripts/runE2e.mjs starts a second code-server whose
+// user settings say `"remote.extensionKind": { "<publisher>.<name>": ["web"] }`: the workbench then
+// loads the browser build in a web worker (no `process`, no Node built-ins) instead of the Node
+// build in the server's extension host.
+import * as assert from 'assert';
+import * as path from 'path';
+import { REPO_ROOT, Workbench, launchChromium } from './workbench';
+import type { Browser } from 'playwright-core';
+import { seedArticles, sharedQuote } from './seeds';
+import type { SeedArticle } from './seeds';
+
+const BUNDLE = 'seeds.bundle';
+
+function webEnv(): { url: string; workspace: string } {
+  const url = process.env.PARALLAX_E2E_WEB_URL;
+  const workspace = process.env.PARALLAX_E2E_WEB_WORKSPACE;
+  if (!url || !workspace) {
+    throw new Error('PARALLAX_E2E_WEB_URL and PARALLAX_E2E_WEB_WORKSPACE are not set: run the end-to-end tests with `npm run test:e2e`.');
+  }
+  return { url, workspace };
+}
+
+describe('Parallax in the web worker extension host (the browser build)', function () {
+  this.timeout(120_000);
+  let browser: Browser | undefined;
+  let workbench: Workbench | undefined;
+  let articles: SeedArticle[];
+  const wb = (): Workbench => {
+    if (!workbench) throw new Error('No workbench is open.');
+    return workbench;
+  };
+
+  before(async () => {
+    articles = seedArticles();
+    assert.strictEqual(articles.length, 5, 'seeds.bundle holds five articles');
+    browser = await launchChromium();
+  });
+  beforeEach(async function () {
+    this.timeout(90_000);
+    if (!browser) throw new Error('Chromium did not start.');
+    workbench = await Workbench.open(browser, webEnv());
+    await workbench.openFromExplorer(BUNDLE);
+    assert.strictEqual(await workbench.waitForBundle(), 'Parallax Bundle');
+  });
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (workbench && test) {
+      const file = await workbench.screenshot(`${test.state === 'failed' ? 'FAILED-' : ''}${test.fullTitle()}`);
+      if (test.state === 'failed') console.log(`      screenshot: ${path.relative(REPO_ROOT, file)}`);
+    }
+    await workbench?.close();
+    workbench = undefined;
+  });
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+  });
+
+  it('runs in the web worker extension host, not in the server', async () => {
+    const page = wb().page;
+    await wb().runCommand('Developer: Show Running Extensions');
+    // Each row names where its extension runs: "web worker", or the server's host:port.
+    const rows = page.locator('.runtime-extensions-editor .monaco-list-row');
+    await rows.filter({ hasText: 'Parallax' }).first().waitFor();
+    const texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const text = texts.find((t) => /^Parallax \d/.test(t));
+    assert.ok(text, `Running Extensions lists Parallax: ${JSON.stringify(texts)}`);
+    assert.match(text, /web worker/i, `Running Extensions shows where Parallax runs: "${text}"`);
+    assert.ok(!text.includes(new URL(webEnv().url).host), `Parallax is not in the server's extension host: "${text}"`);
+    assert.match(text, /Activation: \d+/, `Parallax was activated: "${text}"`);
+  });
+
+  it('lists the five articles in the outline', async () => {
+    const outline = await wb().expandView('Outline');
+    const rows = outline.locator('.monaco-list-row');
+    await rows.nth(articles.length - 1).waitFor();
+    const labels = (await rows.allInnerTexts()).map((t) => t.split('\n')[0].trim());
+    assert.deepStrictEqual(labels, articles.map((a) => a.name));
+  });
+
+  it('opens an article with Parallax: Open Article… and shows exactly its text', async () => {
+    const article = articles[2];
+    await wb().runCommand('Parallax: Open Article');
+    await wb().pick(article.name, /open which article/i);
+    await wb().activeTab().filter({ hasText: article.name }).waitFor();
+    const lines = wb().page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+    const opening = article.text.split(/\s+/).slice(0, 8).join(' ');
+    const deadline = Date.now() + 15_000;
+    let shown = '';
+    while (!(shown = (await lines.innerText()).replace(/\s+/g, ' ')).includes(opening)) {
+      if (Date.now() > deadline) assert.fail(`the article opens with "${opening}", the editor shows "${shown.slice(0, 160)}"`);
+      await wb().page.waitForTimeout(200);
+    }
+    // Its own document, not the bundle: no header line of any article.
+    assert.ok(!shown.includes('<<<FILE'), `the article document holds no bundle header: "${shown.slice(0, 160)}"`);
+  });
+
+  it('analyses the bundle in the web worker: a hover in an article names the sources that carry its quotation', async () => {
+    const quote = sharedQuote(articles);
+    await wb().runCommand('Parallax: Open Article');
+    await wb().pick(quote.article.name, /open which article/i);
+    await wb().activeTab().filter({ hasText: quote.article.name }).waitFor();
+    const text = await wb().hoverText(quote.opening, (t) => t.includes(quote.alsoIn.prefix));
+    assert.match(text, new RegExp(quote.alsoIn.prefix), `the hover names ${quote.alsoIn.prefix}, which carries the quotation too: "${text.slice(0, 300)}"`);
+    assert.match(text, new RegExp(quote.article.prefix), `the hover names ${quote.article.prefix}, where the quotation is: "${text.slice(0, 300)}"`);
+  });
+});
