@@ -26,6 +26,8 @@ describe('Parallax in the web worker extension host (the browser build)', functi
   let browser: Browser | undefined;
   let workbench: Workbench | undefined;
   let articles: SeedArticle[];
+  /** What the workbench logged about Parallax failing, e.g. "Activating extension 'parallax-dev.parallax' failed: process is not defined." */
+  let errors: string[] = [];
   const wb = (): Workbench => {
     if (!workbench) throw new Error('No workbench is open.');
     return workbench;
@@ -40,8 +42,19 @@ describe('Parallax in the web worker extension host (the browser build)', functi
     this.timeout(90_000);
     if (!browser) throw new Error('Chromium did not start.');
     workbench = await Workbench.open(browser, webEnv());
+    errors = [];
+    workbench.page.on('console', (message) => {
+      if (message.type() === 'error' && /parallax/i.test(message.text())) errors.push(message.text());
+    });
+    // Opening the bundle activates Parallax (onLanguage) in the web worker.
     await workbench.openFromExplorer(BUNDLE);
-    assert.strictEqual(await workbench.waitForBundle(), 'Parallax Bundle');
+    let label = '';
+    try {
+      label = await workbench.waitForBundle();
+    } catch (err) {
+      throw new Error(`Parallax did not come up in the web worker: ${errors.join(' | ') || (err instanceof Error ? err.message.split('\n')[0] : String(err))}`);
+    }
+    assert.strictEqual(label, 'Parallax Bundle');
   });
   afterEach(async function () {
     const test = this.currentTest;
@@ -68,6 +81,7 @@ describe('Parallax in the web worker extension host (the browser build)', functi
     assert.match(text, /web worker/i, `Running Extensions shows where Parallax runs: "${text}"`);
     assert.ok(!text.includes(new URL(webEnv().url).host), `Parallax is not in the server's extension host: "${text}"`);
     assert.match(text, /Activation: \d+/, `Parallax was activated: "${text}"`);
+    assert.deepStrictEqual(errors, [], 'the workbench logged no Parallax error');
   });
 
   it('lists the five articles in the outline', async () => {
