@@ -2,12 +2,14 @@
 import { runParseBench } from './parseBench';
 import { runAnalysisBench } from './analysisBench';
 import { runEditorBench } from './editorBench';
+import { runHostLatencyBench } from './hostLatency';
 
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'parse') await runParseBench();
   if (!only || only === 'analysis') await runAnalysisBench();
   if (!only || only === 'editor') await runEditorBench();
+  if (!only || only === 'host') await runHostLatencyBench();
 }
 
 main().catch((err: unknown) => {

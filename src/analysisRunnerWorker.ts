@@ -2,9 +2,12 @@
 // host's thread stays free for hovers, lenses and typing while a large bundle is analysed.
 // If the worker dies, it is started once more and the runs it held are sent again; if it dies again,
 // every run from then on goes to the in-host sliced runner, and the user is told once.
+import { deserialize } from 'v8';
 import { Worker } from 'worker_threads';
-import type { AnalysisRequest, AnalysisResponse } from './analysisMessages';
+import { chunkArticles, joinAnalysis } from './analysisMessages';
+import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from './analysisMessages';
 import type { AnalysisRunner, RunRequest, RunResult, RunnerKind } from './analysisRunner';
+import type { BundleAnalysis } from './core/model';
 import { SlicedAnalysisRunner } from './analysisRunnerSlices';
 
 export interface WorkerRunnerOptions {
@@ -64,7 +67,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
         },
       };
       this.inFlight.set(id, entry);
-      this.send(id, request);
+      this.send(id, request).catch((err: unknown) => entry.settle({ error: err instanceof Error ? err : new Error(String(err)) }));
     });
   }
 
@@ -82,10 +85,22 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
     this.fallbackRunner?.dispose();
   }
 
-  private send(id: number, request: RunRequest): void {
-    const { bundleKey, articles, options } = request;
+  /** Sends the articles in chunks, one per turn of the event loop, then the request itself. */
+  private async send(id: number, request: RunRequest): Promise<void> {
+    const { bundleKey, options } = request;
     // Plain copies: the structured clone must not meet getters or class instances.
-    this.post({ type: 'analyze', id, bundleKey, articles: articles.map((a) => ({ name: a.name, text: a.text })), options: { ...options } });
+    const chunks = chunkArticles(request.articles.map((a) => ({ name: a.name, text: a.text })));
+    const last = chunks.pop() ?? [];
+    // Stop when the run was cancelled (the worker drops what it has) or the worker was replaced (a new send began).
+    const generation = this.restarts;
+    const current = (): boolean => this.inFlight.has(id) && this.restarts === generation;
+    for (const articles of chunks) {
+      if (!current()) return;
+      this.post({ type: 'articles', id, articles });
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (!current()) return;
+    this.post({ type: 'analyze', id, bundleKey, articles: last, options: { ...options } });
   }
 
   private post(message: AnalysisRequest): void {
@@ -114,7 +129,10 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
     if (!entry) return; // cancelled here already
     switch (response.type) {
       case 'result':
-        entry.settle({ result: { analysis: response.analysis, ranIn: 'worker' } });
+        this.decode(response.parts, entry).then(
+          (analysis) => analysis && entry.settle({ result: { analysis, ranIn: 'worker' } }),
+          (err: unknown) => entry.settle({ error: err instanceof Error ? err : new Error(String(err)) }),
+        );
         break;
       case 'error':
         entry.settle({ error: new Error(response.message) });
@@ -123,6 +141,17 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
         entry.settle({ result: undefined });
         break;
     }
+  }
+
+  /** One part per turn of the event loop, so hovers and keystrokes get in between; undefined once cancelled. */
+  private async decode(buffers: readonly ArrayBuffer[], entry: InFlight): Promise<BundleAnalysis | undefined> {
+    const parts: AnalysisPart[] = [];
+    for (const buffer of buffers) {
+      if (entry.request.token.isCancellationRequested || this.disposed) return undefined;
+      parts.push(deserialize(new Uint8Array(buffer)) as AnalysisPart);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return joinAnalysis(parts);
   }
 
   /** The worker died (or never started): start it again once, then fall back to slices. */
@@ -134,7 +163,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
     if (this.restarts < RESTARTS) {
       this.restarts++;
       // The new worker has no caches: every run it held starts again from scratch.
-      for (const [id, entry] of this.inFlight) this.send(id, entry.request);
+      for (const [id, entry] of this.inFlight) void this.send(id, entry.request);
       return;
     }
     const fallback = this.options.fallback?.() ?? new SlicedAnalysisRunner();

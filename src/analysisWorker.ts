@@ -5,13 +5,15 @@
 // The engine is synchronous and checks its token between units of work. The token here reads the
 // port synchronously (receiveMessageOnPort) every few milliseconds, so a `cancel` sent mid-run stops
 // the run at the next unit, without cutting it into slices that would each redo the uncached work.
+import { serialize } from 'v8';
 import { parentPort, receiveMessageOnPort } from 'worker_threads';
 import type { MessagePort } from 'worker_threads';
 import { analyzeBundle, createAnalysisCache } from './core/analyze';
 import type { AnalysisCache } from './core/analyze';
 import { CancelledError } from './core/cancellation';
 import type { CancellationLike } from './core/cancellation';
-import { isAnalysisRequest } from './analysisMessages';
+import type { ArticleInput } from './core/model';
+import { isAnalysisRequest, splitAnalysis } from './analysisMessages';
 import type { AnalysisRequest, AnalysisResponse } from './analysisMessages';
 
 type AnalyzeRequest = Extract<AnalysisRequest, { type: 'analyze' }>;
@@ -23,19 +25,34 @@ const POLL_MS = 2;
 export function serveAnalysis(port: MessagePort): void {
   const caches = new Map<string, AnalysisCache>();
   const queue: AnalyzeRequest[] = [];
+  /** Articles sent ahead of their run's `analyze`. */
+  const inputs = new Map<number, ArticleInput[]>();
   const cancelled = new Set<number>();
   let running: number | undefined;
   let pumping = false;
 
-  const reply = (response: AnalysisResponse): void => port.postMessage(response);
+  const reply = (response: AnalysisResponse): void => {
+    // A result's buffers move to the host without a copy.
+    port.postMessage(response, response.type === 'result' ? [...response.parts] : []);
+  };
 
   const handle = (message: unknown): void => {
     if (!isAnalysisRequest(message)) return;
     switch (message.type) {
-      case 'analyze':
-        queue.push(message);
+      case 'articles': {
+        const list = inputs.get(message.id) ?? [];
+        for (const a of message.articles) list.push(a);
+        inputs.set(message.id, list);
         break;
+      }
+      case 'analyze': {
+        const ahead = inputs.get(message.id);
+        inputs.delete(message.id);
+        queue.push(ahead ? { ...message, articles: [...ahead, ...message.articles] } : message);
+        break;
+      }
       case 'cancel': {
+        inputs.delete(message.id);
         const k = queue.findIndex((q) => q.id === message.id);
         if (k >= 0) {
           queue.splice(k, 1);
@@ -73,7 +90,11 @@ export function serveAnalysis(port: MessagePort): void {
     running = request.id;
     try {
       const analysis = analyzeBundle(request.articles, request.options, token, cache);
-      reply({ type: 'result', id: request.id, analysis, stats: { ...cache.stats }, workerMs: performance.now() - started });
+      const parts = splitAnalysis(analysis).map((part) => {
+        const bytes = serialize(part);
+        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      });
+      reply({ type: 'result', id: request.id, parts, stats: { ...cache.stats }, workerMs: performance.now() - started });
     } catch (err) {
       if (err instanceof CancelledError) reply({ type: 'cancelled', id: request.id });
       else reply({ type: 'error', id: request.id, message: err instanceof Error ? err.message : String(err) });

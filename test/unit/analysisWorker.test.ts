@@ -1,10 +1,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { deserialize, serialize } from 'v8';
 import { Worker } from 'worker_threads';
 import { analyzeBundle, createAnalysisCache } from '../../src/core/analyze';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
-import type { AnalysisRequest, AnalysisResponse } from '../../src/analysisMessages';
+import { joinAnalysis, splitAnalysis } from '../../src/analysisMessages';
+import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from '../../src/analysisMessages';
+import type { BundleAnalysis } from '../../src/core/model';
 import { createRunnerToken } from '../../src/analysisRunner';
 import { WorkerAnalysisRunner } from '../../src/analysisRunnerWorker';
 import { makeEditorBundle } from '../../bench/editorBench';
@@ -15,6 +18,35 @@ const workerPath = path.resolve(__dirname, '..', '..', 'src', 'analysisWorker.js
 const seeds = parseBundle(fs.readFileSync(seedsPath, 'utf8')).articles.map((a) => ({ name: a.name, text: a.text }));
 // Large enough that a run takes far longer than the worker's 2 ms look for a cancel.
 const large = parseBundle(makeEditorBundle(120)).articles.map((a) => ({ name: a.name, text: a.text }));
+
+/** A result's analysis, decoded from its transferred parts. */
+function analysisOf(response: AnalysisResponse): BundleAnalysis {
+  assert.strictEqual(response.type, 'result');
+  return joinAnalysis((response.type === 'result' ? response.parts : []).map((b) => deserialize(new Uint8Array(b)) as AnalysisPart));
+}
+
+describe('splitAnalysis / joinAnalysis', () => {
+  const whole = analyzeBundle(large);
+  it('cut an analysis into parts of bounded size and put it back together exactly', () => {
+    const parts = splitAnalysis(whole, 50_000);
+    assert.ok(parts.length > 10, `${parts.length} parts`);
+    assert.deepStrictEqual(new Set(parts.map((p) => p.field)), new Set(['articles', 'matches', 'quoteGroups', 'sources']));
+    for (const p of parts) assert.ok(p.items.length > 0);
+    // Serialized sizes stay near the budget (one item may cross it).
+    const biggest = Math.max(...parts.map((p) => v8Size(p)));
+    assert.ok(biggest < 200_000, `largest part ${biggest} bytes`);
+    assert.deepStrictEqual(joinAnalysis(parts), whole);
+  });
+  it('keep an empty analysis empty', () => {
+    const empty = { articles: [], matches: [], quoteGroups: [], sources: [] };
+    assert.deepStrictEqual(splitAnalysis(empty), []);
+    assert.deepStrictEqual(joinAnalysis([]), empty);
+  });
+});
+
+function v8Size(value: unknown): number {
+  return serialize(value).byteLength;
+}
 
 /** The raw protocol: a worker, and the replies it sends, in order. */
 function startWorker(): { send(m: AnalysisRequest): void; next(): Promise<AnalysisResponse>; stop(): Promise<number> } {
@@ -46,16 +78,15 @@ describe('analysis worker protocol', () => {
   it('answers analyze with the engine’s analysis, and reuses the bundle’s cache on the next run', async () => {
     w.send({ type: 'analyze', id: 1, bundleKey: 'b', articles: seeds, options: {} });
     const first = await w.next();
-    assert.strictEqual(first.type, 'result');
     assert.strictEqual(first.id, 1);
-    assert.deepStrictEqual(first.type === 'result' && first.analysis, analyzeBundle(seeds, {}, undefined, createAnalysisCache()));
+    assert.deepStrictEqual(analysisOf(first), analyzeBundle(seeds, {}, undefined, createAnalysisCache()));
     assert.strictEqual(first.type === 'result' && first.stats.articleHits, 0);
 
     const edited = seeds.map((a, k) => (k === 1 ? { ...a, text: `${a.text}\nOne more sentence about the meeting, written for this test.` } : a));
     w.send({ type: 'analyze', id: 2, bundleKey: 'b', articles: edited, options: {} });
     const second = await w.next();
     assert.ok(second.type === 'result');
-    assert.deepStrictEqual(second.analysis, analyzeBundle(edited, {}, undefined, createAnalysisCache()));
+    assert.deepStrictEqual(analysisOf(second), analyzeBundle(edited, {}, undefined, createAnalysisCache()));
     assert.strictEqual(second.stats.articleHits, seeds.length - 1, 'only the edited article is computed again');
     assert.strictEqual(second.stats.articleMisses, 1);
   });

@@ -1,0 +1,137 @@
+// Extension-host latency WHILE a 1,000-article bundle is analysed: a hover or CodeLens request
+// every ~10 ms, answered from the previous analysis on the host's thread, with the engine running
+// in the worker (desktop) versus in time slices on the same thread (web, fallback).
+// Needs dist/analysisWorker.js next to dist/bench.js (`npm run bench` builds both).
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseBundle } from '../src/core/bundle/parseBundle';
+import { analyzeBundle } from '../src/core/analyze';
+import type { ArticleInput, BundleAnalysis } from '../src/core/model';
+import { indexOf } from '../src/analysisIndex';
+import { headerLens, passageLenses } from '../src/lensModel';
+import { quoteHover } from '../src/hoverModel';
+import { shortLabels } from '../src/articleLabels';
+import { createRunnerToken } from '../src/analysisRunner';
+import type { AnalysisRunner } from '../src/analysisRunner';
+import { WorkerAnalysisRunner } from '../src/analysisRunnerWorker';
+import { SlicedAnalysisRunner } from '../src/analysisRunnerSlices';
+import { makeEditorBundle } from './editorBench';
+
+const INTERVAL_MS = 10;
+
+/**
+ * CPU time of this process's main thread so far, in ms (Linux: /proc; undefined elsewhere). Unlike
+ * wall-clock stalls, it does not count time the OS gave to other processes on a busy machine.
+ */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the file (11 and 12 after the name), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Probe {
+  /** Per request: from when it was due (its interval tick) to its answer, waiting for the thread included. */
+  readonly answered: number[];
+  /** Per request: the hover or lens computation alone. */
+  readonly compute: number[];
+  /** Longest time the thread ran something else between two ticks (setInterval drift). */
+  blockedMs: number;
+  /** Stretches over 10 ms: [start ms since the probe began, length]. */
+  readonly stalls: Array<[number, number]>;
+}
+
+function percentiles(times: readonly number[]): string {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return `p50 ${at(0.5).toFixed(2)} ms, p95 ${at(0.95).toFixed(2)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(2)} ms`;
+}
+
+/** A random pseudo-request from the editor: a quote hover or a CodeLens request on some article. */
+function makeRequests(previous: BundleAnalysis, articles: readonly ArticleInput[], labels: readonly string[]): (k: number) => void {
+  let seed = 12345;
+  const random = (): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  return (k) => {
+    const i = Math.floor(random() * articles.length);
+    if (k % 2 === 0) {
+      headerLens(previous, labels, i);
+      passageLenses(previous, labels, i, articles[i]?.text ?? '');
+    } else {
+      const quotes = previous.articles[i]?.quotes ?? [];
+      const q = quotes[Math.floor(random() * quotes.length)];
+      quoteHover({ analysis: previous, labels, bundle: 'file:///bench.bundle', article: i, offset: q ? Math.floor((q.start + q.end) / 2) : 0 });
+    }
+  };
+}
+
+/** Fires a request every INTERVAL_MS until stopped. */
+function startProbe(request: (k: number) => void): { stop(): Probe } {
+  const probe: Probe = { answered: [], compute: [], blockedMs: 0, stalls: [] };
+  const began = performance.now();
+  let last = began;
+  let k = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const due = last + INTERVAL_MS;
+    probe.blockedMs = Math.max(probe.blockedMs, now - due);
+    if (now - due > 10) probe.stalls.push([due - began, now - due]);
+    request(k++);
+    const end = performance.now();
+    probe.compute.push(end - now);
+    probe.answered.push(end - Math.min(due, now));
+    last = now;
+  }, INTERVAL_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return probe;
+    },
+  };
+}
+
+async function measure(label: string, runner: AnalysisRunner, articles: readonly ArticleInput[], request: (k: number) => void): Promise<void> {
+  const probe = startProbe(request);
+  const cpu0 = mainThreadCpuMs();
+  const started = performance.now();
+  const result = await runner.run({ bundleKey: `bench-${label}`, articles, options: {}, token: createRunnerToken() });
+  if (!result) throw new Error('the analysis was cancelled');
+  // The service builds the per-article index on the host's thread as soon as a result arrives.
+  indexOf(result.analysis);
+  const ms = performance.now() - started;
+  const p = probe.stop();
+  const cpu1 = mainThreadCpuMs();
+  const cpu = cpu0 === undefined || cpu1 === undefined ? '' : `; host thread CPU ${cpu1 - cpu0} ms (requests included)`;
+  if (process.env.PARALLAX_BENCH_STALLS) console.log(`host: ${label} stalls over 10 ms (at ms, for ms): ${p.stalls.map(([at, ms]) => `${at.toFixed(0)}:${ms.toFixed(0)}`).join(' ')}`);
+  console.log(`host: ${label.padEnd(7)} analysis ${ms.toFixed(0)} ms (ran in ${result.ranIn}); ${p.answered.length} requests: answered ${percentiles(p.answered)}; compute alone ${percentiles(p.compute)}; host thread longest blocked ${p.blockedMs.toFixed(0)} ms${cpu}`);
+}
+
+export async function runHostLatencyBench(): Promise<void> {
+  const workerPath = path.join(__dirname, 'analysisWorker.js');
+  if (!fs.existsSync(workerPath)) throw new Error(`${workerPath} is missing: run "npm run bench" (it builds the worker) rather than dist/bench.js alone.`);
+  const parsed = parseBundle(makeEditorBundle(1000));
+  const articles = parsed.articles.map((a) => ({ name: a.name, text: a.text }));
+  const labels = shortLabels(articles.map((a) => a.name));
+  // The previous completed analysis, which hovers and lenses read while the next one runs.
+  const previous = analyzeBundle(articles);
+  indexOf(previous);
+  const request = makeRequests(previous, articles, labels);
+  for (let k = 0; k < 400; k++) request(k); // warm-up: let the JIT compile the request paths
+
+  const idle = startProbe(request);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const p = idle.stop();
+  console.log(`host: idle    ${p.answered.length} requests: answered ${percentiles(p.answered)}; host thread longest blocked ${p.blockedMs.toFixed(0)} ms`);
+
+  // A cold run each (fresh cache): the first analysis of a freshly opened bundle, the longest one.
+  const worker = new WorkerAnalysisRunner({ workerPath });
+  try {
+    await measure('worker', worker, articles, request);
+  } finally {
+    worker.dispose();
+  }
+  await measure('slices', new SlicedAnalysisRunner(), articles, request);
+}
