@@ -22,6 +22,9 @@ describe('lemma', () => {
     assert.strictEqual(lemma('negotiating'), 'negotiate');
     assert.strictEqual(lemma('stronger'), 'strong');
     assert.strictEqual(lemma('better'), 'good');
+    assert.strictEqual(lemma('best'), 'good');
+    assert.strictEqual(lemma('honest'), 'honest');
+    assert.strictEqual(lemma('modest'), 'modest');
   });
 
   it('singularizes plurals, irregular ones included', () => {

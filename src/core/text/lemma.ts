@@ -114,6 +114,13 @@ function fromLexicon(lex: Lexicon, w: string): string | null {
   if (tags.includes('Superlative')) {
     return checked(lex.fromSuperlative(w), w);
   }
+  if (tags.includes('Adjective') && w.endsWith('est')) {
+    // Superlatives the lexicon files as adjectives ("best" → "good"), not "honest" or "modest".
+    const base = lex.fromSuperlative(w);
+    if (base !== w && lex.tagsOf(base)?.includes('Adjective') === true) {
+      return base;
+    }
+  }
   if (tags.includes('Adjective') && /(?:ed|n|t)$/.test(w)) {
     // Participles the lexicon files as adjectives ("united", "known", "left"): only when the
     // result is a verb compromise knows, so "best" or "red" stay as they are.
