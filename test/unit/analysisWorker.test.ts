@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { deserialize, serialize } from 'v8';
 import { Worker } from 'worker_threads';
@@ -172,6 +173,27 @@ describe('WorkerAnalysisRunner', () => {
       await assert.rejects(runner.run({ bundleKey: 'bad', articles: [{ name: 'x', text: null as unknown as string }], options: {}, token: createRunnerToken() }), /./);
     } finally {
       runner.dispose();
+    }
+  });
+
+  it('starts a worker that died once again, and the run it held completes there', async () => {
+    // A real worker script that dies at its first start (marker file absent) and serves from the second on.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-worker-'));
+    const marker = path.join(dir, 'started-once');
+    const flaky = path.join(dir, 'flakyWorker.js');
+    fs.writeFileSync(flaky, `const fs = require('fs');\nif (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, ''); process.exit(3); }\nrequire(${JSON.stringify(workerPath)});\n`);
+    const messages: string[] = [];
+    const runner = new WorkerAnalysisRunner({ workerPath: flaky, onFallback: (m) => messages.push(m) });
+    try {
+      const r = await runner.run({ bundleKey: 's', articles: seeds, options: {}, token: createRunnerToken() });
+      assert.ok(fs.existsSync(marker), 'the first worker started and died');
+      assert.strictEqual(r?.ranIn, 'worker');
+      assert.deepStrictEqual(r?.analysis, analyzeBundle(seeds));
+      assert.strictEqual(runner.kind, 'worker');
+      assert.deepStrictEqual(messages, [], 'no message while the worker works');
+    } finally {
+      runner.dispose();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
