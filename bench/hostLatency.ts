@@ -4,6 +4,7 @@
 // Needs dist/analysisWorker.js next to dist/bench.js (`npm run bench` builds both).
 import * as fs from 'fs';
 import * as path from 'path';
+import { deserialize, serialize } from 'v8';
 import { parseBundle } from '../src/core/bundle/parseBundle';
 import { analyzeBundle } from '../src/core/analyze';
 import type { ArticleInput, BundleAnalysis } from '../src/core/model';
@@ -16,6 +17,8 @@ import type { AnalysisRunner } from '../src/analysisRunner';
 import { WorkerAnalysisRunner } from '../src/analysisRunnerWorker';
 import { SlicedAnalysisRunner } from '../src/analysisRunnerSlices';
 import { makeEditorBundle } from './editorBench';
+import { chunkArticles, joinAnalysis, splitAnalysis } from '../src/analysisMessages';
+import type { AnalysisPart } from '../src/analysisMessages';
 
 const INTERVAL_MS = 10;
 
@@ -109,6 +112,36 @@ async function measure(label: string, runner: AnalysisRunner, articles: readonly
   console.log(`host: ${label.padEnd(7)} analysis ${ms.toFixed(0)} ms (ran in ${result.ranIn}); ${p.answered.length} requests: answered ${percentiles(p.answered)}; compute alone ${percentiles(p.compute)}; host thread longest blocked ${p.blockedMs.toFixed(0)} ms${cpu}`);
 }
 
+/**
+ * The host thread's own steps of a worker run, as the runner does them, each alone in a turn of the
+ * event loop: cloning one chunk of articles to post, decoding one part of the result, then joining and
+ * indexing (5 repetitions). A max far above p95 is a garbage collection or the OS running another process.
+ */
+function workerRunSteps(articles: readonly ArticleInput[], analysis: BundleAnalysis): string {
+  const chunks = chunkArticles(articles);
+  const buffers = splitAnalysis(analysis).map((p) => serialize(p));
+  const post: number[] = [];
+  const decode: number[] = [];
+  const joinAndIndex: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    for (const chunk of chunks) {
+      const t = performance.now();
+      structuredClone(chunk);
+      post.push(performance.now() - t);
+    }
+    const parts: AnalysisPart[] = [];
+    for (const b of buffers) {
+      const t = performance.now();
+      parts.push(deserialize(b) as AnalysisPart);
+      decode.push(performance.now() - t);
+    }
+    const t = performance.now();
+    indexOf(joinAnalysis(parts));
+    joinAndIndex.push(performance.now() - t);
+  }
+  return `host: worker run's steps on the host thread: post one of ${chunks.length} article chunks ${percentiles(post)}; decode one of ${buffers.length} result parts ${percentiles(decode)}; join + per-article index ${percentiles(joinAndIndex)}`;
+}
+
 export async function runHostLatencyBench(): Promise<void> {
   const workerPath = path.join(__dirname, 'analysisWorker.js');
   if (!fs.existsSync(workerPath)) throw new Error(`${workerPath} is missing: run "npm run bench" (it builds the worker) rather than dist/bench.js alone.`);
@@ -134,4 +167,5 @@ export async function runHostLatencyBench(): Promise<void> {
     worker.dispose();
   }
   await measure('slices', new SlicedAnalysisRunner(), articles, request);
+  console.log(workerRunSteps(articles, previous));
 }
