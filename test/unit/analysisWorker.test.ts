@@ -6,7 +6,7 @@ import { deserialize, serialize } from 'v8';
 import { Worker } from 'worker_threads';
 import { analyzeBundle, createAnalysisCache } from '../../src/core/analyze';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
-import { joinAnalysis, splitAnalysis } from '../../src/analysisMessages';
+import { chunkArticles, joinAnalysis, splitAnalysis } from '../../src/analysisMessages';
 import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from '../../src/analysisMessages';
 import type { BundleAnalysis } from '../../src/core/model';
 import { createRunnerToken } from '../../src/analysisRunner';
@@ -27,7 +27,10 @@ function analysisOf(response: AnalysisResponse): BundleAnalysis {
 }
 
 describe('splitAnalysis / joinAnalysis', () => {
-  const whole = analyzeBundle(large);
+  let whole: BundleAnalysis;
+  before(() => {
+    whole = analyzeBundle(large);
+  });
   it('cut an analysis into parts of bounded size and put it back together exactly', () => {
     const parts = splitAnalysis(whole, 50_000);
     assert.ok(parts.length > 10, `${parts.length} parts`);
@@ -90,6 +93,22 @@ describe('analysis worker protocol', () => {
     assert.deepStrictEqual(analysisOf(second), analyzeBundle(edited, {}, undefined, createAnalysisCache()));
     assert.strictEqual(second.stats.articleHits, seeds.length - 1, 'only the edited article is computed again');
     assert.strictEqual(second.stats.articleMisses, 1);
+  });
+
+  it('takes a run’s articles in several messages: the ones sent ahead come first', async () => {
+    const chunks = chunkArticles(seeds, 4_000);
+    assert.ok(chunks.length >= 3, `${chunks.length} chunks`);
+    const last = chunks.pop() ?? [];
+    for (const articles of chunks) w.send({ type: 'articles', id: 5, articles });
+    // Articles sent for another run stay with that run, which is cancelled before it starts.
+    w.send({ type: 'articles', id: 6, articles: seeds });
+    w.send({ type: 'cancel', id: 6 });
+    w.send({ type: 'analyze', id: 5, bundleKey: 'b', articles: last, options: {} });
+    const reply = await w.next();
+    assert.strictEqual(reply.id, 5);
+    assert.deepStrictEqual(analysisOf(reply), analyzeBundle(seeds));
+    w.send({ type: 'analyze', id: 6, bundleKey: 'c', articles: seeds.slice(0, 2), options: {} });
+    assert.strictEqual(analysisOf(await w.next()).articles.length, 2, 'the cancelled run’s articles were dropped');
   });
 
   it('forget drops a bundle’s cache; other bundles keep theirs', async () => {
