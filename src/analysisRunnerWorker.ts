@@ -52,7 +52,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
       const slow = setTimeout(() => request.onSlow?.(), this.options.slowAfterMs ?? 50);
       const subscription = request.token.onCancellationRequested(() => {
         if (!this.inFlight.has(id)) return;
-        this.post({ type: 'cancel', id });
+        this.worker?.postMessage({ type: 'cancel', id } satisfies AnalysisRequest);
         entry.settle({ result: undefined });
       });
       const entry: InFlight = {
@@ -73,7 +73,8 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
 
   forget(bundleKey: string): void {
     this.fallbackRunner?.forget(bundleKey);
-    this.post({ type: 'forget', bundleKey });
+    // No worker running: no cache to drop.
+    this.worker?.postMessage({ type: 'forget', bundleKey } satisfies AnalysisRequest);
   }
 
   dispose(): void {
