@@ -4,10 +4,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { SEEDS } from './helpers';
 import type { ParallaxApi } from '../../src/parallaxApi';
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const SEEDS = path.resolve(REPO_ROOT, '..', 'shared', 'samples', 'seeds.bundle');
 
 describe('Parallax analysis runner', () => {
   it('analyses in the worker thread on the Node extension host, and again after an edit', async () => {

@@ -6,25 +6,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { eventually, SEEDS } from './helpers';
 import type { ParallaxApi } from '../../src/parallaxApi';
 import type { SourcesNode } from '../../src/sourcesView';
 
-// out/test/integration → repo root → its parent holds shared/.
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const SEEDS = path.resolve(REPO_ROOT, '..', 'shared', 'samples', 'seeds.bundle');
 const EXTENSION_ID = 'parallax-dev.parallax';
-
-/** Polls until `check` passes or the time is up; returns its last value. */
-async function eventually<T>(what: string, read: () => T | PromiseLike<T>, check: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!check(value)) {
-    if (Date.now() > deadline) assert.fail(`Timed out after ${timeoutMs}ms waiting for ${what}; last value: ${JSON.stringify(value)?.slice(0, 600)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
-}
 
 function flat(text: string): string {
   return text.replace(/\s+/g, ' ').trim();

@@ -6,10 +6,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { eventually, SEEDS } from './helpers';
 
-// out/test/integration → repo root → its parent holds shared/.
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const SEEDS = path.resolve(REPO_ROOT, '..', 'shared', 'samples', 'seeds.bundle');
 const LANGUAGE = 'parallax-bundle';
 const ARTICLE_SCHEME = 'parallax-article';
 
@@ -31,18 +29,6 @@ function expectedArticles(text: string): ExpectedArticle[] {
     const end = text.slice(start, next).endsWith('\n') ? next - 1 : next;
     return { name: m[1], text: text.slice(start, end).replace(/\r$/, '') };
   });
-}
-
-/** Polls until `check` passes or the time is up; returns its last value. */
-async function eventually<T>(what: string, read: () => T | Promise<T>, check: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await read();
-  while (!check(value)) {
-    if (Date.now() > deadline) assert.fail(`Timed out after ${timeoutMs}ms waiting for ${what}; last value: ${JSON.stringify(value)?.slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  return value;
 }
 
 async function outline(uri: vscode.Uri): Promise<vscode.DocumentSymbol[]> {
