@@ -11,10 +11,10 @@ export interface SideMatch {
 }
 
 export interface AnalysisIndex {
-  /** Per article: its matches, sorted by start offset in that article. */
-  readonly matchesOf: readonly (readonly SideMatch[])[];
-  /** Per article and quote index: the quote group holding that quote and the occurrence, if grouped. */
-  readonly groupOfQuote: readonly ReadonlyMap<number, { group: QuoteGroup; occurrence: QuoteOccurrence }>[];
+  /** An article's matches, sorted by start offset in that article (sorted on first use). */
+  matchesOf(article: number): readonly SideMatch[];
+  /** The quote group holding quote `quote` of an article, and its occurrence, if grouped. */
+  groupOfQuote(article: number, quote: number): { group: QuoteGroup; occurrence: QuoteOccurrence } | undefined;
 }
 
 const KIND_RANK: Record<MatchKind, number> = { verbatim: 3, 'near-verbatim': 2, paraphrase: 1 };
@@ -26,22 +26,37 @@ export function kindRank(kind: MatchKind): number {
 
 const cache = new WeakMap<BundleAnalysis, AnalysisIndex>();
 
-/** The index of an analysis, built on first use and kept as long as the analysis lives. */
+/**
+ * The index of an analysis, built on first use and kept as long as the analysis lives. Building it
+ * only buckets matches (linear); each article's bucket is sorted when first asked for, so no single
+ * request on a 1,000-article bundle pays for sorting all of them.
+ */
 export function indexOf(analysis: BundleAnalysis): AnalysisIndex {
   const hit = cache.get(analysis);
   if (hit) return hit;
   const n = analysis.articles.length;
-  const matchesOf: SideMatch[][] = Array.from({ length: n }, () => []);
+  const buckets: SideMatch[][] = Array.from({ length: n }, () => []);
+  const sorted = new Uint8Array(n);
   for (const match of analysis.matches) {
-    matchesOf[match.a.article]?.push({ match, self: match.a, other: match.b });
-    matchesOf[match.b.article]?.push({ match, self: match.b, other: match.a });
+    buckets[match.a.article]?.push({ match, self: match.a, other: match.b });
+    buckets[match.b.article]?.push({ match, self: match.b, other: match.a });
   }
-  for (const list of matchesOf) list.sort((x, y) => x.self.start - y.self.start || x.self.end - y.self.end);
-  const groupOfQuote: Map<number, { group: QuoteGroup; occurrence: QuoteOccurrence }>[] = Array.from({ length: n }, () => new Map());
+  const groups = new Map<string, { group: QuoteGroup; occurrence: QuoteOccurrence }>();
   for (const group of analysis.quoteGroups) {
-    for (const occurrence of group.occurrences) groupOfQuote[occurrence.article]?.set(occurrence.quote, { group, occurrence });
+    for (const occurrence of group.occurrences) groups.set(`${occurrence.article}:${occurrence.quote}`, { group, occurrence });
   }
-  const index: AnalysisIndex = { matchesOf, groupOfQuote };
+  const index: AnalysisIndex = {
+    matchesOf(article) {
+      const list = buckets[article];
+      if (!list) return [];
+      if (!sorted[article]) {
+        list.sort((x, y) => x.self.start - y.self.start || x.self.end - y.self.end);
+        sorted[article] = 1;
+      }
+      return list;
+    },
+    groupOfQuote: (article, quote) => groups.get(`${article}:${quote}`),
+  };
   cache.set(analysis, index);
   return index;
 }
@@ -86,7 +101,7 @@ const ALL_MATCH_KINDS: readonly MatchKind[] = ['verbatim', 'near-verbatim', 'par
 
 /** Per article: the spans to paint for each kind, the strongest kind winning where matches overlap. */
 export function spansByKind(analysis: BundleAnalysis, article: number): Map<MatchKind, { start: number; end: number }[]> {
-  const own = indexOf(analysis).matchesOf[article] ?? [];
+  const own = indexOf(analysis).matchesOf(article);
   const out = new Map<MatchKind, { start: number; end: number }[]>();
   // Paint strongest kinds last-to-first so a verbatim span is never hidden under a paraphrase.
   const taken: { start: number; end: number }[] = [];

@@ -104,7 +104,7 @@ export function quoteHover(input: QuoteHoverInput): QuoteHover | null {
   if (qi < 0) return null;
   const quote = quotes[qi] as Quote;
   const index = indexOf(analysis);
-  const grouped = index.groupOfQuote[article]?.get(qi);
+  const grouped = index.groupOfQuote(article, qi);
   const label = (i: number): string => labels[i] ?? String(i);
   const others: QuoteOccurrence[] = grouped ? grouped.group.occurrences.filter((o) => !(o.article === article && o.quote === qi)) : [];
   const speaker = quote.speaker ?? others.find((o) => o.speaker)?.speaker ?? null;
@@ -139,7 +139,7 @@ export function quoteHover(input: QuoteHoverInput): QuoteHover | null {
     else quotedAt.set(o.article, [o]);
   }
   const best = new Map<number, SideMatch>();
-  for (const m of index.matchesOf[article] ?? []) {
+  for (const m of index.matchesOf(article)) {
     if (m.self.start > quote.end) break;
     if (!overlaps(m.self, quote)) continue;
     if ((quotedAt.get(m.other.article) ?? []).some((s) => overlaps(s, m.other))) continue;

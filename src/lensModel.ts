@@ -29,7 +29,7 @@ function plural(n: number, one: string, many: string): string {
 
 /** The lenses on an article's header. */
 export function headerLens(analysis: BundleAnalysis, labels: readonly string[], article: number): HeaderLens {
-  const own = indexOf(analysis).matchesOf[article] ?? [];
+  const own = indexOf(analysis).matchesOf(article);
   const passages = mergeSpans(own.map((m) => m.self)).length;
   const quotes = analysis.articles[article]?.quotes.length ?? 0;
   const source = analysis.sources[article];
@@ -72,7 +72,7 @@ function stronger(x: SideMatch, y: SideMatch): boolean {
  * line, each under its strongest kind. A one-line article gets one lens, not one per passage.
  */
 export function passageLenses(analysis: BundleAnalysis, labels: readonly string[], article: number, text: string): PassageLens[] {
-  const own = indexOf(analysis).matchesOf[article] ?? [];
+  const own = indexOf(analysis).matchesOf(article);
   if (own.length === 0) return [];
   const starts = lineStarts(text);
   const byLine = new Map<number, SideMatch[]>();

@@ -66,7 +66,7 @@ const SIGN: Record<MatchKind, string> = { verbatim: '=', 'near-verbatim': '≃',
 
 /** One row per passage of the article that other sources share, in text order. */
 export function passageRows(analysis: BundleAnalysis, labels: readonly string[], article: number, text: string): PassageRow[] {
-  const own = indexOf(analysis).matchesOf[article] ?? [];
+  const own = indexOf(analysis).matchesOf(article);
   const spans = mergeSpans(own.map((m) => m.self));
   let cursor = 0;
   return spans.map((span) => {

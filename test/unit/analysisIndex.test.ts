@@ -6,12 +6,15 @@ import { councilAnalysis } from './editorFixture';
 describe('analysisIndex', () => {
   it('lists each article’s matches from its own side, sorted by offset', () => {
     const index = indexOf(councilAnalysis());
-    assert.deepStrictEqual(index.matchesOf.map((l) => l.length), [3, 2, 1]);
-    for (const [a, list] of index.matchesOf.entries()) {
+    const lists = [0, 1, 2].map((a) => index.matchesOf(a));
+    assert.deepStrictEqual(lists.map((l) => l.length), [3, 2, 1]);
+    assert.deepStrictEqual(index.matchesOf(7), [], 'an article the analysis does not know has no matches');
+    for (const [a, list] of lists.entries()) {
       for (const m of list) assert.strictEqual(m.self.article, a);
       assert.deepStrictEqual(list.map((m) => m.self.start), [...list.map((m) => m.self.start)].sort((x, y) => x - y));
     }
-    assert.strictEqual(index.groupOfQuote[1]?.get(0)?.occurrence.relation, 'reworded');
+    assert.strictEqual(index.groupOfQuote(1, 0)?.occurrence.relation, 'reworded');
+    assert.strictEqual(index.groupOfQuote(1, 99), undefined);
   });
 
   it('builds the index once per analysis', () => {
