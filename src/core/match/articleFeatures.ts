@@ -94,14 +94,27 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
     }
     shingles.push(Int32Array.from(sentenceShingles));
     for (const key of keys) {
-      let list = keyIndex.get(key);
-      if (!list) keyIndex.set(key, (list = []));
-      list.push(si);
+      const list = keyIndex.get(key);
+      // Most keys are in one sentence: they share one frozen [si] (a new [] grows to 17 slots on push).
+      if (list === undefined) keyIndex.set(key, singleton(si));
+      else if (list.length === 1) keyIndex.set(key, [list[0], si]);
+      else list.push(si);
     }
     sents.push({
       words, wordStarts, wordEnds, keys: [...keys], salient: salient ?? NONE, reporting: reporting ?? NONE, numbers,
       quotedShare: words.length === 0 ? 0 : quoted / words.length,
     });
   }
+  // Lists that grew by push carry spare slots: keep them exact, the cache holds them for the bundle's life.
+  for (const [key, list] of keyIndex) if (list.length > 2) keyIndex.set(key, list.slice());
   return { sentences, quotes, sents, keyIndex, shingles };
+}
+
+/** Frozen one-element posting lists, shared by every article: [0], [1], … */
+const SINGLETONS: (readonly number[])[] = [];
+
+function singleton(si: number): number[] {
+  for (let k = SINGLETONS.length; k <= si; k++) SINGLETONS.push(Object.freeze([k]));
+  // Frozen, so a push on a shared list throws instead of corrupting other articles.
+  return SINGLETONS[si] as number[];
 }
