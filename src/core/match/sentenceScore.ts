@@ -33,8 +33,8 @@ const REPORTING_WEIGHT = 0.3;
 /** Weight of one key in one sentence. */
 function weightIn(s: SentenceFeatures, key: string, weight: KeyWeight): number {
   const w = weight(key);
-  if (s.reporting.has(key)) return w * REPORTING_WEIGHT;
-  return s.salient.has(key) ? w * SALIENT_BOOST : w;
+  if (s.reporting.includes(key)) return w * REPORTING_WEIGHT;
+  return s.salient.includes(key) ? w * SALIENT_BOOST : w;
 }
 
 /**
