@@ -8,6 +8,7 @@ import { analyzeBundle, createAnalysisCache } from '../src/core/analyze';
 import { parseBundle } from '../src/core/bundle/parseBundle';
 import type { CancellationLike } from '../src/core/cancellation';
 import type { ArticleInput, BundleAnalysis } from '../src/core/model';
+import { prng } from './prng';
 
 /**
  * `npm run bench analysis`: generated bundles of 5, 100 and 1,000 articles (≈ 5 KB each, fixed seed)
@@ -34,18 +35,6 @@ interface GeneratedBundle {
   readonly articles: ArticleInput[];
   readonly plants: Plant[];
   readonly bytes: number;
-}
-
-/** mulberry32: a small seeded PRNG, so every run plants the same passages. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const FUNCTION_WORDS = 'the of and to in a that for on with as by at from is was were has have will would said'.split(' ');

@@ -9,18 +9,7 @@ import { quoteHover } from '../src/hoverModel';
 import { shortLabels } from '../src/articleLabels';
 import { buildAlignmentModel } from '../src/alignmentModel';
 import { reportMarkdown } from '../src/reportBuilder';
-
-/** A small deterministic PRNG (mulberry32), so every run measures the same bundle. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng';
 
 const SYLLABLES = 'ba ko ri ten sul mar vi do len pra ost ek hal nu gor fi tes lum bra in cor del sa ver mon ta pe ris gal'.split(' ');
 
@@ -40,7 +29,7 @@ const SPEAKERS = ['Anna Berg', 'Tomas Vidal', 'Ines Okafor', 'Pavel Novak', 'Lea
  * passages copied verbatim or lightly edited from earlier articles, so lenses and hovers have work.
  */
 export function makeEditorBundle(count: number, seed = 4): string {
-  const random = rng(seed);
+  const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const words = vocabulary(6000, random);
   // Skewed towards the first words, as word frequencies are (roughly Zipf).
@@ -104,7 +93,7 @@ export async function runEditorBench(): Promise<void> {
   console.log(`editor: ${parsed.articles.length} articles, ${(text.length / 1e6).toFixed(1)} MB, ${analysis.matches.length} matches, ${quotes} quotes, ${analysis.quoteGroups.length} quote groups`);
   console.log(`editor: analysis ${analyseMs.toFixed(0)} ms in ${sliced.slices} slices, longest slice (extension host busy) ${longestSlice.toFixed(0)} ms; per-article index ${indexMs.toFixed(1)} ms (once per analysis)`);
 
-  const random = rng(7);
+  const random = prng(7);
   // Warm-up: let the JIT compile the code paths before timing them.
   for (let i = 0; i < 200; i++) {
     const j = i % articles.length;
