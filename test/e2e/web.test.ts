@@ -4,9 +4,8 @@
 // loads the browser build in a web worker (no `process`, no Node built-ins) instead of the Node
 // build in the server's extension host.
 import * as assert from 'assert';
-import * as path from 'path';
-import { REPO_ROOT, Workbench, launchChromium } from './workbench';
-import type { Browser } from 'playwright-core';
+import { useWorkbench } from './workbench';
+import type { Workbench } from './workbench';
 import { seedArticles, sharedQuote } from './seeds';
 import type { SeedArticle } from './seeds';
 
@@ -23,25 +22,20 @@ function webEnv(): { url: string; workspace: string } {
 
 describe('Parallax in the web worker extension host (the browser build)', function () {
   this.timeout(120_000);
-  let browser: Browser | undefined;
-  let workbench: Workbench | undefined;
+  const hooks = useWorkbench(webEnv());
   let articles: SeedArticle[];
   /** What the workbench logged about Parallax failing, e.g. "Activating extension 'parallax-dev.parallax' failed: process is not defined." */
   let errors: string[] = [];
-  const wb = (): Workbench => {
-    if (!workbench) throw new Error('No workbench is open.');
-    return workbench;
-  };
+  const wb = (): Workbench => hooks.current;
 
-  before(async () => {
+  before(() => {
     articles = seedArticles();
     assert.strictEqual(articles.length, 5, 'seeds.bundle holds five articles');
-    browser = await launchChromium();
   });
+  // Runs after useWorkbench's own beforeEach has opened a fresh workbench.
   beforeEach(async function () {
     this.timeout(90_000);
-    if (!browser) throw new Error('Chromium did not start.');
-    workbench = await Workbench.open(browser, webEnv());
+    const workbench = wb();
     errors = [];
     workbench.page.on('console', (message) => {
       if (message.type() === 'error' && /parallax/i.test(message.text())) errors.push(message.text());
@@ -56,19 +50,6 @@ describe('Parallax in the web worker extension host (the browser build)', functi
     }
     assert.strictEqual(label, 'Parallax Bundle');
   });
-  afterEach(async function () {
-    const test = this.currentTest;
-    if (workbench && test) {
-      const file = await workbench.screenshot(`${test.state === 'failed' ? 'FAILED-' : ''}${test.fullTitle()}`);
-      if (test.state === 'failed') console.log(`      screenshot: ${path.relative(REPO_ROOT, file)}`);
-    }
-    await workbench?.close();
-    workbench = undefined;
-  });
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-  });
-
   it('runs in the web worker extension host, not in the server', async () => {
     const page = wb().page;
     await wb().runCommand('Developer: Show Running Extensions');

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'e2e');
 
-interface E2eEnv {
+export interface E2eEnv {
   /** The code-server base URL, http://127.0.0.1:PORT/ */
   readonly url: string;
   /** The workspace folder code-server opened (a temporary copy of the sample bundles). */
@@ -212,10 +212,9 @@ export class Workbench {
  * The mocha hooks of a suite of workbench tests: one Chromium per file, one fresh workbench per
  * test, a screenshot after every test under test-results/e2e/ (failures keep theirs).
  */
-export function useWorkbench(): { readonly current: Workbench; readonly env: E2eEnv } {
+export function useWorkbench(env: E2eEnv = e2eEnv()): { readonly current: Workbench; readonly env: E2eEnv } {
   let browser: Browser | undefined;
   let workbench: Workbench | undefined;
-  const env = e2eEnv();
   before(async () => {
     browser = await launchChromium();
   });
