@@ -58,7 +58,7 @@ export function analysisReport(file: string, articles: readonly ArticleInput[], 
     const a = analysis.articles[k];
     lines.push(`  ${s.name}: ${a.sentences.length} sentences, ${a.quotes.length} quotes, ${percent(s.uniqueShare)} unique`);
     for (const c of s.covers) {
-      lines.push(`    ${c.share >= 0.5 ? 'follows' : 'shares with'} ${name(c.article)}: ${c.covered} of ${c.total} sentences${c.inOrder ? ', in order' : ''}`);
+      lines.push(`    ${c.share >= 0.5 && c.inOrder ? 'follows' : 'shares with'} ${name(c.article)}: ${c.covered} of ${c.total} sentences${c.inOrder ? ', in order' : ''}`);
     }
   });
   lines.push('', `Shared passages (${analysis.matches.length})`);

@@ -42,6 +42,10 @@ describe('parallax analyze / score / compare', () => {
     const { out } = run(analyzeCommand, [seedsPath]);
     assert.match(out, /001_\S+: 16 sentences/);
     assert.match(out, /follows 002_\S+: 16 of 16 sentences, in order/);
+    // "follows" is only said of a source taken in order; out of order it "shares with".
+    const follows = out.split('\n').filter((l) => /^\s+follows /.test(l));
+    assert.ok(follows.length > 0 && follows.every((l) => l.endsWith(', in order')), follows.join('\n'));
+    assert.match(out, /shares with 002_\S+: \d+ of 16 sentences\n/, '000 covers 002 out of order');
   });
 
   it('treats a plain text file as one article named after the file', () => {
