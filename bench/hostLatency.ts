@@ -4,11 +4,12 @@
 // Needs dist/analysisWorker.js next to dist/bench.js (`npm run bench` builds both).
 import * as fs from 'fs';
 import * as path from 'path';
+import { PerformanceObserver } from 'perf_hooks';
 import { deserialize, serialize } from 'v8';
 import { parseBundle } from '../src/core/bundle/parseBundle';
 import { analyzeBundle } from '../src/core/analyze';
 import type { ArticleInput, BundleAnalysis } from '../src/core/model';
-import { indexOf } from '../src/analysisIndex';
+import { createIndexBuilder, indexOf } from '../src/analysisIndex';
 import { headerLens, passageLenses } from '../src/lensModel';
 import { quoteHover } from '../src/hoverModel';
 import { shortLabels } from '../src/articleLabels';
@@ -17,7 +18,7 @@ import type { AnalysisRunner } from '../src/analysisRunner';
 import { WorkerAnalysisRunner } from '../src/analysisRunnerWorker';
 import { SlicedAnalysisRunner } from '../src/analysisRunnerSlices';
 import { makeEditorBundle } from './editorBench';
-import { chunkArticles, joinAnalysis, splitAnalysis } from '../src/analysisMessages';
+import { chunkArticles, createAnalysisJoiner, splitAnalysis } from '../src/analysisMessages';
 import type { AnalysisPart } from '../src/analysisMessages';
 
 const INTERVAL_MS = 10;
@@ -97,6 +98,15 @@ function startProbe(request: (k: number) => void): { stop(): Probe } {
 }
 
 async function measure(label: string, runner: AnalysisRunner, articles: readonly ArticleInput[], request: (k: number) => void): Promise<void> {
+  // Garbage-collection pauses of the host's thread during the run: a long one blocks requests too.
+  const gcs: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gcs.push(e.duration);
+      if (process.env.PARALLAX_BENCH_GC) console.log(`gc kind ${(e as { detail?: { kind?: number } }).detail?.kind} ${e.duration.toFixed(2)} ms`);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
   const probe = startProbe(request);
   const cpu0 = mainThreadCpuMs();
   const started = performance.now();
@@ -107,39 +117,47 @@ async function measure(label: string, runner: AnalysisRunner, articles: readonly
   const ms = performance.now() - started;
   const p = probe.stop();
   const cpu1 = mainThreadCpuMs();
+  await new Promise((resolve) => setImmediate(resolve)); // let the observer see the last entries
+  observer.disconnect();
   const cpu = cpu0 === undefined || cpu1 === undefined ? '' : `; host thread CPU ${cpu1 - cpu0} ms (requests included)`;
   if (process.env.PARALLAX_BENCH_STALLS) console.log(`host: ${label} stalls over 10 ms (at ms, for ms): ${p.stalls.map(([at, ms]) => `${at.toFixed(0)}:${ms.toFixed(0)}`).join(' ')}`);
-  console.log(`host: ${label.padEnd(7)} analysis ${ms.toFixed(0)} ms (ran in ${result.ranIn}); ${p.answered.length} requests: answered ${percentiles(p.answered)}; compute alone ${percentiles(p.compute)}; host thread longest blocked ${p.blockedMs.toFixed(0)} ms${cpu}`);
+  console.log(`host: ${label.padEnd(7)} analysis ${ms.toFixed(0)} ms (ran in ${result.ranIn}); ${p.answered.length} requests: answered ${percentiles(p.answered)}; compute alone ${percentiles(p.compute)}; host thread longest blocked ${p.blockedMs.toFixed(0)} ms${cpu}; ${gcs.length} GC pauses, ${percentiles(gcs)}`);
 }
 
 /**
  * The host thread's own steps of a worker run, as the runner does them, each alone in a turn of the
- * event loop: cloning one chunk of articles to post, decoding one part of the result, then joining and
- * indexing (5 repetitions). A max far above p95 is a garbage collection or the OS running another process.
+ * event loop: cloning one chunk of articles to post, decoding one part of the result and adding it to
+ * the joined analysis and its per-article index, then finishing both (5 repetitions). A max far above
+ * p95 is a garbage collection or the OS running another process.
  */
 function workerRunSteps(articles: readonly ArticleInput[], analysis: BundleAnalysis): string {
   const chunks = chunkArticles(articles);
   const buffers = splitAnalysis(analysis).map((p) => serialize(p));
+  if (process.env.PARALLAX_BENCH_GC) console.log(`part bytes: ${buffers.map((b) => b.byteLength).sort((a, b) => a - b).join(' ')}`);
   const post: number[] = [];
   const decode: number[] = [];
-  const joinAndIndex: number[] = [];
+  const finish: number[] = [];
   for (let run = 0; run < 5; run++) {
     for (const chunk of chunks) {
       const t = performance.now();
       structuredClone(chunk);
       post.push(performance.now() - t);
     }
-    const parts: AnalysisPart[] = [];
+    const index = createIndexBuilder();
+    const joiner = createAnalysisJoiner((part) => {
+      if (part.field === 'matches') index.addMatches(part.items);
+      else if (part.field === 'quoteGroups') index.addQuoteGroups(part.items);
+    });
     for (const b of buffers) {
       const t = performance.now();
-      parts.push(deserialize(b) as AnalysisPart);
+      joiner.add(deserialize(b) as AnalysisPart);
       decode.push(performance.now() - t);
     }
     const t = performance.now();
-    indexOf(joinAnalysis(parts));
-    joinAndIndex.push(performance.now() - t);
+    index.finish(joiner.finish());
+    finish.push(performance.now() - t);
   }
-  return `host: worker run's steps on the host thread: post one of ${chunks.length} article chunks ${percentiles(post)}; decode one of ${buffers.length} result parts ${percentiles(decode)}; join + per-article index ${percentiles(joinAndIndex)}`;
+  return `host: worker run's steps on the host thread: post one of ${chunks.length} article chunks ${percentiles(post)}; decode + join + index one of ${buffers.length} result parts ${percentiles(decode)}; finish join + index ${percentiles(finish)}`;
 }
 
 export async function runHostLatencyBench(): Promise<void> {

@@ -27,6 +27,64 @@ export function kindRank(kind: MatchKind): number {
 const cache = new WeakMap<BundleAnalysis, AnalysisIndex>();
 
 /**
+ * Builds an analysis's index from its matches and quote groups fed in pieces (the worker runner feeds
+ * each decoded part), so no single step buckets 15,000 matches at once; `finish` registers it for indexOf.
+ */
+export interface IndexBuilder {
+  addMatches(matches: readonly Match[]): void;
+  addQuoteGroups(groups: readonly QuoteGroup[]): void;
+  /** The index of `analysis`, whose matches and quote groups were all fed, in order; indexOf returns it from now on. */
+  finish(analysis: BundleAnalysis): AnalysisIndex;
+}
+
+export function createIndexBuilder(): IndexBuilder {
+  const buckets: SideMatch[][] = [];
+  const bucket = (article: number): SideMatch[] | undefined => {
+    // Only real article positions get a bucket (finish drops those past the last article).
+    if (!Number.isInteger(article) || article < 0) return undefined;
+    let list = buckets[article];
+    if (!list) buckets[article] = list = [];
+    return list;
+  };
+  const groups = new Map<string, { group: QuoteGroup; occurrence: QuoteOccurrence }>();
+  return {
+    addMatches(matches) {
+      for (const match of matches) {
+        bucket(match.a.article)?.push({ match, self: match.a, other: match.b });
+        bucket(match.b.article)?.push({ match, self: match.b, other: match.a });
+      }
+    },
+    addQuoteGroups(quoteGroups) {
+      for (const group of quoteGroups) {
+        for (const occurrence of group.occurrences) groups.set(`${occurrence.article}:${occurrence.quote}`, { group, occurrence });
+      }
+    },
+    finish(analysis) {
+      const hit = cache.get(analysis);
+      if (hit) return hit;
+      const n = analysis.articles.length;
+      if (buckets.length > n) buckets.length = n;
+      for (let i = 0; i < n; i++) buckets[i] ??= [];
+      const sorted = new Uint8Array(n);
+      const index: AnalysisIndex = {
+        matchesOf(article) {
+          const list = buckets[article];
+          if (!list) return [];
+          if (!sorted[article]) {
+            list.sort((x, y) => x.self.start - y.self.start || x.self.end - y.self.end);
+            sorted[article] = 1;
+          }
+          return list;
+        },
+        groupOfQuote: (article, quote) => groups.get(`${article}:${quote}`),
+      };
+      cache.set(analysis, index);
+      return index;
+    },
+  };
+}
+
+/**
  * The index of an analysis, built on first use and kept as long as the analysis lives. Building it
  * only buckets matches (linear); each article's bucket is sorted when first asked for, so no single
  * request on a 1,000-article bundle pays for sorting all of them.
@@ -34,31 +92,10 @@ const cache = new WeakMap<BundleAnalysis, AnalysisIndex>();
 export function indexOf(analysis: BundleAnalysis): AnalysisIndex {
   const hit = cache.get(analysis);
   if (hit) return hit;
-  const n = analysis.articles.length;
-  const buckets: SideMatch[][] = Array.from({ length: n }, () => []);
-  const sorted = new Uint8Array(n);
-  for (const match of analysis.matches) {
-    buckets[match.a.article]?.push({ match, self: match.a, other: match.b });
-    buckets[match.b.article]?.push({ match, self: match.b, other: match.a });
-  }
-  const groups = new Map<string, { group: QuoteGroup; occurrence: QuoteOccurrence }>();
-  for (const group of analysis.quoteGroups) {
-    for (const occurrence of group.occurrences) groups.set(`${occurrence.article}:${occurrence.quote}`, { group, occurrence });
-  }
-  const index: AnalysisIndex = {
-    matchesOf(article) {
-      const list = buckets[article];
-      if (!list) return [];
-      if (!sorted[article]) {
-        list.sort((x, y) => x.self.start - y.self.start || x.self.end - y.self.end);
-        sorted[article] = 1;
-      }
-      return list;
-    },
-    groupOfQuote: (article, quote) => groups.get(`${article}:${quote}`),
-  };
-  cache.set(analysis, index);
-  return index;
+  const builder = createIndexBuilder();
+  builder.addMatches(analysis.matches);
+  builder.addQuoteGroups(analysis.quoteGroups);
+  return builder.finish(analysis);
 }
 
 /** The union of overlapping spans, sorted. */

@@ -112,27 +112,47 @@ export function splitAnalysis(analysis: BundleAnalysis, maxBytes = PART_BYTES): 
   return parts;
 }
 
-/** The analysis whose parts these are, in the order splitAnalysis made them. */
-export function joinAnalysis(parts: readonly AnalysisPart[]): BundleAnalysis {
+/**
+ * Puts an analysis back together one part at a time, as each is decoded, so no single step of the
+ * host's thread walks all of a large result. `onPart` sees each part as it is added (the runner feeds
+ * the per-article index with it).
+ */
+export interface AnalysisJoiner {
+  add(part: AnalysisPart): void;
+  /** The analysis of the parts added so far, in the order they were added. */
+  finish(): BundleAnalysis;
+}
+
+export function createAnalysisJoiner(onPart?: (part: AnalysisPart) => void): AnalysisJoiner {
   const articles: ArticleAnalysis[] = [];
   const matches: Match[] = [];
   const quoteGroups: QuoteGroup[] = [];
   const sources: SourceSummary[] = [];
-  for (const part of parts) {
-    switch (part.field) {
-      case 'articles':
-        for (const item of part.items) articles.push(item);
-        break;
-      case 'matches':
-        for (const item of part.items) matches.push(item);
-        break;
-      case 'quoteGroups':
-        for (const item of part.items) quoteGroups.push(item);
-        break;
-      case 'sources':
-        for (const item of part.items) sources.push(item);
-        break;
-    }
-  }
-  return { articles, matches, quoteGroups, sources };
+  return {
+    add(part) {
+      switch (part.field) {
+        case 'articles':
+          for (const item of part.items) articles.push(item);
+          break;
+        case 'matches':
+          for (const item of part.items) matches.push(item);
+          break;
+        case 'quoteGroups':
+          for (const item of part.items) quoteGroups.push(item);
+          break;
+        case 'sources':
+          for (const item of part.items) sources.push(item);
+          break;
+      }
+      onPart?.(part);
+    },
+    finish: () => ({ articles, matches, quoteGroups, sources }),
+  };
+}
+
+/** The analysis whose parts these are, in the order splitAnalysis made them. */
+export function joinAnalysis(parts: readonly AnalysisPart[]): BundleAnalysis {
+  const joiner = createAnalysisJoiner();
+  for (const part of parts) joiner.add(part);
+  return joiner.finish();
 }

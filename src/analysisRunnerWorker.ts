@@ -4,7 +4,8 @@
 // every run from then on goes to the in-host sliced runner, and the user is told once.
 import { deserialize } from 'v8';
 import { Worker } from 'worker_threads';
-import { chunkArticles, joinAnalysis } from './analysisMessages';
+import { chunkArticles, createAnalysisJoiner } from './analysisMessages';
+import { createIndexBuilder } from './analysisIndex';
 import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from './analysisMessages';
 import type { AnalysisRunner, RunRequest, RunResult, RunnerKind } from './analysisRunner';
 import type { BundleAnalysis } from './core/model';
@@ -144,15 +145,25 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
     }
   }
 
-  /** One part per turn of the event loop, so hovers and keystrokes get in between; undefined once cancelled. */
+  /**
+   * One part per turn of the event loop, so hovers and keystrokes get in between; each part is joined
+   * and indexed as it is decoded, so nothing walks the whole result at the end. Undefined once cancelled.
+   */
   private async decode(buffers: readonly ArrayBuffer[], entry: InFlight): Promise<BundleAnalysis | undefined> {
-    const parts: AnalysisPart[] = [];
+    const index = createIndexBuilder();
+    const joiner = createAnalysisJoiner((part) => {
+      if (part.field === 'matches') index.addMatches(part.items);
+      else if (part.field === 'quoteGroups') index.addQuoteGroups(part.items);
+    });
     for (const buffer of buffers) {
       if (entry.request.token.isCancellationRequested || this.disposed) return undefined;
-      parts.push(deserialize(new Uint8Array(buffer)) as AnalysisPart);
+      joiner.add(deserialize(new Uint8Array(buffer)) as AnalysisPart);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    return joinAnalysis(parts);
+    const analysis = joiner.finish();
+    // Registered for indexOf: the service's call on the result finds it built.
+    index.finish(analysis);
+    return analysis;
   }
 
   /** The worker died (or never started): start it again once, then fall back to slices. */

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { indexOf, lineOf, lineStarts, mergeSpans, overlaps } from '../../src/analysisIndex';
+import { createIndexBuilder, indexOf, lineOf, lineStarts, mergeSpans, overlaps } from '../../src/analysisIndex';
 import { councilAnalysis } from './editorFixture';
 
 describe('analysisIndex', () => {
@@ -20,6 +20,36 @@ describe('analysisIndex', () => {
   it('builds the index once per analysis', () => {
     const a = councilAnalysis();
     assert.strictEqual(indexOf(a), indexOf(a));
+  });
+
+  it('builds the same index from matches and quote groups fed in pieces, and indexOf returns it after finish', () => {
+    const a = councilAnalysis();
+    const whole = indexOf(structuredClone(a));
+    const builder = createIndexBuilder();
+    // One match and one group at a time, as the worker runner feeds each decoded part.
+    for (const m of a.matches) builder.addMatches([m]);
+    for (const g of a.quoteGroups) builder.addQuoteGroups([g]);
+    const built = builder.finish(a);
+    assert.strictEqual(indexOf(a), built);
+    for (let k = -1; k <= a.articles.length + 1; k++) assert.deepStrictEqual(built.matchesOf(k), whole.matchesOf(k), `article ${k}`);
+    for (const [k, art] of a.articles.entries()) {
+      for (let q = 0; q <= art.quotes.length; q++) assert.deepStrictEqual(built.groupOfQuote(k, q), whole.groupOfQuote(k, q));
+    }
+    assert.ok(a.matches.length > 0 && a.quoteGroups.length > 0);
+  });
+
+  it('keeps a match on its known side only when the other names an article the analysis does not have', () => {
+    const a = councilAnalysis();
+    const first = a.matches[0]!;
+    const stray = { ...first, a: { ...first.a, article: a.articles.length + 3 } };
+    const withStray = { ...a, matches: [...a.matches, stray] };
+    const builder = createIndexBuilder();
+    builder.addMatches(withStray.matches);
+    const built = builder.finish(withStray);
+    assert.deepStrictEqual(built.matchesOf(a.articles.length + 3), []);
+    assert.ok(built.matchesOf(first.b.article).some((m) => m.match === stray));
+    const whole = indexOf({ ...withStray });
+    for (let k = 0; k < a.articles.length; k++) assert.deepStrictEqual(built.matchesOf(k), whole.matchesOf(k));
   });
 
   it('merges overlapping spans into their union', () => {

@@ -6,7 +6,7 @@ import { deserialize, serialize } from 'v8';
 import { Worker } from 'worker_threads';
 import { analyzeBundle, createAnalysisCache } from '../../src/core/analyze';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
-import { chunkArticles, joinAnalysis, splitAnalysis } from '../../src/analysisMessages';
+import { chunkArticles, createAnalysisJoiner, joinAnalysis, splitAnalysis } from '../../src/analysisMessages';
 import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from '../../src/analysisMessages';
 import type { BundleAnalysis } from '../../src/core/model';
 import { createRunnerToken } from '../../src/analysisRunner';
@@ -40,6 +40,14 @@ describe('splitAnalysis / joinAnalysis', () => {
     const biggest = Math.max(...parts.map((p) => v8Size(p)));
     assert.ok(biggest < 200_000, `largest part ${biggest} bytes`);
     assert.deepStrictEqual(joinAnalysis(parts), whole);
+  });
+  it('join part by part as each is decoded, equal to the whole, telling onPart of each part in order', () => {
+    const parts = splitAnalysis(whole, 50_000);
+    const seen: AnalysisPart[] = [];
+    const joiner = createAnalysisJoiner((p) => seen.push(p));
+    for (const b of parts.map((p) => serialize(p))) joiner.add(deserialize(b) as AnalysisPart);
+    assert.deepStrictEqual(joiner.finish(), whole);
+    assert.deepStrictEqual(seen, parts);
   });
   it('keep an empty analysis empty', () => {
     const empty = { articles: [], matches: [], quoteGroups: [], sources: [] };
