@@ -404,30 +404,15 @@ export function sleep(ms) {
 }
 
 /**
- * Chromium's launch options for playwright-core: Debian's Chromium, no sandbox (CI runs as
- * root), no GPU, and no traffic except to 127.0.0.1 (every other host name fails to resolve).
+ * Chromium's launch options for playwright-core, from scripts/chromium.json (shared with the e2e tests).
  * @param {{ headless?: boolean }} [options]
  */
 export function chromiumLaunchOptions(options = {}) {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium`);
+  const { executablePath, args } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'chromium.json'), 'utf8'));
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`Chromium is not installed at ${executablePath}. Install it with: apt-get update && apt-get install -y chromium`);
   }
-  return {
-    executablePath: CHROMIUM,
-    headless: options.headless ?? true,
-    timeout: 60_000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  };
+  return { executablePath, headless: options.headless ?? true, timeout: 60_000, args };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

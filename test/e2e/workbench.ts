@@ -25,28 +25,13 @@ export function e2eEnv(): E2eEnv {
   return { url, workspace };
 }
 
-/** The same launch options as scripts/codeServer.mjs: Debian's Chromium, nothing but 127.0.0.1. */
+/** Debian's Chromium with the same options as scripts/codeServer.mjs (both read scripts/chromium.json). */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = '/usr/bin/chromium';
+  const { executablePath, args } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'scripts', 'chromium.json'), 'utf8')) as { executablePath: string; args: string[] };
   if (!fs.existsSync(executablePath)) {
     throw new Error(`Chromium is not installed at ${executablePath}. Install it with: apt-get update && apt-get install -y chromium`);
   }
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    timeout: 60_000,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  return chromium.launch({ executablePath, headless: true, timeout: 60_000, args });
 }
 
 /** A file name from a test title. */
