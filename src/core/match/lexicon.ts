@@ -1,5 +1,6 @@
 import { STOPWORDS } from '../text/tokens';
 import { lemma } from '../text/lemma';
+import { boundedMemo } from '../memo';
 
 /**
  * What a paraphrase or a reworded quote keeps when it changes the words: word stems, and a small
@@ -128,25 +129,19 @@ const SYNONYM_OF: ReadonlyMap<string, string> = (() => {
 
 /** The comparison key of any folded word: its stem, mapped to its synonym group. */
 export function wordKey(norm: string): string {
-  let key = KEY_CACHE.get(norm);
-  if (key === undefined) {
-    const s = stemWord(norm);
-    // "according (to)" names a source; its stem "accord" would make it a deal.
-    key = norm === 'according' ? norm : SYNONYM_OF.get(s) ?? s;
-    // Words follow Zipf's law: a small memo answers most look-ups; cleared before it grows large.
-    if (KEY_CACHE.size >= MAX_KEY_CACHE) KEY_CACHE.clear();
-    KEY_CACHE.set(norm, key);
-  }
-  return key;
+  return wordKeyMemo(norm);
 }
+
+const wordKeyMemo = boundedMemo(100_000, (norm) => {
+  const s = stemWord(norm);
+  // "according (to)" names a source; its stem "accord" would make it a deal.
+  return norm === 'according' ? norm : SYNONYM_OF.get(s) ?? s;
+});
 
 /** The comparison key of a folded word for paraphrase scoring: its wordKey; null for function words. */
 export function contentKey(norm: string): string | null {
   return norm.length === 0 || STOPWORDS.has(norm) ? null : wordKey(norm);
 }
-
-const KEY_CACHE = new Map<string, string>();
-const MAX_KEY_CACHE = 100000;
 
 /**
  * Reporting verbs ("said", "told", "added") say who speaks, not what: they weigh little in a

@@ -1,4 +1,5 @@
 import nlp from 'compromise/two';
+import { boundedMemo } from '../memo';
 
 /**
  * The base form of a folded word: "went" → "go", "spoke" → "speak", "children" → "child",
@@ -7,20 +8,10 @@ import nlp from 'compromise/two';
  * go through a small inflection stripper ("outperformed" → "outperform"). Names stay as they are.
  */
 export function lemma(word: string): string {
-  let cached = CACHE.get(word);
-  if (cached === undefined) {
-    cached = computeLemma(word);
-    // Words follow Zipf's law: a small memo answers most look-ups; cleared before it grows large.
-    if (CACHE.size >= MAX_CACHE) {
-      CACHE.clear();
-    }
-    CACHE.set(word, cached);
-  }
-  return cached;
+  return lemmaMemo(word);
 }
 
-const CACHE = new Map<string, string>();
-const MAX_CACHE = 50_000;
+const lemmaMemo = boundedMemo(50_000, (word) => computeLemma(word));
 
 /** Tags of compromise's lexicon that mark a name: a name has no inflections to undo. */
 const NAME_TAGS = new Set([

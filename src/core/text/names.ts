@@ -3,6 +3,7 @@
  * ("President Volodymyr Zelensky", "Zelenskyy", "Zelenskiy" → "zelensky"), and, within one
  * article, surname-only mentions resolved to the fullest form seen earlier ("Rutte" → "Mark Rutte").
  */
+import { boundedMemo } from '../memo';
 
 /** Titles and honorifics that precede a name and are not part of it (folded, lower case). */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(
@@ -95,20 +96,12 @@ export interface NameFacts {
   readonly wordCount: number;
 }
 
-/** Names recur across a bundle: their facts are worth keeping (bounded, so memory stays flat). */
-const FACTS = new Map<string, NameFacts>();
+/** Names recur across a bundle: their facts are worth keeping. */
+const factsMemo = boundedMemo(20_000, (name) => computeFacts(name));
 
 /** The key, display form and kind of a name, cached. */
 export function nameFacts(name: string): NameFacts {
-  let facts = FACTS.get(name);
-  if (facts === undefined) {
-    facts = computeFacts(name);
-    if (FACTS.size >= 20_000) {
-      FACTS.clear();
-    }
-    FACTS.set(name, facts);
-  }
-  return facts;
+  return factsMemo(name);
 }
 
 function computeFacts(name: string): NameFacts {

@@ -1,4 +1,5 @@
 import type { Quote, Sentence, Span } from '../model';
+import { boundedMemo } from '../memo';
 import { STOPWORDS } from './tokens';
 import { ArticleNames, TITLE_WORDS, looksLikeName, nameFacts, nameWords, speakerKey } from './names';
 import type { NameFacts } from './names';
@@ -152,23 +153,17 @@ function isStopwordName(name: string): boolean {
   return nameWords(name).every((w) => STOPWORDS.has(w.toLowerCase()));
 }
 
-/** Capitalized runs recur: what they are is worth keeping (bounded, so memory stays flat). */
-const PROPER = new Map<string, NameFacts | null>();
-
 /** The facts of a capitalized run if it is a person's (or an organization's) name, else null. */
 function properName(raw: string): NameFacts | null {
-  let facts = PROPER.get(raw);
-  if (facts === undefined) {
-    const person = cleanName(raw);
-    const f = nameFacts(person);
-    facts = f.isName && !isStopwordName(person) ? f : null;
-    if (PROPER.size >= 20_000) {
-      PROPER.clear();
-    }
-    PROPER.set(raw, facts);
-  }
-  return facts;
+  return properMemo(raw);
 }
+
+/** Capitalized runs recur: what they are is worth keeping. */
+const properMemo = boundedMemo(20_000, (raw): NameFacts | null => {
+  const person = cleanName(raw);
+  const f = nameFacts(person);
+  return f.isName && !isStopwordName(person) ? f : null;
+});
 
 /** Trims a capitalized run to the name proper: "But Mark Rutte" → "Mark Rutte". */
 function cleanName(raw: string): string {
