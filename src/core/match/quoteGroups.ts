@@ -1,8 +1,7 @@
 import type { Quote, QuoteGroup, QuoteOccurrence, QuoteRelation, Sentence, Span } from '../model';
 import type { CancellationLike } from '../cancellation';
 import { throwIfCancelled } from '../cancellation';
-import { STOPWORDS } from '../text/tokens';
-import { foldWord } from '../text/normalize';
+import { STOPWORDS, eachWord } from '../text/tokens';
 import type { Token } from '../text/tokens';
 import { isReportingWord, wordKey } from './lexicon';
 
@@ -40,33 +39,11 @@ export function stem(word: string): string {
   return wordKey(word);
 }
 
-// The word pattern of tokenize (text/tokens.ts), read here with a cache of folded words: quote
-// contexts overlap and news repeats its words, so folding each spelling once halves the cost.
-const WORD = /[\p{L}\p{N}]+(?:(?:['’‘-]|[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
-const FOLDED = new Map<string, string>();
-
-/** Calls back with the start and folded form of each word of text[from, to). */
-function eachWord(text: string, from: number, to: number, onWord: (start: number, norm: string) => void): void {
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
-    const raw = m.index + m[0].length > to ? text.slice(m.index, to) : m[0];
-    let norm = FOLDED.get(raw);
-    if (norm === undefined) {
-      norm = foldWord(raw);
-      if (FOLDED.size >= 100_000) {
-        FOLDED.clear();
-      }
-      FOLDED.set(raw, norm);
-    }
-    onWord(m.index, norm);
-  }
-}
-
 /** The folded words of a text, with "make sure" read as one word. */
 function words(text: string): string[] {
   const out: string[] = [];
   const tokens: { norm: string }[] = [];
-  eachWord(text, 0, text.length, (_, norm) => tokens.push({ norm }));
+  eachWord(text, 0, text.length, (_start, _end, norm) => tokens.push({ norm }));
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i].norm;
     if (w === 'make' && tokens[i + 1]?.norm === 'sure') {
@@ -188,7 +165,7 @@ function wordsAround(source: QuoteSource, text: string, windows: readonly Span[]
       end = Math.max(end, sorted[++i].end);
     }
     if (end > start) {
-      eachWord(text, start, end, (at, norm) => {
+      eachWord(text, start, end, (at, _end, norm) => {
         starts.push(at);
         norms.push(norm);
       });
