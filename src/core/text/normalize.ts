@@ -4,8 +4,11 @@
  * "Defence" and "defense", "Ukraine’s" and "Ukraine's" count as the same word.
  */
 
-/** British spellings whose American form is not produced by the suffix rules below. */
-const BRITISH_TO_AMERICAN: Readonly<Record<string, string>> = {
+/**
+ * British spellings whose American form is not produced by the suffix rules below. A Map, never a
+ * plain object: looked up by any word of any text, and "constructor" is a word.
+ */
+const BRITISH_TO_AMERICAN: ReadonlyMap<string, string> = new Map(Object.entries({
   defence: 'defense', offence: 'offense', licence: 'license', pretence: 'pretense',
   grey: 'gray', tyre: 'tire', kerb: 'curb', plough: 'plow', programme: 'program',
   programmes: 'programs', cheque: 'check', jewellery: 'jewelry', aluminium: 'aluminum',
@@ -16,7 +19,7 @@ const BRITISH_TO_AMERICAN: Readonly<Record<string, string>> = {
   counsellor: 'counselor', enrol: 'enroll', fulfil: 'fulfill', ageing: 'aging', manoeuvre: 'maneuver',
   analyse: 'analyze', analysed: 'analyzed', analysing: 'analyzing', paralyse: 'paralyze',
   catalogue: 'catalog', dialogue: 'dialog', anaesthetic: 'anesthetic', paediatric: 'pediatric',
-};
+}));
 
 /** -our → -or words (colour, favour, labour, honour, neighbour, behaviour, rumour, …). */
 const OUR_WORDS = /^(colou?r|favou?r|labou?r|honou?r|neighbou?r|behaviou?r|rumou?r|harbou?r|humou?r|vigou?r|endeavou?r|armou?r|savou?r|flavou?r|odou?r|rigou?r|valou?r|fervou?r|parlou?r|vapou?r|tumou?r|splendou?r|clamou?r)(s|ed|ing|ite|ites|able)?$/;
@@ -41,7 +44,7 @@ export function foldWord(word: string): string {
   if (/[^\x20-\x7e]/.test(w)) { // only non-ASCII words can carry diacritics
     w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   }
-  const mapped = BRITISH_TO_AMERICAN[w] ?? pluralOf(BRITISH_TO_AMERICAN[w.slice(0, -1)], w);
+  const mapped = BRITISH_TO_AMERICAN.get(w) ?? pluralOf(BRITISH_TO_AMERICAN.get(w.slice(0, -1)), w);
   if (mapped !== undefined) {
     return mapped;
   }
