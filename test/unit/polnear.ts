@@ -1,0 +1,250 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { splitSentences } from '../../src/core/text/sentences';
+import { findQuotes } from '../../src/core/text/quotes';
+import type { Quote } from '../../src/core/model';
+import { repoRoot } from './paths';
+
+/**
+ * PolNeAR (political news, every attribution annotated) against our quote detection and speaker
+ * attribution. Read from ../shared/eval (never copied into the project); format in DATA.md there.
+ *
+ * Quote recall: a gold quote (marks included) is found when one of our quotes has both ends within
+ * TOLERANCE characters of its ends. The gold pairs marks with its own rules (DATA.md): a mark
+ * taken in from just outside the content, or a closing mark after the punctuation, moves an end by
+ * a character or two; more than that is a different quote.
+ *
+ * Speaker accuracy: over the found gold quotes whose gold source is written as a name or a noun
+ * phrase. Pronoun sources (he, she, they, who, its, …: the wide set of DATA.md) are skipped, not
+ * resolved: the corpus has no coreference, so any resolution would be our own guess scored by
+ * itself. Our speaker is right when its head (its last word, a possessive 's dropped) is the head
+ * of the gold source: the last word of the span or of one of its comma-separated parts that is
+ * not a relative clause ("Maria Lind, the chief executive of Nordbank" → lind, nordbank). So
+ * "Clinton" is right for "Hillary Clinton" and "Clinton's campaign" for "the Clinton campaign",
+ * but "Clinton" is wrong for "the Clinton campaign" and "Donald Trump" is wrong for "the Republican
+ * nominee" (true perhaps, but not checkable here). No speaker counts as wrong.
+ */
+
+export const TOLERANCE = 2;
+
+export interface PolnearSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface PolnearAttribution {
+  readonly id: string;
+  readonly source: PolnearSpan | null;
+  readonly cue: PolnearSpan | null;
+  readonly content: PolnearSpan | null;
+  readonly quotes: readonly (readonly [number, number, string])[];
+}
+
+export interface PolnearArticle {
+  readonly doc: string;
+  readonly text: string;
+  readonly attributions: readonly PolnearAttribution[];
+}
+
+export function polnearPath(split: 'dev' | 'train'): string {
+  return path.resolve(repoRoot, '..', 'shared', 'eval', `polnear_${split}.jsonl`);
+}
+
+export function readPolnear(split: 'dev' | 'train'): PolnearArticle[] {
+  return fs
+    .readFileSync(polnearPath(split), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as PolnearArticle);
+}
+
+const PRONOUNS: ReadonlySet<string> = new Set(
+  ('he she they it we i you him her them us me who whom which that this these those one ' +
+    'his hers their theirs its our ours my mine your yours whose').split(' '),
+);
+
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  'the a an of in on at for to from by with and or his her their its our s'.split(' '),
+);
+
+export function isPronounSource(source: string): boolean {
+  return PRONOUNS.has(source.trim().toLowerCase());
+}
+
+function contentWords(s: string): string[] {
+  return s
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/[^\p{L}\p{N}-]+/u)
+    .map((w) => w.replace(/^-+|-+$/g, ''))
+    .filter((w) => w.length > 0 && !FUNCTION_WORDS.has(w));
+}
+
+/** The heads of a gold source: the last word of the span and of each comma-separated part. */
+export function goldHeads(source: string): Set<string> {
+  const heads = new Set<string>();
+  const parts = [source, ...source.split(/[,;(){}—–]/)];
+  for (const part of parts) {
+    const words = contentWords(part);
+    if (words.length > 0 && !/^\s*(?:who|whom|which|that|whose)\b/i.test(part)) {
+      heads.add(words[words.length - 1]);
+    }
+  }
+  return heads;
+}
+
+export function sameSpeaker(ours: string | null, gold: string): boolean {
+  if (ours === null) {
+    return false;
+  }
+  const words = contentWords(ours);
+  return words.length > 0 && goldHeads(gold).has(words[words.length - 1]);
+}
+
+export interface Miss {
+  readonly doc: string;
+  readonly gold: string;
+  readonly context: string;
+  readonly goldSource?: string | null;
+  readonly ours?: string | null;
+}
+
+export interface PolnearFigures {
+  readonly articles: number;
+  readonly goldQuotes: number;
+  readonly found: number;
+  readonly recall: number;
+  /** Gold quotes that one of our quotes covers at least 90 % of, whatever its ends. */
+  readonly covered: number;
+  readonly speakerTotal: number;
+  readonly speakerRight: number;
+  readonly speakerAccuracy: number;
+  /** Found quotes we gave no speaker, among speakerTotal. */
+  readonly speakerNone: number;
+  readonly pronounSkipped: number;
+  readonly noSourceSkipped: number;
+  /** Of the found quotes with no gold source, how many we also gave none. */
+  readonly noSourceNone: number;
+  /** Milliseconds spent in splitSentences + findQuotes over all articles. */
+  readonly ms: number;
+  readonly quoteMisses: readonly Miss[];
+  readonly speakerMisses: readonly Miss[];
+}
+
+function context(text: string, start: number, end: number): string {
+  return text.slice(Math.max(0, start - 120), Math.min(text.length, end + 120)).replace(/\s+/g, ' ');
+}
+
+function closest(quotes: readonly Quote[], start: number, end: number): { quote: Quote | null; covered: boolean } {
+  let best: Quote | null = null;
+  let covered = false;
+  for (const q of quotes) {
+    if (Math.abs(q.start - start) <= TOLERANCE && Math.abs(q.end - end) <= TOLERANCE) {
+      if (best === null || Math.abs(q.start - start) + Math.abs(q.end - end) < Math.abs(best.start - start) + Math.abs(best.end - end)) {
+        best = q;
+      }
+    }
+    if (Math.min(q.end, end) - Math.max(q.start, start) >= 0.9 * (end - start)) {
+      covered = true;
+    }
+  }
+  return { quote: best, covered: covered || best !== null };
+}
+
+export function evaluatePolnear(articles: readonly PolnearArticle[]): PolnearFigures {
+  let goldQuotes = 0;
+  let found = 0;
+  let covered = 0;
+  let speakerTotal = 0;
+  let speakerRight = 0;
+  let speakerNone = 0;
+  let pronounSkipped = 0;
+  let noSourceSkipped = 0;
+  let noSourceNone = 0;
+  let ms = 0;
+  const quoteMisses: Miss[] = [];
+  const speakerMisses: Miss[] = [];
+  for (const article of articles) {
+    const t0 = performance.now();
+    const quotes = findQuotes(article.text, splitSentences(article.text));
+    ms += performance.now() - t0;
+    for (const a of article.attributions) {
+      for (const [start, end, gold] of a.quotes) {
+        goldQuotes++;
+        const hit = closest(quotes, start, end);
+        covered += hit.covered ? 1 : 0;
+        if (hit.quote === null) {
+          quoteMisses.push({ doc: article.doc, gold, context: context(article.text, start, end) });
+          continue;
+        }
+        found++;
+        if (a.source === null) {
+          noSourceSkipped++;
+          noSourceNone += hit.quote.speaker === null ? 1 : 0;
+          continue;
+        }
+        if (isPronounSource(a.source.text)) {
+          pronounSkipped++;
+          continue;
+        }
+        speakerTotal++;
+        speakerNone += hit.quote.speaker === null ? 1 : 0;
+        if (sameSpeaker(hit.quote.speaker, a.source.text)) {
+          speakerRight++;
+        } else {
+          speakerMisses.push({
+            doc: article.doc,
+            gold,
+            goldSource: a.source.text,
+            ours: hit.quote.speaker,
+            context: context(article.text, Math.min(start, a.source.start), Math.max(end, a.source.end)),
+          });
+        }
+      }
+    }
+  }
+  return {
+    articles: articles.length,
+    goldQuotes,
+    found,
+    recall: goldQuotes === 0 ? 0 : found / goldQuotes,
+    covered,
+    speakerTotal,
+    speakerRight,
+    speakerAccuracy: speakerTotal === 0 ? 0 : speakerRight / speakerTotal,
+    speakerNone,
+    pronounSkipped,
+    noSourceSkipped,
+    noSourceNone,
+    ms,
+    quoteMisses,
+    speakerMisses,
+  };
+}
+
+export function formatFigures(split: string, f: PolnearFigures): string {
+  const pct = (x: number): string => x.toFixed(3);
+  return [
+    `PolNeAR ${split}: ${f.articles} articles, ${f.goldQuotes} gold direct quotes`,
+    `  quote recall (both ends within ±${TOLERANCE}): ${pct(f.recall)} (${f.found}/${f.goldQuotes}); covered ≥90%: ${f.covered}`,
+    `  speaker accuracy (name/noun-phrase sources): ${pct(f.speakerAccuracy)} (${f.speakerRight}/${f.speakerTotal}; ${f.speakerNone} given none)`,
+    `  skipped: ${f.pronounSkipped} pronoun sources, ${f.noSourceSkipped} without source (${f.noSourceNone} of them given none by us)`,
+    `  time in splitSentences + findQuotes: ${f.ms.toFixed(0)} ms`,
+  ].join('\n');
+}
+
+/** `node out/test/unit/polnear.js [dev|train] [misses]` prints the figures (and the misses). */
+if (require.main === module) {
+  const split = process.argv[2] === 'train' ? 'train' : 'dev';
+  const figures = evaluatePolnear(readPolnear(split));
+  console.log(formatFigures(split, figures));
+  if (process.argv[3] === 'misses') {
+    for (const m of figures.quoteMisses) {
+      console.log(`QUOTE ${m.doc}: ${JSON.stringify(m.gold)}\n    ${m.context}`);
+    }
+    for (const m of figures.speakerMisses) {
+      console.log(`SPEAKER ${m.doc}: gold ${JSON.stringify(m.goldSource)} ours ${JSON.stringify(m.ours)}\n    ${m.context}`);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import * as assert from 'assert';
+import { evaluatePolnear, formatFigures, readPolnear } from './polnear';
+
+/**
+ * Direct quotes and their speakers on PolNeAR dev (real US political news, annotated by others).
+ * Prints the figures and asserts floors slightly under what is reached, so a regression fails.
+ * How quotes are matched and speakers compared is explained in ./polnear.ts.
+ */
+describe('PolNeAR dev: direct quotes and speakers', () => {
+  it('finds the direct quotes and names their speakers', function () {
+    this.timeout(120_000);
+    const figures = evaluatePolnear(readPolnear('dev'));
+    console.log(formatFigures('dev', figures));
+    assert.ok(figures.goldQuotes > 700, `expected the whole dev split, read ${figures.goldQuotes} gold quotes`);
+    assert.ok(figures.recall >= 0.975, `direct-quote recall ${figures.recall.toFixed(3)} fell under 0.975`);
+    assert.ok(figures.speakerAccuracy >= 0.68, `speaker accuracy ${figures.speakerAccuracy.toFixed(3)} fell under 0.68`);
+  });
+});
