@@ -25,8 +25,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
   // The web build must not need Node: esbuild fails here if anything pulls in a Node built-in.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [webRunner] },
-  // The analysis worker the Node extension host starts (src/analysisRunnerWorker.ts).
-  { ...common, entryPoints: ['src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
+  // The analysis worker the Node extension host starts (src/analysis/analysisRunnerWorker.ts).
+  { ...common, entryPoints: ['src/analysis/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // The alignment panel's script, loaded by the webview from media/ (its CSP allows only this file).
   { ...common, entryPoints: ['src/webview/alignmentView.ts'], outfile: 'media/alignment.js', platform: 'browser', format: 'iife', sourcemap: false },

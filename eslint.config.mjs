@@ -1,5 +1,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+/** Node's modules and the globals only Node defines: the engine (src/core) must use neither. */
+const NODE_BUILTINS = builtinModules.filter((m) => !m.startsWith('_'));
+const NODE_GLOBALS = ['Buffer', 'process', 'require', 'module', 'exports', '__dirname', '__filename', 'global', 'setImmediate', 'clearImmediate'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.cache/**', 'media/**', '.vscode-test/**'] },
@@ -14,12 +19,22 @@ export default tseslint.config(
     },
   },
   {
-    // The engine runs in the extension host, in a browser and in the CLI.
+    // The engine runs in the extension host, in a browser and in the CLI: no vscode, no Node.
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: ['vscode', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'util'],
-        patterns: ['node:*', 'fs/*'],
+        paths: ['vscode', ...NODE_BUILTINS],
+        patterns: ['node:*', 'fs/*', 'path/*', 'util/*', 'stream/*', 'timers/*'],
+      }],
+      'no-restricted-globals': ['error', ...NODE_GLOBALS.map((name) => ({ name, message: 'src/core runs in a browser too: no Node globals.' }))],
+    },
+  },
+  {
+    // The view models are plain functions over the analysis: the VS Code adapters live in src/features.
+    files: ['src/presentation/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/presentation is pure: adapt to VS Code in src/features.' }],
       }],
     },
   },

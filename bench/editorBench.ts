@@ -2,13 +2,13 @@
 // request takes when it reads the cached result (the pure modules the editor adapters call).
 import { parseBundle } from '../src/core/bundle/parseBundle';
 import { createAnalysisCache } from '../src/core/analyze';
-import { analyzeInSlices, DEFAULT_SLICES } from '../src/analysisSlices';
-import { indexOf } from '../src/analysisIndex';
-import { headerLens, passageLenses } from '../src/lensModel';
-import { quoteHover } from '../src/hoverModel';
-import { shortLabels } from '../src/articleLabels';
-import { buildAlignmentModel } from '../src/alignmentModel';
-import { reportMarkdown } from '../src/reportBuilder';
+import { analyzeInSlices, DEFAULT_SLICES } from '../src/analysis/analysisSlices';
+import { indexOf } from '../src/analysis/analysisIndex';
+import { headerLens, passageLenses } from '../src/presentation/lensModel';
+import { quoteHover } from '../src/presentation/hoverModel';
+import { shortLabels } from '../src/presentation/articleLabels';
+import { buildAlignmentModel } from '../src/presentation/alignmentModel';
+import { reportMarkdown } from '../src/presentation/reportBuilder';
 import { prng } from './prng';
 
 const SYLLABLES = 'ba ko ri ten sul mar vi do len pra ost ek hal nu gor fi tes lum bra in cor del sa ver mon ta pe ris gal'.split(' ');

@@ -9,17 +9,17 @@ import { deserialize, serialize } from 'v8';
 import { parseBundle } from '../src/core/bundle/parseBundle';
 import { analyzeBundle } from '../src/core/analyze';
 import type { ArticleInput, BundleAnalysis } from '../src/core/model';
-import { createIndexBuilder, indexOf } from '../src/analysisIndex';
-import { headerLens, passageLenses } from '../src/lensModel';
-import { quoteHover } from '../src/hoverModel';
-import { shortLabels } from '../src/articleLabels';
-import { createRunnerToken } from '../src/analysisRunner';
-import type { AnalysisRunner } from '../src/analysisRunner';
-import { WorkerAnalysisRunner } from '../src/analysisRunnerWorker';
-import { SlicedAnalysisRunner } from '../src/analysisRunnerSlices';
+import { createIndexBuilder, indexOf } from '../src/analysis/analysisIndex';
+import { headerLens, passageLenses } from '../src/presentation/lensModel';
+import { quoteHover } from '../src/presentation/hoverModel';
+import { shortLabels } from '../src/presentation/articleLabels';
+import { createRunnerToken } from '../src/analysis/analysisRunner';
+import type { AnalysisRunner } from '../src/analysis/analysisRunner';
+import { WorkerAnalysisRunner } from '../src/analysis/analysisRunnerWorker';
+import { SlicedAnalysisRunner } from '../src/analysis/analysisRunnerSlices';
 import { makeEditorBundle } from './editorBench';
-import { chunkArticles, createAnalysisJoiner, splitAnalysis } from '../src/analysisMessages';
-import type { AnalysisPart } from '../src/analysisMessages';
+import { chunkArticles, createAnalysisJoiner, splitAnalysis } from '../src/analysis/analysisMessages';
+import type { AnalysisPart } from '../src/analysis/analysisMessages';
 
 const INTERVAL_MS = 10;
 

@@ -1,22 +1,22 @@
 // Wiring only: each feature registers itself and hands back one Disposable.
 import type * as vscode from 'vscode';
-import { BundleModel } from './bundleModel';
-import { registerArticleDocuments } from './articleDocuments';
-import { registerDocumentSymbols } from './documentSymbols';
-import { registerFolding } from './folding';
-import { registerDiagnostics } from './diagnostics';
-import { registerOpenArticle } from './openArticle';
-import { registerAnalysisService } from './analysisService';
-import { registerRevealPassage } from './revealPassage';
-import { registerCodeLens } from './codeLens';
-import { registerHover } from './hover';
-import { registerCompare } from './compare';
-import { SourcesTreeProvider, registerSourcesView } from './sourcesView';
-import { QuotesTreeProvider, registerQuotesView } from './quotesView';
-import { SharedPassageDecorations, registerDecorations } from './decorations';
-import { AlignmentPanel, registerAlignmentPanel } from './alignmentPanel';
-import { registerExportReport } from './exportReport';
-import type { ParallaxApi } from './parallaxApi';
+import { BundleModel } from './features/bundleModel';
+import { registerArticleDocuments } from './features/articleDocuments';
+import { registerDocumentSymbols } from './features/documentSymbols';
+import { registerFolding } from './features/folding';
+import { registerDiagnostics } from './features/diagnostics';
+import { registerOpenArticle } from './features/openArticle';
+import { registerAnalysisService } from './analysis/analysisService';
+import { registerRevealPassage } from './features/revealPassage';
+import { registerCodeLens } from './features/codeLens';
+import { registerHover } from './features/hover';
+import { registerCompare } from './features/compare';
+import { SourcesTreeProvider, registerSourcesView } from './features/sourcesView';
+import { QuotesTreeProvider, registerQuotesView } from './features/quotesView';
+import { SharedPassageDecorations, registerDecorations } from './features/decorations';
+import { AlignmentPanel, registerAlignmentPanel } from './features/alignmentPanel';
+import { registerExportReport } from './features/exportReport';
+import type { ParallaxApi } from './features/parallaxApi';
 
 export function activate(context: vscode.ExtensionContext): ParallaxApi {
   const model = new BundleModel();

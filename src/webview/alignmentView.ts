@@ -1,8 +1,8 @@
 // The alignment panel's script, in the webview. It builds the whole DOM with createElement and
 // textContent: bundle text is never parsed as HTML, so nothing in a bundle can add elements or run.
-import type { AlignmentModel, AlignmentRow, CellPassage } from '../alignmentModel';
-import { ALL_KINDS } from '../alignmentMessages';
-import type { AlignmentViewState, FromWebview, ToWebview } from '../alignmentMessages';
+import type { AlignmentModel, AlignmentRow, CellPassage } from '../presentation/alignmentModel';
+import { ALL_KINDS } from '../features/alignmentMessages';
+import type { AlignmentViewState, FromWebview, ToWebview } from '../features/alignmentMessages';
 import type { MatchKind } from '../core/model';
 
 interface VsCodeApi {

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { SEEDS } from './helpers';
-import type { ParallaxApi } from '../../src/parallaxApi';
+import type { ParallaxApi } from '../../src/features/parallaxApi';
 
 
 describe('Parallax analysis runner', () => {

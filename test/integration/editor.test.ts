@@ -7,8 +7,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { eventually, SEEDS } from './helpers';
-import type { ParallaxApi } from '../../src/parallaxApi';
-import type { SourcesNode } from '../../src/sourcesView';
+import type { ParallaxApi } from '../../src/features/parallaxApi';
+import type { SourcesNode } from '../../src/features/sourcesView';
 
 const EXTENSION_ID = 'parallax-dev.parallax';
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { alignedViewText, comparisonTitle, lineForOffset, passageLine } from '../../src/alignedView';
+import { alignedViewText, comparisonTitle, lineForOffset, passageLine } from '../../src/presentation/alignedView';
 import type { AlignedPair } from '../../src/core/model';
 
 describe('alignedView', () => {

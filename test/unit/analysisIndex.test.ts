@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { createIndexBuilder, indexOf, lineOf, lineStarts, mergeSpans, overlaps } from '../../src/analysisIndex';
+import { createIndexBuilder, indexOf, lineOf, lineStarts, mergeSpans, overlaps } from '../../src/analysis/analysisIndex';
 import { councilAnalysis } from './editorFixture';
 
 describe('analysisIndex', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { analyzeInSlices } from '../../src/analysisSlices';
+import { analyzeInSlices } from '../../src/analysis/analysisSlices';
 import { analyzeBundle, createAnalysisCache } from '../../src/core/analyze';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
 import { seedsPath } from './paths';

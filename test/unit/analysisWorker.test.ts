@@ -6,16 +6,16 @@ import { deserialize, serialize } from 'v8';
 import { Worker } from 'worker_threads';
 import { analyzeBundle, createAnalysisCache } from '../../src/core/analyze';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
-import { chunkArticles, createAnalysisJoiner, joinAnalysis, splitAnalysis } from '../../src/analysisMessages';
-import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from '../../src/analysisMessages';
+import { chunkArticles, createAnalysisJoiner, joinAnalysis, splitAnalysis } from '../../src/analysis/analysisMessages';
+import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from '../../src/analysis/analysisMessages';
 import type { BundleAnalysis } from '../../src/core/model';
-import { createRunnerToken } from '../../src/analysisRunner';
-import { WorkerAnalysisRunner } from '../../src/analysisRunnerWorker';
+import { createRunnerToken } from '../../src/analysis/analysisRunner';
+import { WorkerAnalysisRunner } from '../../src/analysis/analysisRunnerWorker';
 import { makeEditorBundle } from '../../bench/editorBench';
 import { seedsPath } from './paths';
 
-// The worker as tsc compiles it (out/src/analysisWorker.js): the real engine runs in it.
-const workerPath = path.resolve(__dirname, '..', '..', 'src', 'analysisWorker.js');
+// The worker as tsc compiles it (out/src/analysis/analysisWorker.js): the real engine runs in it.
+const workerPath = path.resolve(__dirname, '..', '..', 'src', 'analysis', 'analysisWorker.js');
 const seeds = parseBundle(fs.readFileSync(seedsPath, 'utf8')).articles.map((a) => ({ name: a.name, text: a.text }));
 // Large enough that a run takes far longer than the worker's 2 ms look for a cancel.
 const large = parseBundle(makeEditorBundle(120)).articles.map((a) => ({ name: a.name, text: a.text }));

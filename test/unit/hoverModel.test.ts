@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { commandUri, escapeMarkdown, quoteHover, REVEAL_PASSAGE_COMMAND } from '../../src/hoverModel';
-import { shortLabels } from '../../src/articleLabels';
+import { commandUri, escapeMarkdown, quoteHover, REVEAL_PASSAGE_COMMAND } from '../../src/presentation/hoverModel';
+import { shortLabels } from '../../src/presentation/articleLabels';
 import { councilAnalysis, makeAnalysis, NAMES, TEXTS } from './editorFixture';
 
 // markdown-it (CommonMark) renders the hover as a markdown renderer would; it is installed with @vscode/vsce.

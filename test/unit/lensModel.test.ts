@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { headerLens, passageLenses } from '../../src/lensModel';
-import { shortLabels } from '../../src/articleLabels';
+import { headerLens, passageLenses } from '../../src/presentation/lensModel';
+import { shortLabels } from '../../src/presentation/articleLabels';
 import { councilAnalysis, makeAnalysis, NAMES, TEXTS } from './editorFixture';
 
 const labels = shortLabels(NAMES);

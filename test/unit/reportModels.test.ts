@@ -1,10 +1,10 @@
 import * as assert from 'assert';
-import { buildAlignmentModel } from '../../src/alignmentModel';
-import { reportHtml, reportMarkdown, escapeHtml } from '../../src/reportBuilder';
-import { quoteTree } from '../../src/quotesModel';
-import { articleRow, passageRows, relationText } from '../../src/sourcesModel';
-import { spansByKind } from '../../src/analysisIndex';
-import { shortLabels } from '../../src/articleLabels';
+import { buildAlignmentModel } from '../../src/presentation/alignmentModel';
+import { reportHtml, reportMarkdown, escapeHtml } from '../../src/presentation/reportBuilder';
+import { quoteTree } from '../../src/presentation/quotesModel';
+import { articleRow, passageRows, relationText } from '../../src/presentation/sourcesModel';
+import { spansByKind } from '../../src/analysis/analysisIndex';
+import { shortLabels } from '../../src/presentation/articleLabels';
 import { councilAnalysis, makeAnalysis, NAMES, TEXTS } from './editorFixture';
 
 // markdown-it (CommonMark) renders the report as a Markdown preview would; it is installed with @vscode/vsce.

@@ -1,0 +1,158 @@
+// The messages between the extension host and the analysis worker (src/analysis/analysisWorker.ts), shared by
+// both sides so that either one fails to compile when the other changes. Pure: plain data only.
+import type { CacheStats } from '../core/analyze';
+import type { AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, Match, QuoteGroup, SourceSummary } from '../core/model';
+
+/** Extension host → worker. */
+export type AnalysisRequest =
+  /**
+   * The first articles of run `id`, ahead of its `analyze`: a large bundle is sent in several
+   * messages, one per turn of the host's event loop, because cloning 5 MB of text at once holds it ~7 ms.
+   */
+  | { readonly type: 'articles'; readonly id: number; readonly articles: readonly ArticleInput[] }
+  /**
+   * Analyse the articles sent for `id` followed by `articles`; the worker keeps one engine cache per
+   * `bundleKey`, so re-runs are incremental.
+   */
+  | { readonly type: 'analyze'; readonly id: number; readonly bundleKey: string; readonly articles: readonly ArticleInput[]; readonly options: Partial<AnalysisOptions> }
+  /** Stop run `id` (running or queued): a newer edit made it useless. */
+  | { readonly type: 'cancel'; readonly id: number }
+  /** The bundle was closed: drop its cache. */
+  | { readonly type: 'forget'; readonly bundleKey: string };
+
+/**
+ * Worker → extension host: exactly one reply per `analyze`.
+ *
+ * A result's analysis comes as `parts` (splitAnalysis), each serialized (v8.serialize) into its own
+ * transferred buffer: a 1,000-article analysis is ~16 MB, and cloning it as one message costs the
+ * host's thread ~60 ms at once; the runner decodes one part per turn of the event loop instead.
+ * `stats`: what the run reused from the bundle's cache; `workerMs`: its time in the worker.
+ */
+export type AnalysisResponse =
+  | { readonly type: 'result'; readonly id: number; readonly parts: readonly ArrayBuffer[]; readonly stats: CacheStats; readonly workerMs: number }
+  | { readonly type: 'error'; readonly id: number; readonly message: string }
+  | { readonly type: 'cancelled'; readonly id: number };
+
+/** True when `value` looks like a request (the worker checks what it is sent before acting on it). */
+export function isAnalysisRequest(value: unknown): value is AnalysisRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as { type?: unknown; id?: unknown; bundleKey?: unknown; articles?: unknown };
+  switch (m.type) {
+    case 'analyze':
+      return typeof m.id === 'number' && typeof m.bundleKey === 'string' && Array.isArray(m.articles);
+    case 'articles':
+      return typeof m.id === 'number' && Array.isArray(m.articles);
+    case 'cancel':
+      return typeof m.id === 'number';
+    case 'forget':
+      return typeof m.bundleKey === 'string';
+    default:
+      return false;
+  }
+}
+
+/** A slice of one of BundleAnalysis's lists, in order. */
+export type AnalysisPart =
+  | { readonly field: 'articles'; readonly items: readonly ArticleAnalysis[] }
+  | { readonly field: 'matches'; readonly items: readonly Match[] }
+  | { readonly field: 'quoteGroups'; readonly items: readonly QuoteGroup[] }
+  | { readonly field: 'sources'; readonly items: readonly SourceSummary[] };
+
+/** About 100 KB of serialized data per part (or of article text per `articles` message): a fraction of a millisecond to decode. */
+export const PART_BYTES = 100_000;
+
+/** Cuts `articles` into runs of about `maxChars` characters of text. */
+export function chunkArticles(articles: readonly ArticleInput[], maxChars = PART_BYTES): ArticleInput[][] {
+  const chunks: ArticleInput[][] = [];
+  let current: ArticleInput[] = [];
+  let chars = 0;
+  for (const article of articles) {
+    current.push(article);
+    // Text is checked by the engine, in the worker; here a bad one only must not throw.
+    chars += String(article.text).length + String(article.name).length;
+    if (chars >= maxChars) {
+      chunks.push(current);
+      current = [];
+      chars = 0;
+    }
+  }
+  chunks.push(current);
+  return chunks;
+}
+
+/** Rough serialized sizes, enough to cut parts of similar weight. */
+const weight = {
+  articles: (a: ArticleAnalysis): number => 64 + a.name.length + a.sentences.length * 40 + a.quotes.reduce((n, q) => n + 140 + q.text.length + (q.speaker?.length ?? 0) * 2, 0),
+  matches: (m: Match): number => 160 + m.a.text.length + m.b.text.length,
+  quoteGroups: (g: QuoteGroup): number => 40 + g.occurrences.reduce((n, o) => n + 110 + o.text.length + (o.speaker?.length ?? 0), 0),
+  sources: (s: SourceSummary): number => 64 + s.name.length + s.covers.length * 70,
+};
+
+/** Cuts an analysis into parts of about `maxBytes` each; joinAnalysis puts them back together. */
+export function splitAnalysis(analysis: BundleAnalysis, maxBytes = PART_BYTES): AnalysisPart[] {
+  const parts: AnalysisPart[] = [];
+  const cut = <T>(items: readonly T[], size: (item: T) => number, make: (items: T[]) => AnalysisPart): void => {
+    let current: T[] = [];
+    let bytes = 0;
+    for (const item of items) {
+      current.push(item);
+      bytes += size(item);
+      if (bytes >= maxBytes) {
+        parts.push(make(current));
+        current = [];
+        bytes = 0;
+      }
+    }
+    if (current.length > 0) parts.push(make(current));
+  };
+  cut(analysis.articles, weight.articles, (items) => ({ field: 'articles', items }));
+  cut(analysis.matches, weight.matches, (items) => ({ field: 'matches', items }));
+  cut(analysis.quoteGroups, weight.quoteGroups, (items) => ({ field: 'quoteGroups', items }));
+  cut(analysis.sources, weight.sources, (items) => ({ field: 'sources', items }));
+  return parts;
+}
+
+/**
+ * Puts an analysis back together one part at a time, as each is decoded, so no single step of the
+ * host's thread walks all of a large result. `onPart` sees each part as it is added (the runner feeds
+ * the per-article index with it).
+ */
+export interface AnalysisJoiner {
+  add(part: AnalysisPart): void;
+  /** The analysis of the parts added so far, in the order they were added. */
+  finish(): BundleAnalysis;
+}
+
+export function createAnalysisJoiner(onPart?: (part: AnalysisPart) => void): AnalysisJoiner {
+  const articles: ArticleAnalysis[] = [];
+  const matches: Match[] = [];
+  const quoteGroups: QuoteGroup[] = [];
+  const sources: SourceSummary[] = [];
+  return {
+    add(part) {
+      switch (part.field) {
+        case 'articles':
+          for (const item of part.items) articles.push(item);
+          break;
+        case 'matches':
+          for (const item of part.items) matches.push(item);
+          break;
+        case 'quoteGroups':
+          for (const item of part.items) quoteGroups.push(item);
+          break;
+        case 'sources':
+          for (const item of part.items) sources.push(item);
+          break;
+      }
+      onPart?.(part);
+    },
+    finish: () => ({ articles, matches, quoteGroups, sources }),
+  };
+}
+
+/** The analysis whose parts these are, in the order splitAnalysis made them. */
+export function joinAnalysis(parts: readonly AnalysisPart[]): BundleAnalysis {
+  const joiner = createAnalysisJoiner();
+  for (const part of parts) joiner.add(part);
+  return joiner.finish();
+}

@@ -1,0 +1,74 @@
+// Runs the (synchronous) engine in time slices, so the extension host answers hovers, lenses and
+// keystrokes between slices. Pure: no vscode import.
+//
+// analyzeBundle checks its token between units of work and keeps every finished unit (an article's
+// features, a pair's links) in its cache. A slice gives it a token that expires after a time budget;
+// when it throws CancelledError we yield to the event loop and run again, and the cache makes the
+// next slice start where the last one stopped. A slice that finished no new unit (the work the engine
+// does not cache — candidate pairs, quote groups — did not fit) doubles the budget, so it fits at last.
+import { analyzeBundle } from '../core/analyze';
+import type { AnalysisCache } from '../core/analyze';
+import { CancelledError } from '../core/cancellation';
+import type { CancellationLike } from '../core/cancellation';
+import type { AnalysisOptions, ArticleInput, BundleAnalysis } from '../core/model';
+
+export interface SliceOptions {
+  /** Budget of the first slice, in milliseconds. */
+  readonly sliceMs: number;
+  /** A slice that finished no unit of work gives the next this many times its budget. */
+  readonly growth: number;
+  /** Called when a slice did not finish, before yielding: the run takes longer than a moment. */
+  readonly onSlow?: () => void;
+  /** Yields to the event loop between slices. */
+  readonly yieldToEventLoop?: () => Promise<void>;
+  readonly now?: () => number;
+}
+
+export const DEFAULT_SLICES: SliceOptions = { sliceMs: 50, growth: 2 };
+
+export interface SlicedResult {
+  readonly analysis: BundleAnalysis;
+  readonly slices: number;
+  /**
+   * Budget of the slice that finished: a good first budget for the next run of the same bundle,
+   * whose cached units leave mostly the uncached part, which has to fit in one slice.
+   */
+  readonly budget: number;
+}
+
+/**
+ * The analysis of `articles`, computed in slices. Returns undefined when `token` (the user's: a newer
+ * edit, a closed bundle) asks to stop; engine errors other than cancellation propagate.
+ */
+export async function analyzeInSlices(
+  articles: readonly ArticleInput[],
+  options: Partial<AnalysisOptions>,
+  cache: AnalysisCache,
+  token: CancellationLike,
+  slices: SliceOptions = DEFAULT_SLICES,
+): Promise<SlicedResult | undefined> {
+  const now = slices.now ?? (() => Date.now());
+  const yieldToEventLoop = slices.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  let budget = slices.sliceMs;
+  for (let slice = 1; ; slice++) {
+    if (token.isCancellationRequested) return undefined;
+    const deadline = now() + budget;
+    const sliceToken: CancellationLike = {
+      get isCancellationRequested() {
+        return token.isCancellationRequested || now() > deadline;
+      },
+    };
+    try {
+      return { analysis: analyzeBundle(articles, options, sliceToken, cache), slices: slice, budget };
+    } catch (err) {
+      if (!(err instanceof CancelledError)) throw err;
+    }
+    if (slice === 1) slices.onSlow?.();
+    // The cache counts the units this slice computed (the engine resets the counts at each start).
+    const progressed = cache.stats.articleMisses + cache.stats.pairMisses > 0;
+    // Slowly longer slices even with progress: each slice repeats the uncached part, which a long
+    // run must not pay a hundred times.
+    budget *= progressed ? Math.sqrt(Math.sqrt(slices.growth)) : slices.growth;
+    await yieldToEventLoop();
+  }
+}

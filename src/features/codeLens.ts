@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { BUNDLE_LANGUAGE } from './bundleModel';
+import { ARTICLE_SCHEME } from './articleDocuments';
+import type { AnalysisService } from '../analysis/analysisService';
+import { CONFIG_SECTION, readConfig } from './config';
+import { headerLens, passageLenses } from '../presentation/lensModel';
+import { headerRange } from './rangeMapping';
+import { COMPARE_SOURCES_COMMAND } from './compare';
+import type { CompareOptions } from './compare';
+
+/**
+ * Lenses on article headers (what the article shares, and the closest source) and above each line
+ * holding shared passages, in bundles and article documents. Computed from the last completed
+ * analysis, so a request never waits for the engine.
+ */
+export class ParallaxCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  readonly onDidChangeCodeLenses = this.changeEmitter.event;
+
+  constructor(private readonly analyses: AnalysisService) {
+    this.subscriptions.push(
+      this.changeEmitter,
+      analyses.onDidChangeAnalysis(() => this.changeEmitter.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.codeLens.enabled`)) this.changeEmitter.fire();
+      }),
+    );
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!readConfig(document.uri).codeLensEnabled) return [];
+    const found = this.analyses.forDocument(document);
+    if (!found) return [];
+    const { snapshot, views } = found;
+    const bundle = snapshot.bundleUri.toString();
+    const lenses: vscode.CodeLens[] = [];
+    for (const view of views) {
+      const i = view.article.index;
+      const header = headerLens(snapshot.analysis, snapshot.labels, i);
+      const at = headerRange(document, view);
+      lenses.push(new vscode.CodeLens(at, { title: header.summary, command: '', tooltip: 'What this article shares with the other sources' }));
+      if (header.compare) {
+        const args: CompareOptions = { bundle, left: header.compare.article, right: i };
+        lenses.push(new vscode.CodeLens(at, { title: header.compare.title, command: COMPARE_SOURCES_COMMAND, arguments: [args], tooltip: 'Open the aligned comparison of the two articles' }));
+      }
+      for (const lens of passageLenses(snapshot.analysis, snapshot.labels, i, view.article.text)) {
+        const pos = document.positionAt(view.base + lens.offset);
+        const line = new vscode.Range(pos.line, 0, pos.line, 0);
+        const args: CompareOptions = { bundle, left: lens.target.article, right: i, leftOffset: lens.target.otherOffset, rightOffset: lens.target.offset };
+        lenses.push(new vscode.CodeLens(line, { title: lens.title, command: COMPARE_SOURCES_COMMAND, arguments: [args], tooltip: lens.tooltip }));
+      }
+    }
+    return lenses;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+}
+
+export function registerCodeLens(analyses: AnalysisService): vscode.Disposable {
+  const provider = new ParallaxCodeLensProvider(analyses);
+  return vscode.Disposable.from(
+    provider,
+    vscode.languages.registerCodeLensProvider([{ language: BUNDLE_LANGUAGE }, { scheme: ARTICLE_SCHEME }], provider),
+  );
+}

@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { DEFAULT_OPTIONS } from '../core/analyze';
+
+/** Every `parallax.*` setting Parallax reads, typed. */
+export interface ParallaxConfig {
+  /** Minimum number of words for a verbatim shared passage. */
+  readonly minSharedWords: number;
+  /** Minimum score in [0, 1] for two sentences to count as a paraphrase. */
+  readonly paraphraseThreshold: number;
+  readonly codeLensEnabled: boolean;
+  readonly decorationsEnabled: boolean;
+}
+
+export const CONFIG_SECTION = 'parallax';
+
+// The engine's defaults; package.json's contributes.configuration states the same (a unit test checks).
+export const CONFIG_DEFAULTS: ParallaxConfig = Object.freeze({
+  minSharedWords: DEFAULT_OPTIONS.minSharedWords,
+  paraphraseThreshold: DEFAULT_OPTIONS.paraphraseThreshold,
+  codeLensEnabled: true,
+  decorationsEnabled: true,
+});
+
+function clampNumber(value: unknown, fallback: number, min: number, max: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+}
+
+/** Reads the settings (for a resource when given, so folder settings apply). Out-of-range values are clamped. */
+export function readConfig(scope?: vscode.ConfigurationScope): ParallaxConfig {
+  const c = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
+  return {
+    minSharedWords: Math.round(clampNumber(c.get('minSharedWords'), CONFIG_DEFAULTS.minSharedWords, 2, 100)),
+    paraphraseThreshold: clampNumber(c.get('paraphraseThreshold'), CONFIG_DEFAULTS.paraphraseThreshold, 0, 1),
+    codeLensEnabled: c.get<boolean>('codeLens.enabled', CONFIG_DEFAULTS.codeLensEnabled) !== false,
+    decorationsEnabled: c.get<boolean>('decorations.enabled', CONFIG_DEFAULTS.decorationsEnabled) !== false,
+  };
+}
+
+/** Settings whose change means the analysis must run again. */
+export function affectsAnalysis(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${CONFIG_SECTION}.minSharedWords`) || e.affectsConfiguration(`${CONFIG_SECTION}.paraphraseThreshold`);
+}

@@ -1,0 +1,77 @@
+import * as vscode from 'vscode';
+import type { MatchKind } from '../core/model';
+import type { AnalysisService } from '../analysis/analysisService';
+import { CONFIG_SECTION, readConfig } from './config';
+import { spansByKind } from '../analysis/analysisIndex';
+import { spanRange } from './rangeMapping';
+
+export const TOGGLE_DECORATIONS_COMMAND = 'parallax.toggleDecorations';
+
+const KINDS: readonly MatchKind[] = ['verbatim', 'near-verbatim', 'paraphrase'];
+/** Theme colours contributed in package.json (contributes.colors), so themes can restyle them. */
+const COLOR_IDS: Record<MatchKind, string> = {
+  verbatim: 'parallax.verbatimBackground',
+  'near-verbatim': 'parallax.rewordedBackground',
+  paraphrase: 'parallax.paraphraseBackground',
+};
+
+/** Marks shared passages by kind in every visible bundle and article editor. */
+export class SharedPassageDecorations implements vscode.Disposable {
+  private readonly types: Map<MatchKind, vscode.TextEditorDecorationType>;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly analyses: AnalysisService) {
+    this.types = new Map(KINDS.map((kind) => [kind, vscode.window.createTextEditorDecorationType({
+      backgroundColor: new vscode.ThemeColor(COLOR_IDS[kind]),
+      overviewRulerColor: new vscode.ThemeColor(COLOR_IDS[kind]),
+      overviewRulerLane: vscode.OverviewRulerLane.Right,
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    })]));
+    this.subscriptions.push(
+      ...this.types.values(),
+      analyses.onDidChangeAnalysis(() => this.refresh()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.decorations.enabled`)) this.refresh();
+      }),
+    );
+    this.refresh();
+  }
+
+  /** The ranges painted in an editor per kind (for tests). */
+  rangesFor(editor: vscode.TextEditor): Map<MatchKind, vscode.Range[]> {
+    const result = new Map<MatchKind, vscode.Range[]>(KINDS.map((k) => [k, []]));
+    if (!readConfig(editor.document.uri).decorationsEnabled) return result;
+    const found = this.analyses.forDocument(editor.document);
+    if (!found) return result;
+    for (const view of found.views) {
+      for (const [kind, spans] of spansByKind(found.snapshot.analysis, view.article.index)) {
+        result.get(kind)?.push(...spans.map((s) => spanRange(editor.document, view, s)));
+      }
+    }
+    return result;
+  }
+
+  refresh(): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      const ranges = this.rangesFor(editor);
+      for (const [kind, type] of this.types) editor.setDecorations(type, ranges.get(kind) ?? []);
+    }
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+}
+
+export function registerDecorations(decorations: SharedPassageDecorations): vscode.Disposable {
+  return vscode.Disposable.from(
+    decorations,
+    vscode.commands.registerCommand(TOGGLE_DECORATIONS_COMMAND, async () => {
+      const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
+      const next = !readConfig().decorationsEnabled;
+      await config.update('decorations.enabled', next, vscode.ConfigurationTarget.Global);
+      void vscode.window.setStatusBarMessage(`Parallax: shared-passage highlights ${next ? 'on' : 'off'}`, 2000);
+    }),
+  );
+}

@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import { isBundleDocument } from './bundleModel';
+import { parseArticleUri } from './articleDocuments';
+import type { AnalysisService, AnalysisSnapshot } from '../analysis/analysisService';
+import { quoteTree } from '../presentation/quotesModel';
+import type { OccurrenceRow, QuotationRow, SpeakerRow } from '../presentation/quotesModel';
+import { REVEAL_PASSAGE_COMMAND } from '../presentation/hoverModel';
+
+export const QUOTES_VIEW_ID = 'parallax.quotes';
+
+export type QuotesNode =
+  | { readonly kind: 'speaker'; readonly bundle: string; readonly row: SpeakerRow }
+  | { readonly kind: 'quotation'; readonly bundle: string; readonly row: QuotationRow }
+  | { readonly kind: 'occurrence'; readonly bundle: string; readonly row: OccurrenceRow };
+
+/** Speakers → quotations → occurrences by source, for the bundle in the active editor (or the last one shown). */
+export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<QuotesNode | undefined>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private bundle: string | undefined;
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  constructor(private readonly analyses: AnalysisService) {
+    this.follow(vscode.window.activeTextEditor);
+    this.subscriptions.push(
+      this.changeEmitter,
+      analyses.onDidChangeAnalysis(() => this.changeEmitter.fire(undefined)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
+    );
+  }
+
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (!editor) return;
+    const ref = parseArticleUri(editor.document.uri);
+    const bundle = ref ? ref.bundleUri.toString() : isBundleDocument(editor.document) ? editor.document.uri.toString() : undefined;
+    if (bundle && bundle !== this.bundle) {
+      this.bundle = bundle;
+      this.changeEmitter.fire(undefined);
+    }
+  }
+
+  private current(): AnalysisSnapshot | undefined {
+    const chosen = this.bundle ? this.analyses.get(vscode.Uri.parse(this.bundle)) : undefined;
+    return chosen ?? this.analyses.all()[0];
+  }
+
+  getChildren(node?: QuotesNode): QuotesNode[] {
+    if (!node) {
+      const snapshot = this.current();
+      if (!snapshot) return [];
+      const bundle = snapshot.bundleUri.toString();
+      return quoteTree(snapshot.analysis, snapshot.labels).map((row) => ({ kind: 'speaker', bundle, row }));
+    }
+    if (node.kind === 'speaker') return node.row.quotations.map((row) => ({ kind: 'quotation', bundle: node.bundle, row }));
+    if (node.kind === 'quotation') return node.row.occurrences.map((row) => ({ kind: 'occurrence', bundle: node.bundle, row }));
+    return [];
+  }
+
+  getTreeItem(node: QuotesNode): vscode.TreeItem {
+    if (node.kind === 'speaker') {
+      const item = new vscode.TreeItem(node.row.name, vscode.TreeItemCollapsibleState.Expanded);
+      const reworded = node.row.quotations.reduce((n, q) => n + q.reworded, 0);
+      item.description = `${node.row.quotations.length} quotation${node.row.quotations.length === 1 ? '' : 's'}${reworded ? ` · ${reworded} reworded` : ''}`;
+      item.iconPath = new vscode.ThemeIcon('person');
+      return item;
+    }
+    if (node.kind === 'quotation') {
+      const item = new vscode.TreeItem(`“${node.row.label}”`, vscode.TreeItemCollapsibleState.Collapsed);
+      const sources = new Set(node.row.occurrences.map((o) => o.article)).size;
+      item.description = `${sources} source${sources === 1 ? '' : 's'}${node.row.reworded ? ` · ${node.row.reworded} reworded` : ''}`;
+      item.iconPath = new vscode.ThemeIcon(node.row.reworded ? 'warning' : 'quote');
+      return item;
+    }
+    const row = node.row;
+    const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
+    item.description = `${row.relation === 'reworded' ? 'reworded ⚠' : row.relation} · “${row.text.replace(/\s+/g, ' ').slice(0, 80)}”`;
+    item.tooltip = `${row.label}${row.speaker ? ` — ${row.speaker}` : ''} (${row.relation})\n“${row.text}”`;
+    item.iconPath = new vscode.ThemeIcon(row.relation === 'reworded' ? 'warning' : row.relation === 'partial' ? 'quote' : 'check');
+    item.command = { title: 'Reveal quotation', command: REVEAL_PASSAGE_COMMAND, arguments: [{ bundle: node.bundle, article: row.article, start: row.start, end: row.end }] };
+    return item;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+}
+
+export function registerQuotesView(provider: QuotesTreeProvider): vscode.Disposable {
+  return vscode.Disposable.from(
+    provider,
+    vscode.window.createTreeView(QUOTES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }),
+  );
+}

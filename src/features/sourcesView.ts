@@ -1,0 +1,95 @@
+import * as vscode from 'vscode';
+import type { AnalysisService, AnalysisSnapshot } from '../analysis/analysisService';
+import { articleRow, passageRows } from '../presentation/sourcesModel';
+import { REVEAL_PASSAGE_COMMAND } from '../presentation/hoverModel';
+import type { RevealPassageArgs } from '../presentation/hoverModel';
+
+export const SOURCES_VIEW_ID = 'parallax.sources';
+
+export type SourcesNode =
+  | { readonly kind: 'bundle'; readonly bundle: string; readonly label: string; readonly description: string }
+  | { readonly kind: 'article'; readonly bundle: string; readonly article: number; readonly label: string; readonly description: string; readonly tooltip: string }
+  | { readonly kind: 'passage'; readonly bundle: string; readonly article: number; readonly label: string; readonly description: string; readonly reveal: RevealPassageArgs };
+
+/** Bundles → articles (source, date, unique share, which source it follows) → shared passages. */
+export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<SourcesNode | undefined>();
+  private readonly subscription: vscode.Disposable;
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  constructor(private readonly analyses: AnalysisService) {
+    this.subscription = analyses.onDidChangeAnalysis(() => this.changeEmitter.fire(undefined));
+  }
+
+  private snapshot(bundle: string): AnalysisSnapshot | undefined {
+    return this.analyses.get(vscode.Uri.parse(bundle));
+  }
+
+  getChildren(node?: SourcesNode): SourcesNode[] {
+    if (!node) {
+      return this.analyses.all().map((s) => ({
+        kind: 'bundle',
+        bundle: s.bundleUri.toString(),
+        label: s.bundleUri.path.split('/').pop() || s.bundleUri.toString(true),
+        description: `${s.parsed.articles.length} articles · ${s.analysis.matches.length} shared passages`,
+      }));
+    }
+    const snapshot = this.snapshot(node.bundle);
+    if (!snapshot) return [];
+    if (node.kind === 'bundle') {
+      return snapshot.parsed.articles.map((a) => {
+        const row = articleRow(snapshot.analysis, snapshot.labels, a.index, a);
+        return { kind: 'article', bundle: node.bundle, article: a.index, label: row.label, description: row.description, tooltip: row.tooltip };
+      });
+    }
+    if (node.kind === 'article') {
+      const text = snapshot.parsed.articles[node.article]?.text ?? '';
+      return passageRows(snapshot.analysis, snapshot.labels, node.article, text).map((p) => ({
+        kind: 'passage',
+        bundle: node.bundle,
+        article: node.article,
+        label: p.label,
+        description: p.description,
+        reveal: { bundle: node.bundle, article: node.article, start: p.span.start, end: p.span.end },
+      }));
+    }
+    return [];
+  }
+
+  getTreeItem(node: SourcesNode): vscode.TreeItem {
+    if (node.kind === 'bundle') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.description = node.description;
+      item.iconPath = new vscode.ThemeIcon('files');
+      item.contextValue = 'parallaxBundle';
+      return item;
+    }
+    if (node.kind === 'article') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = node.description;
+      item.tooltip = node.tooltip;
+      item.iconPath = new vscode.ThemeIcon('file-text');
+      item.contextValue = 'parallaxArticle';
+      return item;
+    }
+    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+    item.description = node.description;
+    item.tooltip = `${node.label}\n${node.description}`;
+    item.iconPath = new vscode.ThemeIcon('link');
+    item.command = { title: 'Reveal passage', command: REVEAL_PASSAGE_COMMAND, arguments: [node.reveal] };
+    item.contextValue = 'parallaxPassage';
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changeEmitter.dispose();
+  }
+}
+
+export function registerSourcesView(provider: SourcesTreeProvider): vscode.Disposable {
+  return vscode.Disposable.from(
+    provider,
+    vscode.window.createTreeView(SOURCES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }),
+  );
+}

@@ -1,0 +1,50 @@
+// The text of the two sides of an aligned comparison. Pure: no vscode import.
+import type { AlignedPair, Span } from '../core/model';
+
+export interface AlignedViewText {
+  /** One passage per line; a blank line where the other side has a passage this side lacks. */
+  readonly left: string;
+  readonly right: string;
+  /** Line i of both sides comes from lines[i]. */
+  readonly lines: readonly AlignedPair[];
+  /** Lines where both sides have a passage. */
+  readonly aligned: number;
+}
+
+/** A passage on one line: inner line breaks and runs of spaces become one space. */
+export function passageLine(text: string, span: Span | null): string {
+  return span ? text.slice(span.start, span.end).replace(/\s+/g, ' ').trim() : '';
+}
+
+/**
+ * Lays out aligned pairs so that line i of the left text and line i of the right text are the two
+ * sides of pair i: the diff editor then shows matched passages side by side and marks word changes.
+ */
+export function alignedViewText(pairs: readonly AlignedPair[], leftText: string, rightText: string): AlignedViewText {
+  const left: string[] = [];
+  const right: string[] = [];
+  let aligned = 0;
+  for (const p of pairs) {
+    left.push(passageLine(leftText, p.a));
+    right.push(passageLine(rightText, p.b));
+    if (p.a && p.b) aligned++;
+  }
+  return { left: left.join('\n'), right: right.join('\n'), lines: pairs, aligned };
+}
+
+/** The line whose passage on one side holds `offset` (or the first passage after it). */
+export function lineForOffset(lines: readonly AlignedPair[], side: 'a' | 'b', offset: number): number {
+  let after = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const span = lines[i]?.[side];
+    if (!span) continue;
+    if (offset >= span.start && offset < span.end) return i;
+    if (after < 0 && span.start >= offset) after = i;
+  }
+  return Math.max(after, 0);
+}
+
+/** "002 ↔ 001 · 16 aligned" */
+export function comparisonTitle(leftLabel: string, rightLabel: string, aligned: number): string {
+  return `${leftLabel} ↔ ${rightLabel} · ${aligned} aligned`;
+}

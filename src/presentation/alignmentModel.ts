@@ -1,0 +1,180 @@
+// The content of the alignment panel and of exported reports: one column per source, one row per
+// group of matching passages, with word-level highlights. Pure (no vscode, no DOM), so the panel
+// and the report show the same thing and both are unit-tested.
+import type { BundleAnalysis, MatchKind, QuoteRelation, Span } from '../core/model';
+import { wordDiff } from '../core/text/wordDiff';
+import { kindRank, mergeSpans } from '../analysis/analysisIndex';
+import { quoteTree } from './quotesModel';
+
+/** A run of a passage's words; `changed` marks words that differ from the row's reference wording. */
+export interface Segment {
+  readonly text: string;
+  readonly changed: boolean;
+}
+
+export interface CellPassage extends Span {
+  readonly article: number;
+  readonly segments: readonly Segment[];
+}
+
+export interface AlignmentRow {
+  readonly id: number;
+  /** Every kind of match inside the group, strongest first. */
+  readonly kinds: readonly MatchKind[];
+  /** Per column (same order as `columns`): the article's passages in this group, maybe none. */
+  readonly cells: readonly (readonly CellPassage[])[];
+}
+
+export interface AlignmentColumn {
+  readonly article: number;
+  readonly label: string;
+  readonly name: string;
+  readonly uniqueShare: number;
+}
+
+export interface QuoteFinding {
+  readonly speaker: string;
+  readonly text: string;
+  readonly occurrences: readonly { readonly label: string; readonly article: number; readonly relation: QuoteRelation; readonly text: string; readonly start: number; readonly end: number }[];
+}
+
+export interface AlignmentModel {
+  readonly title: string;
+  readonly columns: readonly AlignmentColumn[];
+  readonly rows: readonly AlignmentRow[];
+  /** Quotations that more than one source carries, with reworded ones. */
+  readonly quotes: readonly QuoteFinding[];
+}
+
+/**
+ * `own` cut into runs of unchanged and changed words, from a word diff against `other`. The flags
+ * are carried character by character over the non-space characters, so the runs are exact slices
+ * of `own` (its case and spacing), whatever case or spacing the diff reports.
+ */
+function segmentsAgainst(own: string, other: string, ownIsFirst: boolean): Segment[] {
+  const ownSide = ownIsFirst ? 'removed' : 'added';
+  const flags: boolean[] = [];
+  for (const part of ownIsFirst ? wordDiff(own, other) : wordDiff(other, own)) {
+    if (part.op !== 'equal' && part.op !== ownSide) continue;
+    for (const ch of part.text) if (!/\s/.test(ch)) flags.push(part.op !== 'equal');
+  }
+  const out: Segment[] = [];
+  let k = 0;
+  let runStart = 0;
+  let runChanged = false;
+  for (let i = 0; i < own.length; i++) {
+    if (/\s/.test(own[i] as string)) continue;
+    const changed = flags[k++] ?? false;
+    if (changed !== runChanged && i > runStart) {
+      // Spaces between runs go to the unchanged side, so a highlight covers words only.
+      let cut = i;
+      if (!changed) while (cut > runStart && /\s/.test(own[cut - 1] as string)) cut--;
+      if (cut > runStart) out.push({ text: own.slice(runStart, cut), changed: runChanged });
+      runStart = cut;
+    }
+    runChanged = changed;
+  }
+  if (runStart < own.length) out.push({ text: own.slice(runStart), changed: runChanged });
+  return out;
+}
+
+/** Groups passages linked by matches (transitively) into rows and lays them out by source. */
+export function buildAlignmentModel(analysis: BundleAnalysis, names: readonly string[], labels: readonly string[], texts: readonly string[], title: string): AlignmentModel {
+  const n = analysis.articles.length;
+  // Nodes: the merged shared passages of each article.
+  const passages: Span[][] = Array.from({ length: n }, () => []);
+  const sides: Span[][] = Array.from({ length: n }, () => []);
+  for (const m of analysis.matches) {
+    sides[m.a.article]?.push(m.a);
+    sides[m.b.article]?.push(m.b);
+  }
+  const offset: number[] = [];
+  let total = 0;
+  for (let a = 0; a < n; a++) {
+    passages[a] = mergeSpans(sides[a] ?? []);
+    offset.push(total);
+    total += passages[a]?.length ?? 0;
+  }
+  const nodeOf = (article: number, span: Span): number => {
+    const list = passages[article] ?? [];
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((list[mid] as Span).start <= span.start) lo = mid;
+      else hi = mid - 1;
+    }
+    return (offset[article] ?? 0) + lo;
+  };
+  const parent = Array.from({ length: total }, (_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x] as number] as number;
+      x = parent[x] as number;
+    }
+    return x;
+  };
+  const kindsOf = new Map<number, Set<MatchKind>>();
+  const edges: [number, number, MatchKind][] = [];
+  for (const m of analysis.matches) {
+    const x = nodeOf(m.a.article, m.a);
+    const y = nodeOf(m.b.article, m.b);
+    edges.push([x, y, m.kind]);
+    const rx = find(x);
+    const ry = find(y);
+    if (rx !== ry) parent[rx] = ry;
+  }
+  for (const [x, , kind] of edges) {
+    const r = find(x);
+    let set = kindsOf.get(r);
+    if (!set) kindsOf.set(r, (set = new Set()));
+    set.add(kind);
+  }
+  // Collect nodes per group, in article then text order (which is node order).
+  const groups = new Map<number, { article: number; span: Span }[]>();
+  for (let a = 0; a < n; a++) {
+    (passages[a] ?? []).forEach((span, i) => {
+      const r = find((offset[a] ?? 0) + i);
+      let g = groups.get(r);
+      if (!g) groups.set(r, (g = []));
+      g.push({ article: a, span });
+    });
+  }
+  const ordered = [...groups.entries()].sort((x, y) => {
+    const fx = x[1][0] as { article: number; span: Span };
+    const fy = y[1][0] as { article: number; span: Span };
+    return fx.article - fy.article || fx.span.start - fy.span.start;
+  });
+  const rows: AlignmentRow[] = ordered.map(([root, members], id) => {
+    const cells: CellPassage[][] = Array.from({ length: n }, () => []);
+    const ref = members[0] as { article: number; span: Span };
+    const refText = (texts[ref.article] ?? '').slice(ref.span.start, ref.span.end);
+    const second = members.find((m) => m.article !== ref.article);
+    const secondText = second ? (texts[second.article] ?? '').slice(second.span.start, second.span.end) : refText;
+    for (const m of members) {
+      const text = (texts[m.article] ?? '').slice(m.span.start, m.span.end);
+      const segments = m === ref ? segmentsAgainst(text, secondText, true) : segmentsAgainst(text, refText, false);
+      cells[m.article]?.push({ article: m.article, start: m.span.start, end: m.span.end, segments });
+    }
+    const kinds = [...(kindsOf.get(root) ?? [])].sort((x, y) => kindRank(y) - kindRank(x));
+    return { id, kinds, cells };
+  });
+  const columns: AlignmentColumn[] = analysis.articles.map((_, a) => ({
+    article: a,
+    label: labels[a] ?? String(a),
+    name: names[a] ?? String(a),
+    uniqueShare: analysis.sources[a]?.uniqueShare ?? 1,
+  }));
+  const quotes: QuoteFinding[] = [];
+  for (const speaker of quoteTree(analysis, labels)) {
+    for (const q of speaker.quotations) {
+      if (new Set(q.occurrences.map((o) => o.article)).size < 2) continue;
+      quotes.push({
+        speaker: speaker.name,
+        text: q.occurrences[0]?.text ?? '',
+        occurrences: q.occurrences.map((o) => ({ label: o.label, article: o.article, relation: o.relation, text: o.text, start: o.start, end: o.end })),
+      });
+    }
+  }
+  return { title, columns, rows, quotes };
+}

@@ -1,0 +1,114 @@
+// The text of Parallax's CodeLenses, computed from a finished analysis. Pure: no vscode import, so
+// it is unit-tested and benchmarked on its own.
+import type { BundleAnalysis, MatchKind } from '../core/model';
+import { indexOf, kindRank, lineOf, lineStarts, mergeSpans } from '../analysis/analysisIndex';
+import type { SideMatch } from '../analysis/analysisIndex';
+import { percent } from './articleLabels';
+
+export interface HeaderLens {
+  /** "12 passages shared · 4 quotes · 31% unique" */
+  readonly summary: string;
+  /** "Compare with 002 (closest)", or null when no other source shares anything. */
+  readonly compare: { readonly title: string; readonly article: number } | null;
+}
+
+export interface PassageLens {
+  /** 0-based line of the article text the lens sits above. */
+  readonly line: number;
+  /** Offset in the article of the first shared passage starting on that line. */
+  readonly offset: number;
+  readonly title: string;
+  readonly tooltip: string;
+  /** The other article to compare with (the strongest match on the line), and where to look. */
+  readonly target: { readonly article: number; readonly offset: number; readonly otherOffset: number };
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The lenses on an article's header. */
+export function headerLens(analysis: BundleAnalysis, labels: readonly string[], article: number): HeaderLens {
+  const own = indexOf(analysis).matchesOf(article);
+  const passages = mergeSpans(own.map((m) => m.self)).length;
+  const quotes = analysis.articles[article]?.quotes.length ?? 0;
+  const source = analysis.sources[article];
+  const parts = [plural(passages, 'passage shared', 'passages shared'), plural(quotes, 'quote', 'quotes')];
+  if (source) parts.push(`${percent(source.uniqueShare)} unique`);
+  const closest = source?.covers[0];
+  return {
+    summary: parts.join(' · '),
+    compare: closest ? { title: `Compare with ${labels[closest.article] ?? String(closest.article)} (closest)`, article: closest.article } : null,
+  };
+}
+
+const KIND_SIGN: Record<MatchKind, string> = { verbatim: '=', 'near-verbatim': '≃', paraphrase: '≈' };
+/** How many article labels one segment lists before "+N more". */
+const MAX_NAMES = 5;
+
+function score(s: number): string {
+  return s.toFixed(2);
+}
+
+/** "≈ 002 (paraphrase 0.81)", "= 000, 004 (verbatim)", "≃ 001 0.92, 003 0.88 (near-verbatim)". */
+function segment(kind: MatchKind, best: readonly SideMatch[], labels: readonly string[]): string {
+  const sorted = [...best].sort((x, y) => y.match.score - x.match.score || x.other.article - y.other.article);
+  const shown = sorted.slice(0, MAX_NAMES);
+  const more = sorted.length > shown.length ? `, +${sorted.length - shown.length} more` : '';
+  const name = (m: SideMatch): string => labels[m.other.article] ?? String(m.other.article);
+  if (kind === 'verbatim') return `${KIND_SIGN[kind]} ${shown.map(name).join(', ')}${more} (verbatim)`;
+  const first = shown[0];
+  if (shown.length === 1 && first) return `${KIND_SIGN[kind]} ${name(first)} (${kind} ${score(first.match.score)})`;
+  return `${KIND_SIGN[kind]} ${shown.map((m) => `${name(m)} ${score(m.match.score)}`).join(', ')}${more} (${kind})`;
+}
+
+function stronger(x: SideMatch, y: SideMatch): boolean {
+  const r = kindRank(x.match.kind) - kindRank(y.match.kind);
+  return r > 0 || (r === 0 && x.match.score > y.match.score);
+}
+
+/**
+ * At most one lens per line of the article: every other source sharing a passage that starts on the
+ * line, each under its strongest kind. A one-line article gets one lens, not one per passage.
+ */
+export function passageLenses(analysis: BundleAnalysis, labels: readonly string[], article: number, text: string): PassageLens[] {
+  const own = indexOf(analysis).matchesOf(article);
+  if (own.length === 0) return [];
+  const starts = lineStarts(text);
+  const byLine = new Map<number, SideMatch[]>();
+  for (const m of own) {
+    const line = lineOf(starts, m.self.start);
+    let list = byLine.get(line);
+    if (!list) byLine.set(line, (list = []));
+    list.push(m);
+  }
+  const lenses: PassageLens[] = [];
+  for (const [line, list] of byLine) {
+    // The strongest match per other article on this line.
+    const best = new Map<number, SideMatch>();
+    for (const m of list) {
+      const held = best.get(m.other.article);
+      if (!held || stronger(m, held)) best.set(m.other.article, m);
+    }
+    const byKind = new Map<MatchKind, SideMatch[]>();
+    for (const m of best.values()) {
+      const k = byKind.get(m.match.kind);
+      if (k) k.push(m);
+      else byKind.set(m.match.kind, [m]);
+    }
+    const kinds = [...byKind.keys()].sort((x, y) => kindRank(y) - kindRank(x));
+    const passages = mergeSpans(list.map((m) => m.self)).length;
+    const segments = kinds.map((k) => segment(k, byKind.get(k) ?? [], labels));
+    const title = `${passages > 1 ? `${passages} passages: ` : ''}${segments.join(' · ')}`;
+    const strongest = [...best.values()].reduce((x, y) => (stronger(y, x) ? y : x));
+    const first = list[0] as SideMatch;
+    lenses.push({
+      line,
+      offset: first.self.start,
+      title,
+      tooltip: `Compare with ${labels[strongest.other.article] ?? ''} at this passage (${strongest.match.kind}, score ${score(strongest.match.score)})`,
+      target: { article: strongest.other.article, offset: strongest.self.start, otherOffset: strongest.other.start },
+    });
+  }
+  return lenses.sort((x, y) => x.line - y.line);
+}
