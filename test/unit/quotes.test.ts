@@ -63,6 +63,20 @@ describe('scanQuotes: quotation marks', () => {
     assert.deepStrictEqual(texts('The "peace plan"was rejected.'), ['peace plan']);
   });
 
+  it('pairs mixed curly and straight marks, as news copy mixes them', () => {
+    assert.deepStrictEqual(texts('“The risk pool is out of balance," the group wrote. "A correction is needed.“ Next.'), [
+      'The risk pool is out of balance,',
+      'A correction is needed.',
+    ]);
+    assert.deepStrictEqual(texts('"But Pete Wilson won,” Axelrod said.'), ['But Pete Wilson won,']);
+    assert.deepStrictEqual(texts('the claim that it was “definitely not support" him'), ['definitely not support']);
+  });
+
+  it('closes a straight quote on a mark after punctuation, and opens a curly one after a closing mark', () => {
+    assert.deepStrictEqual(texts('"We will win,"Katie Packer said. "More and more."'), ['We will win,', 'More and more.']);
+    assert.deepStrictEqual(texts('the study “is clear.”“Your facts are wrong,”Ramos wrote.'), ['is clear.', 'Your facts are wrong,']);
+  });
+
   it('drops a quote left open at the end of its paragraph', () => {
     assert.deepStrictEqual(texts('He said “this never closes.\nThe next paragraph has “its own” quote.'), ['its own']);
   });

@@ -134,12 +134,106 @@ function closingKinds(ch: string): readonly Kind[] {
 
 const MARKS = /[“”„«»‹›"″‘’‚'\n]/g;
 
-/** Finds every quoted span of a text, nested ones included, in order of their opening mark. */
-export function scanQuotes(text: string): QuoteSpan[] {
-  const found: QuoteSpan[] = [];
-  const stack: Open[] = [];
+/**
+ * What a mark closes when no quote of its own kind is open: news copy mixes curly and straight
+ * double marks (“…" or "…”), and a closing mark then pairs with whatever double quote is open.
+ */
+function mixedKinds(ch: string): readonly Kind[] {
+  switch (ch) {
+    case '"': case '”': case '“': case '″': return ['curly', 'low', 'straight', 'prime'];
+    default: return [];
+  }
+}
 
-  const emit = (open: Open, close: number, depth: number): void => {
+/** The quotes found so far and the marks still open, over one text. */
+class QuoteScanner {
+  readonly found: QuoteSpan[] = [];
+  private readonly stack: Open[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** A line break: a quote open at the end of a paragraph goes on only if the next one reopens it. */
+  lineBreak(i: number): number {
+    const { text, stack } = this;
+    if (stack.length === 0) {
+      return i + 1;
+    }
+    let j = i + 1;
+    while (j < text.length && SPACE.test(text[j])) {
+      j++;
+    }
+    const outer = stack[0];
+    const reopen = j < text.length ? openingKind(text[j]) : null;
+    stack.length = 0;
+    if (reopen !== null && FAMILY[reopen] === FAMILY[outer.kind] && canOpen(text, j)) {
+      outer.reopened.push(j);
+      stack.push(outer);
+      return j + 1;
+    }
+    return i + 1;
+  }
+
+  /** A quotation mark at i: closes an open quote, opens one, or is dropped. */
+  mark(i: number, ch: string): void {
+    const { text, stack } = this;
+    if ((ch === "'" || ch === '’' || ch === '‘') && isApostrophe(text, i)) {
+      return;
+    }
+    const kind = openingKind(ch);
+    // Guillemets are never apostrophes or inch marks: French sets them off with spaces.
+    const guillemet = ch === '«' || ch === '»' || ch === '‹' || ch === '›';
+    const guillemetCloses = guillemet && closingKinds(ch).some((k) => stack.some((o) => o.kind === k));
+    // “ opens whatever stands before it (”“ between two quotes, a missing space), unless it closes.
+    const opens = kind !== null && (canOpen(text, i) || (guillemet && !guillemetCloses) || (ch === '“' && i + 1 < text.length && !SPACE.test(text[i + 1])));
+    // A straight mark after a word or punctuation closes the straight quote that is open.
+    const closesStraight = (ch === '"' || ch === '″') && i > 0 && !SPACE.test(text[i - 1]) && !BEFORE_OPEN_STRAIGHT.test(text[i - 1]) && stack.some((o) => o.kind === 'straight' || o.kind === 'prime');
+    const closes = canClose(text, i) || guillemetCloses || closesStraight || (ch === '”' && i > 0 && !SPACE.test(text[i - 1]));
+    if ((closes || !opens) && this.close(i, ch, closes, opens)) {
+      return;
+    }
+    if (opens && kind !== null) {
+      this.open(i, kind);
+    }
+  }
+
+  /** Closes the innermost open quote this mark can close (its own kind first, then a mixed pair). */
+  private close(i: number, ch: string, closes: boolean, opens: boolean): boolean {
+    const { text, stack } = this;
+    let at = innermost(stack, closingKinds(ch));
+    if (at < 0) {
+      at = innermost(stack, mixedKinds(ch));
+    }
+    if (at < 0) {
+      return false;
+    }
+    const single = stack[at].kind === 'single' || stack[at].kind === 'straightSingle';
+    if (single && ch !== '‘' && isPluralPossessive(text, i, stack[at].kind)) {
+      return false;
+    }
+    if (!closes && !(FAMILY[stack[at].kind] === 'double' && !opens)) {
+      return false;
+    }
+    const open = stack[at];
+    stack.length = at;
+    this.emit(open, i, at);
+    return true;
+  }
+
+  private open(i: number, kind: Kind): void {
+    const { text, stack } = this;
+    if ((kind === 'single' || kind === 'straightSingle') && isElision(text, i)) {
+      return;
+    }
+    // A symmetric mark cannot open a second quote of its own kind inside the first; real quotes
+    // never nest deeper than a few levels, and a bounded stack keeps every mark O(1).
+    if (stack.length >= MAX_DEPTH || ((kind === 'straight' || kind === 'prime' || kind === 'straightSingle') && stack.some((o) => o.kind === kind))) {
+      return;
+    }
+    stack.push({ kind, mark: i, reopened: [] });
+  }
+
+  private emit(open: Open, close: number, depth: number): void {
+    const { text } = this;
     const inner: Span = { start: open.mark + 1, end: close };
     let quoted: string;
     if (open.reopened.length === 0) {
@@ -155,75 +249,38 @@ export function scanQuotes(text: string): QuoteSpan[] {
       quoted = parts.join(' ');
     }
     if (LETTER_OR_DIGIT.test(quoted)) {
-      found.push({ start: open.mark, end: close + 1, inner, text: quoted, depth });
+      this.found.push({ start: open.mark, end: close + 1, inner, text: quoted, depth });
     }
-  };
+  }
+}
 
+const MAX_DEPTH = 6;
+
+/** What may stand right before a straight mark that opens while another straight quote is open. */
+const BEFORE_OPEN_STRAIGHT = /[([{\u2014\u2013\-/]/;
+
+/** Index in the stack of the innermost open quote of one of these kinds, or -1. */
+function innermost(stack: readonly Open[], kinds: readonly Kind[]): number {
+  for (let s = stack.length - 1; s >= 0; s--) {
+    if (kinds.includes(stack[s].kind)) {
+      return s;
+    }
+  }
+  return -1;
+}
+
+/** Finds every quoted span of a text, nested ones included, in order of their opening mark. */
+export function scanQuotes(text: string): QuoteSpan[] {
+  const scanner = new QuoteScanner(text);
   MARKS.lastIndex = 0;
   for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) {
-    const i = m.index;
-    const ch = m[0];
-    if (ch === '\n') {
-      if (stack.length === 0) {
-        continue;
-      }
-      // A quote open at the end of a paragraph goes on only if the next one reopens it.
-      let j = i + 1;
-      while (j < text.length && SPACE.test(text[j])) {
-        j++;
-      }
-      const outer = stack[0];
-      const reopen = j < text.length ? openingKind(text[j]) : null;
-      stack.length = 0;
-      if (reopen !== null && FAMILY[reopen] === FAMILY[outer.kind] && canOpen(text, j)) {
-        outer.reopened.push(j);
-        stack.push(outer);
-        MARKS.lastIndex = j + 1;
-      }
-      continue;
+    if (m[0] === '\n') {
+      MARKS.lastIndex = scanner.lineBreak(m.index);
+    } else {
+      scanner.mark(m.index, m[0]);
     }
-    if ((ch === "'" || ch === '’' || ch === '‘') && isApostrophe(text, i)) {
-      continue;
-    }
-    // Guillemets are never apostrophes or inch marks: French sets them off with spaces.
-    const guillemet = ch === '«' || ch === '»' || ch === '‹' || ch === '›';
-    const opens = canOpen(text, i) || (guillemet && !closingKinds(ch).some((k) => stack.some((o) => o.kind === k)));
-    const closes = canClose(text, i) || (guillemet && closingKinds(ch).some((k) => stack.some((o) => o.kind === k)));
-    // Close the innermost open quote this mark can close.
-    if (closes || !opens) {
-      const kinds = closingKinds(ch);
-      let at = -1;
-      for (let s = stack.length - 1; s >= 0 && at < 0; s--) {
-        if (kinds.includes(stack[s].kind)) {
-          at = s;
-        }
-      }
-      const single = at >= 0 && (stack[at].kind === 'single' || stack[at].kind === 'straightSingle');
-      if (at >= 0 && !(single && ch !== '‘' && isPluralPossessive(text, i, stack[at].kind))) {
-        if (closes || (FAMILY[stack[at].kind] === 'double' && !opens)) {
-          const open = stack[at];
-          stack.length = at;
-          emit(open, i, at);
-          continue;
-        }
-      }
-    }
-    if (!opens) {
-      continue;
-    }
-    const kind = openingKind(ch);
-    if (kind === null) {
-      continue;
-    }
-    if ((kind === 'single' || kind === 'straightSingle') && isElision(text, i)) {
-      continue;
-    }
-    // A symmetric mark cannot open a second quote of its own kind inside the first.
-    if ((kind === 'straight' || kind === 'prime' || kind === 'straightSingle') && stack.some((o) => o.kind === kind)) {
-      continue;
-    }
-    stack.push({ kind, mark: i, reopened: [] });
   }
+  const found = scanner.found;
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   return found;
 }
