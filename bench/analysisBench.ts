@@ -20,9 +20,9 @@ import { prng } from './prng';
  * the plant lists and the baseline's work, is printed beside it.
  */
 
-type PlantKind = 'verbatim' | 'edited' | 'paraphrased';
+export type PlantKind = 'verbatim' | 'edited' | 'paraphrased';
 
-interface Plant {
+export interface Plant {
   readonly kind: PlantKind;
   readonly source: number;
   readonly target: number;
@@ -37,7 +37,7 @@ interface GeneratedBundle {
   readonly bytes: number;
 }
 
-const FUNCTION_WORDS = 'the of and to in a that for on with as by at from is was were has have will would said'.split(' ');
+export const FUNCTION_WORDS = 'the of and to in a that for on with as by at from is was were has have will would said'.split(' ');
 const SYLLABLES = 'ka lo ri sen tam vor ple du mis gra tol ben qui sar fen dor lum pat ver shi no ral ek ost mar vin cal pre'.split(' ');
 
 function makeWord(rand: () => number): string {
@@ -48,7 +48,7 @@ function makeWord(rand: () => number): string {
 }
 
 /** A vocabulary with a Zipf-like use, and the bench's own synonym table (unknown to the engine). */
-function makeVocabulary(rand: () => number, size: number): { words: string[]; synonym: Map<string, string>; pick: () => string } {
+export function makeVocabulary(rand: () => number, size: number): { words: string[]; synonym: Map<string, string>; pick: () => string } {
   const set = new Set<string>();
   while (set.size < size) set.add(makeWord(rand));
   const words = [...set];
@@ -62,7 +62,7 @@ function makeVocabulary(rand: () => number, size: number): { words: string[]; sy
   return { words, synonym, pick };
 }
 
-function makeSentence(rand: () => number, pick: () => string): string {
+export function makeSentence(rand: () => number, pick: () => string): string {
   const n = 12 + Math.floor(rand() * 16);
   const out: string[] = [];
   for (let k = 0; k < n; k++) {
@@ -82,7 +82,7 @@ function capitalize(words: string[]): string {
 }
 
 /** Small edits: a word dropped, a word added, two neighbours swapped. */
-function edit(sentence: string, rand: () => number, pick: () => string): string {
+export function edit(sentence: string, rand: () => number, pick: () => string): string {
   const words = sentence.slice(0, -1).split(' ');
   words.splice(1 + Math.floor(rand() * (words.length - 2)), 1);
   words.splice(1 + Math.floor(rand() * (words.length - 2)), 0, pick());
@@ -92,7 +92,7 @@ function edit(sentence: string, rand: () => number, pick: () => string): string 
 }
 
 /** Word-substitution paraphrase: 40% of the content words replaced by their synonyms, function words shuffled. */
-function paraphrase(sentence: string, rand: () => number, synonym: Map<string, string>): string {
+export function paraphrase(sentence: string, rand: () => number, synonym: Map<string, string>): string {
   const words = sentence.slice(0, -1).split(' ').map((w, i) => (i === 0 ? w.toLowerCase() : w));
   const out = words.map((w) => {
     if (FUNCTION_WORDS.includes(w)) return rand() < 0.5 ? FUNCTION_WORDS[Math.floor(rand() * FUNCTION_WORDS.length)] : w;
@@ -141,7 +141,7 @@ export function generateBundle(count: number, seed = 20241218): GeneratedBundle 
 }
 
 /** Share of planted passages the analysis found: a match between the two articles that overlaps both planted sentences. */
-function recallOf(bundle: GeneratedBundle, analysis: Pick<BundleAnalysis, 'matches'>): Record<PlantKind | 'all', number> {
+export function recallOf(bundle: Pick<GeneratedBundle, 'articles' | 'plants'>, analysis: Pick<BundleAnalysis, 'matches'>): Record<PlantKind | 'all', number> {
   const found: Record<PlantKind, [number, number]> = { verbatim: [0, 0], edited: [0, 0], paraphrased: [0, 0] };
   const byPair = new Map<string, BundleAnalysis['matches'][number][]>();
   for (const m of analysis.matches) {
@@ -192,8 +192,8 @@ function memorySampler(): { token: CancellationLike; peak: () => { rss: number; 
   };
 }
 
-const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+export const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
+export const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 function sentencesOf(text: string): string[] {
   return text.split(/(?<=\.)\s+/).filter((s) => s.length > 0);
@@ -238,7 +238,7 @@ function runBaseline(bundle: GeneratedBundle, budgetMs: number): { ms: number; e
 }
 
 /** What `analysis-child` prints on stdout: one line of JSON. Memory in bytes. */
-interface ChildReport {
+export interface ChildReport {
   readonly coldMs: number;
   readonly warmMs: number;
   readonly oneEditMs: number;
@@ -255,12 +255,15 @@ interface ChildReport {
   readonly fullGcs: number;
   /** Every match as six numbers: a.article, a.start, a.end, b.article, b.start, b.end (the parent computes recall). */
   readonly spans: number[];
+  /** What the analysis says about its own work: its limits (caps that cut work, counters) and copies found. */
+  readonly limits?: unknown;
+  readonly copies?: number;
 }
 
 /** Writes the generated articles to a temporary JSON file for the child to read. */
-function writeBundleFile(bundle: GeneratedBundle): string {
-  const file = path.join(os.tmpdir(), `parallax-bench-${process.pid}-${bundle.articles.length}.json`);
-  fs.writeFileSync(file, JSON.stringify(bundle.articles));
+function writeBundleFile(articles: readonly ArticleInput[]): string {
+  const file = path.join(os.tmpdir(), `parallax-bench-${process.pid}-${articles.length}.json`);
+  fs.writeFileSync(file, JSON.stringify(articles));
   return file;
 }
 
@@ -268,6 +271,7 @@ function writeBundleFile(bundle: GeneratedBundle): string {
  * `node dist/bench.js analysis-child <file>`: analyses the bundle in `file` cold, warm, and with one
  * article edited, in a process that holds nothing else, and reports time and memory as JSON.
  * `--snapshot-at=<MB>` writes a heap snapshot (to the working directory) the first time heapUsed passes that size.
+ * `--cold-only` skips the warm and edited runs (the adversarial and dense tables time one cold analysis).
  */
 export function runAnalysisChild(args: readonly string[]): void {
   const file = args[0];
@@ -296,12 +300,13 @@ export function runAnalysisChild(args: readonly string[]): void {
   const analysis = analyzeBundle(articles, {}, token, cache);
   const coldMs = performance.now() - t0;
   const coldRss = process.resourceUsage().maxRSS * 1024;
+  const coldOnly = args.includes('--cold-only');
   const t1 = performance.now();
-  analyzeBundle(articles, {}, token, cache);
+  if (!coldOnly) analyzeBundle(articles, {}, token, cache);
   const warmMs = performance.now() - t1;
   const edited = articles.map((a, k) => (k === 0 ? { name: a.name, text: `${a.text} One more sentence.` } : a));
   const t2 = performance.now();
-  analyzeBundle(edited, {}, token, cache);
+  if (!coldOnly) analyzeBundle(edited, {}, token, cache);
   const oneEditMs = performance.now() - t2;
   const maxRss = process.resourceUsage().maxRSS * 1024;
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
@@ -312,17 +317,28 @@ export function runAnalysisChild(args: readonly string[]): void {
   const report: ChildReport = {
     coldMs, warmMs, oneEditMs, loadedRss, coldRss, maxRss, loadedHeap, peakHeap,
     gcs: stats.length, fullGcs: stats.filter((s) => s.gcType === 'MarkSweepCompact').length, spans,
+    ...extrasOf(analysis),
   };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
-/** Runs `analysis-child` on a bundle in a fresh Node process (same flags, same script) and reads its report. */
-function analyseInChild(bundle: GeneratedBundle): ChildReport {
-  const file = writeBundleFile(bundle);
+/** The analysis's own account of its work, when the engine gives one (fields added by issue 8). */
+function extrasOf(analysis: BundleAnalysis): { limits?: unknown; copies?: number } {
+  const extra = analysis as BundleAnalysis & { limits?: unknown; copies?: readonly unknown[] };
+  return { limits: extra.limits, copies: extra.copies?.length };
+}
+
+/**
+ * Runs `analysis-child` on a bundle in a fresh Node process (same flags, same script) and reads its
+ * report; null when it runs past `timeoutMs` (the child is killed).
+ */
+export function analyseInChild(articles: readonly ArticleInput[], flags: readonly string[] = [], timeoutMs = 0): ChildReport | null {
+  const file = writeBundleFile(articles);
   try {
-    const run = spawnSync(process.execPath, [...process.execArgv, process.argv[1], 'analysis-child', file], {
-      encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024,
+    const run = spawnSync(process.execPath, [...process.execArgv, process.argv[1], 'analysis-child', file, ...flags], {
+      encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024, timeout: timeoutMs > 0 ? timeoutMs : undefined,
     });
+    if (run.error && (run.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return null;
     if (run.error) throw run.error;
     if (run.status !== 0) throw new Error(`analysis-child exited with ${run.status ?? run.signal}`);
     return JSON.parse(run.stdout) as ChildReport;
@@ -332,7 +348,7 @@ function analyseInChild(bundle: GeneratedBundle): ChildReport {
 }
 
 /** The matches of a child's report, as much of them as recallOf reads. */
-function matchesOf(report: ChildReport): Pick<BundleAnalysis, 'matches'> {
+export function matchesOf(report: ChildReport): Pick<BundleAnalysis, 'matches'> {
   const matches: BundleAnalysis['matches'][number][] = [];
   const s = report.spans;
   for (let k = 0; k + 5 < s.length; k += 6) {
@@ -363,7 +379,8 @@ export async function runAnalysisBench(): Promise<void> {
   for (const count of [5, 100, 1000]) {
     const bundle = generateBundle(count);
     // The engine alone: a fresh process that holds Node, the engine and this bundle, nothing else.
-    const child = analyseInChild(bundle);
+    const child = analyseInChild(bundle.articles);
+    if (child === null) throw new Error('analysis-child: no report');
     const recall = recallOf(bundle, matchesOf(child));
     // The same analysis in this process, as before: it also holds the bundles, plants and baseline work.
     const sampler = memorySampler();

@@ -1,8 +1,11 @@
 // `npm run bench`: every benchmark, each printing its own figures. Speed targets live here, not in tests.
+// `npm run bench -- <table>` runs one: parse, analysis, dense, adversarial, editor, host.
 import { runParseBench } from './parseBench';
 import { runAnalysisBench, runAnalysisChild } from './analysisBench';
 import { runEditorBench } from './editorBench';
 import { runHostLatencyBench } from './hostLatency';
+import { runDenseBench } from './denseBench';
+import { runAdversarialBench } from './adversarialBench';
 
 async function main(): Promise<void> {
   const only = process.argv[2];
@@ -10,6 +13,8 @@ async function main(): Promise<void> {
   if (only === 'analysis-child') return runAnalysisChild(process.argv.slice(3));
   if (!only || only === 'parse') await runParseBench();
   if (!only || only === 'analysis') await runAnalysisBench();
+  if (!only || only === 'dense') await runDenseBench();
+  if (!only || only === 'adversarial') await runAdversarialBench();
   if (!only || only === 'editor') await runEditorBench();
   if (!only || only === 'host') await runHostLatencyBench();
 }
