@@ -2,6 +2,7 @@
 // decorations and views, so a request on a 1,000-article bundle scans one article's matches, not all.
 // Pure: no vscode import.
 import type { BundleAnalysis, Match, MatchKind, MatchSide, QuoteGroup, QuoteOccurrence, Span } from '../core/model';
+import { MATCH_KINDS } from '../presentation/kinds';
 
 /** One match seen from one of its two articles. */
 export interface SideMatch {
@@ -15,13 +16,6 @@ export interface AnalysisIndex {
   matchesOf(article: number): readonly SideMatch[];
   /** The quote group holding quote `quote` of an article, and its occurrence, if grouped. */
   groupOfQuote(article: number, quote: number): { group: QuoteGroup; occurrence: QuoteOccurrence } | undefined;
-}
-
-const KIND_RANK: Record<MatchKind, number> = { verbatim: 3, 'near-verbatim': 2, paraphrase: 1 };
-
-/** Higher for stronger kinds: verbatim > near-verbatim > paraphrase. */
-export function kindRank(kind: MatchKind): number {
-  return KIND_RANK[kind];
 }
 
 const cache = new WeakMap<BundleAnalysis, AnalysisIndex>();
@@ -134,15 +128,13 @@ export function lineOf(starts: readonly number[], offset: number): number {
   return lo;
 }
 
-const ALL_MATCH_KINDS: readonly MatchKind[] = ['verbatim', 'near-verbatim', 'paraphrase'];
-
 /** Per article: the spans to paint for each kind, the strongest kind winning where matches overlap. */
 export function spansByKind(analysis: BundleAnalysis, article: number): Map<MatchKind, { start: number; end: number }[]> {
   const own = indexOf(analysis).matchesOf(article);
   const out = new Map<MatchKind, { start: number; end: number }[]>();
   // Paint strongest kinds last-to-first so a verbatim span is never hidden under a paraphrase.
   const taken: { start: number; end: number }[] = [];
-  for (const kind of [...ALL_MATCH_KINDS].sort((x, y) => kindRank(y) - kindRank(x))) {
+  for (const kind of MATCH_KINDS) {
     const spans = mergeSpans(own.filter((m) => m.match.kind === kind).map((m) => m.self));
     const free: { start: number; end: number }[] = [];
     for (const s of spans) {

@@ -26,8 +26,6 @@ export type FromWebview =
    */
   | { readonly type: 'rendered'; readonly rows: number; readonly passages: number; readonly activeElements: number; readonly handlers: number; readonly text: string };
 
-export const ALL_KINDS: readonly MatchKind[] = ['verbatim', 'near-verbatim', 'paraphrase'];
-
 /** Checks a message from the webview, which is less trusted than the extension. */
 export function isFromWebview(value: unknown): value is FromWebview {
   if (!value || typeof value !== 'object') return false;

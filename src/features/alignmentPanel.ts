@@ -8,11 +8,9 @@ import type { AlignmentModel } from '../presentation/alignmentModel';
 import { isFromWebview } from './alignmentMessages';
 import type { AlignmentViewState, FromWebview, ToWebview } from './alignmentMessages';
 import { revealPassage } from './revealPassage';
-import { COMPARE_SOURCES_COMMAND } from './compare';
 import type { CompareOptions } from './compare';
+import { COMMANDS } from '../commands/ids';
 
-export const SHOW_ALIGNMENT_COMMAND = 'parallax.showAlignment';
-export const EXPORT_REPORT_COMMAND = 'parallax.exportReport';
 export const ALIGNMENT_VIEW_TYPE = 'parallax.alignment';
 
 /** The panel's model for a bundle's last analysis, built at most once per analysis. */
@@ -138,11 +136,11 @@ export class AlignmentPanel implements vscode.Disposable {
         return;
       case 'compare': {
         const args: CompareOptions = { bundle: raw.bundle, left: raw.left, right: raw.right };
-        await vscode.commands.executeCommand(COMPARE_SOURCES_COMMAND, args);
+        await vscode.commands.executeCommand(COMMANDS.compareSources, args);
         return;
       }
       case 'export':
-        await vscode.commands.executeCommand(EXPORT_REPORT_COMMAND, this.bundle);
+        await vscode.commands.executeCommand(COMMANDS.exportReport, this.bundle);
         return;
       case 'rendered':
         this.lastRendered = raw;
@@ -164,7 +162,7 @@ function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vs
 
 export function registerAlignmentPanel(extensionUri: vscode.Uri, model: BundleModel, analyses: AnalysisService): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(SHOW_ALIGNMENT_COMMAND, (arg?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.showAlignment, (arg?: unknown) => {
       const bundle = arg instanceof vscode.Uri ? (parseArticleUri(arg)?.bundleUri ?? arg)
         : arg && typeof arg === 'object' && typeof (arg as { bundle?: unknown }).bundle === 'string' ? vscode.Uri.parse((arg as { bundle: string }).bundle)
         : activeBundleUri() ?? model.bundles()[0]?.uri;

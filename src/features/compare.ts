@@ -8,9 +8,8 @@ import type { AnalysisService, AnalysisSnapshot } from '../analysis/analysisServ
 import { alignedViewText, comparisonTitle, lineForOffset } from '../presentation/alignedView';
 import type { AlignedViewText } from '../presentation/alignedView';
 import { percent } from '../presentation/articleLabels';
+import { COMMANDS } from '../commands/ids';
 
-export const COMPARE_SOURCES_COMMAND = 'parallax.compareSources';
-export const REVEAL_IN_ARTICLE_COMMAND = 'parallax.revealInArticle';
 /** The two sides of an aligned comparison are read-only documents of this scheme… */
 export const ALIGNED_SCHEME = 'parallax-aligned';
 /** …and of this language, whose only setting is word wrap, so long passages stay readable side by side. */
@@ -288,8 +287,8 @@ export function registerCompare(model: BundleModel, analyses: AnalysisService): 
   return vscode.Disposable.from(
     provider,
     vscode.workspace.registerTextDocumentContentProvider(ALIGNED_SCHEME, provider),
-    vscode.commands.registerCommand(COMPARE_SOURCES_COMMAND, (arg?: unknown, left?: number | string, right?: number | string) => compareSources(model, analyses, provider, arg, left, right)),
-    vscode.commands.registerCommand(REVEAL_IN_ARTICLE_COMMAND, (uri?: vscode.Uri, line?: number) => revealInArticle(model, provider, uri, line)),
+    vscode.commands.registerCommand(COMMANDS.compareSources, (arg?: unknown, left?: number | string, right?: number | string) => compareSources(model, analyses, provider, arg, left, right)),
+    vscode.commands.registerCommand(COMMANDS.revealInArticle, (uri?: vscode.Uri, line?: number) => revealInArticle(model, provider, uri, line)),
   );
 }
 

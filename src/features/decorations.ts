@@ -4,10 +4,10 @@ import type { AnalysisService } from '../analysis/analysisService';
 import { CONFIG_SECTION, readConfig } from './config';
 import { spansByKind } from '../analysis/analysisIndex';
 import { spanRange } from './rangeMapping';
+import { MATCH_KINDS } from '../presentation/kinds';
+import { COMMANDS } from '../commands/ids';
 
-export const TOGGLE_DECORATIONS_COMMAND = 'parallax.toggleDecorations';
 
-const KINDS: readonly MatchKind[] = ['verbatim', 'near-verbatim', 'paraphrase'];
 /** Theme colours contributed in package.json (contributes.colors), so themes can restyle them. */
 const COLOR_IDS: Record<MatchKind, string> = {
   verbatim: 'parallax.verbatimBackground',
@@ -21,7 +21,7 @@ export class SharedPassageDecorations implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly analyses: AnalysisService) {
-    this.types = new Map(KINDS.map((kind) => [kind, vscode.window.createTextEditorDecorationType({
+    this.types = new Map(MATCH_KINDS.map((kind) => [kind, vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor(COLOR_IDS[kind]),
       overviewRulerColor: new vscode.ThemeColor(COLOR_IDS[kind]),
       overviewRulerLane: vscode.OverviewRulerLane.Right,
@@ -40,7 +40,7 @@ export class SharedPassageDecorations implements vscode.Disposable {
 
   /** The ranges painted in an editor per kind (for tests). */
   rangesFor(editor: vscode.TextEditor): Map<MatchKind, vscode.Range[]> {
-    const result = new Map<MatchKind, vscode.Range[]>(KINDS.map((k) => [k, []]));
+    const result = new Map<MatchKind, vscode.Range[]>(MATCH_KINDS.map((k) => [k, []]));
     if (!readConfig(editor.document.uri).decorationsEnabled) return result;
     const found = this.analyses.forDocument(editor.document);
     if (!found) return result;
@@ -67,7 +67,7 @@ export class SharedPassageDecorations implements vscode.Disposable {
 export function registerDecorations(decorations: SharedPassageDecorations): vscode.Disposable {
   return vscode.Disposable.from(
     decorations,
-    vscode.commands.registerCommand(TOGGLE_DECORATIONS_COMMAND, async () => {
+    vscode.commands.registerCommand(COMMANDS.toggleDecorations, async () => {
       const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
       const next = !readConfig().decorationsEnabled;
       await config.update('decorations.enabled', next, vscode.ConfigurationTarget.Global);

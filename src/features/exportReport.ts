@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { BundleModel } from './bundleModel';
 import { parseArticleUri } from './articleDocuments';
 import type { AnalysisService } from '../analysis/analysisService';
-import { activeBundleUri, alignmentModelOf, EXPORT_REPORT_COMMAND } from './alignmentPanel';
+import { activeBundleUri, alignmentModelOf } from './alignmentPanel';
 import { reportHtml, reportMarkdown } from '../presentation/reportBuilder';
+import { COMMANDS } from '../commands/ids';
 
 type Format = 'markdown' | 'html';
 
@@ -68,5 +69,5 @@ export async function exportReport(model: BundleModel, analyses: AnalysisService
 }
 
 export function registerExportReport(model: BundleModel, analyses: AnalysisService): vscode.Disposable {
-  return vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, (bundle?: vscode.Uri | string | { readonly bundle: string }, format?: Format, target?: vscode.Uri) => exportReport(model, analyses, bundle, format, target));
+  return vscode.commands.registerCommand(COMMANDS.exportReport, (bundle?: vscode.Uri | string | { readonly bundle: string }, format?: Format, target?: vscode.Uri) => exportReport(model, analyses, bundle, format, target));
 }

@@ -2,12 +2,12 @@ import * as vscode from 'vscode';
 import { BUNDLE_LANGUAGE } from './bundleModel';
 import { ARTICLE_SCHEME } from './articleDocuments';
 import type { AnalysisService } from '../analysis/analysisService';
-import { quoteHover, REVEAL_PASSAGE_COMMAND } from '../presentation/hoverModel';
+import { quoteHover } from '../presentation/hoverModel';
 import { articleOffsetAt, spanRange } from './rangeMapping';
-import { COMPARE_SOURCES_COMMAND } from './compare';
+import { COMMANDS } from '../commands/ids';
 
 /** The only commands a Parallax hover may run; everything else in it is inert text. */
-export const HOVER_COMMANDS: readonly string[] = [REVEAL_PASSAGE_COMMAND, COMPARE_SOURCES_COMMAND];
+export const HOVER_COMMANDS: readonly string[] = [COMMANDS.revealPassage, COMMANDS.compareSources];
 
 /** Hover over a quotation: speaker, every source that carries it and how, paraphrases without marks. */
 export function provideQuoteHover(analyses: AnalysisService, document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {

@@ -4,8 +4,8 @@ import type { BundleModel } from './bundleModel';
 import { parseArticleUri, showArticle } from './articleDocuments';
 import { attributeDetail } from './documentSymbols';
 import type { BundleArticle } from '../core/bundle/parseBundle';
+import { COMMANDS } from '../commands/ids';
 
-export const OPEN_ARTICLE_COMMAND = 'parallax.openArticle';
 
 /** The first words of an article, for the quick pick. */
 export function firstWords(text: string, max = 12): string {
@@ -77,13 +77,13 @@ export function registerOpenArticle(model: BundleModel): vscode.Disposable {
   return vscode.Disposable.from(
     lensesChanged,
     model.onDidChangeBundle(() => lensesChanged.fire()),
-    vscode.commands.registerCommand(OPEN_ARTICLE_COMMAND, (bundle?: vscode.Uri | string, which?: number | string) => openArticle(model, bundle, which)),
+    vscode.commands.registerCommand(COMMANDS.openArticle, (bundle?: vscode.Uri | string, which?: number | string) => openArticle(model, bundle, which)),
     vscode.languages.registerCodeLensProvider({ language: BUNDLE_LANGUAGE }, {
       onDidChangeCodeLenses: lensesChanged.event,
       provideCodeLenses(document) {
         return model.parse(document).articles.map((a) => new vscode.CodeLens(
           new vscode.Range(document.positionAt(a.headerRange.start), document.positionAt(a.headerRange.start)),
-          { title: 'Open article', command: OPEN_ARTICLE_COMMAND, arguments: [document.uri, a.index], tooltip: `Open "${a.name}" as its own read-only document` },
+          { title: 'Open article', command: COMMANDS.openArticle, arguments: [document.uri, a.index], tooltip: `Open "${a.name}" as its own read-only document` },
         ));
       },
     }),

@@ -4,7 +4,7 @@ import { parseArticleUri } from './articleDocuments';
 import type { AnalysisService, AnalysisSnapshot } from '../analysis/analysisService';
 import { quoteTree } from '../presentation/quotesModel';
 import type { OccurrenceRow, QuotationRow, SpeakerRow } from '../presentation/quotesModel';
-import { REVEAL_PASSAGE_COMMAND } from '../presentation/hoverModel';
+import { COMMANDS } from '../commands/ids';
 
 export const QUOTES_VIEW_ID = 'parallax.quotes';
 
@@ -76,7 +76,7 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesNode>, 
     item.description = `${row.relation === 'reworded' ? 'reworded ⚠' : row.relation} · “${row.text.replace(/\s+/g, ' ').slice(0, 80)}”`;
     item.tooltip = `${row.label}${row.speaker ? ` — ${row.speaker}` : ''} (${row.relation})\n“${row.text}”`;
     item.iconPath = new vscode.ThemeIcon(row.relation === 'reworded' ? 'warning' : row.relation === 'partial' ? 'quote' : 'check');
-    item.command = { title: 'Reveal quotation', command: REVEAL_PASSAGE_COMMAND, arguments: [{ bundle: node.bundle, article: row.article, start: row.start, end: row.end }] };
+    item.command = { title: 'Reveal quotation', command: COMMANDS.revealPassage, arguments: [{ bundle: node.bundle, article: row.article, start: row.start, end: row.end }] };
     return item;
   }
 

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { BundleModel } from './bundleModel';
 import { ARTICLE_SCHEME, showArticle } from './articleDocuments';
-import { REVEAL_PASSAGE_COMMAND } from '../presentation/hoverModel';
 import type { RevealPassageArgs } from '../presentation/hoverModel';
 import { spanRange } from './rangeMapping';
+import { COMMANDS } from '../commands/ids';
 
 /**
  * Shows a span of an article and selects it: in the article's own document when the user reads
@@ -34,5 +34,5 @@ export async function revealPassage(model: BundleModel, args: RevealPassageArgs,
 
 /** `parallax.revealPassage`, used by hover links, the views and the alignment panel. */
 export function registerRevealPassage(model: BundleModel): vscode.Disposable {
-  return vscode.commands.registerCommand(REVEAL_PASSAGE_COMMAND, (args: RevealPassageArgs, inArticle?: boolean) => revealPassage(model, args, inArticle));
+  return vscode.commands.registerCommand(COMMANDS.revealPassage, (args: RevealPassageArgs, inArticle?: boolean) => revealPassage(model, args, inArticle));
 }

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { AnalysisService, AnalysisSnapshot } from '../analysis/analysisService';
 import { articleRow, passageRows } from '../presentation/sourcesModel';
-import { REVEAL_PASSAGE_COMMAND } from '../presentation/hoverModel';
 import type { RevealPassageArgs } from '../presentation/hoverModel';
+import { COMMANDS } from '../commands/ids';
 
 export const SOURCES_VIEW_ID = 'parallax.sources';
 
@@ -76,7 +76,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
     item.description = node.description;
     item.tooltip = `${node.label}\n${node.description}`;
     item.iconPath = new vscode.ThemeIcon('link');
-    item.command = { title: 'Reveal passage', command: REVEAL_PASSAGE_COMMAND, arguments: [node.reveal] };
+    item.command = { title: 'Reveal passage', command: COMMANDS.revealPassage, arguments: [node.reveal] };
     item.contextValue = 'parallaxPassage';
     return item;
   }

@@ -3,7 +3,8 @@
 // and the report show the same thing and both are unit-tested.
 import type { BundleAnalysis, MatchKind, QuoteRelation, Span } from '../core/model';
 import { wordDiff } from '../core/text/wordDiff';
-import { kindRank, mergeSpans } from '../analysis/analysisIndex';
+import { mergeSpans } from '../analysis/analysisIndex';
+import { byStrength } from './kinds';
 import { quoteTree } from './quotesModel';
 
 /** A run of a passage's words; `changed` marks words that differ from the row's reference wording. */
@@ -156,7 +157,7 @@ export function buildAlignmentModel(analysis: BundleAnalysis, names: readonly st
       const segments = m === ref ? segmentsAgainst(text, secondText, true) : segmentsAgainst(text, refText, false);
       cells[m.article]?.push({ article: m.article, start: m.span.start, end: m.span.end, segments });
     }
-    const kinds = [...(kindsOf.get(root) ?? [])].sort((x, y) => kindRank(y) - kindRank(x));
+    const kinds = [...(kindsOf.get(root) ?? [])].sort(byStrength);
     return { id, kinds, cells };
   });
   const columns: AlignmentColumn[] = analysis.articles.map((_, a) => ({

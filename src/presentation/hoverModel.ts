@@ -4,11 +4,12 @@
 import type { BundleAnalysis, Quote, QuoteOccurrence, QuoteRelation, Span } from '../core/model';
 import { quoteRelation } from '../core/match/quoteGroups';
 import { wordDiff } from '../core/text/wordDiff';
-import { indexOf, kindRank, overlaps } from '../analysis/analysisIndex';
+import { indexOf, overlaps } from '../analysis/analysisIndex';
+import { isStronger } from './kinds';
 import type { SideMatch } from '../analysis/analysisIndex';
 import { excerpt } from './articleLabels';
+import { COMMANDS } from '../commands/ids';
 
-export const REVEAL_PASSAGE_COMMAND = 'parallax.revealPassage';
 
 /** Arguments of `parallax.revealPassage`: a span of an article of a bundle. */
 export interface RevealPassageArgs {
@@ -34,7 +35,7 @@ export function commandUri(command: string, args: readonly unknown[]): string {
 }
 
 function link(label: string, args: RevealPassageArgs): string {
-  return `[${escapeMarkdown(label)}](${commandUri(REVEAL_PASSAGE_COMMAND, [args])} "Reveal this passage")`;
+  return `[${escapeMarkdown(label)}](${commandUri(COMMANDS.revealPassage, [args])} "Reveal this passage")`;
 }
 
 /** Words of a long unchanged stretch shown on each side of "…". */
@@ -144,7 +145,7 @@ export function quoteHover(input: QuoteHoverInput): QuoteHover | null {
     if (!overlaps(m.self, quote)) continue;
     if ((quotedAt.get(m.other.article) ?? []).some((s) => overlaps(s, m.other))) continue;
     const held = best.get(m.other.article);
-    if (!held || kindRank(m.match.kind) > kindRank(held.match.kind) || (m.match.kind === held.match.kind && m.match.score > held.match.score)) {
+    if (!held || isStronger(m.match, held.match)) {
       best.set(m.other.article, m);
     }
   }

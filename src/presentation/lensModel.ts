@@ -1,7 +1,8 @@
 // The text of Parallax's CodeLenses, computed from a finished analysis. Pure: no vscode import, so
 // it is unit-tested and benchmarked on its own.
 import type { BundleAnalysis, MatchKind } from '../core/model';
-import { indexOf, kindRank, lineOf, lineStarts, mergeSpans } from '../analysis/analysisIndex';
+import { indexOf, lineOf, lineStarts, mergeSpans } from '../analysis/analysisIndex';
+import { byStrength, isStronger, KIND_SIGN } from './kinds';
 import type { SideMatch } from '../analysis/analysisIndex';
 import { percent } from './articleLabels';
 
@@ -42,7 +43,6 @@ export function headerLens(analysis: BundleAnalysis, labels: readonly string[], 
   };
 }
 
-const KIND_SIGN: Record<MatchKind, string> = { verbatim: '=', 'near-verbatim': '≃', paraphrase: '≈' };
 /** How many article labels one segment lists before "+N more". */
 const MAX_NAMES = 5;
 
@@ -60,11 +60,6 @@ function segment(kind: MatchKind, best: readonly SideMatch[], labels: readonly s
   const first = shown[0];
   if (shown.length === 1 && first) return `${KIND_SIGN[kind]} ${name(first)} (${kind} ${score(first.match.score)})`;
   return `${KIND_SIGN[kind]} ${shown.map((m) => `${name(m)} ${score(m.match.score)}`).join(', ')}${more} (${kind})`;
-}
-
-function stronger(x: SideMatch, y: SideMatch): boolean {
-  const r = kindRank(x.match.kind) - kindRank(y.match.kind);
-  return r > 0 || (r === 0 && x.match.score > y.match.score);
 }
 
 /**
@@ -88,7 +83,7 @@ export function passageLenses(analysis: BundleAnalysis, labels: readonly string[
     const best = new Map<number, SideMatch>();
     for (const m of list) {
       const held = best.get(m.other.article);
-      if (!held || stronger(m, held)) best.set(m.other.article, m);
+      if (!held || isStronger(m.match, held.match)) best.set(m.other.article, m);
     }
     const byKind = new Map<MatchKind, SideMatch[]>();
     for (const m of best.values()) {
@@ -96,11 +91,11 @@ export function passageLenses(analysis: BundleAnalysis, labels: readonly string[
       if (k) k.push(m);
       else byKind.set(m.match.kind, [m]);
     }
-    const kinds = [...byKind.keys()].sort((x, y) => kindRank(y) - kindRank(x));
+    const kinds = [...byKind.keys()].sort(byStrength);
     const passages = mergeSpans(list.map((m) => m.self)).length;
     const segments = kinds.map((k) => segment(k, byKind.get(k) ?? [], labels));
     const title = `${passages > 1 ? `${passages} passages: ` : ''}${segments.join(' · ')}`;
-    const strongest = [...best.values()].reduce((x, y) => (stronger(y, x) ? y : x));
+    const strongest = [...best.values()].reduce((x, y) => (isStronger(y.match, x.match) ? y : x));
     const first = list[0] as SideMatch;
     lenses.push({
       line,

@@ -1,6 +1,7 @@
 // Rows of the Sources view: what each article shares, computed from a finished analysis. Pure.
-import type { BundleAnalysis, MatchKind, Span } from '../core/model';
-import { indexOf, kindRank, mergeSpans, overlaps } from '../analysis/analysisIndex';
+import type { BundleAnalysis, Span } from '../core/model';
+import { indexOf, mergeSpans, overlaps } from '../analysis/analysisIndex';
+import { byStrength, isStronger, KIND_SIGN } from './kinds';
 import type { SideMatch } from '../analysis/analysisIndex';
 import { excerpt, percent } from './articleLabels';
 
@@ -62,7 +63,6 @@ export interface PassageRow {
   readonly others: readonly SideMatch[];
 }
 
-const SIGN: Record<MatchKind, string> = { verbatim: '=', 'near-verbatim': '≃', paraphrase: '≈' };
 
 /** One row per passage of the article that other sources share, in text order. */
 export function passageRows(analysis: BundleAnalysis, labels: readonly string[], article: number, text: string): PassageRow[] {
@@ -77,11 +77,11 @@ export function passageRows(analysis: BundleAnalysis, labels: readonly string[],
       const m = own[i] as SideMatch;
       if (!overlaps(m.self, span) && !(m.self.start === span.start && m.self.end === span.end)) continue;
       const held = best.get(m.other.article);
-      if (!held || kindRank(m.match.kind) > kindRank(held.match.kind) || (m.match.kind === held.match.kind && m.match.score > held.match.score)) best.set(m.other.article, m);
+      if (!held || isStronger(m.match, held.match)) best.set(m.other.article, m);
     }
-    const others = [...best.values()].sort((x, y) => kindRank(y.match.kind) - kindRank(x.match.kind) || y.match.score - x.match.score);
+    const others = [...best.values()].sort((x, y) => byStrength(x.match.kind, y.match.kind) || y.match.score - x.match.score);
     const description = others
-      .map((m) => `${SIGN[m.match.kind]} ${labels[m.other.article] ?? m.other.article}${m.match.kind === 'verbatim' ? '' : ` ${m.match.score.toFixed(2)}`}`)
+      .map((m) => `${KIND_SIGN[m.match.kind]} ${labels[m.other.article] ?? m.other.article}${m.match.kind === 'verbatim' ? '' : ` ${m.match.score.toFixed(2)}`}`)
       .join(' · ');
     return { span, label: excerpt(text.slice(span.start, span.end), 70), description, others };
   });

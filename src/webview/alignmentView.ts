@@ -1,7 +1,7 @@
 // The alignment panel's script, in the webview. It builds the whole DOM with createElement and
 // textContent: bundle text is never parsed as HTML, so nothing in a bundle can add elements or run.
 import type { AlignmentModel, AlignmentRow, CellPassage } from '../presentation/alignmentModel';
-import { ALL_KINDS } from '../features/alignmentMessages';
+import { MATCH_KINDS } from '../presentation/kinds';
 import type { AlignmentViewState, FromWebview, ToWebview } from '../features/alignmentMessages';
 import type { MatchKind } from '../core/model';
 
@@ -14,7 +14,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const saved = vscode.getState();
-let state: AlignmentViewState = saved ?? { bundle: '', kinds: ALL_KINDS, selectedRow: 0, scrollTop: 0 };
+let state: AlignmentViewState = saved ?? { bundle: '', kinds: MATCH_KINDS, selectedRow: 0, scrollTop: 0 };
 let model: AlignmentModel | undefined;
 /** Rows drawn at a time: a 1,000-article bundle has thousands of groups. */
 const PAGE = 200;
@@ -63,13 +63,13 @@ function selectRow(index: number, focus: boolean): void {
 function renderFilters(container: HTMLElement): void {
   const bar = el('div', 'toolbar');
   bar.setAttribute('role', 'toolbar');
-  for (const kind of ALL_KINDS) {
+  for (const kind of MATCH_KINDS) {
     const label = el('label', `filter kind-${kind}`);
     const box = el('input');
     box.type = 'checkbox';
     box.checked = state.kinds.includes(kind);
     box.addEventListener('change', () => {
-      const kinds: MatchKind[] = ALL_KINDS.filter((k) => (k === kind ? box.checked : state.kinds.includes(k)));
+      const kinds: MatchKind[] = MATCH_KINDS.filter((k) => (k === kind ? box.checked : state.kinds.includes(k)));
       save({ kinds, selectedRow: 0 });
       render();
     });

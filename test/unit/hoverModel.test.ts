@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { commandUri, escapeMarkdown, quoteHover, REVEAL_PASSAGE_COMMAND } from '../../src/presentation/hoverModel';
+import { commandUri, escapeMarkdown, quoteHover } from '../../src/presentation/hoverModel';
 import { shortLabels } from '../../src/presentation/articleLabels';
 import { councilAnalysis, makeAnalysis, NAMES, TEXTS } from './editorFixture';
+import { COMMANDS } from '../../src/commands/ids';
 
 // markdown-it (CommonMark) renders the hover as a markdown renderer would; it is installed with @vscode/vsce.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -46,7 +47,7 @@ describe('hoverModel', () => {
     const links = hrefs(md.render(hover?.markdown ?? ''));
     assert.strictEqual(links.length, 2);
     for (const href of links) {
-      assert.ok(href.startsWith(`command:${REVEAL_PASSAGE_COMMAND}?`), href);
+      assert.ok(href.startsWith(`command:${COMMANDS.revealPassage}?`), href);
       const args = JSON.parse(decodeURIComponent(href.slice(href.indexOf('?') + 1))) as [{ bundle: string; article: number; start: number; end: number }];
       assert.strictEqual(args[0].bundle, BUNDLE);
       const text = TEXTS[args[0].article] as string;
@@ -86,7 +87,7 @@ describe('hoverModel', () => {
         const hover = quoteHover({ analysis: a, labels: [payload, 'b'], bundle: BUNDLE, article: 0, offset: texts[0]?.indexOf('“') ?? 0 });
         assert.ok(hover, payload);
         const html = md.render(hover.markdown);
-        for (const href of hrefs(html)) assert.ok(href.startsWith(`command:${REVEAL_PASSAGE_COMMAND}?`), `${payload} → ${href}`);
+        for (const href of hrefs(html)) assert.ok(href.startsWith(`command:${COMMANDS.revealPassage}?`), `${payload} → ${href}`);
         assert.doesNotMatch(html, /<(img|script|code|h\d|em|del|s)\b/i, payload);
         assert.strictEqual((html.match(/<a /g) ?? []).length, 1, `${payload}: only the one link to source b`);
       }
@@ -104,7 +105,7 @@ describe('hoverModel', () => {
     });
 
     it('encodes command arguments so that a parenthesis cannot end the link', () => {
-      const uri = commandUri(REVEAL_PASSAGE_COMMAND, [{ bundle: 'file:///a (1)/b).bundle' }]);
+      const uri = commandUri(COMMANDS.revealPassage, [{ bundle: 'file:///a (1)/b).bundle' }]);
       assert.doesNotMatch(uri, /[()\s"]/);
       assert.deepStrictEqual(JSON.parse(decodeURIComponent(uri.slice(uri.indexOf('?') + 1))), [{ bundle: 'file:///a (1)/b).bundle' }]);
     });
