@@ -1,5 +1,5 @@
 import { STOPWORDS } from '../text/tokens';
-import { lemma } from '../text/lemma';
+import { lemma, stripPlural } from '../text/lemma';
 import { boundedMemo } from '../memo';
 
 /**
@@ -95,10 +95,7 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
 export function stemWord(word: string): string {
   let w = lemma(word);
   if (w.length <= 3 || /\d/.test(w)) return w;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (/(?:ss|us|is)$/.test(w)) { /* not a plural */ }
-  else if (/(?:sh|ch|x|z|ss)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s')) w = w.slice(0, -1);
+  w = stripPlural(w);
   for (const suffix of ['ions', 'ion', 'ments', 'ment', 'ingly', 'ings', 'ing', 'edly', 'ed', 'ly', 'ness', 'ive', 'al']) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
       w = w.slice(0, -suffix.length);

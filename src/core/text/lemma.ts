@@ -138,17 +138,9 @@ export function stripInflection(w: string): string {
   if (w.length <= 3) {
     return w;
   }
-  if (w.endsWith('ies') && w.length > 4) {
-    return `${w.slice(0, -3)}y`;
-  }
-  if (/(?:ss|us|is)$/.test(w)) {
-    return w;
-  }
-  if (/(?:sh|ch|x|z|ss)es$/.test(w)) {
-    return w.slice(0, -2);
-  }
-  if (w.endsWith('s')) {
-    return w.slice(0, -1);
+  const singular = stripPlural(w);
+  if (singular !== w || w.endsWith('s')) {
+    return singular;
   }
   for (const suffix of ['ing', 'ed']) {
     const base = w.slice(0, -suffix.length);
@@ -158,4 +150,24 @@ export function stripInflection(w: string): string {
     }
   }
   return w;
+}
+
+/**
+ * The plural ending of a word: "countries" → "country", "taxes" → "tax", "pledges" → "pledge";
+ * "crisis", "bus", "class" stay. The one plural rule of the engine (the stemmer uses it too).
+ */
+export function stripPlural(w: string): string {
+  if (w.length <= 3) {
+    return w;
+  }
+  if (w.endsWith('ies') && w.length > 4) {
+    return `${w.slice(0, -3)}y`;
+  }
+  if (/(?:ss|us|is)$/.test(w)) {
+    return w;
+  }
+  if (/(?:sh|ch|x|z|ss)es$/.test(w)) {
+    return w.slice(0, -2);
+  }
+  return w.endsWith('s') ? w.slice(0, -1) : w;
 }
