@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { splitSentences } from '../../src/core/text/sentences';
+import { sentenceAt, splitSentences } from '../../src/core/text/sentences';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
 import { repoRoot, seedsPath } from './paths';
 
@@ -120,5 +120,20 @@ describe('splitSentences', () => {
       }
       assert.strictEqual(text.slice(last).trim(), '');
     }
+  });
+});
+
+describe('sentenceAt', () => {
+  it('finds the sentence that holds an offset, and -1 between or beyond sentences', () => {
+    const text = 'One two.  Three four. Five.';
+    const sentences = splitSentences(text);
+    assert.strictEqual(sentences.length, 3);
+    assert.strictEqual(sentenceAt(sentences, 0), 0);
+    assert.strictEqual(sentenceAt(sentences, 7), 0);
+    assert.strictEqual(sentenceAt(sentences, 8), -1);
+    assert.strictEqual(sentenceAt(sentences, text.indexOf('Three')), 1);
+    assert.strictEqual(sentenceAt(sentences, text.length - 1), 2);
+    assert.strictEqual(sentenceAt(sentences, text.length), -1);
+    assert.strictEqual(sentenceAt([], 0), -1);
   });
 });

@@ -4,6 +4,7 @@
  * article, surname-only mentions resolved to the fullest form seen earlier ("Rutte" → "Mark Rutte").
  */
 import { boundedMemo } from '../memo';
+import { POSSESSIVE_PROXY_AT_END } from './proxyNouns';
 
 /** Titles and honorifics that precede a name and are not part of it (folded, lower case). */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(
@@ -15,9 +16,6 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
     'president-elect leader commander officer minister-president high representative chancellor-elect ' +
     'pm ceo cfo coo founder professor doctor').split(/\s+/),
 );
-
-/** Nouns after a possessive name that speak for that person ("Macron's office"). */
-const PROXY_NOUNS = /[’']s\s+(?:office|spokesman|spokeswoman|spokesperson|spokespeople|team|aides?|camp|campaign|press office|press service|administration|government|cabinet|staff|lawyers?|representatives?)$/i;
 
 /** Words that may stand with a title in a description ("The Minister", "Prime Minister"). */
 const DESCRIPTIVE_WORDS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'prime', 'chief', 'new', 'top']);
@@ -47,7 +45,7 @@ export function foldSurname(surname: string): string {
 /** The words of a name without leading titles and trailing suffixes ("President Macron" → ["Macron"]). */
 export function nameWords(name: string): string[] {
   const words = name
-    .replace(PROXY_NOUNS, '')
+    .replace(POSSESSIVE_PROXY_AT_END, '')
     .replace(/[’']s$/, '')
     .split(/[\s,]+/)
     .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}.'’-]+$/gu, ''))

@@ -1,4 +1,5 @@
 import type { Sentence, Span } from '../model';
+import { firstNotBefore } from '../util/binarySearch';
 
 /**
  * A fast sentence splitter of our own (regular expressions and word lists, no tagging): compromise's
@@ -345,15 +346,8 @@ function countWords(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Index of the sentence containing offset `at`, or -1 (binary search over sentences in order). */
+/** Index of the sentence containing offset `at`, or -1 (sentences in order, not overlapping). */
 export function sentenceAt(sentences: readonly Sentence[], at: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid].end <= at) lo = mid + 1;
-    else if (sentences[mid].start > at) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
+  const i = firstNotBefore(sentences.length, (k) => sentences[k].end <= at);
+  return i < sentences.length && sentences[i].start <= at ? i : -1;
 }

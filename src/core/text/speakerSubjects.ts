@@ -1,0 +1,187 @@
+import { boundedMemo } from '../memo';
+import { STOPWORDS } from './tokens';
+import { TITLE_WORDS, looksLikeName, nameFacts, nameWords } from './names';
+import type { NameFacts } from './names';
+import { POSSESSIVE_PROXY_AT_START, PROXY_NOUN_PATTERN } from './proxyNouns';
+
+/**
+ * The subject of a cue verb, read from the words right before it ("Rutte said", "the minister
+ * said", "he said", "Maria Lind, the chief executive, said") or right after it ("said Rutte",
+ * "according to Macron's office"). Plain regular expressions over text with quotes masked out.
+ */
+
+export const CUE = new RegExp(
+  '\\b(?:according to|pointed out|said|says|say|told|tells|added|adds|stressed|stresses|wrote|writes|' +
+    'posted|posts|noted|notes|asserted|asserts|explained|explains|concluded|stated|states|remarked|' +
+    'insisted|insists|warned|warns|argued|argues|declared|announced|tweeted|tweets|emphasized|emphasised|' +
+    'emphasizes|replied|responded|acknowledged|admitted|claimed|claims|commented|observed|urged|recalled|' +
+    'answered|asked|suggested|vowed|promised|cautioned|complained|conceded|confirmed|denied|reiterated|' +
+    'highlighted|underlined|underscored|shouted|yelled|whispered|exclaimed|joked|quipped|pleaded|demanded|boasted|' +
+    'lamented|mused|countered|retorted|predicted|testified|texted|assured|reminded|saying|telling|adding|writing)\\b',
+  'gi',
+);
+
+/** Cue verbs whose subject is the person quoted even when the sentence is passive-looking. */
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|be|is|are|get|got)\s*$/i;
+
+/** Words that may stand between a subject and its cue verb ("Rutte had said", "he also added"). */
+const BETWEEN = /\s+(?:also|further|later|then|had|has|have|again|earlier|previously|once|repeatedly|reportedly|simply|just|would|will|did|does|do|recently|already|still|however|separately|\p{Ll}+ly)$/u;
+
+const PLURAL_GROUPS = /^(?:officials|diplomats|sources|analysts|experts|witnesses|residents|authorities|leaders|ministers|lawmakers|critics|protesters|police|aides|organizers|organisers|researchers|scientists|people|they)$/i;
+
+/** Nouns that name a role a person holds: "the minister said" stands for the minister named earlier. */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set([
+  ...TITLE_WORDS,
+  'official', 'spokesman', 'spokeswoman', 'diplomat', 'lawmaker', 'prosecutor', 'adviser', 'advisor',
+  'negotiator', 'general', 'commander', 'coach', 'manager', 'executive', 'boss', 'president', 'premier',
+]);
+
+/** Offices that one person holds at a time, so "the president" can stand for a name. */
+export const SINGLE_HOLDER: ReadonlySet<string> = new Set([
+  'president', 'premier', 'chancellor', 'minister', 'secretary-general', 'secretary', 'governor', 'mayor', 'leader',
+  'king', 'queen', 'pope', 'ceo', 'chairman', 'chairwoman', 'chair', 'director', 'chief', 'commissioner', 'head',
+  'president-elect', 'ambassador', 'envoy', 'coach', 'manager',
+]);
+
+/** Stands in for every character of a quote, so cues are searched outside quotes only. */
+export const MASK = '\uFFFC';
+const NAME_WORD = "[\\p{Lu}][\\p{L}\\p{M}'’.\\-]*";
+const PARTICLE = '(?:von|van|der|den|de|da|di|du|la|le|bin|al|el|ibn|dos|das|del|ter)';
+/** A capitalized name at the end of a text: "Mark Rutte", "Ursula von der Leyen", "Macron’s office". */
+const NAME_AT_END = new RegExp(
+  `(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})` +
+    `(?:[’']s\\s+(${PROXY_NOUN_PATTERN}))?$`,
+  'u',
+);
+/** A name that opens a sentence and is followed by a lower-case word that is not a function word. */
+export const SUBJECT_AT_START = new RegExp(
+  `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})(?=\\s+(?!(?:at|in|on|of|for|to|the|a|an|by|with|from|as)\\b)\\p{Ll}|,\\s+(?:who|whose|which|a|an|the)\\b)`,
+  'u',
+);
+const NAME_AT_START = new RegExp(`^\\s*(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})`, 'u');
+const FULL_NAME = new RegExp(`^(?:(?:Dr|Mr|Mrs|Ms|Prof)\\.?\\s+)?${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){1,4}$`, 'u');
+const PRONOUN_AT_END = /\b(he|she|they|it|we|i)$/i;
+const PHRASE_AT_END = /(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)\s+|[\p{Lu}][\p{L}-]*[’']s\s+)((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)$/u;
+const BARE_PLURAL_AT_END = /(?:^|[,;:]\s*|\b(?:but|and|so)\s+)(\p{Ll}+s)$/u;
+
+export type SubjectKind = 'name' | 'pronoun' | 'role' | 'phrase' | 'none';
+
+export interface Subject {
+  readonly kind: SubjectKind;
+  /** The subject as written (a name, a pronoun, a noun phrase), or '' for none. */
+  readonly text: string;
+  /** For names: the person spoken for ("Macron" for "Macron's office"). */
+  readonly person?: string;
+}
+
+export function isStopwordName(name: string): boolean {
+  return nameWords(name).every((w) => STOPWORDS.has(w.toLowerCase()));
+}
+
+/** The facts of a capitalized run if it is a person's (or an organization's) name, else null. */
+export function properName(raw: string): NameFacts | null {
+  return properMemo(raw);
+}
+
+/** Capitalized runs recur: what they are is worth keeping. */
+const properMemo = boundedMemo(20_000, (raw): NameFacts | null => {
+  const person = cleanName(raw);
+  const f = nameFacts(person);
+  return f.isName && !isStopwordName(person) ? f : null;
+});
+
+/** Trims a capitalized run to the name proper: "But Mark Rutte" → "Mark Rutte". */
+export function cleanName(raw: string): string {
+  const words = raw.split(/\s+/);
+  while (words.length > 1 && STOPWORDS.has(words[0].toLowerCase())) {
+    words.shift();
+  }
+  return words.join(' ');
+}
+
+/** The subject written right before a cue verb: `pre` ends where the verb starts. */
+export function subjectBefore(pre: string): Subject {
+  let p = pre.replace(/\s+$/, '');
+  if (PASSIVE_BEFORE.test(p)) {
+    return { kind: 'none', text: '' };
+  }
+  for (let m = BETWEEN.exec(p); m !== null; m = BETWEEN.exec(p)) {
+    p = p.slice(0, m.index);
+  }
+  // "The alliance's secretary-general, Annelise Varnholt, promised": the name between the commas.
+  // "Umerov, for his part, stressed" / "Trump, after speaking to Putin, said": skip the aside.
+  if (p.endsWith(',')) {
+    const inner = p.slice(0, -1);
+    const comma = inner.lastIndexOf(',');
+    const aside = inner.slice(comma + 1).trim();
+    const appositive = FULL_NAME.exec(aside);
+    if (appositive && !aside.includes(MASK) && nameWords(aside).length >= 2 && looksLikeName(aside) && !isStopwordName(aside)) {
+      return { kind: 'name', text: nameWords(aside).join(' '), person: nameWords(aside).join(' ') };
+    }
+    if (comma > 0 && !inner.slice(comma).includes(MASK)) {
+      const before = subjectBefore(inner.slice(0, comma));
+      if (before.kind !== 'none') {
+        return before;
+      }
+    }
+    return { kind: 'none', text: '' };
+  }
+  const pronoun = PRONOUN_AT_END.exec(p);
+  if (pronoun) {
+    return { kind: 'pronoun', text: pronoun[1] };
+  }
+  const name = NAME_AT_END.exec(p);
+  // "the president of Lirania asked": the name is a complement, the role is the subject.
+  if (name && /\b(?:of|in|at|from|for|to|with|by|on)\s+$/.test(p.slice(0, name.index))) {
+    const head = p.slice(0, name.index).replace(/\s*\b\w+\s+$/, '');
+    const role = subjectBefore(head);
+    return role.kind === 'role' || role.kind === 'phrase' ? { kind: role.kind, text: role.text + p.slice(head.length) } : role;
+  }
+  if (name) {
+    const person = cleanName(name[1]);
+    if (!isStopwordName(person) && looksLikeName(person)) {
+      const written = name[2] ? `${person}${name[0].slice(name[1].length)}` : person;
+      return { kind: 'name', text: written, person };
+    }
+  }
+  const phrase = PHRASE_AT_END.exec(p);
+  if (phrase) {
+    const head = phrase[1].split(/\s+/).pop()?.toLowerCase() ?? '';
+    const written = phrase[0].trim();
+    if (ROLE_NOUNS.has(head) || ROLE_NOUNS.has(head.replace(/-/g, ' ').split(' ').pop() ?? '')) {
+      return { kind: 'role', text: written };
+    }
+    if (!STOPWORDS.has(head)) {
+      return { kind: 'phrase', text: written };
+    }
+  }
+  const plural = BARE_PLURAL_AT_END.exec(p);
+  if (plural && PLURAL_GROUPS.test(plural[1])) {
+    return { kind: 'phrase', text: plural[1] };
+  }
+  return { kind: 'none', text: '' };
+}
+
+/** The subject written right after a cue ("…," said Rutte / according to Macron's office). */
+export function subjectAfter(post: string): Subject {
+  const name = NAME_AT_START.exec(post);
+  if (name) {
+    const person = cleanName(name[1]);
+    const possessive = POSSESSIVE_PROXY_AT_START.exec(
+      post.slice(name[0].length),
+    );
+    if (!isStopwordName(person) && looksLikeName(person)) {
+      return { kind: 'name', text: possessive ? `${person}${possessive[0]}` : person, person };
+    }
+  }
+  const phrase = /^\s*((?:the|a|an|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,4}?([\p{L}-]+))(?=\s*[,.;:!?]|\s*$)/u.exec(post);
+  if (phrase) {
+    const head = phrase[2].toLowerCase();
+    return { kind: ROLE_NOUNS.has(head) ? 'role' : 'phrase', text: phrase[1] };
+  }
+  return { kind: 'none', text: '' };
+}
+
+
+/** Every capitalized run of a text. */
+export const NAME_ANYWHERE = new RegExp(`${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5}`, 'gu');
