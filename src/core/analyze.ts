@@ -1,10 +1,10 @@
 import type {
-  AlignedPair, AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, Match, MatchKind, Sentence, Span,
+  AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, Match,
 } from './model';
 import type { CancellationLike } from './cancellation';
 import { throwIfCancelled } from './cancellation';
 import { contentHash } from './hash';
-import { sentenceAt, splitSentences } from './text/sentences';
+import { splitSentences } from './text/sentences';
 import { findQuotes } from './text/quotes';
 import { groupQuotes } from './match/quoteGroups';
 import { articleFeatures } from './match/articleFeatures';
@@ -13,16 +13,17 @@ import { compareArticles } from './match/documentPair';
 import type { SentenceLink } from './match/documentPair';
 import { candidateArticlePairs } from './match/shingleIndex';
 import { summarizeSources } from './match/coverage';
-import { monotoneChain } from './match/alignment';
 import { quoteAnchoredLinks } from './match/quoteAnchors';
-import type { AlignNode } from './match/alignment';
+import { DEFAULT_OPTIONS, resolveOptions } from './options';
+
+// Re-exported for the CLI and the engine's tests; the editor imports them from their own light modules.
+export { alignPair } from './alignPair';
+export { DEFAULT_OPTIONS, resolveOptions };
 
 /**
  * The one entry point of the engine: sentences, quotes, shared passages, quote groups and
  * per-source coverage of a bundle, as plain data with offsets into each article's text.
  */
-
-export const DEFAULT_OPTIONS: AnalysisOptions = Object.freeze({ minSharedWords: 6, paraphraseThreshold: 0.5 });
 
 /** How much of the last analysis was reused: tests and the status bar read it. */
 export interface CacheStats {
@@ -45,14 +46,6 @@ export interface AnalysisCache {
 
 export function createAnalysisCache(): AnalysisCache {
   return { articles: new Map(), pairs: new Map(), stats: { articleHits: 0, articleMisses: 0, pairHits: 0, pairMisses: 0 } };
-}
-
-/** Checks the options a caller passes (settings can hold anything) and fills in the defaults. */
-export function resolveOptions(options?: Partial<AnalysisOptions>): AnalysisOptions {
-  const minSharedWords = Number.isFinite(options?.minSharedWords) ? Math.max(2, Math.round(options?.minSharedWords as number)) : DEFAULT_OPTIONS.minSharedWords;
-  const t = options?.paraphraseThreshold;
-  const paraphraseThreshold = typeof t === 'number' && Number.isFinite(t) ? Math.min(1, Math.max(0.05, t)) : DEFAULT_OPTIONS.paraphraseThreshold;
-  return { minSharedWords, paraphraseThreshold };
 }
 
 /**
@@ -168,74 +161,4 @@ export function analyzeBundle(
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
-}
-
-const KIND_RANK: Record<MatchKind, number> = { verbatim: 3, 'near-verbatim': 2, paraphrase: 1 };
-
-interface Link {
-  kind: MatchKind;
-  score: number;
-}
-
-/**
- * The aligned view of two articles for Compare Sources: every sentence of both appears exactly
- * once, in order; matched sentences side by side (a sentence split in two faces both halves as
- * one row), unmatched ones against null. `a` is the left article, `b` the right.
- */
-export function alignPair(analysis: BundleAnalysis, a: number, b: number): AlignedPair[] {
-  const left = analysis.articles[a];
-  const right = analysis.articles[b];
-  if (!left || !right) return [];
-  const sa = left.sentences;
-  const sb = right.sentences;
-  const links = new Map<number, Link>();
-  const m = sb.length;
-  if (a !== b) {
-    for (const match of analysis.matches) {
-      let x: Span;
-      let y: Span;
-      if (match.a.article === a && match.b.article === b) [x, y] = [match.a, match.b];
-      else if (match.a.article === b && match.b.article === a) [x, y] = [match.b, match.a];
-      else continue;
-      const i = sentenceAt(sa, x.start);
-      const j = sentenceAt(sb, y.start);
-      if (i < 0 || j < 0) continue;
-      const key = i * m + j;
-      const old = links.get(key);
-      if (!old || KIND_RANK[match.kind] > KIND_RANK[old.kind] || (match.kind === old.kind && match.score > old.score)) {
-        links.set(key, { kind: match.kind, score: Math.max(match.score, old?.score ?? 0) });
-      }
-    }
-  } else {
-    for (let i = 0; i < sa.length; i++) links.set(i * m + i, { kind: 'verbatim', score: 1 });
-  }
-  const nodes: (AlignNode & Link)[] = [];
-  for (const [key, l] of links) {
-    const j = key % m;
-    const i = (key - j) / m;
-    nodes.push({ i0: i, i1: i, j0: j, j1: j, weight: l.score + 0.01, ...l });
-    // A sentence facing two adjacent sentences of the other side: one row.
-    for (const [di, dj] of [[1, 0], [0, 1]] as const) {
-      const other = links.get((i + di) * m + j + dj);
-      if (other && i + di < sa.length && j + dj < m) {
-        const kind = KIND_RANK[other.kind] > KIND_RANK[l.kind] ? other.kind : l.kind;
-        nodes.push({ i0: i, i1: i + di, j0: j, j1: j + dj, weight: l.score + other.score + 0.02, kind, score: Math.max(l.score, other.score) });
-      }
-    }
-  }
-  const chain = monotoneChain(nodes).map((k) => nodes[k]);
-  const rows: AlignedPair[] = [];
-  const spanOf = (s: readonly Sentence[], from: number, to: number): Span => ({ start: s[from].start, end: s[to].end });
-  let i = 0;
-  let j = 0;
-  for (const n of chain) {
-    for (; i < n.i0; i++) rows.push({ a: spanOf(sa, i, i), b: null, kind: null, score: 0 });
-    for (; j < n.j0; j++) rows.push({ a: null, b: spanOf(sb, j, j), kind: null, score: 0 });
-    rows.push({ a: spanOf(sa, n.i0, n.i1), b: spanOf(sb, n.j0, n.j1), kind: n.kind, score: n.score });
-    i = n.i1 + 1;
-    j = n.j1 + 1;
-  }
-  for (; i < sa.length; i++) rows.push({ a: spanOf(sa, i, i), b: null, kind: null, score: 0 });
-  for (; j < sb.length; j++) rows.push({ a: null, b: spanOf(sb, j, j), kind: null, score: 0 });
-  return rows;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { alignPair } from '../core/analyze';
+import { alignPair } from '../core/alignPair';
 import type { AlignedPair } from '../core/model';
 import { isBundleDocument } from './bundleModel';
 import type { BundleModel } from './bundleModel';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_OPTIONS } from '../core/analyze';
+import { DEFAULT_OPTIONS } from '../core/options';
 
 /** Every `parallax.*` setting Parallax reads, typed. */
 export interface ParallaxConfig {
