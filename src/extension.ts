@@ -16,6 +16,8 @@ import { QuotesTreeProvider, registerQuotesView } from './features/quotesView';
 import { SharedPassageDecorations, registerDecorations } from './features/decorations';
 import { AlignmentPanel, registerAlignmentPanel } from './features/alignmentPanel';
 import { registerExportReport } from './features/exportReport';
+import { registerOpenSample } from './features/openSample';
+import { registerNextSharedQuotation } from './features/nextSharedQuotation';
 import type { ParallaxApi } from './features/parallaxApi';
 
 export function activate(context: vscode.ExtensionContext): ParallaxApi {
@@ -41,6 +43,8 @@ export function activate(context: vscode.ExtensionContext): ParallaxApi {
     registerDecorations(decorations),
     registerAlignmentPanel(context.extensionUri, model, analyses),
     registerExportReport(model, analyses),
+    registerOpenSample(context.extensionUri),
+    registerNextSharedQuotation(model, analyses),
   );
   return { analyses, sources, quotes, decorations, alignmentPanel: () => AlignmentPanel.current };
 }

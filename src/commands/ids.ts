@@ -9,6 +9,8 @@ export const COMMANDS = {
   exportReport: 'parallax.exportReport',
   toggleDecorations: 'parallax.toggleDecorations',
   revealPassage: 'parallax.revealPassage',
+  openSample: 'parallax.openSample',
+  nextSharedQuotation: 'parallax.nextSharedQuotation',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
