@@ -81,14 +81,29 @@ function contentWords(s: string): string[] {
     .filter((w) => w.length > 0 && !FUNCTION_WORDS.has(w));
 }
 
-/** The heads of a gold source: the last word of the span and of each comma-separated part. */
+const SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** The last word of a noun phrase before its postmodifiers ("Phil Musser of IMGE" → musser). */
+function headOf(part: string): string | null {
+  const bare = part.replace(/\([^)]*\)/g, ' ').split(/\s+(?:of|from|at|in|for|with|on|who|whose|which|that|obtained|owned)\s+/i)[0];
+  const words = contentWords(bare).filter((w) => !SUFFIXES.has(w));
+  return words.length > 0 ? words[words.length - 1] : null;
+}
+
+/**
+ * The heads of a gold source: the head of the whole span, of each comma-separated part that is
+ * not a relative clause, and the last word of the span.
+ */
 export function goldHeads(source: string): Set<string> {
   const heads = new Set<string>();
-  const parts = [source, ...source.split(/[,;(){}—–]/)];
-  for (const part of parts) {
-    const words = contentWords(part);
-    if (words.length > 0 && !/^\s*(?:who|whom|which|that|whose)\b/i.test(part)) {
-      heads.add(words[words.length - 1]);
+  const all = contentWords(source);
+  if (all.length > 0) {
+    heads.add(all[all.length - 1]);
+  }
+  for (const part of [source, ...source.split(/[,;{}—–]|\s--\s/)]) {
+    const head = headOf(part);
+    if (head !== null && !/^\s*(?:who|whom|which|that|whose)\b/i.test(part)) {
+      heads.add(head);
     }
   }
   return heads;
@@ -98,8 +113,8 @@ export function sameSpeaker(ours: string | null, gold: string): boolean {
   if (ours === null) {
     return false;
   }
-  const words = contentWords(ours);
-  return words.length > 0 && goldHeads(gold).has(words[words.length - 1]);
+  const head = headOf(ours);
+  return head !== null && goldHeads(gold).has(head);
 }
 
 export interface Miss {
@@ -126,6 +141,9 @@ export interface PolnearFigures {
   readonly noSourceSkipped: number;
   /** Of the found quotes with no gold source, how many we also gave none. */
   readonly noSourceNone: number;
+  /** Our top-level quotes that overlap no gold quote (scare quotes, titles, unannotated), and how many of them we gave a speaker. */
+  readonly outside: number;
+  readonly outsideWithSpeaker: number;
   /** Milliseconds spent in splitSentences + findQuotes over all articles. */
   readonly ms: number;
   readonly quoteMisses: readonly Miss[];
@@ -163,12 +181,22 @@ export function evaluatePolnear(articles: readonly PolnearArticle[]): PolnearFig
   let noSourceSkipped = 0;
   let noSourceNone = 0;
   let ms = 0;
+  let outside = 0;
+  let outsideWithSpeaker = 0;
   const quoteMisses: Miss[] = [];
   const speakerMisses: Miss[] = [];
   for (const article of articles) {
     const t0 = performance.now();
     const quotes = findQuotes(article.text, splitSentences(article.text));
     ms += performance.now() - t0;
+    const gold = article.attributions.flatMap((a) => a.quotes);
+    for (const q of quotes) {
+      const nested = quotes.some((o) => o !== q && o.start <= q.start && q.end <= o.end);
+      if (!nested && !gold.some(([s, e]) => s < q.end && q.start < e)) {
+        outside++;
+        outsideWithSpeaker += q.speaker === null ? 0 : 1;
+      }
+    }
     for (const a of article.attributions) {
       for (const [start, end, gold] of a.quotes) {
         goldQuotes++;
@@ -217,6 +245,8 @@ export function evaluatePolnear(articles: readonly PolnearArticle[]): PolnearFig
     pronounSkipped,
     noSourceSkipped,
     noSourceNone,
+    outside,
+    outsideWithSpeaker,
     ms,
     quoteMisses,
     speakerMisses,
@@ -230,6 +260,7 @@ export function formatFigures(split: string, f: PolnearFigures): string {
     `  quote recall (both ends within ±${TOLERANCE}): ${pct(f.recall)} (${f.found}/${f.goldQuotes}); covered ≥90%: ${f.covered}`,
     `  speaker accuracy (name/noun-phrase sources): ${pct(f.speakerAccuracy)} (${f.speakerRight}/${f.speakerTotal}; ${f.speakerNone} given none)`,
     `  skipped: ${f.pronounSkipped} pronoun sources, ${f.noSourceSkipped} without source (${f.noSourceNone} of them given none by us)`,
+    `  our quotes outside any gold quote: ${f.outside}, ${f.outsideWithSpeaker} of them given a speaker`,
     `  time in splitSentences + findQuotes: ${f.ms.toFixed(0)} ms`,
   ].join('\n');
 }

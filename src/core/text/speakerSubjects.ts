@@ -17,7 +17,12 @@ export const CUE = new RegExp(
     'emphasizes|replied|responded|acknowledged|admitted|claimed|claims|commented|observed|urged|recalled|' +
     'answered|asked|suggested|vowed|promised|cautioned|complained|conceded|confirmed|denied|reiterated|' +
     'highlighted|underlined|underscored|shouted|yelled|whispered|exclaimed|joked|quipped|pleaded|demanded|boasted|' +
-    'lamented|mused|countered|retorted|predicted|testified|texted|assured|reminded|saying|telling|adding|writing)\\b',
+    'lamented|mused|countered|retorted|predicted|testified|texted|assured|reminded|saying|telling|adding|writing|' +
+    'called|calls|calling|continued|continues|reported|reports|described|describes|describing|reads|pledged|pledges|' +
+    'accused|accuses|chanted|chanting|cited|citing|referred to|blamed|blasted|proclaimed|praised|mocked|criticized|' +
+    'criticised|questioned|shot back|put it|echoed|went on|charged|insisting|explaining|declaring|noting|arguing|' +
+    'remarking|suggesting|stating|asking|warning|promises|recalls|acknowledges|admits|tweeting|posting|thanked|' +
+    'declares|announces|predicts|concedes|concludes|replies|responds|complains|wonders|wondered|agreed|agrees)\\b',
   'gi',
 );
 
@@ -25,7 +30,12 @@ export const CUE = new RegExp(
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|be|is|are|get|got)\s*$/i;
 
 /** Words that may stand between a subject and its cue verb ("Rutte had said", "he also added"). */
-const BETWEEN = /\s+(?:also|further|later|then|had|has|have|again|earlier|previously|once|repeatedly|reportedly|simply|just|would|will|did|does|do|recently|already|still|however|separately|\p{Ll}+ly)$/u;
+const BETWEEN = new RegExp(
+  '\\s+(?:also|further|later|then|had|has|have|again|earlier|previously|once|repeatedly|reportedly|simply|just|would|will|did|does|do|' +
+    'recently|already|still|however|separately|\\p{Ll}+ly|(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|' +
+    'at the time|last (?:week|month|year|night)|this (?:week|month|year|morning)|(?:on|in) (?:Twitter|Facebook))$',
+  'u',
+);
 
 const PLURAL_GROUPS = /^(?:officials|diplomats|sources|analysts|experts|witnesses|residents|authorities|leaders|ministers|lawmakers|critics|protesters|police|aides|organizers|organisers|researchers|scientists|people|they)$/i;
 
@@ -96,14 +106,23 @@ export function cleanName(raw: string): string {
   while (words.length > 1 && STOPWORDS.has(words[0].toLowerCase())) {
     words.shift();
   }
+  // "Tom Ode." at the end of a sentence: the period is not part of the name ("Jr." and "J." keep theirs).
+  const last = words.length - 1;
+  if (/\p{L}{3,}\.$/u.test(words[last]) && !/\..*\.$/.test(words[last]) && !/^(?:Jr|Sr|Inc|Corp|Co|Ltd)\.$/i.test(words[last])) {
+    words[last] = words[last].slice(0, -1);
+  }
   return words.join(' ');
 }
 
 /** The subject written right before a cue verb: `pre` ends where the verb starts. */
-export function subjectBefore(pre: string): Subject {
+export function subjectBefore(pre: string, progressive = false): Subject {
   let p = pre.replace(/\s+$/, '');
   if (PASSIVE_BEFORE.test(p)) {
-    return { kind: 'none', text: '' };
+    // "Trump is insisting": a progressive, not a passive.
+    if (!progressive) {
+      return { kind: 'none', text: '' };
+    }
+    p = p.replace(PASSIVE_BEFORE, '').replace(/\s+$/, '');
   }
   for (let m = BETWEEN.exec(p); m !== null; m = BETWEEN.exec(p)) {
     p = p.slice(0, m.index);
@@ -118,7 +137,9 @@ export function subjectBefore(pre: string): Subject {
     if (appositive && !aside.includes(MASK) && nameWords(aside).length >= 2 && looksLikeName(aside) && !isStopwordName(aside)) {
       return { kind: 'name', text: nameWords(aside).join(' '), person: nameWords(aside).join(' ') };
     }
-    if (comma > 0 && !inner.slice(comma).includes(MASK)) {
+    // Only an aside that does not start a clause of its own: "the chief executive of Nordbank",
+    // "for his part", not "Clinton's aide rallied supporters" (its subject is not before it).
+    if (comma > 0 && !inner.slice(comma).includes(MASK) && /^\p{Ll}/u.test(aside) && aside.split(/\s+/).length <= 14) {
       const before = subjectBefore(inner.slice(0, comma));
       if (before.kind !== 'none') {
         return before;
@@ -135,6 +156,10 @@ export function subjectBefore(pre: string): Subject {
   if (name && /\b(?:of|in|at|from|for|to|with|by|on)\s+$/.test(p.slice(0, name.index))) {
     const head = p.slice(0, name.index).replace(/\s*\b\w+\s+$/, '');
     const role = subjectBefore(head);
+    // "Rep. Tom Cole of Oklahoma said": a name with its place.
+    if (role.kind === 'name') {
+      return role;
+    }
     return role.kind === 'role' || role.kind === 'phrase' ? { kind: role.kind, text: role.text + p.slice(head.length) } : role;
   }
   if (name) {
@@ -185,3 +210,27 @@ export function subjectAfter(post: string): Subject {
 
 /** Every capitalized run of a text. */
 export const NAME_ANYWHERE = new RegExp(`${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5}`, 'gu');
+
+const CLAUSE_PRONOUN = /^\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\s+)?(he|she|they|it|we|i)\b/i;
+
+/**
+ * The subject of a whole clause, for a participle ("X rallied supporters, saying …"): the name or
+ * pronoun that opens it, after an opening phrase set off by a comma ("In response to …, X …").
+ */
+export function clauseSubject(clause: string): Subject {
+  const lead = /^\s*(?:In|On|At|After|Before|During|While|When|As|Asked|Speaking|Addressing|Citing|Following|Despite|Earlier|Later|Last|This)\b[^,\uFFFC]{0,120},\s*/.exec(clause);
+  const body = lead ? clause.slice(lead[0].length) : clause;
+  const pronoun = CLAUSE_PRONOUN.exec(body);
+  if (pronoun) {
+    return { kind: 'pronoun', text: pronoun[1] };
+  }
+  const name = SUBJECT_AT_START.exec(body);
+  if (name) {
+    const person = cleanName(name[1]);
+    if (!isStopwordName(person) && looksLikeName(person)) {
+      const possessive = POSSESSIVE_PROXY_AT_START.exec(body.slice(name.index + name[0].length));
+      return { kind: 'name', text: possessive ? `${person}${possessive[0]}` : person, person };
+    }
+  }
+  return { kind: 'none', text: '' };
+}

@@ -3,7 +3,7 @@ import { firstNotBefore } from '../util/binarySearch';
 import { ArticleNames, looksLikeName, nameWords, speakerKey } from './names';
 import type { QuoteSpan } from './quotes';
 import {
-  CUE, MASK, NAME_ANYWHERE, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore,
+  CUE, MASK, NAME_ANYWHERE, clauseSubject, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore,
 } from './speakerSubjects';
 import type { Subject } from './speakerSubjects';
 
@@ -169,7 +169,15 @@ function cueSubject(verb: string, pre: string, post: string): Subject {
   if (verb === 'according to') {
     return subjectAfter(post);
   }
-  const subject = subjectBefore(pre);
+  const participle = verb.endsWith('ing');
+  // "X rallied supporters, saying …": a participle after a comma shares the clause's subject.
+  if (participle && /,\s*$/.test(pre)) {
+    const clause = clauseSubject(pre);
+    if (clause.kind !== 'none') {
+      return clause;
+    }
+  }
+  const subject = subjectBefore(pre, participle);
   // "…," said Rutte: the subject follows the verb right after a quote.
   // Participles ("…", saying the country …) never invert, and an inverted description must
   // name a role ("said the minister"), not start a clause ("said the country would …").
@@ -437,10 +445,10 @@ function namedBeside(masked: string, regions: readonly Region[], first: number, 
 
 /**
  * "The minister said": the last person introduced with that role ("Defense Minister Rustem
- * Umerov"); else a person named for the first time by a cue in the next sentence (reports often
- * write "the EU foreign policy chief said …" and then "Kaja Kallas said"); else the last named
- * speaker of the last three sentences, unless the roles they were introduced with say otherwise;
- * else null (the phrase stays the speaker).
+ * Umerov"); else the last named speaker of the last three sentences, unless the roles they were
+ * introduced with say otherwise; else a person named for the first time by a cue in the next
+ * sentence (reports often write "the EU foreign policy chief said …" and then "Kaja Kallas
+ * said"); else null (the phrase stays the speaker).
  */
 function resolveRole(
   phrase: string,
@@ -461,6 +469,13 @@ function resolveRole(
     return null;
   }
   const sentence = cues[at].sentence;
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const spoke = lastSpoke.get(recent[i].key);
+    const known = roles.get(recent[i].key);
+    if (spoke !== undefined && sentence - spoke <= 3 && (known === undefined || known.size === 0)) {
+      return recent[i];
+    }
+  }
   for (let i = at + 1; i < cues.length && cues[i].sentence <= sentence + 1; i++) {
     const s = cues[i].subject;
     if (s.kind === 'name') {
@@ -469,13 +484,6 @@ function resolveRole(
       if (key !== null && !recent.some((r) => r.key === key)) {
         return { display: nameWords(person).join(' '), key };
       }
-    }
-  }
-  for (let i = recent.length - 1; i >= 0; i--) {
-    const spoke = lastSpoke.get(recent[i].key);
-    const known = roles.get(recent[i].key);
-    if (spoke !== undefined && sentence - spoke <= 3 && (known === undefined || known.size === 0)) {
-      return recent[i];
     }
   }
   return null;
