@@ -5,7 +5,7 @@ import type { BundleAnalysis, Quote, QuoteOccurrence, QuoteRelation, Span } from
 import { quoteRelation } from '../core/match/quoteGroups';
 import { wordDiff } from '../core/text/wordDiff';
 import { indexOf, overlaps } from '../analysis/analysisIndex';
-import { isStronger } from './kinds';
+import { strongestPerArticle } from './kinds';
 import type { SideMatch } from '../analysis/analysisIndex';
 import { excerpt } from './articleLabels';
 import { COMMANDS } from '../commands/ids';
@@ -139,16 +139,14 @@ export function quoteHover(input: QuoteHoverInput): QuoteHover | null {
     if (list) list.push(o);
     else quotedAt.set(o.article, [o]);
   }
-  const best = new Map<number, SideMatch>();
+  const unquotedMatches: SideMatch[] = [];
   for (const m of index.matchesOf(article)) {
     if (m.self.start > quote.end) break;
     if (!overlaps(m.self, quote)) continue;
     if ((quotedAt.get(m.other.article) ?? []).some((s) => overlaps(s, m.other))) continue;
-    const held = best.get(m.other.article);
-    if (!held || isStronger(m.match, held.match)) {
-      best.set(m.other.article, m);
-    }
+    unquotedMatches.push(m);
   }
+  const best = strongestPerArticle(unquotedMatches);
   if (best.size > 0) {
     lines.push('**Without quotation marks:**', '');
     const unquoted = [...best.values()].sort((x, y) => x.other.article - y.other.article);

@@ -25,3 +25,19 @@ export function isStronger(x: { readonly kind: MatchKind; readonly score: number
   const r = KIND_RANK[x.kind] - KIND_RANK[y.kind];
   return r > 0 || (r === 0 && x.score > y.score);
 }
+
+/** Anything that stands for a match shared with another article (the index's SideMatch, a CLI row). */
+export interface SharedWith {
+  readonly match: { readonly kind: MatchKind; readonly score: number };
+  readonly other: { readonly article: number };
+}
+
+/** The strongest of `items` per other article (hover, Sources view, lenses: one entry per source). */
+export function strongestPerArticle<T extends SharedWith>(items: Iterable<T>): Map<number, T> {
+  const best = new Map<number, T>();
+  for (const m of items) {
+    const held = best.get(m.other.article);
+    if (!held || isStronger(m.match, held.match)) best.set(m.other.article, m);
+  }
+  return best;
+}

@@ -2,7 +2,7 @@
 // it is unit-tested and benchmarked on its own.
 import type { BundleAnalysis, MatchKind } from '../core/model';
 import { indexOf, lineOf, lineStarts, mergeSpans } from '../analysis/analysisIndex';
-import { byStrength, isStronger, KIND_SIGN } from './kinds';
+import { byStrength, isStronger, KIND_SIGN, strongestPerArticle } from './kinds';
 import type { SideMatch } from '../analysis/analysisIndex';
 import { percent } from './articleLabels';
 
@@ -80,11 +80,7 @@ export function passageLenses(analysis: BundleAnalysis, labels: readonly string[
   const lenses: PassageLens[] = [];
   for (const [line, list] of byLine) {
     // The strongest match per other article on this line.
-    const best = new Map<number, SideMatch>();
-    for (const m of list) {
-      const held = best.get(m.other.article);
-      if (!held || isStronger(m.match, held.match)) best.set(m.other.article, m);
-    }
+    const best = strongestPerArticle(list);
     const byKind = new Map<MatchKind, SideMatch[]>();
     for (const m of best.values()) {
       const k = byKind.get(m.match.kind);

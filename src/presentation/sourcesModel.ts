@@ -1,7 +1,7 @@
 // Rows of the Sources view: what each article shares, computed from a finished analysis. Pure.
 import type { BundleAnalysis, Span } from '../core/model';
 import { indexOf, mergeSpans, overlaps } from '../analysis/analysisIndex';
-import { byStrength, isStronger, KIND_SIGN } from './kinds';
+import { byStrength, KIND_SIGN, strongestPerArticle } from './kinds';
 import type { SideMatch } from '../analysis/analysisIndex';
 import { excerpt, percent } from './articleLabels';
 
@@ -70,15 +70,14 @@ export function passageRows(analysis: BundleAnalysis, labels: readonly string[],
   const spans = mergeSpans(own.map((m) => m.self));
   let cursor = 0;
   return spans.map((span) => {
-    const best = new Map<number, SideMatch>();
+    const inSpan: SideMatch[] = [];
     // Matches are sorted by start, so the ones inside this span follow the previous span's.
     while (cursor < own.length && (own[cursor] as SideMatch).self.end <= span.start) cursor++;
     for (let i = cursor; i < own.length && (own[i] as SideMatch).self.start < span.end; i++) {
       const m = own[i] as SideMatch;
-      if (!overlaps(m.self, span) && !(m.self.start === span.start && m.self.end === span.end)) continue;
-      const held = best.get(m.other.article);
-      if (!held || isStronger(m.match, held.match)) best.set(m.other.article, m);
+      if (overlaps(m.self, span) || (m.self.start === span.start && m.self.end === span.end)) inSpan.push(m);
     }
+    const best = strongestPerArticle(inSpan);
     const others = [...best.values()].sort((x, y) => byStrength(x.match.kind, y.match.kind) || y.match.score - x.match.score);
     const description = others
       .map((m) => `${KIND_SIGN[m.match.kind]} ${labels[m.other.article] ?? m.other.article}${m.match.kind === 'verbatim' ? '' : ` ${m.match.score.toFixed(2)}`}`)

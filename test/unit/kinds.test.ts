@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { byStrength, isStronger, KIND_SIGN, kindRank, MATCH_KINDS } from '../../src/presentation/kinds';
+import { byStrength, isStronger, KIND_SIGN, kindRank, MATCH_KINDS, strongestPerArticle } from '../../src/presentation/kinds';
 import type { MatchKind } from '../../src/core/model';
 
 describe('match kinds', () => {
@@ -19,5 +19,20 @@ describe('match kinds', () => {
     assert.ok(isStronger({ kind: 'paraphrase', score: 0.8 }, { kind: 'paraphrase', score: 0.7 }));
     assert.ok(!isStronger({ kind: 'paraphrase', score: 0.7 }, { kind: 'paraphrase', score: 0.7 }));
     assert.ok(!isStronger({ kind: 'near-verbatim', score: 1 }, { kind: 'verbatim', score: 0.5 }));
+  });
+});
+
+describe('strongestPerArticle', () => {
+  const m = (article: number, kind: MatchKind, score: number) => ({ match: { kind, score }, other: { article } });
+
+  it('keeps one entry per other article: the strongest kind, then the highest score', () => {
+    const best = strongestPerArticle([m(1, 'paraphrase', 0.9), m(2, 'near-verbatim', 0.8), m(1, 'verbatim', 0.3), m(2, 'near-verbatim', 0.95), m(1, 'near-verbatim', 1)]);
+    assert.deepStrictEqual([...best.keys()].sort(), [1, 2]);
+    assert.deepStrictEqual(best.get(1)?.match, { kind: 'verbatim', score: 0.3 });
+    assert.deepStrictEqual(best.get(2)?.match, { kind: 'near-verbatim', score: 0.95 });
+  });
+
+  it('is empty for no matches', () => {
+    assert.strictEqual(strongestPerArticle([]).size, 0);
   });
 });
