@@ -51,12 +51,20 @@ export function isAnalysisRequest(value: unknown): value is AnalysisRequest {
   }
 }
 
-/** A slice of one of BundleAnalysis's lists, in order. */
+/** The fields of BundleAnalysis that are long lists, sent in slices. */
+type ListField = 'articles' | 'matches' | 'quoteGroups' | 'sources';
+const LIST_FIELDS: ReadonlySet<string> = new Set<ListField>(['articles', 'matches', 'quoteGroups', 'sources']);
+
+/** Every other field of the analysis (copies, limits, and whatever the engine adds), small enough for one part. */
+export type AnalysisRest = Omit<BundleAnalysis, ListField>;
+
+/** A slice of one of BundleAnalysis's lists, in order, or the rest of its fields. */
 export type AnalysisPart =
   | { readonly field: 'articles'; readonly items: readonly ArticleAnalysis[] }
   | { readonly field: 'matches'; readonly items: readonly Match[] }
   | { readonly field: 'quoteGroups'; readonly items: readonly QuoteGroup[] }
-  | { readonly field: 'sources'; readonly items: readonly SourceSummary[] };
+  | { readonly field: 'sources'; readonly items: readonly SourceSummary[] }
+  | { readonly field: 'rest'; readonly value: AnalysisRest };
 
 /** About 100 KB of serialized data per part (or of article text per `articles` message): a fraction of a millisecond to decode. */
 export const PART_BYTES = 100_000;
@@ -88,6 +96,13 @@ const weight = {
   sources: (s: SourceSummary): number => 64 + s.name.length + s.covers.length * 70,
 };
 
+/** The analysis's fields other than its lists (only those it has). */
+function restOf(analysis: BundleAnalysis): AnalysisRest {
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(analysis)) if (!LIST_FIELDS.has(key) && value !== undefined) rest[key] = value;
+  return rest as AnalysisRest;
+}
+
 /** Cuts an analysis into parts of about `maxBytes` each; joinAnalysis puts them back together. */
 export function splitAnalysis(analysis: BundleAnalysis, maxBytes = PART_BYTES): AnalysisPart[] {
   const parts: AnalysisPart[] = [];
@@ -109,6 +124,8 @@ export function splitAnalysis(analysis: BundleAnalysis, maxBytes = PART_BYTES): 
   cut(analysis.matches, weight.matches, (items) => ({ field: 'matches', items }));
   cut(analysis.quoteGroups, weight.quoteGroups, (items) => ({ field: 'quoteGroups', items }));
   cut(analysis.sources, weight.sources, (items) => ({ field: 'sources', items }));
+  const rest = restOf(analysis);
+  if (Object.keys(rest).length > 0) parts.push({ field: 'rest', value: rest });
   return parts;
 }
 
@@ -128,6 +145,7 @@ export function createAnalysisJoiner(onPart?: (part: AnalysisPart) => void): Ana
   const matches: Match[] = [];
   const quoteGroups: QuoteGroup[] = [];
   const sources: SourceSummary[] = [];
+  let rest: AnalysisRest = {};
   return {
     add(part) {
       switch (part.field) {
@@ -143,10 +161,13 @@ export function createAnalysisJoiner(onPart?: (part: AnalysisPart) => void): Ana
         case 'sources':
           for (const item of part.items) sources.push(item);
           break;
+        case 'rest':
+          rest = part.value;
+          break;
       }
       onPart?.(part);
     },
-    finish: () => ({ articles, matches, quoteGroups, sources }),
+    finish: () => ({ ...rest, articles, matches, quoteGroups, sources }),
   };
 }
 

@@ -9,7 +9,8 @@ import { createIndexBuilder } from './analysisIndex';
 import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from './analysisMessages';
 import type { AnalysisRunner, RunRequest, RunResult, RunnerKind } from './analysisRunner';
 import type { BundleAnalysis } from '../core/model';
-import { SlicedAnalysisRunner } from './analysisRunnerSlices';
+import { LazyAnalysisRunner } from './analysisRunnerLazy';
+import type { EngineModule } from './analysisRunnerLazy';
 
 export interface WorkerRunnerOptions {
   /** The bundled worker script (dist/analysisWorker.js inside the extension). */
@@ -18,8 +19,23 @@ export interface WorkerRunnerOptions {
   readonly onFallback?: (message: string) => void;
   /** A run still going after this many milliseconds calls its onSlow (default 50, like the first slice). */
   readonly slowAfterMs?: number;
-  /** The runner used once the worker is given up (default: in-host slices). */
+  /** The runner used once the worker is given up (default: in-host slices from `enginePath`). */
   readonly fallback?: () => AnalysisRunner;
+  /** The engine bundle the in-host fallback loads, on demand (default: `workerPath`, which exports it). */
+  readonly enginePath?: string;
+}
+
+/**
+ * In-host slices from the engine bundle at `enginePath`, required only when the first fallback run
+ * starts: the host's own bundle stays free of the engine, and the engine is shipped once.
+ */
+export function slicesFromEngine(enginePath: string): AnalysisRunner {
+  return new LazyAnalysisRunner('slices', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle chosen at run time, loaded on demand
+    const engine = require(enginePath) as Partial<EngineModule>;
+    if (typeof engine.createSlicedRunner !== 'function') throw new Error(`${enginePath} does not export createSlicedRunner`);
+    return engine.createSlicedRunner();
+  });
 }
 
 interface InFlight {
@@ -178,7 +194,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
       for (const [id, entry] of this.inFlight) void this.send(id, entry.request);
       return;
     }
-    const fallback = this.options.fallback?.() ?? new SlicedAnalysisRunner();
+    const fallback = this.options.fallback?.() ?? slicesFromEngine(this.options.enginePath ?? this.options.workerPath);
     this.fallbackRunner = fallback;
     this.options.onFallback?.(
       `Parallax's analysis worker stopped (${reason}). Parallax now analyses on the extension host's own thread: hovers and lenses may wait while a large bundle is analysed. Reload the window to use the worker again.`,

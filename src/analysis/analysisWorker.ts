@@ -15,6 +15,8 @@ import type { CancellationLike } from '../core/cancellation';
 import type { ArticleInput } from '../core/model';
 import { isAnalysisRequest, splitAnalysis } from './analysisMessages';
 import type { AnalysisRequest, AnalysisResponse } from './analysisMessages';
+import { SlicedAnalysisRunner } from './analysisRunnerSlices';
+import type { EngineModule } from './analysisRunnerLazy';
 
 type AnalyzeRequest = Extract<AnalysisRequest, { type: 'analyze' }>;
 
@@ -121,4 +123,11 @@ export function serveAnalysis(port: MessagePort): void {
   });
 }
 
+/**
+ * The in-host runner, for the host's fallback when the worker is given up: the host requires this
+ * bundle then (analysisRunnerWorker.ts, slicesFromEngine), so the engine ships once, here.
+ */
+export const createSlicedRunner: EngineModule['createSlicedRunner'] = () => new SlicedAnalysisRunner();
+
+// Required on the host's own thread (the fallback), there is no parent port: nothing to serve.
 if (parentPort) serveAnalysis(parentPort);

@@ -34,8 +34,10 @@ describe('splitAnalysis / joinAnalysis', () => {
   it('cut an analysis into parts of bounded size and put it back together exactly', () => {
     const parts = splitAnalysis(whole, 50_000);
     assert.ok(parts.length > 10, `${parts.length} parts`);
-    assert.deepStrictEqual(new Set(parts.map((p) => p.field)), new Set(['articles', 'matches', 'quoteGroups', 'sources']));
-    for (const p of parts) assert.ok(p.items.length > 0);
+    assert.deepStrictEqual(new Set(parts.map((p) => p.field)), new Set(['articles', 'matches', 'quoteGroups', 'sources', 'rest']));
+    for (const p of parts) assert.ok('items' in p ? p.items.length > 0 : Object.keys(p.value).length > 0);
+    // Copies and limits travel too (the rest part), so the editor can show them.
+    assert.ok(whole.limits && whole.copies, 'the engine sets copies and limits');
     // Serialized sizes stay near the budget (one item may cross it).
     const biggest = Math.max(...parts.map((p) => v8Size(p)));
     assert.ok(biggest < 200_000, `largest part ${biggest} bytes`);
@@ -226,7 +228,8 @@ describe('WorkerAnalysisRunner', () => {
 
   it('when the worker cannot run: starts it once more, then falls back to in-host slices and says so once', async () => {
     const messages: string[] = [];
-    const runner = new WorkerAnalysisRunner({ workerPath: path.join(__dirname, 'no-such-worker.js'), onFallback: (m) => messages.push(m) });
+    // The fallback loads the engine from the real worker bundle, which exports it.
+    const runner = new WorkerAnalysisRunner({ workerPath: path.join(__dirname, 'no-such-worker.js'), enginePath: workerPath, onFallback: (m) => messages.push(m) });
     try {
       const r = await runner.run({ bundleKey: 's', articles: seeds, options: {}, token: createRunnerToken() });
       assert.strictEqual(r?.ranIn, 'slices');
