@@ -2,7 +2,6 @@
 // Every piece of bundle text goes through escapeMarkdown, so a bundle cannot inject markdown, links,
 // HTML or command links into a trusted hover.
 import type { BundleAnalysis, Quote, QuoteOccurrence, QuoteRelation, Span } from '../core/model';
-import { quoteRelation } from '../core/match/quoteGroups';
 import { wordDiff } from '../core/text/wordDiff';
 import { indexOf, overlaps } from '../analysis/analysisIndex';
 import { strongestPerArticle } from './kinds';
@@ -119,7 +118,8 @@ export function quoteHover(input: QuoteHoverInput): QuoteHover | null {
     lines.push(`**Also quoted by** ${others.length === 1 ? '1 source' : `${others.length} sources`}:`, '');
     const sorted = [...others].sort((x, y) => x.article - y.article || x.start - y.start);
     for (const o of sorted.slice(0, MAX_ENTRIES)) {
-      const relation = quoteRelation(quote.text, o.text) ?? o.relation;
+      // As the engine related the two wordings (stored in the group: the host does not carry the engine).
+      const relation = grouped?.group.wordingRelations?.[grouped.occurrence.wording]?.[o.wording] ?? o.relation;
       const who = o.speaker && o.speaker !== speaker ? ` \\(attributed to ${escapeMarkdown(o.speaker)}\\)` : '';
       const target = link(label(o.article), { bundle, article: o.article, start: o.start, end: o.end });
       const detail = relation === 'reworded' ? `: ${diffMarkdown(quote.text, o.text)}` : relation === 'partial' ? `: “${escapeMarkdown(excerpt(o.text, 120))}”` : '';
