@@ -71,7 +71,15 @@ export const SUBJECT_AT_START = new RegExp(
 const NAME_AT_START = new RegExp(`^\\s*(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})`, 'u');
 const FULL_NAME = new RegExp(`^(?:(?:Dr|Mr|Mrs|Ms|Prof)\\.?\\s+)?${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){1,4}$`, 'u');
 const PRONOUN_AT_END = /\b(he|she|they|it|we|i)$/i;
-const PHRASE_AT_END = /(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)\s+|[\p{Lu}][\p{L}-]*[’']s\s+)((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)$/u;
+const DETERMINER = '(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree|[Bb]oth|[Mm]ost|[Oo]ther|[Ee]ach)';
+const PHRASE_AT_END = new RegExp(`(?:\\b${DETERMINER}\\s+|[\\p{Lu}][\\p{L}-]*[’']s\\s+)((?:[\\p{L}\\p{N}-]+\\s+){0,4}[\\p{L}\\p{N}-]+)$`, 'u');
+const PHRASE_AT_START = new RegExp(`^\\s*(${DETERMINER}\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,4}?([\\p{L}\\p{N}-]+))(?=\\s*[,.;:!?]|\\s*$)`, 'u');
+/** Heads of noun phrases that never speak: "at the time said", "in the primary said". */
+const NOT_A_SPEAKER: ReadonlySet<string> = new Set(
+  ('time times moment day days week weeks month months year years primary primaries debate debates election elections race ' +
+    'night morning evening afternoon weekend event rally interview meeting conference end point way past future case fact ' +
+    'same thing things one all most something nothing anything everything').split(' '),
+);
 const BARE_PLURAL_AT_END = /(?:^|[,;:]\s*|\b(?:but|and|so)\s+)(\p{Ll}+s)$/u;
 
 export type SubjectKind = 'name' | 'pronoun' | 'role' | 'phrase' | 'none';
@@ -139,7 +147,7 @@ export function subjectBefore(pre: string, progressive = false): Subject {
     }
     // Only an aside that does not start a clause of its own: "the chief executive of Nordbank",
     // "for his part", not "Clinton's aide rallied supporters" (its subject is not before it).
-    if (comma > 0 && !inner.slice(comma).includes(MASK) && /^\p{Ll}/u.test(aside) && aside.split(/\s+/).length <= 14) {
+    if (comma > 0 && !inner.slice(comma).includes(MASK) && /^(?:\p{Ll}|\d+$)/u.test(aside) && aside.split(/\s+/).length <= 14) {
       const before = subjectBefore(inner.slice(0, comma));
       if (before.kind !== 'none') {
         return before;
@@ -176,7 +184,7 @@ export function subjectBefore(pre: string, progressive = false): Subject {
     if (ROLE_NOUNS.has(head) || ROLE_NOUNS.has(head.replace(/-/g, ' ').split(' ').pop() ?? '')) {
       return { kind: 'role', text: written };
     }
-    if (!STOPWORDS.has(head)) {
+    if (!STOPWORDS.has(head) && !NOT_A_SPEAKER.has(head)) {
       return { kind: 'phrase', text: written };
     }
   }
@@ -199,8 +207,8 @@ export function subjectAfter(post: string): Subject {
       return { kind: 'name', text: possessive ? `${person}${possessive[0]}` : person, person };
     }
   }
-  const phrase = /^\s*((?:the|a|an|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,4}?([\p{L}-]+))(?=\s*[,.;:!?]|\s*$)/u.exec(post);
-  if (phrase) {
+  const phrase = PHRASE_AT_START.exec(post);
+  if (phrase && !NOT_A_SPEAKER.has(phrase[2].toLowerCase())) {
     const head = phrase[2].toLowerCase();
     return { kind: ROLE_NOUNS.has(head) ? 'role' : 'phrase', text: phrase[1] };
   }

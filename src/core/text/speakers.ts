@@ -178,12 +178,14 @@ function cueSubject(verb: string, pre: string, post: string): Subject {
     }
   }
   const subject = subjectBefore(pre, participle);
-  // "…," said Rutte: the subject follows the verb right after a quote.
-  // Participles ("…", saying the country …) never invert, and an inverted description must
-  // name a role ("said the minister"), not start a clause ("said the country would …").
-  if (subject.kind === 'none' && !verb.endsWith('ing') && /(?:^|\uFFFC)[\s,]*$/.test(pre)) {
-    const after = subjectAfter(post);
-    return after.kind === 'phrase' ? { kind: 'none', text: '' } : after;
+  // "…," said Rutte: the subject follows the verb right after a quote. Participles ("…", saying
+  // the country …) never invert; subjectAfter takes a description only when it ends the clause.
+  if (subject.kind === 'none' && !participle && /(?:^|\uFFFC)[\s,]*$/.test(pre)) {
+    return subjectAfter(post);
+  }
+  // "McConnell was quick to embrace the mogul and said …": a second verb of the clause.
+  if (subject.kind === 'none' && /\b(?:and|but)\s*$/.test(pre)) {
+    return clauseSubject(pre);
   }
   return subject;
 }
@@ -364,9 +366,18 @@ function assignQuotes(text: string, masked: string, regions: readonly Region[], 
         found = { speaker: reading.names.resolve(person), key: speakerKey(person), cue: null };
       }
     }
-    if (found.speaker === null && previous !== null && previous.speaker !== null && first - previous.lastSentence <= 1 && endsSentence(text, span)) {
-      // A quote that is a whole sentence of its own continues the quote before it.
+    // A line that is only a quote without a full stop is a heading, not a continuation.
+    const alone = standsAlone(masked, regions, first, last);
+    const ends = endsSentence(text, span);
+    const noCue = !hasCue(cuesBySentence, first, last);
+    if (found.speaker === null && previous !== null && previous.speaker !== null && first - previous.lastSentence <= 1 && (ends || (noCue && !alone))) {
+      // A quote that is a whole sentence of its own, or stands in a sentence without a cue,
+      // continues the quote before it.
       found = { speaker: previous.speaker, key: previous.key, cue: null };
+    }
+    if (found.speaker === null && first > 0 && alone && ends) {
+      // "Valastro praised Christie. “We need someone …”": the speaker of the sentence before.
+      found = speakerOfSentence(reading, regions[first - 1], cuesBySentence.get(first - 1) ?? []) ?? found;
     }
     quotes.push({ ...quoteOf(span), speaker: found.speaker, speakerKey: found.key, cue: found.cue });
     previous = { speaker: found.speaker, key: found.key, lastSentence: last };
@@ -417,6 +428,30 @@ function cueRightAfter(text: string, masked: string, span: QuoteSpan, region: Re
     return { speaker: lead.speaker, key: lead.key, cue: lead.verb };
   }
   return null;
+}
+
+function hasCue(cuesBySentence: ReadonlyMap<number, readonly Cue[]>, first: number, last: number): boolean {
+  for (let r = first; r <= last; r++) {
+    if ((cuesBySentence.get(r)?.length ?? 0) > 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** True when the quote's sentences hold nothing but quotes and punctuation. */
+function standsAlone(masked: string, regions: readonly Region[], first: number, last: number): boolean {
+  return /^[\s\uFFFC.,;:!?…\-–—()]*$/.test(masked.slice(regions[first].start, regions[last].end));
+}
+
+/** Who speaks in a sentence: its last cue with a speaker, else the name that opens it. */
+function speakerOfSentence(reading: Reading, region: Region, cues: readonly Cue[]): Attribution | null {
+  const cue = cues.filter((c) => c.speaker !== null && c.subject.kind !== 'phrase').pop();
+  if (cue !== undefined) {
+    return { speaker: cue.speaker, key: cue.key, cue: null };
+  }
+  const start = reading.candidatesAtStart.get(region.index);
+  return start === undefined ? null : { speaker: reading.names.resolve(start.display), key: start.key, cue: null };
 }
 
 function quoteOf(span: QuoteSpan): { start: number; end: number; text: string; inner: Span } {
