@@ -1,51 +1,94 @@
-// The command line over the engine: `parallax <command> …`. Reads files, never writes them.
+// The command line over the engine: `parallax <command> …`. Exit codes: 0 done, 1 the input has
+// errors (parse), 2 a usage error or an unreadable file, 3 an internal error (a bug in Parallax).
+import { version as packageVersion } from '../package.json';
+import { ANALYZE, analyzeCommand } from './cli/analyzeCommand';
+import { allOptions, commandHelp, synopsis } from './cli/args';
+import type { CommandSpec } from './cli/args';
+import { COMPARE, compareCommand } from './cli/compareCommand';
+import { INTERNAL_ERROR_EXIT, internalErrorMessage } from './cli/internalError';
 import { UsageError } from './cli/io';
-import { parseCommand } from './cli/parseCommand';
-import { analyzeCommand } from './cli/analyzeCommand';
-import { scoreCommand } from './cli/scoreCommand';
-import { compareCommand } from './cli/compareCommand';
+import { EXPORT, exportCommand, IMPORT, importCommand } from './cli/passimCommands';
+import { PARSE, parseCommand } from './cli/parseCommand';
+import { SCORE, scoreCommand } from './cli/scoreCommand';
 
-type Command = (args: readonly string[], out: (s: string) => void) => number | Promise<number>;
+type Print = (s: string) => void;
+type Run = (args: readonly string[], out: Print, err: Print) => number | Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  parse: { run: parseCommand, help: 'parse <bundle> [--json]            list the articles and the problems of a bundle' },
-  analyze: { run: analyzeCommand, help: 'analyze <bundle|text file> [--json]  sentences, quotes, shared passages, quote groups, sources' },
-  score: { run: scoreCommand, help: 'score <pairs.tsv>                  score and kind of each "sentence1<TAB>sentence2" line' },
-  compare: { run: compareCommand, help: 'compare <bundle> <articleA> <articleB> [--color]  aligned sentences with word differences' },
-};
+/** The subcommands, by name (a Map: the name is whatever the user typed). */
+const COMMANDS = new Map<string, { spec: CommandSpec; run: Run }>([
+  ['parse', { spec: PARSE, run: parseCommand }],
+  ['analyze', { spec: ANALYZE, run: analyzeCommand }],
+  ['score', { spec: SCORE, run: scoreCommand }],
+  ['compare', { spec: COMPARE, run: (args, out) => compareCommand(args, out) }],
+  ['export', { spec: EXPORT, run: exportCommand }],
+  ['import', { spec: IMPORT, run: importCommand }],
+]);
 
-function usage(): string {
-  return ['Usage: parallax <command> [arguments]', '', 'Commands:', ...Object.values(COMMANDS).map((c) => `  ${c.help}`)].join('\n');
+/** The version in package.json (esbuild bundles only this field of it into dist/cli.js). */
+export function version(): string {
+  return packageVersion;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** The top-level usage: every command with every flag. */
+export function usage(): string {
+  const specs = [...COMMANDS.values()].map((c) => c.spec);
+  return [
+    'Usage: parallax <command> [arguments] [options]',
+    '',
+    'Commands:',
+    ...specs.map((s) => `  ${synopsis(s).slice('parallax '.length)}`),
+    '',
+    'Every command takes -h/--help (its arguments and options) and --debug (the stack trace of an internal error).',
+    'parallax --version prints the version. NO_COLOR=1 turns colour off (compare).',
+    'Exit codes: 0 done, 1 the input has errors (parse), 2 a usage error or an unreadable file, 3 an internal error (a bug in Parallax; please report it).',
+  ].join('\n');
+}
+
+/** Runs one command line; returns the exit code. Never throws. */
+export async function main(argv: readonly string[], out: Print = (s) => process.stdout.write(`${s}\n`), err: Print = (s) => process.stderr.write(`${s}\n`)): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(usage());
-    return name ? 0 : 2;
+  if (name === '--version' || name === '-V') {
+    out(version());
+    return 0;
   }
-  const command = COMMANDS[name];
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const about = name === 'help' && args[0] !== undefined ? COMMANDS.get(args[0]) : undefined;
+    (name === undefined ? err : out)(about ? commandHelp(about.spec) : usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.get(name);
   if (!command) {
-    console.error(`parallax: unknown command "${name}".\n\n${usage()}`);
+    err(`parallax: unknown command "${name}". The commands are: ${[...COMMANDS.keys()].join(', ')}.\n\n${usage()}`);
     return 2;
   }
+  return runCommand(name, command.run, args, out, err);
+}
+
+/**
+ * Runs a command and turns what it throws into an exit code: a UsageError is one line and 2;
+ * anything else is an internal error: one line (the stack too with --debug) and 3.
+ */
+export async function runCommand(name: string, run: Run, args: readonly string[], out: Print, err: Print): Promise<number> {
   try {
-    return await command.run(args, (s) => process.stdout.write(`${s}\n`));
-  } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`parallax ${name}: ${err.message}`);
+    return await run(args, out, err);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`parallax ${name}: ${e.message}`);
       return 2;
     }
-    throw err;
+    err(internalErrorMessage(name, e, args.includes('--debug')));
+    return INTERNAL_ERROR_EXIT;
   }
+}
+
+/** Every flag a command accepts (for tests and completions). */
+export function commandFlags(name: string): string[] {
+  const c = COMMANDS.get(name);
+  return c ? allOptions(c.spec).map(([n]) => `--${n}`) : [];
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.stack ?? err.message : String(err));
-      process.exitCode = 3;
-    },
-  );
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

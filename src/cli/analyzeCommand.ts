@@ -1,99 +1,81 @@
-import * as path from 'path';
 import { analyzeBundle } from '../core/analyze';
-import { looksLikeBundle, parseBundle } from '../core/bundle/parseBundle';
-import type { ArticleInput, BundleAnalysis, MatchKind } from '../core/model';
-import { readTextFile, splitArgs, UsageError } from './io';
+import type { ArticleInput, BundleAnalysis, Match, MatchKind } from '../core/model';
+import { excerpt, percent } from '../presentation/articleLabels';
+import { analysisJson } from './analysisJson';
+import { commandHelp, parseCommandLine } from './args';
+import type { CommandSpec } from './args';
+import { engineStep } from './internalError';
+import { loadArticles } from './loadArticles';
 
-/**
- * The articles of a file: a bundle's articles, or a plain text file (no <<<FILE header) as one
- * article named after the file.
- */
-export function loadArticles(file: string): ArticleInput[] {
-  const text = readTextFile(file);
-  if (!looksLikeBundle(text)) return [{ name: path.basename(file), text }];
-  const parsed = parseBundle(text);
-  if (parsed.articles.length === 0) throw new UsageError(`${file} has <<<FILE headers but no article. Run "parallax parse ${file}" to see its problems.`);
-  return parsed.articles.map((a) => ({ name: a.name, text: a.text }));
-}
+export { loadArticles } from './loadArticles';
+export { analysisJson } from './analysisJson';
 
-/** The JSON form of `parallax analyze --json`; documented in the README, keep it stable. Articles are named, not numbered. */
-export function analysisJson(articles: readonly ArticleInput[], analysis: BundleAnalysis): object {
-  const name = (k: number): string => articles[k].name;
-  return {
-    articles: analysis.articles.map((a) => ({
-      name: a.name,
-      sentences: a.sentences.map((s) => ({ start: s.start, end: s.end })),
-      quotes: a.quotes.map((q) => ({ start: q.start, end: q.end, text: q.text, speaker: q.speaker, cue: q.cue })),
-    })),
-    matches: analysis.matches.map((m) => ({
-      kind: m.kind,
-      score: m.score,
-      a: { article: name(m.a.article), start: m.a.start, end: m.a.end, text: m.a.text },
-      b: { article: name(m.b.article), start: m.b.start, end: m.b.end, text: m.b.text },
-    })),
-    quoteGroups: analysis.quoteGroups.map((g) => ({
-      occurrences: g.occurrences.map((o) => ({ article: name(o.article), start: o.start, end: o.end, text: o.text, speaker: o.speaker, relation: o.relation })),
-    })),
-    sources: analysis.sources.map((s) => ({
-      name: s.name,
-      uniqueShare: s.uniqueShare,
-      covers: s.covers.map((c) => ({ article: name(c.article), share: c.share, inOrder: c.inOrder })),
-    })),
-  };
-}
-
-const percent = (x: number): string => `${Math.round(x * 100)}%`;
-const clip = (s: string, n = 90): string => {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length <= n ? flat : `${flat.slice(0, n - 1)}…`;
+export const ANALYZE: CommandSpec = {
+  name: 'analyze',
+  args: '<bundle|text file>',
+  summary: 'Sentences, quotes, shared passages, quote groups and sources of a bundle (a text file without <<<FILE headers is one article).',
+  positionals: { min: 1, max: 1 },
+  options: { json: { type: 'boolean', description: 'print the analysis as JSON (schema in the README, "Command line")' } },
 };
 
-/** The human-readable report: per source, shared passages per pair, quote groups. */
-export function analysisReport(file: string, articles: readonly ArticleInput[], analysis: BundleAnalysis): string {
-  const lines: string[] = [];
-  const name = (k: number): string => articles[k].name;
-  lines.push(`${articles.length} article${articles.length === 1 ? '' : 's'} in ${file}`, '');
-  lines.push('Sources');
+/** Matches grouped by article pair, in first-seen order. */
+function byPair(matches: readonly Match[]): Match[][] {
+  const groups = new Map<string, Match[]>();
+  for (const m of matches) {
+    const key = `${m.a.article} ${m.b.article}`;
+    const list = groups.get(key);
+    if (list) list.push(m);
+    else groups.set(key, [m]);
+  }
+  return [...groups.values()];
+}
+
+function sourceLines(articles: readonly ArticleInput[], analysis: BundleAnalysis): string[] {
+  const lines = ['Sources'];
   analysis.sources.forEach((s, k) => {
     const a = analysis.articles[k];
     lines.push(`  ${s.name}: ${a.sentences.length} sentences, ${a.quotes.length} quotes, ${percent(s.uniqueShare)} unique`);
     for (const c of s.covers) {
-      lines.push(`    ${c.share >= 0.5 && c.inOrder ? 'follows' : 'shares with'} ${name(c.article)}: ${c.covered} of ${c.total} sentences${c.inOrder ? ', in order' : ''}`);
+      lines.push(`    ${c.share >= 0.5 && c.inOrder ? 'follows' : 'shares with'} ${articles[c.article].name}: ${c.covered} of ${c.total} sentences${c.inOrder ? ', in order' : ''}`);
     }
   });
+  analysis.sources.forEach((s, k) => {
+    if (s.origin !== null) lines.push(`  ${articles[k].name} derives from ${articles[s.origin].name}${s.evidence.length > 0 ? `: ${s.evidence.join('; ')}` : ''}`);
+  });
+  for (const c of analysis.copies ?? []) lines.push(`  ${articles[c.article].name} is an ${c.kind} copy of ${articles[c.of].name}`);
+  return lines;
+}
+
+/** The human-readable report: per source, shared passages per pair, quote groups. */
+export function analysisReport(file: string, articles: readonly ArticleInput[], analysis: BundleAnalysis): string {
+  const name = (k: number): string => articles[k].name;
+  const lines = [`${articles.length} article${articles.length === 1 ? '' : 's'} in ${file}`, '', ...sourceLines(articles, analysis)];
   lines.push('', `Shared passages (${analysis.matches.length})`);
-  const byPair = new Map<string, typeof analysis.matches[number][]>();
-  for (const m of analysis.matches) {
-    const key = `${m.a.article} ${m.b.article}`;
-    const list = byPair.get(key);
-    if (list) list.push(m);
-    else byPair.set(key, [m]);
-  }
-  for (const list of byPair.values()) {
+  for (const list of byPair(analysis.matches)) {
     const counts = new Map<MatchKind, number>();
     for (const m of list) counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);
-    const summary = [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
-    lines.push(`  ${name(list[0].a.article)} ↔ ${name(list[0].b.article)}: ${summary}`);
-    for (const m of list) {
-      lines.push(`    ${m.kind} ${m.score.toFixed(2)}`, `      A: ${clip(m.a.text)}`, `      B: ${clip(m.b.text)}`);
-    }
+    lines.push(`  ${name(list[0].a.article)} ↔ ${name(list[0].b.article)}: ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    for (const m of list) lines.push(`    ${m.kind} ${m.score.toFixed(2)}${m.boilerplate ? ' (boilerplate)' : ''}`, `      A: ${excerpt(m.a.text, 90)}`, `      B: ${excerpt(m.b.text, 90)}`);
   }
   lines.push('', `Quote groups (${analysis.quoteGroups.length})`);
   for (const g of analysis.quoteGroups) {
-    const speaker = g.occurrences.find((o) => o.speaker)?.speaker ?? 'unknown speaker';
-    lines.push(`  ${speaker}`);
-    for (const o of g.occurrences) lines.push(`    ${o.relation.padEnd(8)} ${name(o.article)}: “${clip(o.text, 80)}”`);
+    lines.push(`  ${g.occurrences.find((o) => o.speaker)?.speaker ?? 'unknown speaker'}`);
+    for (const o of g.occurrences) lines.push(`    ${o.relation.padEnd(8)} ${name(o.article)}: “${excerpt(o.text, 80)}”`);
   }
+  if (analysis.limits?.capped) lines.push('', 'Limits', ...analysis.limits.notes.map((n) => `  ${n}`));
   return lines.join('\n');
 }
 
 /** `parallax analyze <bundle|text file> [--json]`. */
 export function analyzeCommand(args: readonly string[], out: (s: string) => void): number {
-  const { positional, flags } = splitArgs(args);
-  if (positional.length !== 1) throw new UsageError('Usage: parallax analyze <bundle|text file> [--json]');
-  for (const f of flags) if (f !== 'json') throw new UsageError(`Unknown option --${f}. Usage: parallax analyze <bundle|text file> [--json]`);
-  const articles = loadArticles(positional[0]);
-  const analysis = analyzeBundle(articles);
-  out(flags.has('json') ? JSON.stringify(analysisJson(articles, analysis), null, 2) : analysisReport(positional[0], articles, analysis));
+  const cl = parseCommandLine(ANALYZE, args);
+  if (cl === null) {
+    out(commandHelp(ANALYZE));
+    return 0;
+  }
+  const file = cl.positionals[0];
+  const articles = loadArticles(file);
+  const analysis = engineStep('analysing the bundle', articles, (list) => analyzeBundle(list));
+  out(cl.values.json === true ? JSON.stringify(analysisJson(articles, analysis), null, 2) : analysisReport(file, articles, analysis));
   return 0;
 }

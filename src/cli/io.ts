@@ -25,14 +25,3 @@ export function readTextFile(file: string): string {
   }
   return bytes.toString('utf8');
 }
-
-/** Options of the form --flag, anywhere among the arguments. */
-export function splitArgs(args: readonly string[]): { positional: string[]; flags: Set<string> } {
-  const positional: string[] = [];
-  const flags = new Set<string>();
-  for (const arg of args) {
-    if (arg.startsWith('--')) flags.add(arg.slice(2));
-    else positional.push(arg);
-  }
-  return { positional, flags };
-}

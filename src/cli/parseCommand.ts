@@ -1,6 +1,16 @@
 import { parseBundle } from '../core/bundle/parseBundle';
 import type { ParsedBundle } from '../core/bundle/parseBundle';
-import { readTextFile, splitArgs, UsageError } from './io';
+import { commandHelp, parseCommandLine } from './args';
+import type { CommandSpec } from './args';
+import { readTextFile } from './io';
+
+export const PARSE: CommandSpec = {
+  name: 'parse',
+  args: '<bundle>',
+  summary: 'The articles of a bundle and its format problems, as file:line:column. Exit code 1 when it has errors.',
+  positionals: { min: 1, max: 1 },
+  options: { json: { type: 'boolean', description: 'print articles (offsets, attributes) and problems as JSON' } },
+};
 
 /** 1-based line and column of an offset, for messages a person reads. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -48,11 +58,14 @@ export function parseReportText(file: string, text: string, parsed: ParsedBundle
 
 /** `parallax parse <bundle> [--json]`. Returns the exit code: 1 when the bundle has errors. */
 export function parseCommand(args: readonly string[], out: (s: string) => void): number {
-  const { positional, flags } = splitArgs(args);
-  if (positional.length !== 1) throw new UsageError('Usage: parallax parse <bundle> [--json]');
-  const file = positional[0];
+  const cl = parseCommandLine(PARSE, args);
+  if (cl === null) {
+    out(commandHelp(PARSE));
+    return 0;
+  }
+  const file = cl.positionals[0];
   const text = readTextFile(file);
   const parsed = parseBundle(text);
-  out(flags.has('json') ? JSON.stringify(parseReportJson(text, parsed), null, 2) : parseReportText(file, text, parsed));
+  out(cl.values.json === true ? JSON.stringify(parseReportJson(text, parsed), null, 2) : parseReportText(file, text, parsed));
   return parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

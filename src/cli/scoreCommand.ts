@@ -2,7 +2,18 @@ import { DEFAULT_OPTIONS } from '../core/analyze';
 import { articleFeatures } from '../core/match/articleFeatures';
 import type { SentenceFeatures } from '../core/match/articleFeatures';
 import { scoreSentences } from '../core/match/sentenceScore';
-import { readTextFile, splitArgs, UsageError } from './io';
+import { commandHelp, parseCommandLine } from './args';
+import type { CommandSpec } from './args';
+import { readTextFile, UsageError } from './io';
+import { engineStep } from './internalError';
+
+export const SCORE: CommandSpec = {
+  name: 'score',
+  args: '<pairs.tsv>',
+  summary: 'Score and kind (verbatim, near-verbatim, paraphrase or none) of each "sentence1<TAB>sentence2" line; with more columns, the last two are the sentences.',
+  positionals: { min: 1, max: 1 },
+  options: {},
+};
 
 /**
  * Scores sentence pairs with the engine's sentence scorer, so that it can be measured against
@@ -24,9 +35,12 @@ export function scorePairs(pairs: readonly (readonly [string, string])[]): { sco
 
 /** `parallax score <pairs.tsv>`: each line `sentence1<TAB>sentence2` (with more columns, the last two are the sentences). */
 export function scoreCommand(args: readonly string[], out: (s: string) => void): number {
-  const { positional } = splitArgs(args);
-  if (positional.length !== 1) throw new UsageError('Usage: parallax score <pairs.tsv>   (one "sentence1<TAB>sentence2" per line)');
-  const file = positional[0];
+  const cl = parseCommandLine(SCORE, args);
+  if (cl === null) {
+    out(commandHelp(SCORE));
+    return 0;
+  }
+  const file = cl.positionals[0];
   const pairs: [string, string][] = [];
   readTextFile(file).split(/\r?\n/).forEach((line, k) => {
     if (line.trim() === '') return;
@@ -34,6 +48,6 @@ export function scoreCommand(args: readonly string[], out: (s: string) => void):
     if (cols.length < 2) throw new UsageError(`${file}:${k + 1}: no tab on this line. Each line must be "sentence1<TAB>sentence2".`);
     pairs.push([cols[cols.length - 2], cols[cols.length - 1]]);
   });
-  for (const r of scorePairs(pairs)) out(`${r.score.toFixed(3)}\t${r.kind}`);
+  for (const r of engineStep('scoring the sentence pairs', [], () => scorePairs(pairs))) out(`${r.score.toFixed(3)}\t${r.kind}`);
   return 0;
 }

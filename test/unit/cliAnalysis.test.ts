@@ -22,20 +22,24 @@ describe('parallax analyze / score / compare', () => {
     const { code, out } = run(analyzeCommand, [seedsPath, '--json']);
     assert.strictEqual(code, 0);
     const json = JSON.parse(out) as Record<string, unknown[]>;
-    assert.deepStrictEqual(Object.keys(json), ['articles', 'matches', 'quoteGroups', 'sources']);
+    assert.deepStrictEqual(Object.keys(json), ['articles', 'matches', 'quoteGroups', 'sources', 'copies', 'limits']);
     const article = json.articles[0] as Record<string, unknown[]>;
     assert.deepStrictEqual(Object.keys(article), ['name', 'sentences', 'quotes']);
     assert.deepStrictEqual(Object.keys(article.sentences[0] as object), ['start', 'end']);
     assert.deepStrictEqual(Object.keys(article.quotes[0] as object), ['start', 'end', 'text', 'speaker', 'cue']);
     const match = json.matches[0] as Record<string, Record<string, unknown>>;
-    assert.deepStrictEqual(Object.keys(match), ['kind', 'score', 'a', 'b']);
+    assert.deepStrictEqual(Object.keys(match), ['kind', 'score', 'boilerplate', 'a', 'b']);
     assert.deepStrictEqual(Object.keys(match.a), ['article', 'start', 'end', 'text']);
     assert.strictEqual(typeof match.a.article, 'string');
     const occurrence = (json.quoteGroups[0] as { occurrences: object[] }).occurrences[0];
-    assert.deepStrictEqual(Object.keys(occurrence), ['article', 'start', 'end', 'text', 'speaker', 'relation']);
+    assert.deepStrictEqual(Object.keys(occurrence), ['article', 'start', 'end', 'text', 'speaker', 'relation', 'original']);
+    assert.deepStrictEqual(Object.keys(json.quoteGroups[0] as object), ['originalReason', 'occurrences']);
     const source = json.sources[1] as { name: string; uniqueShare: number; covers: object[] };
-    assert.deepStrictEqual(Object.keys(source), ['name', 'uniqueShare', 'covers']);
-    assert.deepStrictEqual(Object.keys(source.covers[0]), ['article', 'share', 'inOrder']);
+    assert.deepStrictEqual(Object.keys(source), ['name', 'uniqueShare', 'origin', 'evidence', 'covers']);
+    assert.deepStrictEqual(Object.keys(source.covers[0]), ['article', 'share', 'inOrder', 'relation', 'evidence']);
+    const limits = (json as unknown as { limits: { capped: boolean; notes: string[]; work: Record<string, number> } }).limits;
+    assert.strictEqual(limits.capped, false);
+    assert.strictEqual(limits.work.articles, 5);
   });
 
   it('analyze prints a report that reads a rewrite as one', () => {
@@ -61,16 +65,21 @@ describe('parallax analyze / score / compare', () => {
     assert.throws(() => run(compareCommand, [seedsPath, '001', 'nope']), (err: Error) => err instanceof UsageError && /003_4ff723355b29c616\.txt/.test(err.message));
   });
 
-  it('finds articles by name, unique prefix or number', () => {
-    const articles = [{ name: 'alpha.txt', text: '' }, { name: 'beta.txt', text: '' }, { name: 'alphabet.txt', text: '' }];
-    assert.strictEqual(findArticle(articles, 'beta'), 1);
-    assert.strictEqual(findArticle(articles, 'alpha.txt'), 0);
-    assert.strictEqual(findArticle(articles, '3'), 2);
-    assert.throws(() => findArticle(articles, 'alpha'), /matches 2 articles/);
+  it('finds articles by name, unique prefix or #number; a bare number is a name prefix', () => {
+    const names = ['alpha.txt', 'beta.txt', 'alphabet.txt'];
+    assert.strictEqual(findArticle(names, 'beta'), 1);
+    assert.strictEqual(findArticle(names, 'alpha.txt'), 0);
+    assert.strictEqual(findArticle(names, '#3'), 2);
+    assert.throws(() => findArticle(names, 'alpha'), (e: Error) => e instanceof UsageError && /ambiguous/.test(e.message) && /#1 {2}alpha\.txt\n {2}#3 {2}alphabet\.txt$/.test(e.message));
+    assert.throws(() => findArticle(names, '3'), (e: Error) => e instanceof UsageError && /write #3/.test(e.message) && /#2 {2}beta\.txt/.test(e.message));
+    assert.throws(() => findArticle(names, '#4'), /no article #4: the bundle has 3 articles/);
+    const numbered = ['000_a.txt', '001_b.txt', '002_c.txt', '003_d.txt'];
+    assert.strictEqual(findArticle(numbered, '002'), 2, '"002" is the file 002_…, not the 2nd article');
+    assert.strictEqual(findArticle(numbered, '#2'), 1);
   });
 
   it('compare prints aligned pairs with word differences, coloured only when asked', () => {
-    const plain = run(compareCommand, [seedsPath, '001', '002', '--no-color']).out;
+    const plain = run(compareCommand, [seedsPath, '001', '#3', '--no-color']).out;
     assert.match(plain, /^001_\S+ ↔ 002_\S+ · 14 aligned, 0 only in A, 0 only in B/);
     assert.match(plain, /\[-explained to journalists-\]\{\+told reporters\+\}/);
     assert.ok(!plain.includes('\x1b['));

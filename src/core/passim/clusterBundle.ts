@@ -33,12 +33,13 @@ const KEY = /^[A-Za-z_][\w.:-]*$/;
 /** Header keys this writer sets itself; a passed-through field of the same name is left out. */
 const OWN_KEYS = new Set(['name', 'cluster', 'series', 'date', 'src', 'begin', 'end', 'size', 'pboiler']);
 
-function articleHeader(cluster: PassimCluster, a: ClusterArticle): string {
+/** `rename` gives each article's name in this bundle (unique across the clusters it holds). */
+function articleHeader(cluster: PassimCluster, a: ClusterArticle, rename: (name: string) => string): string {
   const p = a.passage;
-  const attrs: [string, string][] = [['name', a.name], ['cluster', cluster.id]];
+  const attrs: [string, string][] = [['name', rename(a.name)], ['cluster', cluster.id]];
   if (p.series !== null) attrs.push(['series', p.series]);
   if (p.date !== null) attrs.push(['date', p.date]);
-  if (a.src !== null) attrs.push(['src', a.src]);
+  if (a.src !== null) attrs.push(['src', rename(a.src)]);
   attrs.push(['begin', String(p.begin)], ['end', String(p.end)]);
   for (const [key, value] of p.extra) {
     if (!OWN_KEYS.has(key) && KEY.test(key) && value.length <= 300) attrs.push([key, value]);
@@ -51,13 +52,19 @@ export function clusterBundleText(cluster: PassimCluster): string {
   return clustersBundleText([cluster]);
 }
 
-/** Several clusters in one bundle, each article's header naming its cluster. */
+/**
+ * Several clusters in one bundle, each article's header naming its cluster. A document in two
+ * clusters gets the cluster in its name ("a.txt (cluster 42)") so names stay unique and `src` exact.
+ */
 export function clustersBundleText(clusters: readonly PassimCluster[]): string {
+  const seen = new Map<string, number>();
+  for (const c of clusters) for (const a of c.articles) seen.set(a.name, (seen.get(a.name) ?? 0) + 1);
   const parts: string[] = [];
   for (const cluster of clusters) {
+    const rename = (name: string): string => ((seen.get(name) ?? 0) > 1 ? `${name} (cluster ${cluster.id})` : name);
     for (const a of cluster.articles) {
       if (a.passage.text.trim() === '') continue;
-      parts.push(`${articleHeader(cluster, a)}\n${safeText(a.passage.text)}\n`);
+      parts.push(`${articleHeader(cluster, a, rename)}\n${safeText(a.passage.text)}\n`);
     }
   }
   return parts.join('');
