@@ -130,7 +130,7 @@ export async function runAdversarialBench(): Promise<void> {
     const msPerMb = child.coldMs / megabytes;
     if (referenceMsPerMb === 0) referenceMsPerMb = msPerMb;
     console.log(
-      `${label}: ${child.coldMs.toFixed(0)} ms, ${(megabytes / (child.coldMs / 1000)).toFixed(2)} MB/s, ` +
+      `${label}: ${child.coldMs.toFixed(0)} ms (cpu ${child.coldCpuMs.toFixed(0)} ms), ${(megabytes / (child.coldMs / 1000)).toFixed(2)} MB/s, ` +
       `${(msPerMb / referenceMsPerMb).toFixed(2)}× the reference per MB, peak rss ${mb(child.maxRss)}, ${child.spans.length / 6} matches${limitsLine(child)}`,
     );
   }

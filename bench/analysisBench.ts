@@ -240,6 +240,8 @@ function runBaseline(bundle: GeneratedBundle, budgetMs: number): { ms: number; e
 /** What `analysis-child` prints on stdout: one line of JSON. Memory in bytes. */
 export interface ChildReport {
   readonly coldMs: number;
+  /** CPU time (user + system) of the cold analysis: steadier than wall time when the machine is shared. */
+  readonly coldCpuMs: number;
   readonly warmMs: number;
   readonly oneEditMs: number;
   /** process.resourceUsage().maxRSS once Node, the engine (compromise included) and the bundle are loaded, before any analysis. */
@@ -297,8 +299,11 @@ export function runAnalysisChild(args: readonly string[]): void {
   gc.start();
   const cache = createAnalysisCache();
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const analysis = analyzeBundle(articles, {}, token, cache);
   const coldMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const coldCpuMs = (cpu.user + cpu.system) / 1000;
   const coldRss = process.resourceUsage().maxRSS * 1024;
   const coldOnly = args.includes('--cold-only');
   const t1 = performance.now();
@@ -315,7 +320,7 @@ export function runAnalysisChild(args: readonly string[]): void {
   const spans: number[] = [];
   for (const m of analysis.matches) spans.push(m.a.article, m.a.start, m.a.end, m.b.article, m.b.start, m.b.end);
   const report: ChildReport = {
-    coldMs, warmMs, oneEditMs, loadedRss, coldRss, maxRss, loadedHeap, peakHeap,
+    coldMs, coldCpuMs, warmMs, oneEditMs, loadedRss, coldRss, maxRss, loadedHeap, peakHeap,
     gcs: stats.length, fullGcs: stats.filter((s) => s.gcType === 'MarkSweepCompact').length, spans,
     ...extrasOf(analysis),
   };

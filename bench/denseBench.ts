@@ -83,13 +83,21 @@ export function pan13Articles(): ArticleInput[] | null {
   return [...byName].map(([name, text]) => ({ name, text }));
 }
 
+/** Writes the dense bundle of `count` articles as JSON (what analysis-child reads), for profiling. */
+export function writeDenseFile(count: number, file: string | undefined): void {
+  if (!Number.isInteger(count) || count < 1 || file === undefined) throw new Error('dense-file: give an article count and an output file.');
+  fs.writeFileSync(file, JSON.stringify(generateDenseBundle(count).articles));
+}
+
 const mbps = (bytes: number, ms: number): string => `${(bytes / 1048576 / (ms / 1000)).toFixed(2)} MB/s`;
 
 export function limitsLine(child: ChildReport): string {
   const parts: string[] = [];
   if (child.copies !== undefined) parts.push(`${child.copies} copies`);
-  if (child.limits !== undefined) parts.push(`limits ${JSON.stringify(child.limits)}`);
-  return parts.length === 0 ? '' : `\n  ${parts.join('; ')}`;
+  const limits = child.limits as { notes?: string[]; work?: object } | undefined;
+  if (limits?.work !== undefined) parts.push(`work ${JSON.stringify(limits.work)}`);
+  for (const note of limits?.notes ?? []) parts.push(`limit: ${note}`);
+  return parts.length === 0 ? '' : `\n    ${parts.join('\n    ')}`;
 }
 
 export async function runDenseBench(): Promise<void> {
@@ -103,7 +111,7 @@ export async function runDenseBench(): Promise<void> {
     const recall = recallOf(bundle, matchesOf(child));
     console.log(
       `dense: ${count} articles, ${(bundle.bytes / 1048576).toFixed(2)} MB, ${bundle.plants.length} planted: cold ${child.coldMs.toFixed(0)} ms ` +
-      `(${mbps(bundle.bytes, child.coldMs)}), peak rss ${mb(child.maxRss)}, ${child.spans.length / 6} matches; ` +
+      `(${mbps(bundle.bytes, child.coldMs)}; cpu ${child.coldCpuMs.toFixed(0)} ms), peak rss ${mb(child.maxRss)}, ${child.spans.length / 6} matches; ` +
       `recall ${pct(recall.all)} (verbatim ${pct(recall.verbatim)}, edited ${pct(recall.edited)}, paraphrased ${pct(recall.paraphrased)}) ` +
       `(target ≤ 2 s and ≤ 300 MB at 2,000)${limitsLine(child)}`,
     );
@@ -119,7 +127,7 @@ export async function runDenseBench(): Promise<void> {
   else {
     console.log(
       `dense: PAN-13 dev (real web text), ${pan.length} documents, ${(bytes / 1048576).toFixed(2)} MB: cold ${child.coldMs.toFixed(0)} ms ` +
-      `(${mbps(bytes, child.coldMs)}), peak rss ${mb(child.maxRss)}, ${child.spans.length / 6} matches${limitsLine(child)}`,
+      `(${mbps(bytes, child.coldMs)}; cpu ${child.coldCpuMs.toFixed(0)} ms), peak rss ${mb(child.maxRss)}, ${child.spans.length / 6} matches${limitsLine(child)}`,
     );
   }
 }

@@ -4,13 +4,15 @@ import { runParseBench } from './parseBench';
 import { runAnalysisBench, runAnalysisChild } from './analysisBench';
 import { runEditorBench } from './editorBench';
 import { runHostLatencyBench } from './hostLatency';
-import { runDenseBench } from './denseBench';
+import { runDenseBench, writeDenseFile } from './denseBench';
 import { runAdversarialBench } from './adversarialBench';
 
 async function main(): Promise<void> {
   const only = process.argv[2];
   // The analysis bench's fresh process that measures the engine alone.
   if (only === 'analysis-child') return runAnalysisChild(process.argv.slice(3));
+  // `dense-file <count> <file>`: writes the dense bundle as JSON, to profile `analysis-child <file>` with --cpu-prof.
+  if (only === 'dense-file') return writeDenseFile(Number(process.argv[3]), process.argv[4]);
   if (!only || only === 'parse') await runParseBench();
   if (!only || only === 'analysis') await runAnalysisBench();
   if (!only || only === 'dense') await runDenseBench();

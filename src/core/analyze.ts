@@ -1,5 +1,5 @@
 import type {
-  AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, Match,
+  AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, Match, QuoteGroup,
 } from './model';
 import type { CancellationLike } from './cancellation';
 import { throwIfCancelled } from './cancellation';
@@ -9,8 +9,11 @@ import { findQuotes } from './text/quotes';
 import { groupQuotes } from './match/quoteGroups';
 import { articleFeatures } from './match/articleFeatures';
 import type { ArticleFeatures } from './match/articleFeatures';
-import { compareArticles } from './match/documentPair';
-import type { SentenceLink } from './match/documentPair';
+import { comparePair } from './match/documentPair';
+import type { PairComparison, SentenceLink } from './match/documentPair';
+import { findCopies } from './match/copies';
+import { limitsOf, MAX_ANCHOR_FANOUT, newTally } from './match/limits';
+import type { WorkTally } from './match/limits';
 import { candidateArticlePairs } from './match/shingleIndex';
 import { summarizeSources } from './match/coverage';
 import { quoteAnchoredLinks } from './match/quoteAnchors';
@@ -39,7 +42,7 @@ export interface CacheStats {
  */
 export interface AnalysisCache {
   readonly articles: Map<string, ArticleFeatures>;
-  readonly pairs: Map<string, readonly SentenceLink[]>;
+  readonly pairs: Map<string, PairComparison>;
   /** Counts of the last run. */
   readonly stats: CacheStats;
 }
@@ -48,10 +51,19 @@ export function createAnalysisCache(): AnalysisCache {
   return { articles: new Map(), pairs: new Map(), stats: { articleHits: 0, articleMisses: 0, pairHits: 0, pairMisses: 0 } };
 }
 
+interface PairLinks {
+  readonly a: number;
+  readonly b: number;
+  readonly links: readonly SentenceLink[];
+}
+
 /**
  * Analyses a bundle. Cancellable between units of work (throws CancelledError); incremental when
  * given the cache of the previous run: unchanged articles and unchanged pairs are not recomputed.
  * The result depends only on the articles and options, never on what the cache held.
+ * Near-linear whatever the text: copies are found first and compared with their original only,
+ * common shingles and article partners are capped, and each pair's scoring has a budget
+ * (match/limits.ts); what a cap cut is in `limits`.
  */
 export function analyzeBundle(
   articles: readonly ArticleInput[],
@@ -63,10 +75,37 @@ export function analyzeBundle(
   const stats = cache.stats;
   stats.articleHits = stats.articleMisses = stats.pairHits = stats.pairMisses = 0;
   throwIfCancelled(token);
+  const tally = newTally();
+  const { hashes, features } = featuresOf(articles, cache, tally, token);
+  const copies = findCopies(articles.map((a) => a.text), features.map((f) => f.shingles));
+  const isCopy = new Uint8Array(articles.length);
+  for (const c of copies) isCopy[c.article] = 1;
+  // Copies find no candidates of their own: their original stands for them; each is compared with it once.
+  const candidates = candidateArticlePairs(features.map((f, k) => (isCopy[k] ? [] : f.shingles)), token, tally)
+    .filter(([a, b]) => !isCopy[a] && !isCopy[b]);
+  for (const c of copies) candidates.push([c.of, c.article]);
+  const pairLinks = comparePairs(candidates, hashes, features, opts, cache, tally, token);
 
+  // Sentences that carry the same quotation report the same statement: add what the pairs missed.
+  const quoteGroups = groupQuotes(features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })), token);
+  const anchored = quoteAnchoredLinks(anchorGroups(quoteGroups, isCopy, tally), features, opts);
+  const allLinks = mergeLinks(pairLinks, anchored);
+  throwIfCancelled(token);
+
+  const matches = matchesOf(allLinks, articles, features);
+  throwIfCancelled(token);
+  const sources = summarizeSources(articles.map((a) => a.name), features.map((f) => f.sentences.length), allLinks);
+  const analysed: ArticleAnalysis[] = articles.map((a, k) => ({ name: a.name, sentences: features[k].sentences, quotes: features[k].quotes }));
+  return { articles: analysed, matches, quoteGroups, sources, copies, limits: limitsOf(tally) };
+}
+
+/** Per-article features, from the cache by content hash when the text is unchanged. */
+function featuresOf(
+  articles: readonly ArticleInput[], cache: AnalysisCache, tally: WorkTally, token?: CancellationLike,
+): { hashes: string[]; features: ArticleFeatures[] } {
   const hashes: string[] = [];
   const features: ArticleFeatures[] = [];
-  const usedArticles = new Set<string>();
+  const used = new Set<string>();
   for (const article of articles) {
     const hash = contentHash(article.text);
     let f = cache.articles.get(hash);
@@ -74,53 +113,89 @@ export function analyzeBundle(
       const sentences = splitSentences(article.text);
       f = articleFeatures(article.text, sentences, findQuotes(article.text, sentences));
       cache.articles.set(hash, f);
-      stats.articleMisses++;
+      cache.stats.articleMisses++;
     } else {
-      stats.articleHits++;
+      cache.stats.articleHits++;
     }
-    usedArticles.add(hash);
+    used.add(hash);
     hashes.push(hash);
     features.push(f);
+    tally.articles++;
+    tally.sentences += f.sents.length;
+    for (const s of f.sents) tally.words += s.words.length;
     throwIfCancelled(token);
   }
+  for (const key of cache.articles.keys()) if (!used.has(key)) cache.articles.delete(key);
+  return { hashes, features };
+}
 
-  const pairs = candidateArticlePairs(features.map((f) => f.shingles), token);
+/** Compares each candidate pair (a < b), from the cache when both texts and the options are unchanged. */
+function comparePairs(
+  candidates: readonly (readonly [number, number])[], hashes: readonly string[], features: readonly ArticleFeatures[],
+  opts: AnalysisOptions, cache: AnalysisCache, tally: WorkTally, token?: CancellationLike,
+): PairLinks[] {
   const optionsKey = `${opts.minSharedWords}|${opts.paraphraseThreshold}`;
-  const usedPairs = new Set<string>();
-  const pairLinks: { a: number; b: number; links: readonly SentenceLink[] }[] = [];
-  for (const [a, b] of pairs) {
+  const used = new Set<string>();
+  const out: PairLinks[] = [];
+  for (const [a, b] of candidates) {
     const key = `${hashes[a]}|${hashes[b]}|${optionsKey}`;
-    let links = cache.pairs.get(key);
-    if (links === undefined) {
-      links = compareArticles(features[a], features[b], opts);
-      cache.pairs.set(key, links);
-      stats.pairMisses++;
+    let result = cache.pairs.get(key);
+    if (result === undefined) {
+      result = comparePair(features[a], features[b], opts);
+      cache.pairs.set(key, result);
+      cache.stats.pairMisses++;
     } else {
-      stats.pairHits++;
+      cache.stats.pairHits++;
     }
-    usedPairs.add(key);
-    if (links.length > 0) pairLinks.push({ a, b, links });
+    used.add(key);
+    tally.articlePairs++;
+    tally.sentencePairsScored += result.scored;
+    if (result.capped) tally.cappedPairs++;
+    if (result.links.length > 0) out.push({ a, b, links: result.links });
     throwIfCancelled(token);
   }
-  for (const key of cache.articles.keys()) if (!usedArticles.has(key)) cache.articles.delete(key);
-  for (const key of cache.pairs.keys()) if (!usedPairs.has(key)) cache.pairs.delete(key);
+  for (const key of cache.pairs.keys()) if (!used.has(key)) cache.pairs.delete(key);
+  return out;
+}
 
-  // Sentences that carry the same quotation report the same statement: add what the pairs missed.
-  const quoteGroups = groupQuotes(features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })), token);
-  for (const [pair, extra] of quoteAnchoredLinks(quoteGroups, features, opts)) {
+/**
+ * The quote groups whose occurrences anchor sentence links: without copies (their original
+ * carries the quotation for them), and a quotation repeated very often links each occurrence to
+ * the first MAX_ANCHOR_FANOUT ones only, so a refrain costs linear work, not all pairs.
+ */
+function anchorGroups(groups: readonly QuoteGroup[], isCopy: Uint8Array, tally: WorkTally): QuoteGroup[] {
+  const out: QuoteGroup[] = [];
+  for (const g of groups) {
+    const occurrences = g.occurrences.filter((o) => !isCopy[o.article]);
+    if (occurrences.length <= MAX_ANCHOR_FANOUT) {
+      out.push({ ...g, occurrences });
+      continue;
+    }
+    tally.trimmedQuotes++;
+    const head = occurrences.slice(0, MAX_ANCHOR_FANOUT);
+    out.push({ ...g, occurrences: head });
+    for (const o of occurrences.slice(MAX_ANCHOR_FANOUT)) out.push({ ...g, occurrences: [...head, o] });
+  }
+  return out;
+}
+
+/** The pairs' own links with the quote-anchored ones they missed, by article pair (a < b), sorted. */
+function mergeLinks(pairLinks: readonly PairLinks[], anchored: ReadonlyMap<string, readonly SentenceLink[]>): PairLinks[] {
+  const byPair = new Map<string, PairLinks>();
+  for (const p of pairLinks) byPair.set(`${p.a} ${p.b}`, p);
+  for (const [pair, extra] of anchored) {
     const [a, b] = pair.split(' ').map(Number);
-    const k = pairLinks.findIndex((p) => p.a === a && p.b === b);
-    const own = k >= 0 ? pairLinks[k].links : [];
+    const own = byPair.get(pair)?.links ?? [];
     const have = new Set(own.map((l) => `${l.i} ${l.j}`));
     const added = extra.filter((l) => !have.has(`${l.i} ${l.j}`));
     if (added.length === 0) continue;
-    const links = [...own, ...added].sort((x, y) => x.i - y.i || x.j - y.j);
-    if (k >= 0) pairLinks[k] = { a, b, links };
-    else pairLinks.push({ a, b, links });
+    byPair.set(pair, { a, b, links: [...own, ...added].sort((x, y) => x.i - y.i || x.j - y.j) });
   }
-  pairLinks.sort((x, y) => x.a - y.a || x.b - y.b);
-  throwIfCancelled(token);
+  return [...byPair.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+}
 
+/** The matches of the links: a verbatim link gives one match per shared run, any other the two sentences. */
+function matchesOf(pairLinks: readonly PairLinks[], articles: readonly ArticleInput[], features: readonly ArticleFeatures[]): Match[] {
   const matches: Match[] = [];
   for (const p of pairLinks) {
     const ta = articles[p.a].text;
@@ -151,12 +226,7 @@ export function analyzeBundle(
       }
     }
   }
-  matches.sort((x, y) => x.a.article - y.a.article || x.b.article - y.b.article || x.a.start - y.a.start || x.b.start - y.b.start);
-  throwIfCancelled(token);
-
-  const sources = summarizeSources(articles.map((a) => a.name), features.map((f) => f.sentences.length), pairLinks);
-  const analysed: ArticleAnalysis[] = articles.map((a, k) => ({ name: a.name, sentences: features[k].sentences, quotes: features[k].quotes }));
-  return { articles: analysed, matches, quoteGroups, sources };
+  return matches.sort((x, y) => x.a.article - y.a.article || x.b.article - y.b.article || x.a.start - y.a.start || x.b.start - y.b.start);
 }
 
 function round(x: number): number {

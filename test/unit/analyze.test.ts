@@ -114,7 +114,9 @@ describe('analyzeBundle: cache, cancellation, options', () => {
     assert.strictEqual(one.articles[0].sentences.length, 2);
     assert.deepStrictEqual(one.matches, []);
     assert.strictEqual(one.sources[0].uniqueShare, 1);
-    assert.deepStrictEqual(analyzeBundle([]), { articles: [], matches: [], quoteGroups: [], sources: [] });
+    const empty = analyzeBundle([]);
+    assert.deepStrictEqual([empty.articles, empty.matches, empty.quoteGroups, empty.sources, empty.copies], [[], [], [], [], []]);
+    assert.deepStrictEqual([empty.limits?.capped, empty.limits?.notes, empty.limits?.work.sentencePairsScored], [false, [], 0]);
   });
 
   it('checks options and fills in defaults', () => {

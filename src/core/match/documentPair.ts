@@ -5,6 +5,7 @@ import type { AlignNode } from './alignment';
 import { containedShare, keyOverlap, scoreSentences } from './sentenceScore';
 import type { KeyWeight, ScoreOptions } from './sentenceScore';
 import type { WordRun } from './verbatimRuns';
+import { PAIR_SCORE_BUDGET } from './limits';
 
 /** A sentence of article A linked to a sentence of article B. */
 export interface SentenceLink {
@@ -47,17 +48,29 @@ export function pairWeights(a: ArticleFeatures, b: ArticleFeatures): KeyWeight {
   };
 }
 
+/** What comparing two articles found, and how much work it took (cached with the links, so counters do not depend on the cache). */
+export interface PairComparison {
+  readonly links: readonly SentenceLink[];
+  /** Sentence pairs scored. */
+  readonly scored: number;
+  /** True when the pair had more candidates than its budget: only the strongest were scored. */
+  readonly capped: boolean;
+}
+
+/** Candidate sentence pairs of two articles, as parallel arrays; `strength` is the shared key weight over the smaller sentence's. */
+interface Candidates {
+  readonly i: number[];
+  readonly j: number[];
+  readonly strength: number[];
+}
+
 /**
- * Compares two articles: finds candidate sentence pairs through shared content keys (never all
- * pairs), scores them, aligns the documents in order (allowing a sentence split in two), and keeps
- * the links that are matches on their own or by their place in a strong alignment.
+ * Sentences of A that share at least two content keys with a sentence of B (one, for sentences
+ * of one or two keys), and enough of their weight that the pair could reach a link (the score
+ * is at most the containment): found through A's key index, never by trying all pairs.
  */
-export function compareArticles(a: ArticleFeatures, b: ArticleFeatures, options: ScoreOptions): SentenceLink[] {
-  const weight = pairWeights(a, b);
+function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, weight: KeyWeight): Candidates {
   const maxPosting = Math.max(3, Math.ceil(a.sents.length * COMMON_KEY_SHARE));
-  // Candidates: sentences of A that share at least two content keys with a sentence of B, and
-  // enough of their weight that the pair could reach a link (the score is at most the containment).
-  const scored = new Map<number, ReturnType<typeof scoreSentences>>();
   const nA = a.sents.length;
   // Key weight of each sentence, computed only for sentences that get that far.
   const totalA = new Float64Array(nA).fill(-1);
@@ -65,6 +78,7 @@ export function compareArticles(a: ArticleFeatures, b: ArticleFeatures, options:
   const hitCount = new Int32Array(nA);
   const hitWeight = new Float64Array(nA);
   const touched: number[] = [];
+  const out: Candidates = { i: [], j: [], strength: [] };
   for (let j = 0; j < b.sents.length; j++) {
     for (const key of b.sents[j].keys) {
       const postings = a.keyIndex.get(key);
@@ -85,38 +99,58 @@ export function compareArticles(a: ArticleFeatures, b: ArticleFeatures, options:
       if (count < 2 && !(count === 1 && Math.min(a.sents[i].keys.length, b.sents[j].keys.length) <= 2)) continue;
       if (totalA[i] < 0) totalA[i] = totalOf(a, i);
       if (totalB < 0) totalB = totalOf(b, j);
-      if (shared < PREFILTER * Math.min(totalA[i], totalB)) continue;
-      const s = scoreSentences(a.sents[i], b.sents[j], weight, options);
-      if (s.score >= MIN_LINK || s.kind !== null) scored.set(j * nA + i, s);
+      const smaller = Math.min(totalA[i], totalB);
+      if (shared < PREFILTER * smaller) continue;
+      out.i.push(i);
+      out.j.push(j);
+      out.strength.push(smaller === 0 ? 0 : shared / smaller);
     }
     touched.length = 0;
   }
-  // Nodes for the alignment: single pairs, and a sentence against two adjacent ones (a sentence
-  // split in two): the second half must be a piece of the sentence it faces.
-  const nodes: (AlignNode & { score: number })[] = [];
-  const nB = b.sents.length;
-  const seen = new Set<string>();
-  for (const [key, s] of scored) {
-    const i = key % nA;
-    const j = (key - i) / nA;
-    nodes.push({ i0: i, i1: i, j0: j, j1: j, weight: s.score - MIN_LINK, score: s.score });
-    if (s.score < MIN_LINK) continue;
-    for (const [di, dj] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
-      const ii = i + di;
-      const jj = j + dj;
-      if (ii < 0 || jj < 0 || ii >= nA || jj >= nB) continue;
-      const part = di !== 0 ? a.sents[ii] : b.sents[jj];
-      const whole = di !== 0 ? b.sents[j] : a.sents[i];
-      if (part.keys.length < 2 || containedShare(part, whole, weight) < SPLIT_CONTAINED) continue;
-      const i0 = Math.min(i, ii);
-      const j0 = Math.min(j, jj);
-      const id = `${i0} ${Math.max(i, ii)} ${j0} ${Math.max(j, jj)}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const merged = Math.max(s.score, keyOverlap(a.sents.slice(i0, Math.max(i, ii) + 1), b.sents.slice(j0, Math.max(j, jj) + 1), weight));
-      nodes.push({ i0, i1: Math.max(i, ii), j0, j1: Math.max(j, jj), weight: 1.5 * (merged - MIN_LINK), score: merged });
-    }
+  return out;
+}
+
+/** Indices of the candidates to score, in their original order: all, or the strongest `budget` of them. */
+function withinBudget(c: Candidates, budget: number): number[] {
+  const all = c.i.map((_, k) => k);
+  if (all.length <= budget) return all;
+  return all.sort((x, y) => c.strength[y] - c.strength[x] || x - y).slice(0, budget).sort((x, y) => x - y);
+}
+
+/**
+ * Compares two articles: finds candidate sentence pairs through shared content keys (never all
+ * pairs), scores at most PAIR_SCORE_BUDGET per sentence of the two (the strongest), aligns the
+ * documents in order (allowing a sentence split in two), and keeps the links that are matches
+ * on their own or by their place in a strong alignment.
+ */
+export function comparePair(a: ArticleFeatures, b: ArticleFeatures, options: ScoreOptions): PairComparison {
+  const weight = pairWeights(a, b);
+  const nA = a.sents.length;
+  const candidates = candidateSentences(a, b, weight);
+  const chosen = withinBudget(candidates, PAIR_SCORE_BUDGET * (nA + b.sents.length));
+  const scored = new Map<number, ReturnType<typeof scoreSentences>>();
+  for (const k of chosen) {
+    const i = candidates.i[k];
+    const j = candidates.j[k];
+    const s = scoreSentences(a.sents[i], b.sents[j], weight, options);
+    if (s.score >= MIN_LINK || s.kind !== null) scored.set(j * nA + i, s);
   }
+  const links = alignedLinks(a, b, weight, scored, options);
+  return { links, scored: chosen.length, capped: chosen.length < candidates.i.length };
+}
+
+/** The sentence links of two articles (comparePair without its work counts). */
+export function compareArticles(a: ArticleFeatures, b: ArticleFeatures, options: ScoreOptions): SentenceLink[] {
+  return [...comparePair(a, b, options).links];
+}
+
+/** The links of two articles from their scored sentence pairs (key j·nA + i): aligned ones and strong ones out of order. */
+function alignedLinks(
+  a: ArticleFeatures, b: ArticleFeatures, weight: KeyWeight,
+  scored: ReadonlyMap<number, ReturnType<typeof scoreSentences>>, options: ScoreOptions,
+): SentenceLink[] {
+  const nA = a.sents.length;
+  const nodes = alignmentNodes(a, b, weight, scored);
   const chain = monotoneChain(nodes);
   const confident = chain.filter((k) => nodes[k].score >= options.paraphraseThreshold).length;
   const links = new Map<number, SentenceLink>();
@@ -147,4 +181,39 @@ export function compareArticles(a: ArticleFeatures, b: ArticleFeatures, options:
     add(i, (key - i) / nA, s.score, s.kind, false);
   }
   return [...links.values()].sort((x, y) => x.i - y.i || x.j - y.j);
+}
+
+/**
+ * Nodes for the alignment: single pairs, and a sentence against two adjacent ones (a sentence
+ * split in two): the second half must be a piece of the sentence it faces.
+ */
+function alignmentNodes(
+  a: ArticleFeatures, b: ArticleFeatures, weight: KeyWeight, scored: ReadonlyMap<number, ReturnType<typeof scoreSentences>>,
+): (AlignNode & { score: number })[] {
+  const nA = a.sents.length;
+  const nB = b.sents.length;
+  const nodes: (AlignNode & { score: number })[] = [];
+  const seen = new Set<string>();
+  for (const [key, s] of scored) {
+    const i = key % nA;
+    const j = (key - i) / nA;
+    nodes.push({ i0: i, i1: i, j0: j, j1: j, weight: s.score - MIN_LINK, score: s.score });
+    if (s.score < MIN_LINK) continue;
+    for (const [di, dj] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+      const ii = i + di;
+      const jj = j + dj;
+      if (ii < 0 || jj < 0 || ii >= nA || jj >= nB) continue;
+      const part = di !== 0 ? a.sents[ii] : b.sents[jj];
+      const whole = di !== 0 ? b.sents[j] : a.sents[i];
+      if (part.keys.length < 2 || containedShare(part, whole, weight) < SPLIT_CONTAINED) continue;
+      const i0 = Math.min(i, ii);
+      const j0 = Math.min(j, jj);
+      const id = `${i0} ${Math.max(i, ii)} ${j0} ${Math.max(j, jj)}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const merged = Math.max(s.score, keyOverlap(a.sents.slice(i0, Math.max(i, ii) + 1), b.sents.slice(j0, Math.max(j, jj) + 1), weight));
+      nodes.push({ i0, i1: Math.max(i, ii), j0, j1: Math.max(j, jj), weight: 1.5 * (merged - MIN_LINK), score: merged });
+    }
+  }
+  return nodes;
 }

@@ -1,12 +1,14 @@
 import type { CancellationLike } from '../cancellation';
 import { throwIfCancelled } from '../cancellation';
+import { MAX_PARTNERS, MAX_SHINGLE_POSTING } from './limits';
+import type { WorkTally } from './limits';
 
 /** Up to this many articles, every pair is compared: cheaper than indexing, and nothing is missed. */
 const ALL_PAIRS_UP_TO = 16;
 /** Two sentences must share this many distinct shingles for their articles to be compared. */
 const MIN_SHARED_SHINGLES = 2;
 /** Shingles found in more sentences than this are the story's common phrases: they find nothing specific. */
-const MAX_POSTING = 64;
+const MAX_POSTING = MAX_SHINGLE_POSTING;
 
 /** The shingles (two consecutive content keys) of each sentence of one article. */
 export type SentenceShingles = readonly ArrayLike<number>[];
@@ -17,7 +19,7 @@ export type SentenceShingles = readonly ArrayLike<number>[];
  * sentences, not whole articles, keeps chance overlaps out; skipping common shingles keeps the cost
  * close to linear in the text, never all pairs. Pairs are [a, b] with a < b, sorted.
  */
-export function candidateArticlePairs(shingles: readonly SentenceShingles[], token?: CancellationLike): [number, number][] {
+export function candidateArticlePairs(shingles: readonly SentenceShingles[], token?: CancellationLike, tally?: WorkTally): [number, number][] {
   const n = shingles.length;
   const pairs: [number, number][] = [];
   if (n <= ALL_PAIRS_UP_TO) {
@@ -70,7 +72,11 @@ export function candidateArticlePairs(shingles: readonly SentenceShingles[], tok
     for (let x = from; x < to; ) {
       let end = x + 1;
       while (end < to && hashes[order[end]] === hashes[order[x]]) end++;
-      // A shingle in more than MAX_POSTING sentences is a common phrase: skipped.
+      // A shingle in more than MAX_POSTING sentences is a common phrase: skipped (a stop-shingle).
+      if (end - x > MAX_POSTING && tally !== undefined) {
+        tally.commonShingles++;
+        if (articleOf[owners[order[x]]] !== articleOf[owners[order[end - 1]]]) tally.cutShingles++;
+      }
       if (end - x <= MAX_POSTING) {
         for (let i = x; i < end; i++) {
           const si = owners[order[i]];
@@ -94,7 +100,8 @@ export function candidateArticlePairs(shingles: readonly SentenceShingles[], tok
   throwIfCancelled(token);
   // A sentence pair that occurs MIN_SHARED_SHINGLES times shares that many shingles.
   const sorted = pairKeys.subarray(0, pairCount).sort();
-  const found = new Set<number>();
+  // Article pair → number of its sentence pairs that share enough shingles (how much the two share).
+  const found = new Map<number, number>();
   for (let k = 0; k < pairCount; ) {
     let end = k + 1;
     while (end < pairCount && sorted[end] === sorted[k]) end++;
@@ -102,10 +109,33 @@ export function candidateArticlePairs(shingles: readonly SentenceShingles[], tok
       const x = Math.floor(sorted[k] / sentenceCount);
       const ax = articleOf[x];
       const ay = articleOf[sorted[k] - x * sentenceCount];
-      found.add(Math.min(ax, ay) * n + Math.max(ax, ay));
+      const key = Math.min(ax, ay) * n + Math.max(ax, ay);
+      found.set(key, (found.get(key) ?? 0) + 1);
     }
     k = end;
   }
-  for (const key of found) pairs.push([Math.floor(key / n), key % n]);
+  for (const key of strongestPartners(found, n, tally)) pairs.push([Math.floor(key / n), key % n]);
   return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+/**
+ * The article pairs to compare: each article's MAX_PARTNERS strongest pairs (a pair is kept when
+ * it is among the strongest of either article), so the number of pairs stays linear in articles.
+ */
+function strongestPartners(found: ReadonlyMap<number, number>, n: number, tally?: WorkTally): number[] {
+  const byArticle = new Map<number, number[]>();
+  for (const key of found.keys()) {
+    for (const article of [Math.floor(key / n), key % n]) {
+      const list = byArticle.get(article);
+      if (list === undefined) byArticle.set(article, [key]);
+      else list.push(key);
+    }
+  }
+  const kept = new Set<number>();
+  for (const list of byArticle.values()) {
+    if (list.length > MAX_PARTNERS) list.sort((x, y) => (found.get(y) ?? 0) - (found.get(x) ?? 0) || x - y);
+    for (let k = 0; k < Math.min(MAX_PARTNERS, list.length); k++) kept.add(list[k]);
+  }
+  if (tally !== undefined) tally.droppedPartners += found.size - kept.size;
+  return [...kept];
 }

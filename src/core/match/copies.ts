@@ -1,0 +1,120 @@
+import type { CopyOf } from '../model';
+import { contentHash } from '../hash';
+
+/**
+ * Identical and near-identical articles (one press release syndicated many times), found before
+ * any matching so that a group of copies costs one comparison per copy, not one per pair:
+ * first a hash of the normalised text (case, spacing and punctuation folded), then shingle
+ * containment against earlier originals found through a bottom-k sketch. The original of a
+ * group is its first article in bundle order.
+ */
+
+/** Both ways, this share of one article's distinct shingles must be in the other for a near-identical copy. */
+export const NEAR_COPY_CONTAINMENT = 0.9;
+/** Articles with fewer distinct shingles are too short to call near-identical (identical still counts). */
+const MIN_SHINGLES = 8;
+/** Size of the bottom-k sketch (the k smallest shingle hashes) each original is indexed by. */
+const SKETCH = 8;
+/** Sketch values two articles must share before their containment is computed. */
+const MIN_SKETCH_HITS = 2;
+/** Originals a sketch value points to (a boilerplate shingle in every article points to the first few only). */
+const MAX_SKETCH_POSTING = 16;
+/** Originals whose containment is computed for one article, most sketch hits first. */
+const MAX_CHECKS = 4;
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The article's words, lower-cased, one space apart: what "identical" compares. */
+export function normalisedText(text: string): string {
+  const words = text.toLowerCase().match(WORD);
+  return words === null ? '' : words.join(' ');
+}
+
+/** Distinct shingle hashes of an article, sorted ascending (unsigned). */
+function shingleSet(sentences: readonly ArrayLike<number>[]): Uint32Array {
+  let n = 0;
+  for (const s of sentences) n += s.length;
+  const all = new Uint32Array(n);
+  let at = 0;
+  for (const s of sentences) for (let k = 0; k < s.length; k++) all[at++] = s[k] >>> 0;
+  all.sort();
+  let distinct = 0;
+  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[distinct++] = all[k];
+  return all.subarray(0, distinct);
+}
+
+/** Size of the intersection of two sorted distinct arrays. */
+function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { n++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+  }
+  return n;
+}
+
+/**
+ * The copies in a bundle, one entry per copy, sorted by article. `texts` are the articles' texts;
+ * `shingles` their per-sentence shingle hashes (articleFeatures). Linear in the text: each article
+ * is hashed once, and compared with at most MAX_CHECKS originals.
+ */
+export function findCopies(texts: readonly string[], shingles: readonly (readonly ArrayLike<number>[])[]): CopyOf[] {
+  const copies: CopyOf[] = [];
+  const copyOf = new Map<number, CopyOf>();
+  const firstByText = new Map<string, number>();
+  const sketchIndex = new Map<number, number[]>();
+  const sets: (Uint32Array | null)[] = [];
+  for (let a = 0; a < texts.length; a++) {
+    sets.push(null);
+    const norm = normalisedText(texts[a]);
+    if (norm === '') continue;
+    const key = contentHash(norm);
+    const first = firstByText.get(key);
+    if (first !== undefined) {
+      // The same text as an earlier article: a copy of that article's original, as that article is.
+      const firstCopy = copyOf.get(first);
+      const entry: CopyOf = firstCopy === undefined
+        ? { article: a, of: first, kind: 'identical', similarity: 1 }
+        : { ...firstCopy, article: a };
+      copies.push(entry);
+      copyOf.set(a, entry);
+      continue;
+    }
+    firstByText.set(key, a);
+    const set = shingleSet(shingles[a]);
+    if (set.length < MIN_SHINGLES) continue;
+    const near = nearestOriginal(set, sketchIndex, sets);
+    if (near !== null) {
+      const entry: CopyOf = { article: a, of: near.of, kind: 'near-identical', similarity: Math.round(near.similarity * 1000) / 1000 };
+      copies.push(entry);
+      copyOf.set(a, entry);
+      continue;
+    }
+    sets[a] = set;
+    for (let k = 0; k < Math.min(SKETCH, set.length); k++) {
+      const list = sketchIndex.get(set[k]);
+      if (list === undefined) sketchIndex.set(set[k], [a]);
+      else if (list.length < MAX_SKETCH_POSTING) list.push(a);
+    }
+  }
+  return copies.sort((x, y) => x.article - y.article);
+}
+
+/** The earlier original this shingle set nearly equals, if any: the one with the most containment. */
+function nearestOriginal(set: Uint32Array, sketchIndex: ReadonlyMap<number, readonly number[]>, sets: readonly (Uint32Array | null)[]): { of: number; similarity: number } | null {
+  const hits = new Map<number, number>();
+  for (let k = 0; k < Math.min(SKETCH, set.length); k++) {
+    for (const o of sketchIndex.get(set[k]) ?? []) hits.set(o, (hits.get(o) ?? 0) + 1);
+  }
+  const candidates = [...hits].filter(([, n]) => n >= MIN_SKETCH_HITS).sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CHECKS);
+  let best: { of: number; similarity: number } | null = null;
+  for (const [o] of candidates) {
+    const other = sets[o];
+    if (other === null) continue;
+    const shared = intersectionSize(set, other);
+    const similarity = Math.min(shared / set.length, shared / other.length);
+    if (similarity >= NEAR_COPY_CONTAINMENT && (best === null || similarity > best.similarity)) best = { of: o, similarity };
+  }
+  return best;
+}

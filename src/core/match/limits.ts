@@ -1,0 +1,62 @@
+import type { AnalysisLimits, WorkCounters } from '../model';
+
+/**
+ * The caps that keep an analysis near-linear whatever the text, and the tally of what they cut.
+ * A cap that cuts work is reported (`limits` in the result): the user sees that matches may be
+ * missing instead of a frozen view.
+ */
+
+/** A shingle in more sentences than this is a stop-shingle (boilerplate, a list, a refrain): it finds no candidates. */
+export const MAX_SHINGLE_POSTING = 64;
+/** Each article is compared with at most this many others, those it shares most with. */
+export const MAX_PARTNERS = 48;
+/** Sentence pairs scored per article pair: at most this many per sentence of the two articles. */
+export const PAIR_SCORE_BUDGET = 4;
+/** Pairs of occurrences of one quotation anchored per occurrence (a refrain quoted 200 times links to a few, not all). */
+export const MAX_ANCHOR_FANOUT = 12;
+
+/** The mutable tally an analysis fills in as it goes. */
+export interface WorkTally {
+  articles: number;
+  sentences: number;
+  words: number;
+  articlePairs: number;
+  sentencePairsScored: number;
+  commonShingles: number;
+  /** Shingles in more sentences than the cap that could have linked two articles (the cap cut something). */
+  cutShingles: number;
+  cappedPairs: number;
+  droppedPartners: number;
+  trimmedQuotes: number;
+}
+
+export function newTally(): WorkTally {
+  return {
+    articles: 0, sentences: 0, words: 0, articlePairs: 0, sentencePairsScored: 0,
+    commonShingles: 0, cutShingles: 0, cappedPairs: 0, droppedPartners: 0, trimmedQuotes: 0,
+  };
+}
+
+const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** The limits of an analysis: its counters, and one sentence per cap that cut work. */
+export function limitsOf(t: WorkTally): AnalysisLimits {
+  const notes: string[] = [];
+  if (t.cutShingles > 0) {
+    notes.push(`${plural(t.cutShingles, 'phrase occurs', 'phrases occur')} in more than ${MAX_SHINGLE_POSTING} sentences (boilerplate, lists, refrains): not used to find shared passages.`);
+  }
+  if (t.droppedPartners > 0) {
+    notes.push(`${plural(t.droppedPartners, 'article pair', 'article pairs')} not compared: each article is compared with the ${MAX_PARTNERS} sources it shares most with.`);
+  }
+  if (t.cappedPairs > 0) {
+    notes.push(`${plural(t.cappedPairs, 'article pair', 'article pairs')} had more candidate sentence pairs than ${PAIR_SCORE_BUDGET} per sentence: only the strongest were scored.`);
+  }
+  if (t.trimmedQuotes > 0) {
+    notes.push(`${plural(t.trimmedQuotes, 'quotation is', 'quotations are')} repeated so often that each occurrence was linked to ${MAX_ANCHOR_FANOUT} others, not all.`);
+  }
+  const work: WorkCounters = {
+    articles: t.articles, sentences: t.sentences, words: t.words, articlePairs: t.articlePairs,
+    sentencePairsScored: t.sentencePairsScored, commonShingles: t.commonShingles, cappedPairs: t.cappedPairs,
+  };
+  return { capped: notes.length > 0, notes, work };
+}
