@@ -1,0 +1,34 @@
+// The extension host's bundle does not carry the engine (issue 10): the engine (and compromise, most
+// of its size and of the activation time) ships in the worker's bundle, which the host loads only to
+// fall back. Built here in memory from the same entry point esbuild.config.mjs uses.
+import * as assert from 'assert';
+import * as esbuild from 'esbuild';
+import { repoRoot } from './paths';
+
+async function hostInputs(): Promise<string[]> {
+  const result = await esbuild.build({
+    absWorkingDir: repoRoot,
+    entryPoints: ['src/extension.ts'],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    outfile: 'host-bundle-test.js',
+    logLevel: 'silent',
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe('the extension host bundle', function () {
+  this.timeout(60_000);
+  it('holds no part of the engine: no compromise, no sentence splitting, lemmas or matching', async () => {
+    const inputs = await hostInputs();
+    assert.ok(inputs.includes('src/analysis/analysisService.ts'), 'the build is the host’s');
+    // Light pure helpers (wordDiff, the monotone chain of alignPair) may come along; the engine may not.
+    const engineModules = ['src/core/analyze.ts', 'src/core/text/sentences.ts', 'src/core/text/lemma.ts', 'src/core/text/quotes.ts', 'src/core/match/quoteGroups.ts', 'src/core/match/documentPair.ts'];
+    const engine = inputs.filter((p) => /node_modules\/(compromise|efrt|grad-school)\//.test(p) || engineModules.includes(p));
+    assert.deepStrictEqual(engine, []);
+  });
+});
