@@ -65,7 +65,10 @@ const PREREQUISITES = [
 export function ensurePrerequisites(options = { chromium: true }) {
   const missing = PREREQUISITES.filter((p) => (options.chromium || p.pkg !== 'chromium') && !p.present()).map((p) => p.pkg);
   if (missing.length === 0) return;
-  const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
+  // Wait up to 5 minutes for the Debian package lock (a fresh machine may be running apt already)
+  // instead of failing at once.
+  const lock = '-o DPkg::Lock::Timeout=300';
+  const command = `apt-get ${lock} update && apt-get ${lock} install -y ${missing.join(' ')}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !onPath('apt-get')) {
     throw new Error(
