@@ -23,6 +23,31 @@ function span(texts: readonly string[], article: number, part: string): { start:
   return { start, end: start + part.length };
 }
 
+/**
+ * A quote group from [article, quote, relation to the original] rows: the original is the first
+ * 'verbatim' row (its relation to itself); wordings are the distinct texts; two wordings that are
+ * not the original's relate as partial when both are partial to it, else reworded.
+ */
+function groupOf(quoteLists: readonly Quote[][], rows: readonly (readonly [number, number, QuoteRelation])[]): QuoteGroup {
+  const texts: string[] = [];
+  const occurrences = rows.map(([article, quote, relation]) => {
+    const q = quoteLists[article]?.[quote];
+    if (!q) throw new Error(`fixture: no quote ${quote} in article ${article}`);
+    if (!texts.includes(q.text)) texts.push(q.text);
+    return { article, quote, start: q.start, end: q.end, text: q.text, speaker: q.speaker, relation, original: false, wording: texts.indexOf(q.text) };
+  });
+  const original = Math.max(0, occurrences.findIndex((o) => o.relation === 'verbatim'));
+  occurrences[original] = { ...occurrences[original], original: true };
+  const ow = occurrences[original].wording;
+  const toOriginal = texts.map((_, w) => occurrences.find((o) => o.wording === w)?.relation ?? 'reworded');
+  const wordingRelations = texts.map((_, x) => texts.map((_, y): QuoteRelation => {
+    if (x === y) return 'verbatim';
+    if (x === ow || y === ow) return toOriginal[x === ow ? y : x];
+    return toOriginal[x] === 'partial' && toOriginal[y] === 'partial' ? 'partial' : 'reworded';
+  }));
+  return { speakerKey: occurrences[0]?.speaker ? occurrences[0].speaker.toLowerCase() : null, occurrences, original, originalReason: 'origin', wordingRelations };
+}
+
 /** A BundleAnalysis over `texts` with the given matches, quotes, quote groups and summaries. */
 export function makeAnalysis(
   names: readonly string[],
@@ -50,19 +75,12 @@ export function makeAnalysis(
     const [ba, bt] = m.b;
     return { kind: m.kind, score: m.score, a: { article: aa, text: at, ...span(texts, aa, at) }, b: { article: ba, text: bt, ...span(texts, ba, bt) } };
   });
-  const quoteGroups: QuoteGroup[] = groups.map((g) => ({
-    speakerKey: quoteLists[g[0]?.[0] ?? 0]?.[g[0]?.[1] ?? 0]?.speakerKey ?? null,
-    occurrences: g.map(([article, quote, relation]) => {
-      const q = quoteLists[article]?.[quote];
-      if (!q) throw new Error(`fixture: no quote ${quote} in article ${article}`);
-      return { article, quote, start: q.start, end: q.end, text: q.text, speaker: q.speaker, relation };
-    }),
-  }));
+  const quoteGroups: QuoteGroup[] = groups.map((g) => groupOf(quoteLists, g));
   return {
     articles: names.map((name, i) => ({ name, sentences: [], quotes: quoteLists[i] ?? [] })),
     matches: out,
     quoteGroups,
-    sources: sources ?? names.map((name) => ({ name, uniqueShare: 0.5, covers: [] })),
+    sources: sources ?? names.map((name) => ({ name, uniqueShare: 0.5, covers: [], origin: null, evidence: [] })),
   };
 }
 
@@ -83,10 +101,24 @@ export const QUOTES: FixtureQuote[] = [
   { article: 1, text: 'we shall rebuild the bridge before spring', speaker: 'Mayor Ada Lind' },
 ];
 export const GROUPS: [number, number, QuoteRelation][][] = [[[0, 0, 'verbatim'], [1, 0, 'reworded']]];
+/** The gazette (001) derives from the council report (000), which it rewords; the radio piece shares with it. */
+const GAZETTE_EVIDENCE = ['dated 1 day later', 'rewords 1 of its quotes'];
 export const SOURCES: SourceSummary[] = [
-  { name: NAMES[0] as string, uniqueShare: 0, covers: [{ article: 1, share: 1, covered: 2, total: 2, inOrder: true }, { article: 2, share: 0.5, covered: 1, total: 2, inOrder: true }] },
-  { name: NAMES[1] as string, uniqueShare: 0, covers: [{ article: 0, share: 1, covered: 2, total: 2, inOrder: true }] },
-  { name: NAMES[2] as string, uniqueShare: 0.67, covers: [{ article: 0, share: 0.33, covered: 1, total: 3, inOrder: true }] },
+  {
+    name: NAMES[0] as string, uniqueShare: 0, origin: null, evidence: [],
+    covers: [
+      { article: 1, share: 1, covered: 2, total: 2, inOrder: true, relation: 'source of', evidence: GAZETTE_EVIDENCE },
+      { article: 2, share: 0.5, covered: 1, total: 2, inOrder: true, relation: 'shares with', evidence: [] },
+    ],
+  },
+  {
+    name: NAMES[1] as string, uniqueShare: 0, origin: 0, evidence: GAZETTE_EVIDENCE,
+    covers: [{ article: 0, share: 1, covered: 2, total: 2, inOrder: true, relation: 'derives from', evidence: GAZETTE_EVIDENCE }],
+  },
+  {
+    name: NAMES[2] as string, uniqueShare: 0.67, origin: null, evidence: [],
+    covers: [{ article: 0, share: 0.33, covered: 1, total: 3, inOrder: true, relation: 'shares with', evidence: [] }],
+  },
 ];
 
 export function councilAnalysis(): BundleAnalysis {

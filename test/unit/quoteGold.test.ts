@@ -137,12 +137,14 @@ function evaluate(goldPath: string): Figures {
       relations++;
       const id = ids[i];
       const g = id === null ? undefined : groupOf.get(id);
-      const first = g?.occurrences[0];
+      // The gold gives relations to its first occurrence; the engine stores every pair's relation (wordingRelations).
+      const first = g?.occurrences.find((o) => idOf(o.article, o.quote) === ids[0]);
       const mine = g?.occurrences.find((o) => idOf(o.article, o.quote) === id);
-      if (first !== undefined && idOf(first.article, first.quote) === ids[0] && mine?.relation === group.occurrences[i].relation) {
+      const relation = g !== undefined && first !== undefined && mine !== undefined ? g.wordingRelations[first.wording][mine.wording] : undefined;
+      if (relation !== undefined && relation === group.occurrences[i].relation) {
         relationsOk++;
       } else {
-        problems.push(`relation of ${group.occurrences[i].snippet}: gold ${group.occurrences[i].relation}, got ${mine?.relation ?? 'no group'}`);
+        problems.push(`relation of ${group.occurrences[i].snippet}: gold ${group.occurrences[i].relation}, got ${relation ?? 'no group'}`);
       }
     }
   }

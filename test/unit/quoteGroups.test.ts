@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { groupQuotes, quoteRelation } from '../../src/core/match/quoteGroups';
+import { groupQuotes, quoteRelation, relationBetween } from '../../src/core/match/quoteGroups';
 import type { QuoteSource } from '../../src/core/match/quoteGroups';
 import type { Quote, QuoteGroup } from '../../src/core/model';
 import { speakerKey } from '../../src/core/text/names';
@@ -38,11 +38,36 @@ describe('groupQuotes', () => {
     assert.strictEqual(groups[0].speakerKey, 'rutte');
   });
 
-  it('marks fragments as partial, relative to the first occurrence in bundle order', () => {
+  it('marks fragments as partial, relative to the most complete wording when nothing else tells the original', () => {
     const full = 'I think it is a very good opportunity to speak about security guarantees for Ukraine';
     const part = 'a very good opportunity to speak about security guarantees';
-    assert.deepStrictEqual(shape(groupQuotes([article([{ quote: full, speaker: 'Zelensky' }]), article([{ quote: part, speaker: 'Zelenskiy' }])])), [['0:0:verbatim', '1:0:partial']]);
-    assert.deepStrictEqual(shape(groupQuotes([article([{ quote: part, speaker: 'Zelenskiy' }]), article([{ quote: full, speaker: 'Zelensky' }])])), [['0:0:verbatim', '1:0:partial']]);
+    const forward = groupQuotes([article([{ quote: full, speaker: 'Zelensky' }]), article([{ quote: part, speaker: 'Zelenskiy' }])]);
+    assert.deepStrictEqual(shape(forward), [['0:0:verbatim', '1:0:partial']]);
+    assert.deepStrictEqual([forward[0].original, forward[0].originalReason], [0, 'most complete']);
+    const backward = groupQuotes([article([{ quote: part, speaker: 'Zelenskiy' }]), article([{ quote: full, speaker: 'Zelensky' }])]);
+    assert.deepStrictEqual(shape(backward), [['0:0:partial', '1:0:verbatim']]);
+    assert.deepStrictEqual(backward[0].occurrences.map((o) => o.original), [false, true]);
+  });
+
+  it('takes as original the wording most sources carry word for word, else the one in the source the others derive from', () => {
+    const said = 'Our job now is to make sure that the town has every pump and every engineer it needs before the next tide';
+    const reworded = 'Our task is to ensure that the town has all the pumps and engineers it needs before the next tide';
+    const sources = [
+      article([{ before: 'Varnholt promised help for the delta. ', quote: reworded, after: ', she said.', speaker: 'Varnholt' }]),
+      article([{ before: 'Varnholt promised help for the delta. ', quote: said, after: ', she said.', speaker: 'Varnholt' }]),
+      article([{ before: 'Varnholt promised help for the delta. ', quote: said, after: ', she said.', speaker: 'Varnholt' }]),
+    ];
+    const byCount = groupQuotes(sources);
+    assert.deepStrictEqual(shape(byCount), [['0:0:reworded', '1:0:verbatim', '2:0:verbatim']]);
+    assert.deepStrictEqual([byCount[0].original, byCount[0].originalReason], [1, 'most sources']);
+    // Given that 1 and 2 derive from 0, 0's wording is the original and theirs are the rewordings.
+    const fromFirst = groupQuotes(sources, undefined, (x, y) => y === 0 && x !== 0);
+    assert.deepStrictEqual(shape(fromFirst), [['0:0:verbatim', '1:0:reworded', '2:0:reworded']]);
+    assert.deepStrictEqual([fromFirst[0].original, fromFirst[0].originalReason], [0, 'origin']);
+    // Every pair's relation is stored, whatever the original: 1 and 2 say the same words.
+    const g = fromFirst[0];
+    assert.strictEqual(relationBetween(g, 1, 2), 'verbatim');
+    assert.strictEqual(relationBetween(g, 2, 0), 'reworded');
   });
 
   it('finds reworded quotes of the same speaker', () => {
@@ -140,7 +165,9 @@ describe('groupQuotes', () => {
         const seen = new Set<string>();
         for (const g of groups) {
           assert.ok(g.occurrences.length >= 2);
-          assert.strictEqual(g.occurrences[0].relation, 'verbatim');
+          assert.deepStrictEqual(g.occurrences.map((_, k) => k).filter((k) => g.occurrences[k].original), [g.original], 'one original');
+          assert.strictEqual(g.occurrences[g.original].relation, 'verbatim');
+          for (let k = 0; k < g.occurrences.length; k++) assert.strictEqual(relationBetween(g, g.original, k), g.occurrences[k].relation);
           for (let i = 0; i < g.occurrences.length; i++) {
             const o = g.occurrences[i];
             const id = `${o.article}:${o.quote}`;

@@ -1,0 +1,132 @@
+import type { PairLinks } from './coverage';
+
+/**
+ * Boilerplate: text that recurs across many articles that share nothing else — page headers,
+ * bylines ("By <name>, <agency>"), sign-offs, markup lines. Found from the bundle itself: sentences
+ * linked word for word form clusters; a cluster carried by at least MIN_CARRIERS articles is
+ * boilerplate when most pairs of articles that share it are otherwise unrelated (what else they
+ * share is under RELATED_SHARE of each). A story many sources take up is not: its carriers share
+ * the rest of it too. Clusters found to be boilerplate are left out of "what else", then the
+ * test runs again, until nothing changes (a header and a sign-off do not vouch for each other).
+ */
+
+/** Carriers a cluster needs before it can be boilerplate ("many articles"). */
+const MIN_CARRIERS = 4;
+/** A pair is related when what else it shares covers at least this share of one of the two articles. */
+const RELATED_SHARE = 0.3;
+/** Boilerplate when at most this share of the pairs that carry the cluster are related otherwise. */
+const MAX_RELATED_PAIRS = 1 / 3;
+/** Rounds of the test (each one only adds clusters); a bound, real bundles settle in two or three. */
+const MAX_ROUNDS = 6;
+
+/** Union-find over sentence nodes. */
+function makeSets(n: number): { find: (x: number) => number; union: (x: number, y: number) => void } {
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  return { find, union: (x, y) => void (parent[find(x)] = find(y)) };
+}
+
+/** Per pair: how many of each side's sentences it links, in all and per cluster. */
+interface PairShares {
+  readonly a: number;
+  readonly b: number;
+  readonly total: [number, number];
+  /** Cluster → [a's sentences in it linked in this pair, b's]. */
+  readonly byCluster: Map<number, [number, number]>;
+}
+
+function pairShares(p: PairLinks, nodeA: (i: number) => number, nodeB: (j: number) => number, cluster: (node: number) => number): PairShares {
+  const seen = [new Set<number>(), new Set<number>()];
+  const byCluster = new Map<number, [number, number]>();
+  for (const l of p.links) {
+    for (const [side, node] of [[0, nodeA(l.i)], [1, nodeB(l.j)]] as const) {
+      if (seen[side].has(node)) continue;
+      seen[side].add(node);
+      const c = cluster(node);
+      const counts = byCluster.get(c) ?? [0, 0];
+      counts[side]++;
+      byCluster.set(c, counts);
+    }
+  }
+  return { a: p.a, b: p.b, total: [seen[0].size, seen[1].size], byCluster };
+}
+
+/** True when the pair shares enough beyond the left-out clusters to be related. */
+function relatedWithout(s: PairShares, out: (c: number) => boolean, sizes: readonly number[]): boolean {
+  const other = [...s.total];
+  for (const [c, [na, nb]] of s.byCluster) {
+    if (!out(c)) continue;
+    other[0] -= na;
+    other[1] -= nb;
+  }
+  const share = Math.max(sizes[s.a] === 0 ? 0 : other[0] / sizes[s.a], sizes[s.b] === 0 ? 0 : other[1] / sizes[s.b]);
+  return other[0] > 0 && other[1] > 0 && share >= RELATED_SHARE;
+}
+
+export interface Boilerplate {
+  /** True when sentence i of an article is boilerplate. */
+  isBoilerplate(article: number, sentence: number): boolean;
+  /** The links with every boilerplate sentence left out (pairs left with no link dropped). */
+  readonly pairs: PairLinks[];
+}
+
+/** Clusters of sentences linked word for word (verbatim or near-verbatim), and the articles carrying each. */
+function clusters(pairs: readonly PairLinks[], offsets: readonly number[]): { cluster: (node: number) => number; carriers: Map<number, Set<number>> } {
+  const sets = makeSets(offsets[offsets.length - 1]);
+  for (const p of pairs) {
+    for (const l of p.links) if (l.kind !== 'paraphrase') sets.union(offsets[p.a] + l.i, offsets[p.b] + l.j);
+  }
+  const carriers = new Map<number, Set<number>>();
+  for (const p of pairs) {
+    for (const l of p.links) {
+      if (l.kind === 'paraphrase') continue;
+      const c = sets.find(offsets[p.a] + l.i);
+      const set = carriers.get(c) ?? new Set<number>();
+      set.add(p.a).add(p.b);
+      carriers.set(c, set);
+    }
+  }
+  return { cluster: sets.find, carriers };
+}
+
+/** One round: the wide clusters, not yet flagged, whose carrying pairs are mostly unrelated once flagged clusters are left out. */
+function flagRound(shares: readonly PairShares[], wide: ReadonlySet<number>, flagged: ReadonlySet<number>, sizes: readonly number[]): number[] {
+  const tally = new Map<number, { carrying: number; related: number }>();
+  for (const s of shares) {
+    for (const [c, counts] of s.byCluster) {
+      if (!wide.has(c) || flagged.has(c) || counts[0] === 0 || counts[1] === 0) continue;
+      const t = tally.get(c) ?? { carrying: 0, related: 0 };
+      t.carrying++;
+      if (relatedWithout(s, (x) => x === c || flagged.has(x), sizes)) t.related++;
+      tally.set(c, t);
+    }
+  }
+  return [...tally].filter(([, t]) => t.related <= MAX_RELATED_PAIRS * t.carrying).map(([c]) => c);
+}
+
+/** Finds the boilerplate of a bundle from its sentence links; `sizes` are the articles' sentence counts. */
+export function findBoilerplate(pairs: readonly PairLinks[], sizes: readonly number[]): Boilerplate {
+  const offsets = [0];
+  for (const n of sizes) offsets.push(offsets[offsets.length - 1] + n);
+  const { cluster, carriers } = clusters(pairs, offsets);
+  const wide = new Set([...carriers].filter(([, s]) => s.size >= MIN_CARRIERS).map(([c]) => c));
+  const shares = pairs.map((p) => pairShares(p, (i) => offsets[p.a] + i, (j) => offsets[p.b] + j, cluster));
+  const flagged = new Set<number>();
+  for (let round = 0; round < MAX_ROUNDS && wide.size > flagged.size; round++) {
+    const added = flagRound(shares, wide, flagged, sizes);
+    if (added.length === 0) break;
+    for (const c of added) flagged.add(c);
+  }
+  const isBoilerplate = (article: number, sentence: number): boolean =>
+    flagged.size > 0 && sentence >= 0 && sentence < (sizes[article] ?? 0) && flagged.has(cluster(offsets[article] + sentence));
+  const kept: PairLinks[] = [];
+  for (const p of pairs) {
+    const links = p.links.filter((l) => !isBoilerplate(p.a, l.i) && !isBoilerplate(p.b, l.j));
+    if (links.length > 0) kept.push({ a: p.a, b: p.b, links });
+  }
+  return { isBoilerplate, pairs: kept };
+}

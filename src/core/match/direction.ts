@@ -1,0 +1,245 @@
+import type { ArticleInput, Quote, QuoteGroup, Sentence } from '../model';
+import { sentenceAt } from '../text/sentences';
+import { contentCount, wordingSeq } from './quoteWording';
+import { MIN_FRAGMENT_CONTENT } from './quoteRelation';
+import { laterBy, publicationOf } from './publication';
+import type { Publication } from './publication';
+import type { PairLinks } from './coverage';
+
+/**
+ * Direction of reuse: which article derives from which, from evidence, strongest first:
+ * passim's `src` and the `date`/`time` headers; containment (one article carries nearly all of the
+ * other's sentences and adds its own); the completeness of shared quotations (a rewrite rewords,
+ * trims or drops the quotation marks of the quotes it takes; the original carries them whole); the
+ * same order. Weak or balanced evidence says nothing: the two "share with" each other. The result
+ * never has a cycle, so no article derives from one that derives from it.
+ */
+
+/** What the evidence weighs, per signal. Dates and passim outweigh everything the texts say. */
+const PASSIM_WEIGHT = 100;
+const DATE_WEIGHT = 50;
+const CONTAINMENT_WEIGHT = 3;
+/** One dropped or trimmed quotation weighs 1; a direction needs this margin over the other way. */
+const MIN_MARGIN = 2;
+/** Containment: the contained article's share carried by the other, and how much more that is than the reverse. */
+const CONTAINED = 0.8;
+const CONTAINMENT_GAP = 0.2;
+/** A deriving article without date or passim evidence must share at least this share of its sentences. */
+const MIN_DERIVED_SHARE = 0.3;
+/** A quote trimmed by fewer content words than this is the same quote (an article, a word of frame). */
+const MIN_TRIM = 2;
+
+export interface DirectionInput {
+  readonly articles: readonly ArticleInput[];
+  readonly sentences: readonly (readonly Sentence[])[];
+  readonly quotes: readonly (readonly Quote[])[];
+  /** Sentence links per article pair, boilerplate left out. */
+  readonly pairs: readonly PairLinks[];
+  readonly groups: readonly QuoteGroup[];
+}
+
+/** One article deriving from another, with the evidence in words (from the deriving article's side). */
+export interface Derivation {
+  readonly derived: number;
+  readonly source: number;
+  readonly evidence: readonly string[];
+  /** How much more the evidence says this way than the other. */
+  readonly margin: number;
+}
+
+export interface Direction {
+  /** Accepted derivations, strongest first. */
+  readonly derivations: readonly Derivation[];
+  /** Per article: the article it most likely derives from, or null, and why. */
+  readonly origins: readonly { readonly origin: number | null; readonly evidence: readonly string[] }[];
+  /** The derivation between two articles, either way round, or undefined. */
+  between(a: number, b: number): Derivation | undefined;
+  /** True when x derives from y, directly or through other articles. */
+  derivesFrom(x: number, y: number): boolean;
+}
+
+/** One side of a pair: how much of it the other covers, in what order. */
+interface Side {
+  readonly covered: number;
+  readonly total: number;
+  readonly inOrder: boolean;
+}
+
+function sideOf(links: readonly { self: number; other: number }[], total: number): Side {
+  const selves = new Set(links.map((l) => l.self));
+  const sorted = [...links].sort((x, y) => x.self - y.self || x.other - y.other);
+  let inOrder = true;
+  for (let k = 1; k < sorted.length && inOrder; k++) inOrder = sorted[k].other >= sorted[k - 1].other;
+  return { covered: selves.size, total, inOrder };
+}
+
+/** Quote evidence of one pair, per side: quotes the side rewrote from the other's (dropped marks, trimmed), and shared rewordings. */
+interface QuoteEvidence {
+  readonly dropped: [number, number];
+  readonly trimmed: [number, number];
+  readonly reworded: number;
+}
+
+/** Per article, per quote: its groups' articles (which other articles carry the same quotation). */
+function carriersByQuote(groups: readonly QuoteGroup[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  for (const g of groups) {
+    const articles = new Set(g.occurrences.map((o) => o.article));
+    for (const o of g.occurrences) out.set(`${o.article}:${o.quote}`, articles);
+  }
+  return out;
+}
+
+/** Quotes of `self` (3+ content words) in sentences linked to `other` that `other` carries as no quotation: it gives them in its own words. */
+function droppedQuotes(input: DirectionInput, carriers: Map<string, Set<number>>, self: number, other: number, linked: ReadonlySet<number>): number {
+  let n = 0;
+  input.quotes[self].forEach((q, k) => {
+    const i = sentenceAt(input.sentences[self], q.start);
+    if (!linked.has(i) || contentCount(wordingSeq(q.text)) < MIN_FRAGMENT_CONTENT) return;
+    if (!(carriers.get(`${self}:${k}`)?.has(other) ?? false)) n++;
+  });
+  return n;
+}
+
+function quoteEvidence(input: DirectionInput, carriers: Map<string, Set<number>>, pair: PairLinks): QuoteEvidence {
+  const { a, b } = pair;
+  const dropped: [number, number] = [
+    droppedQuotes(input, carriers, b, a, new Set(pair.links.map((l) => l.j))),
+    droppedQuotes(input, carriers, a, b, new Set(pair.links.map((l) => l.i))),
+  ];
+  const trimmed: [number, number] = [0, 0];
+  let reworded = 0;
+  for (const g of input.groups) {
+    const inA = g.occurrences.filter((o) => o.article === a);
+    const inB = g.occurrences.filter((o) => o.article === b);
+    if (inA.length === 0 || inB.length === 0) continue;
+    const relation = g.wordingRelations[inA[0].wording][inB[0].wording];
+    if (relation === 'reworded') reworded++;
+    if (relation !== 'partial') continue;
+    const [ca, cb] = [contentCount(wordingSeq(inA[0].text)), contentCount(wordingSeq(inB[0].text))];
+    if (cb - ca >= MIN_TRIM) trimmed[0]++;
+    else if (ca - cb >= MIN_TRIM) trimmed[1]++;
+  }
+  // dropped[0]: quotes of b that a gives without marks (a rewrote b); trimmed[0]: a's wording is a trimmed b.
+  return { dropped, trimmed, reworded };
+}
+
+interface Weighed {
+  score: number;
+  readonly evidence: string[];
+}
+
+/** The evidence that `x` derives from `y` (x is side 0 of the quote evidence when x is the pair's a). */
+function weigh(p: { x: number; y: number; px: Publication; py: Publication; sx: Side; sy: Side; reuse: boolean; q: QuoteEvidence; xIsA: boolean }): Weighed {
+  const w: Weighed = { score: 0, evidence: [] };
+  const k = p.xIsA ? 0 : 1;
+  if (p.px.src !== null && p.py.ids.includes(p.px.src)) {
+    w.score += PASSIM_WEIGHT;
+    w.evidence.push('passim: source');
+  }
+  const later = p.reuse ? laterBy(p.py, p.px) : null;
+  if (later !== null) {
+    w.score += DATE_WEIGHT;
+    w.evidence.push(`dated ${later}`);
+  }
+  const share = (s: Side): number => (s.total === 0 ? 0 : s.covered / s.total);
+  if (share(p.sy) >= CONTAINED && share(p.sy) - share(p.sx) >= CONTAINMENT_GAP && p.sx.total - p.sx.covered >= 2) {
+    w.score += CONTAINMENT_WEIGHT;
+    w.evidence.push(`carries ${p.sy.covered} of its ${p.sy.total} sentences and adds ${p.sx.total - p.sx.covered} of its own`);
+  }
+  const dropped = p.q.dropped[k];
+  const trimmed = p.q.trimmed[k];
+  w.score += dropped + trimmed;
+  if (dropped > 0) w.evidence.push(`gives ${dropped} of its quotes without quotation marks`);
+  if (trimmed > 0) w.evidence.push(`trims ${trimmed} of its quotes`);
+  return w;
+}
+
+function pairSides(input: DirectionInput, pair: PairLinks): [Side, Side] {
+  const sa = sideOf(pair.links.map((l) => ({ self: l.i, other: l.j })), input.sentences[pair.a].length);
+  const sb = sideOf(pair.links.map((l) => ({ self: l.j, other: l.i })), input.sentences[pair.b].length);
+  return [sa, sb];
+}
+
+/** The derivation one pair's evidence supports, if any. */
+function judgePair(input: DirectionInput, pubs: readonly Publication[], carriers: Map<string, Set<number>>, pair: PairLinks): Derivation | null {
+  const { a, b } = pair;
+  const [sa, sb] = pairSides(input, pair);
+  const reuse = pair.links.some((l) => l.kind !== 'paraphrase') || sa.covered >= MIN_DERIVED_SHARE * sa.total || sb.covered >= MIN_DERIVED_SHARE * sb.total;
+  const q = quoteEvidence(input, carriers, pair);
+  const ab = weigh({ x: a, y: b, px: pubs[a], py: pubs[b], sx: sa, sy: sb, reuse, q, xIsA: true });
+  const ba = weigh({ x: b, y: a, px: pubs[b], py: pubs[a], sx: sb, sy: sa, reuse, q, xIsA: false });
+  const margin = ab.score - ba.score;
+  if (Math.abs(margin) < MIN_MARGIN) return null;
+  const [derived, source, w, side] = margin > 0 ? [a, b, ab, sa] : [b, a, ba, sb];
+  // Texts alone (no date, no passim) say nothing of an article that shares little with the other.
+  if (Math.abs(margin) < DATE_WEIGHT && side.covered < MIN_DERIVED_SHARE * side.total) return null;
+  const evidence = [...w.evidence];
+  if (q.reworded > 0) evidence.push(`rewords ${q.reworded} of its quotes`);
+  if (side.inOrder && side.covered >= 3) evidence.push('keeps its order');
+  return { derived, source, evidence, margin: Math.abs(margin) };
+}
+
+/** Accepts derivations strongest first, skipping any that would close a cycle. */
+function acyclic(candidates: Derivation[], n: number): Derivation[] {
+  candidates.sort((x, y) => y.margin - x.margin || x.derived - y.derived || x.source - y.source);
+  const up: number[][] = Array.from({ length: n }, () => []);
+  const reaches = (from: number, to: number): boolean => {
+    const seen = new Set<number>([from]);
+    const stack = [from];
+    while (stack.length > 0) {
+      const v = stack.pop() as number;
+      if (v === to) return true;
+      for (const w of up[v]) if (!seen.has(w)) stack.push(w), seen.add(w);
+    }
+    return false;
+  };
+  const accepted: Derivation[] = [];
+  for (const d of candidates) {
+    if (reaches(d.source, d.derived)) continue;
+    up[d.derived].push(d.source);
+    accepted.push(d);
+  }
+  return accepted;
+}
+
+/** Direction of reuse for every linked pair of a bundle. */
+export function directionOfReuse(input: DirectionInput): Direction {
+  const n = input.articles.length;
+  const pubs = input.articles.map((a) => publicationOf(a.name, a.attributes));
+  const carriers = carriersByQuote(input.groups);
+  const candidates: Derivation[] = [];
+  for (const pair of input.pairs) {
+    if (pair.links.length === 0) continue;
+    const d = judgePair(input, pubs, carriers, pair);
+    if (d !== null) candidates.push(d);
+  }
+  const derivations = acyclic(candidates, n);
+  const byPair = new Map<number, Derivation>();
+  const origins = Array.from({ length: n }, (): { origin: number | null; evidence: readonly string[] } => ({ origin: null, evidence: [] }));
+  for (const d of derivations) {
+    byPair.set(Math.min(d.derived, d.source) * n + Math.max(d.derived, d.source), d);
+    // Strongest first: the first derivation of an article is its origin.
+    if (origins[d.derived].origin === null) origins[d.derived] = { origin: d.source, evidence: d.evidence };
+  }
+  const up = new Map<number, number[]>();
+  for (const d of derivations) up.set(d.derived, [...(up.get(d.derived) ?? []), d.source]);
+  const ancestors = new Map<number, Set<number>>();
+  const ancestorsOf = (x: number): Set<number> => {
+    let set = ancestors.get(x);
+    if (set !== undefined) return set;
+    set = new Set<number>();
+    const stack = [x];
+    while (stack.length > 0) {
+      for (const s of up.get(stack.pop() as number) ?? []) if (!set.has(s)) set.add(s), stack.push(s);
+    }
+    ancestors.set(x, set);
+    return set;
+  };
+  return {
+    derivations,
+    origins,
+    between: (a, b) => byPair.get(Math.min(a, b) * n + Math.max(a, b)),
+    derivesFrom: (x, y) => ancestorsOf(x).has(y),
+  };
+}

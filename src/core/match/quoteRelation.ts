@@ -1,0 +1,100 @@
+import type { QuoteRelation } from '../model';
+import { lcsLength } from '../util/lcs';
+import { quoteInfo } from './quoteWording';
+import type { QuoteInfo } from './quoteWording';
+
+/**
+ * Whether two quotations are the same statement, and how: verbatim, a fragment of it (partial), or
+ * quotation marks around different words for the same statement by the same speaker (reworded).
+ */
+
+/** Fragments need this many content words to count as partial quotes on their words alone. */
+export const MIN_FRAGMENT_CONTENT = 3;
+/** Score a rewording needs: the mean of word and word-order similarity, plus half the context similarity. */
+const REWORDED_THRESHOLD = 0.6;
+/** quoteRelation without context: the mean of word and word-order similarity a rewording needs. */
+const TEXT_ONLY_THRESHOLD = 0.48;
+/** Below this word similarity two quotes are different statements whatever their context. */
+const MIN_WORD_SIMILARITY = 0.25;
+/** Context similarity that lets a fragment of 2 content words and under 4 words count as partial (same speaker). */
+const SHORT_FRAGMENT_CONTEXT = 0.3;
+/** Words compared for word order, at most: keeps the LCS cheap on a quotation of a whole speech. */
+const MAX_FRAME = 400;
+
+/** Share of the smaller set found in the larger one, and Dice over both. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): { shared: number; dice: number; cover: number } {
+  if (a.size === 0 || b.size === 0) return { shared: 0, dice: 0, cover: 0 };
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const s of small) if (large.has(s)) shared++;
+  return { shared, dice: (2 * shared) / (a.size + b.size), cover: shared / small.size };
+}
+
+/** The shorter of two wordings, when it occurs whole inside the longer one. */
+export function fragmentOf<T extends { readonly seq: string }>(a: T, b: T): T | null {
+  if (a.seq.length <= b.seq.length) return a.seq.trim().length > 0 && b.seq.includes(a.seq) ? a : null;
+  return b.seq.trim().length > 0 && a.seq.includes(b.seq) ? b : null;
+}
+
+/** Similarity of two wordings on their words alone: shared content words (Dice lifted by cover) and shared sentence frame. */
+function wordingSimilarity(a: QuoteInfo, b: QuoteInfo): number {
+  const o = overlap(a.stems, b.stems);
+  const word = (o.dice + o.cover) / 2;
+  if (word < MIN_WORD_SIMILARITY || Math.min(a.content, b.content) < MIN_FRAGMENT_CONTENT) return 0;
+  const x = a.frame.slice(0, MAX_FRAME);
+  const y = b.frame.slice(0, MAX_FRAME);
+  const order = x.length === 0 || y.length === 0 ? 0 : lcsLength(x, y) / Math.min(x.length, y.length);
+  return (word + order) / 2;
+}
+
+function speakersCompatible(a: QuoteInfo, b: QuoteInfo): boolean {
+  return a.speakerKey === null || b.speakerKey === null || a.speakerKey === b.speakerKey;
+}
+
+export interface Edge {
+  readonly relation: QuoteRelation;
+  readonly score: number;
+}
+
+/** Same words: short scare quotes ("continuing") repeat by chance, so they need the same speaker and context. */
+function sameWords(a: QuoteInfo, b: QuoteInfo, contextSim: number): Edge | null {
+  const sameSpeaker = a.speakerKey !== null && a.speakerKey === b.speakerKey;
+  if (a.content >= MIN_FRAGMENT_CONTENT || (sameSpeaker && (a.article === b.article || contextSim >= SHORT_FRAGMENT_CONTEXT))) {
+    return speakersCompatible(a, b) || a.content >= 6 ? { relation: 'verbatim', score: 2 + contextSim } : null;
+  }
+  return null;
+}
+
+/** The relation of b to a, with the evidence of their contexts; null when they are different statements. */
+export function relate(a: QuoteInfo, b: QuoteInfo): Edge | null {
+  const sameArticle = a.article === b.article;
+  const contextSim = overlap(a.context, b.context).dice;
+  if (a.seq === b.seq) return sameWords(a, b, contextSim);
+  const fragment = fragmentOf(a, b);
+  if (fragment !== null) {
+    const long = fragment.content >= MIN_FRAGMENT_CONTENT;
+    const sameSpeaker = a.speakerKey !== null && a.speakerKey === b.speakerKey;
+    const shortOk = fragment.content >= 2 && !sameArticle && sameSpeaker && (fragment.frame.length >= 4 || contextSim >= SHORT_FRAGMENT_CONTEXT);
+    return (long && (speakersCompatible(a, b) || fragment.content >= 6)) || shortOk ? { relation: 'partial', score: 1.5 + contextSim } : null;
+  }
+  if (sameArticle || !speakersCompatible(a, b) || (a.speakerKey === null && b.speakerKey === null)) return null;
+  const score = wordingSimilarity(a, b) + contextSim / 2;
+  return score >= REWORDED_THRESHOLD ? { relation: 'reworded', score } : null;
+}
+
+const bare = (text: string) => ({ start: 0, end: 0, text, inner: { start: 0, end: 0 }, speaker: null, speakerKey: null, cue: null });
+
+/**
+ * The relation of quote b to quote a on their words alone: 'verbatim' (same words after folding),
+ * 'partial' (one is a run of ≥ 3 content words of the other), 'reworded' (different words that
+ * overlap enough to be the same statement), or null. groupQuotes also weighs speakers and context.
+ */
+export function quoteRelation(a: string, b: string): QuoteRelation | null {
+  const ia = quoteInfo(0, 0, bare(a), new Set());
+  const ib = quoteInfo(1, 0, bare(b), new Set());
+  if (ia.seq.trim().length === 0 || ib.seq.trim().length === 0) return null;
+  if (ia.seq === ib.seq) return 'verbatim';
+  const fragment = fragmentOf(ia, ib);
+  if (fragment !== null) return fragment.content >= MIN_FRAGMENT_CONTENT ? 'partial' : null;
+  return wordingSimilarity(ia, ib) >= TEXT_ONLY_THRESHOLD ? 'reworded' : null;
+}

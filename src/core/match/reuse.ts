@@ -1,0 +1,44 @@
+import type { ArticleInput, Match, Quote, QuoteGroup, Sentence, SourceSummary } from '../model';
+import { sentenceAt } from '../text/sentences';
+import { findBoilerplate } from './boilerplate';
+import { summarizeSources } from './coverage';
+import type { PairLinks } from './coverage';
+import { directionOfReuse } from './direction';
+import { draftOf, withOriginal } from './originalWording';
+
+/**
+ * The last phase of an analysis: boilerplate, direction of reuse, each quote group's original
+ * wording against that direction, and per-source coverage — in that order, because boilerplate is
+ * no evidence of reuse and the original of a quotation is the one in the source the others derive from.
+ */
+
+export interface ReuseInput {
+  readonly articles: readonly ArticleInput[];
+  readonly sentences: readonly (readonly Sentence[])[];
+  readonly quotes: readonly (readonly Quote[])[];
+  /** Sentence links per article pair (a < b). */
+  readonly pairs: readonly PairLinks[];
+  /** Quote groups as grouping found them (originals chosen without direction). */
+  readonly quoteGroups: readonly QuoteGroup[];
+}
+
+export interface Reuse {
+  readonly quoteGroups: QuoteGroup[];
+  readonly sources: SourceSummary[];
+  /** The matches with `boilerplate` set on each. */
+  markMatches(matches: readonly Match[]): Match[];
+}
+
+export function summarizeReuse(input: ReuseInput): Reuse {
+  const sizes = input.sentences.map((s) => s.length);
+  const boilerplate = findBoilerplate(input.pairs, sizes);
+  const direction = directionOfReuse({ ...input, pairs: boilerplate.pairs, groups: input.quoteGroups });
+  const quoteGroups = input.quoteGroups.map((g) => withOriginal(draftOf(g), direction.derivesFrom));
+  const sources = summarizeSources(input.articles.map((a) => a.name), sizes, boilerplate.pairs, direction);
+  const sideIs = (article: number, start: number): boolean => boilerplate.isBoilerplate(article, sentenceAt(input.sentences[article], start));
+  return {
+    quoteGroups,
+    sources,
+    markMatches: (matches) => matches.map((m) => ({ ...m, boilerplate: sideIs(m.a.article, m.a.start) || sideIs(m.b.article, m.b.start) })),
+  };
+}
