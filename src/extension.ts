@@ -18,6 +18,7 @@ import { AlignmentPanel, registerAlignmentPanel } from './features/alignmentPane
 import { registerExportReport } from './features/exportReport';
 import { registerOpenSample } from './features/openSample';
 import { registerNextSharedQuotation } from './features/nextSharedQuotation';
+import { registerOpenPassimOutput } from './features/openPassimOutput';
 import type { ParallaxApi } from './features/parallaxApi';
 
 export function activate(context: vscode.ExtensionContext): ParallaxApi {
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): ParallaxApi {
     registerExportReport(model, analyses),
     registerOpenSample(context.extensionUri),
     registerNextSharedQuotation(model, analyses),
+    registerOpenPassimOutput(),
   );
   return { analyses, sources, quotes, decorations, alignmentPanel: () => AlignmentPanel.current };
 }

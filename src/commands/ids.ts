@@ -11,6 +11,7 @@ export const COMMANDS = {
   revealPassage: 'parallax.revealPassage',
   openSample: 'parallax.openSample',
   nextSharedQuotation: 'parallax.nextSharedQuotation',
+  openPassimOutput: 'parallax.openPassimOutput',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
