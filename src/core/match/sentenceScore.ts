@@ -2,6 +2,10 @@ import type { MatchKind } from '../model';
 import type { SentenceFeatures } from './articleFeatures';
 import { commonRuns, lcsLength, MAX_CELLS } from './verbatimRuns';
 import type { WordRun } from './verbatimRuns';
+import { contentKey } from './lexicon';
+import { numberMentions, sameQuantity } from './numbers';
+import { meaningsOf } from './synonyms';
+import { PARAPHRASE_MODEL } from './paraphraseModel';
 
 /** How much a word weighs in a pair of sentences: rarer in the two articles, heavier. */
 export type KeyWeight = (key: string) => number;
@@ -16,6 +20,8 @@ export interface PairScore {
   readonly overlap: number;
   /** Longest common subsequence of all words over the longer sentence, in [0, 1]. */
   readonly editSimilarity: number;
+  /** Probability that the two sentences say the same thing (paraphraseModel.ts), in [0, 1]. */
+  readonly paraphrase: number;
 }
 
 export interface ScoreOptions {
@@ -25,6 +31,21 @@ export interface ScoreOptions {
 
 /** Edit similarity from which two sentences count as the same sentence with small edits. */
 export const NEAR_VERBATIM_EDIT = 0.6;
+/**
+ * Share of the shorter sentence's words that shared runs must cover for the pair to be verbatim: one
+ * sentence carried nearly whole by the other (the match then spans the runs), not one six-word run
+ * inside an edited sentence.
+ */
+export const VERBATIM_COVER = 0.8;
+/**
+ * A run this long is a passage copied word for word even when the sentences around it differ (web
+ * text whose lines run on without sentence punctuation): verbatim, and the match spans the run.
+ */
+export const VERBATIM_PASSAGE_WORDS = 20;
+/** How far under the threshold the score of a pair that is not a match stays. */
+const UNDER_THRESHOLD = 0.001;
+/** Credit for a content word matched only through a synonym ("rushed"/"hurried"). */
+const SYNONYM_CREDIT = 0.8;
 /** Names and numbers say what a sentence is about: they weigh more than other words. */
 const SALIENT_BOOST = 1.6;
 /** Reporting verbs say who speaks, not what is said. */
@@ -80,26 +101,267 @@ export function containedShare(part: SentenceFeatures, whole: SentenceFeatures, 
   return total === 0 ? 0 : shared / total;
 }
 
-/** Scores one sentence pair and says what kind of match it is, if any. */
-export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions): PairScore {
-  const overlap = keyOverlap([a], [b], weight);
-  const runs = commonRuns(a.words, b.words, Math.max(1, options.minSharedWords));
+/** What the scorer measures about a sentence pair: the inputs of the paraphrase model. */
+export interface PairEvidence {
+  readonly overlap: number;
+  readonly containMin: number;
+  readonly containMax: number;
+  readonly editSimilarity: number;
+  readonly lcsShorter: number;
+  readonly lengthRatio: number;
+  readonly lengthGap: number;
+  readonly runShare: number;
+  readonly bigramMin: number;
+  readonly bigramMax: number;
+  readonly trigramMin: number;
+  readonly numberMismatch: number;
+  readonly nameMismatch: number;
+  readonly unmatchedMax: number;
+  readonly unmatchedMin: number;
+  readonly synonymShare: number;
+  readonly charTrigrams: number;
+  readonly extraClause: number;
+}
+
+/** The feature names, in the order of the model's weights. */
+export const EVIDENCE_NAMES: readonly (keyof PairEvidence)[] = [
+  'overlap', 'containMin', 'containMax', 'editSimilarity', 'lcsShorter', 'lengthRatio', 'lengthGap', 'runShare',
+  'bigramMin', 'bigramMax', 'trigramMin', 'numberMismatch', 'nameMismatch', 'unmatchedMax', 'unmatchedMin', 'synonymShare',
+  'charTrigrams', 'extraClause',
+];
+
+/** Each word of the two sequences as a small integer (the same word, the same id), so n-grams are numbers. */
+function wordIds(a: readonly string[], b: readonly string[]): [Int32Array, Int32Array, number] {
+  const ids = new Map<string, number>();
+  const of = (words: readonly string[]) => Int32Array.from(words, (w) => {
+    let id = ids.get(w);
+    if (id === undefined) ids.set(w, (id = ids.size));
+    return id;
+  });
+  const ia = of(a);
+  const ib = of(b);
+  return [ia, ib, ids.size + 1];
+}
+
+/** Share of the n-grams (n = 2 or 3) of `a` that `b` has too, counted with multiplicity. */
+function ngramPrecision(a: Int32Array, b: Int32Array, n: number, base: number): number {
+  if (a.length < n) return 0;
+  const key = (w: Int32Array, i: number) => (n === 2 ? w[i] * base + w[i + 1] : (w[i] * base + w[i + 1]) * base + w[i + 2]);
+  const counts = new Map<number, number>();
+  for (let i = 0; i + n <= b.length; i++) counts.set(key(b, i), (counts.get(key(b, i)) ?? 0) + 1);
+  let hit = 0;
+  for (let i = 0; i + n <= a.length; i++) {
+    const g = key(a, i);
+    const c = counts.get(g) ?? 0;
+    if (c > 0) {
+      hit++;
+      counts.set(g, c - 1);
+    }
+  }
+  return hit / (a.length - n + 1);
+}
+
+/** Character trigrams of words joined by single spaces, as numbers, with their counts. */
+function charTrigrams(words: readonly string[]): { grams: Map<number, number>; n: number } {
+  const grams = new Map<number, number>();
+  let c1 = -1;
+  let c2 = -1;
+  let n = 0;
+  const push = (c: number) => {
+    if (c1 >= 0) {
+      const g = (c1 * 65536 + c2) * 65536 + c;
+      grams.set(g, (grams.get(g) ?? 0) + 1);
+      n++;
+    }
+    c1 = c2;
+    c2 = c;
+  };
+  words.forEach((w, k) => {
+    if (k > 0) push(32);
+    for (let i = 0; i < w.length; i++) push(w.charCodeAt(i));
+  });
+  return { grams, n };
+}
+
+/** Dice coefficient of the character trigrams of the two word sequences: spelling variants still meet. */
+function charTrigramDice(a: readonly string[], b: readonly string[]): number {
+  const ga = charTrigrams(a);
+  const gb = charTrigrams(b);
+  let hit = 0;
+  for (const [g, c] of ga.grams) hit += Math.min(c, gb.grams.get(g) ?? 0);
+  return ga.n + gb.n === 0 ? 0 : (2 * hit) / (ga.n + gb.n);
+}
+
+/** Longest stretch of content words of `a` whose keys `b` lacks: a clause one sentence adds. */
+function longestAddedStretch(a: SentenceFeatures, b: SentenceFeatures): number {
+  const inB = new Set(b.keys);
+  let best = 0;
+  let run = 0;
+  for (const k of wordKeys(a)) {
+    if (k === null) continue;
+    run = inB.has(k) ? 0 : run + 1;
+    best = Math.max(best, run);
+  }
+  return best;
+}
+
+/** Each word's content key (null for function words), once per sentence: pairs reuse a sentence often. */
+const wordKeysOf = new WeakMap<SentenceFeatures, readonly (string | null)[]>();
+
+function wordKeys(s: SentenceFeatures): readonly (string | null)[] {
+  let keys = wordKeysOf.get(s);
+  if (keys === undefined) wordKeysOf.set(s, (keys = s.words.map(contentKey)));
+  return keys;
+}
+
+/** Content key → the folded words of the sentence that carry it, for the keys in `only`. */
+function wordsByKey(s: SentenceFeatures, only: readonly string[]): Map<string, string[]> {
+  const keep = new Set(only);
+  const m = new Map<string, string[]>();
+  const keys = wordKeys(s);
+  for (let i = 0; i < s.words.length; i++) {
+    const k = keys[i];
+    const w = s.words[i];
+    if (k === null || !keep.has(k)) continue;
+    const list = m.get(k);
+    if (list === undefined) m.set(k, [w]);
+    else list.push(w);
+  }
+  return m;
+}
+
+/**
+ * Weight of the content keys the two sentences share (exactly, or through a synonym at a discount),
+ * and each side's total. Synonyms are tried only between keys left unmatched on both sides.
+ */
+function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight) {
+  const inB = new Set(b.keys);
+  const inA = new Set(a.keys);
+  let ta = 0;
+  let tb = 0;
+  let shared = 0;
+  for (const k of a.keys) {
+    const w = weightIn(a, k, weight);
+    ta += w;
+    if (inB.has(k)) shared += Math.min(w, weightIn(b, k, weight));
+  }
+  for (const k of b.keys) tb += weightIn(b, k, weight);
+  const restA = a.keys.filter((k) => !inB.has(k));
+  const restB = b.keys.filter((k) => !inA.has(k));
+  let synonym = 0;
+  let matched = 0;
+  if (restA.length > 0 && restB.length > 0) {
+    // Each unmatched key of B by the WordNet senses of its words: one pass per side, never all pairs.
+    const bySense = new Map<number, string>();
+    for (const [k, words] of wordsByKey(b, restB)) for (const w of words) for (const m of meaningsOf(w)) if (!bySense.has(m)) bySense.set(m, k);
+    const used = new Set<string>();
+    for (const [ka, words] of wordsByKey(a, restA)) {
+      let kb: string | undefined;
+      for (const w of words) for (const m of meaningsOf(w)) if (kb === undefined && !used.has(bySense.get(m) ?? '')) kb = bySense.get(m);
+      if (kb === undefined) continue;
+      used.add(kb);
+      matched++;
+      synonym += SYNONYM_CREDIT * Math.min(weightIn(a, ka, weight), weightIn(b, kb, weight));
+    }
+  }
+  // Content words left without a counterpart on each side: what one sentence says and the other does not.
+  const leftA = restA.length - matched;
+  const leftB = restB.length - matched;
+  return { ta, tb, shared: shared + synonym, synonym, leftA, leftB };
+}
+
+/** Share of the numbers of one side (by value: "twelve" = "12") the other side lacks, when both state numbers. */
+function numberMismatch(a: SentenceFeatures, b: SentenceFeatures): number {
+  const na = numberMentions(a.words);
+  const nb = numberMentions(b.words);
+  if (na.length === 0 || nb.length === 0) return 0;
+  const missing = na.filter((x) => !nb.some((y) => sameQuantity(x, y))).length + nb.filter((y) => !na.some((x) => sameQuantity(x, y))).length;
+  return missing / (na.length + nb.length);
+}
+
+/** Share of the names (salient words that are not numbers) of both sides that the other side lacks. */
+function nameMismatch(a: SentenceFeatures, b: SentenceFeatures): number {
+  const names = (s: SentenceFeatures) => s.salient.filter((k) => !/^\d/.test(k));
+  const ka = new Set(a.keys);
+  const kb = new Set(b.keys);
+  const na = names(a);
+  const nb = names(b);
+  if (na.length + nb.length === 0) return 0;
+  return (na.filter((k) => !kb.has(k)).length + nb.filter((k) => !ka.has(k)).length) / (na.length + nb.length);
+}
+
+/** Measures a sentence pair: lexical overlap (IDF-weighted, synonyms), order, length, numbers, names. */
+export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, runs: readonly WordRun[], common: number): PairEvidence {
   const longer = Math.max(a.words.length, b.words.length);
+  const shorter = Math.min(a.words.length, b.words.length);
+  const { ta, tb, shared, synonym, leftA, leftB } = sharedWeight(a, b, weight);
+  const ca = ta === 0 ? 0 : Math.min(1, shared / ta);
+  const cb = tb === 0 ? 0 : Math.min(1, shared / tb);
+  const longest = runs.reduce((n, r) => Math.max(n, r.length), 0);
+  const [ia, ib, base] = wordIds(a.words, b.words);
+  const bigrams = [ngramPrecision(ia, ib, 2, base), ngramPrecision(ib, ia, 2, base)];
+  return {
+    overlap: keyOverlap([a], [b], weight),
+    containMin: Math.min(ca, cb),
+    containMax: Math.max(ca, cb),
+    editSimilarity: longer === 0 ? 0 : common / longer,
+    lcsShorter: shorter === 0 ? 0 : common / shorter,
+    lengthRatio: longer === 0 ? 0 : shorter / longer,
+    lengthGap: Math.log1p(longer - shorter),
+    runShare: shorter === 0 ? 0 : longest / shorter,
+    bigramMin: Math.min(...bigrams),
+    bigramMax: Math.max(...bigrams),
+    trigramMin: Math.min(ngramPrecision(ia, ib, 3, base), ngramPrecision(ib, ia, 3, base)),
+    numberMismatch: numberMismatch(a, b),
+    nameMismatch: nameMismatch(a, b),
+    unmatchedMax: Math.log1p(Math.max(leftA, leftB)),
+    unmatchedMin: Math.log1p(Math.min(leftA, leftB)),
+    synonymShare: shared === 0 ? 0 : synonym / shared,
+    charTrigrams: charTrigramDice(a.words, b.words),
+    extraClause: Math.log1p(Math.max(longestAddedStretch(a, b), longestAddedStretch(b, a))),
+  };
+}
+
+/** The paraphrase model's probability for a pair's evidence (a logistic function of the features). */
+export function paraphraseProbability(e: PairEvidence): number {
+  let z = PARAPHRASE_MODEL.bias;
+  EVIDENCE_NAMES.forEach((name, k) => {
+    z += PARAPHRASE_MODEL.weights[k] * e[name];
+  });
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Scores one sentence pair and says what kind of match it is, if any. One pair gets one kind for
+ * every caller (analyze, score, compare, hover, lenses all read this):
+ * - verbatim: shared runs cover nearly all of the shorter sentence (it is carried whole), or one run
+ *   is a whole passage copied word for word (VERBATIM_PASSAGE_WORDS); the match spans the runs;
+ * - near-verbatim: the paraphrase model says the same, and the words mostly keep their order;
+ * - paraphrase: the paraphrase model says the same (probability ≥ the paraphrase threshold);
+ * otherwise none, even when the two share a six-word run (the runs are still returned, to be shown).
+ */
+export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions): PairScore {
+  const runs = commonRuns(a.words, b.words, Math.max(1, options.minSharedWords));
   const shorter = Math.min(a.words.length, b.words.length);
   // For very long "sentences" the shared runs stand in for the common subsequence (which is quadratic).
   const common = a.words.length * b.words.length > MAX_CELLS ? runs.reduce((n, r) => n + r.length, 0) : lcsLength(a.words, b.words);
-  const editSimilarity = longer === 0 ? 0 : common / longer;
-  const runShare = runs.length === 0 || shorter === 0 ? 0 : runs.reduce((n, r) => n + r.length, 0) / shorter;
+  const evidence = pairEvidence(a, b, weight, runs, common);
+  const paraphrase = paraphraseProbability(evidence);
+  const runWords = runs.reduce((n, r) => n + r.length, 0);
+  const longest = runs.reduce((n, r) => Math.max(n, r.length), 0);
   let kind: MatchKind | null = null;
-  let score = Math.max(overlap, editSimilarity);
-  if (runs.length > 0) {
+  let score = paraphrase;
+  if (runs.length > 0 && (runWords >= VERBATIM_COVER * shorter || longest >= VERBATIM_PASSAGE_WORDS)) {
     kind = 'verbatim';
-    score = Math.max(score, runShare);
-  } else if (editSimilarity >= NEAR_VERBATIM_EDIT && overlap >= 0.4) {
-    kind = 'near-verbatim';
-  } else if (overlap >= options.paraphraseThreshold) {
-    kind = 'paraphrase';
-    score = overlap;
+    score = Math.max(paraphrase, runWords / shorter);
+  } else if (paraphrase >= options.paraphraseThreshold) {
+    kind = evidence.editSimilarity >= NEAR_VERBATIM_EDIT ? 'near-verbatim' : 'paraphrase';
+  } else {
+    // Not a match on its own: the score still says how related the two are (word overlap, order), so a
+    // document alignment can use it, but it stays under the threshold: score ≥ threshold ⇔ a match.
+    // Two sentences without a content word in common score 0.
+    const related = evidence.containMax === 0 ? 0 : Math.max(paraphrase, evidence.overlap, evidence.editSimilarity);
+    score = Math.min(related, options.paraphraseThreshold - UNDER_THRESHOLD);
   }
-  return { score: Math.min(1, score), kind, runs, overlap, editSimilarity };
+  return { score: Math.min(1, score), kind, runs, overlap: evidence.overlap, editSimilarity: evidence.editSimilarity, paraphrase };
 }

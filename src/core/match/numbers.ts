@@ -1,0 +1,101 @@
+/**
+ * Numbers however they are written: "12", "twelve", "a dozen", "1,000", "3.5 million",
+ * "twenty-five", "a decade" (ten years). Reworded quotes and paraphrases switch between digits
+ * and words, so two wordings are compared by value. Folded words in, plain data out.
+ */
+
+/** A number found in a word sequence: words [start, end) say `value`; `unit` when the words imply one. */
+export interface NumberMention {
+  readonly value: number;
+  readonly start: number;
+  readonly end: number;
+  /** "year" for "a decade" or "ten years": a time span compares by value and unit. */
+  readonly unit: string | null;
+}
+
+const UNITS: ReadonlyMap<string, number> = new Map([
+  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
+  ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14],
+  ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20],
+  ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+  ['dozen', 12], ['half', 0.5], ['couple', 2],
+]);
+
+const SCALES: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
+  ['mln', 1e6], ['bln', 1e9], ['bn', 1e9], ['m', 1e6],
+]);
+
+/** Words that are a number of years by themselves. */
+const SPANS: ReadonlyMap<string, number> = new Map([['decade', 10], ['decades', 10], ['century', 100], ['centuries', 100]]);
+
+const TIME_UNITS: ReadonlyMap<string, string> = new Map([
+  ['year', 'year'], ['years', 'year'], ['month', 'month'], ['months', 'month'], ['week', 'week'], ['weeks', 'week'],
+  ['day', 'day'], ['days', 'day'], ['hour', 'hour'], ['hours', 'hour'],
+]);
+
+/** The value of one word: digits ("1,000", "3.5"), a number word, or a hyphenated one ("twenty-five"). */
+export function wordValue(word: string): number | null {
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(word) || /^\d+(?:\.\d+)?$/.test(word)) {
+    return Number(word.replace(/,/g, ''));
+  }
+  const unit = UNITS.get(word);
+  if (unit !== undefined) return unit;
+  const dash = /^([a-z]+)-([a-z]+)$/.exec(word);
+  if (dash !== null) {
+    const tens = UNITS.get(dash[1]);
+    const ones = UNITS.get(dash[2]);
+    if (tens !== undefined && ones !== undefined && tens >= 20 && tens % 10 === 0 && ones >= 1 && ones <= 9) return tens + ones;
+  }
+  return null;
+}
+
+/** The numbers a sequence of folded words states, left to right; each word belongs to at most one. */
+export function numberMentions(words: readonly string[]): NumberMention[] {
+  const found: NumberMention[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const span = SPANS.get(words[i]);
+    if (span !== undefined) {
+      // "a decade", "two decades": a span of years.
+      const count = i > 0 ? wordValue(words[i - 1]) : null;
+      const start = count !== null && found.at(-1)?.end !== i ? i - 1 : i;
+      found.push({ value: span * (start < i && count !== null ? count : 1), start, end: i + 1, unit: 'year' });
+      continue;
+    }
+    let value = wordValue(words[i]);
+    if (value === null) continue;
+    let end = i + 1;
+    // "3.5 million", "two hundred thousand", "twenty five".
+    for (;;) {
+      const scale = end < words.length ? SCALES.get(words[end]) : undefined;
+      const next = end < words.length ? UNITS.get(words[end]) : undefined;
+      if (scale !== undefined && !(words[end] === 'm' && !/\d/.test(words[i]))) {
+        value *= scale;
+        end++;
+      } else if (next !== undefined && next >= 1 && next <= 9 && value >= 20 && value < 100 && value % 10 === 0 && !/\d/.test(words[i])) {
+        value += next;
+        end++;
+      } else {
+        break;
+      }
+    }
+    const unit = end < words.length ? TIME_UNITS.get(words[end]) ?? null : null;
+    found.push({ value, start: i, end, unit });
+    i = end - 1;
+  }
+  return found;
+}
+
+/** The value of a whole phrase ("a dozen", "twelve", "12", "ten years"), or null when it is not one number. */
+export function numberValue(words: readonly string[]): number | null {
+  const rest = words[0] === 'a' || words[0] === 'an' ? words.slice(1) : words;
+  const found = numberMentions(rest);
+  if (found.length !== 1 || found[0].start !== 0) return null;
+  const { end, unit, value } = found[0];
+  return end === rest.length || (unit !== null && end + 1 === rest.length) ? value : null;
+}
+
+/** Whether two mentions state the same quantity: same value, and the same unit when both say one. */
+export function sameQuantity(a: NumberMention, b: NumberMention): boolean {
+  return Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value)) && (a.unit === null || b.unit === null || a.unit === b.unit);
+}
