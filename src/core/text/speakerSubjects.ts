@@ -10,8 +10,9 @@ import { POSSESSIVE_PROXY_AT_START, PROXY_NOUN_PATTERN } from './proxyNouns';
  * "according to Macron's office"). Plain regular expressions over text with quotes masked out.
  */
 
+/** Cue verbs, in lower case only: "States" in "the United States" is not a verb. */
 export const CUE = new RegExp(
-  '\\b(?:according to|pointed out|said|says|say|told|tells|added|adds|stressed|stresses|wrote|writes|' +
+  '\\b(?:[Aa]ccording to|pointed out|said|says|say|told|tells|added|adds|stressed|stresses|wrote|writes|' +
     'posted|posts|noted|notes|asserted|asserts|explained|explains|concluded|stated|states|remarked|' +
     'insisted|insists|warned|warns|argued|argues|declared|announced|tweeted|tweets|emphasized|emphasised|' +
     'emphasizes|replied|responded|acknowledged|admitted|claimed|claims|commented|observed|urged|recalled|' +
@@ -23,7 +24,7 @@ export const CUE = new RegExp(
     'criticised|questioned|shot back|put it|echoed|went on|charged|insisting|explaining|declaring|noting|arguing|' +
     'remarking|suggesting|stating|asking|warning|promises|recalls|acknowledges|admits|tweeting|posting|thanked|' +
     'declares|announces|predicts|concedes|concludes|replies|responds|complains|wonders|wondered|agreed|agrees)\\b',
-  'gi',
+  'g',
 );
 
 /** Cue verbs whose subject is the person quoted even when the sentence is passive-looking. */
@@ -105,13 +106,24 @@ export function properName(raw: string): NameFacts | null {
 const properMemo = boundedMemo(20_000, (raw): NameFacts | null => {
   const person = cleanName(raw);
   const f = nameFacts(person);
-  return f.isName && !isStopwordName(person) ? f : null;
+  return f.isName && !isStopwordName(person) && !NOT_NAME_WORDS.has(person.toLowerCase()) ? f : null;
 });
+
+/** Capitalized words that open a run without being part of a name ("Maybe Trump", "Top Clinton aides"). */
+const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
+  ('maybe perhaps top rival former editor republican republicans democratic democrat democrats gop united ' +
+    'conservative liberal senior also then still even just only yes no well oh so says said').split(' '),
+);
+
+/** A cleaned capitalized run that can be a speaker's name. */
+function isNameLike(person: string): boolean {
+  return !isStopwordName(person) && looksLikeName(person) && !NOT_NAME_WORDS.has(person.toLowerCase());
+}
 
 /** Trims a capitalized run to the name proper: "But Mark Rutte" → "Mark Rutte". */
 export function cleanName(raw: string): string {
   const words = raw.split(/\s+/);
-  while (words.length > 1 && STOPWORDS.has(words[0].toLowerCase())) {
+  while (words.length > 1 && (STOPWORDS.has(words[0].toLowerCase()) || NOT_NAME_WORDS.has(words[0].toLowerCase()))) {
     words.shift();
   }
   // "Tom Ode." at the end of a sentence: the period is not part of the name ("Jr." and "J." keep theirs).
@@ -172,7 +184,7 @@ export function subjectBefore(pre: string, progressive = false): Subject {
   }
   if (name) {
     const person = cleanName(name[1]);
-    if (!isStopwordName(person) && looksLikeName(person)) {
+    if (isNameLike(person)) {
       const written = name[2] ? `${person}${name[0].slice(name[1].length)}` : person;
       return { kind: 'name', text: written, person };
     }
@@ -203,7 +215,7 @@ export function subjectAfter(post: string): Subject {
     const possessive = POSSESSIVE_PROXY_AT_START.exec(
       post.slice(name[0].length),
     );
-    if (!isStopwordName(person) && looksLikeName(person)) {
+    if (isNameLike(person)) {
       return { kind: 'name', text: possessive ? `${person}${possessive[0]}` : person, person };
     }
   }
@@ -223,11 +235,19 @@ const CLAUSE_PRONOUN = /^\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\s+)?(he|she|they
 
 /**
  * The subject of a whole clause, for a participle ("X rallied supporters, saying …"): the name or
- * pronoun that opens it, after an opening phrase set off by a comma ("In response to …, X …").
+ * pronoun that opens it, or that follows an opening phrase set off by a comma ("In response to …, X …").
  */
 export function clauseSubject(clause: string): Subject {
-  const lead = /^\s*(?:In|On|At|After|Before|During|While|When|As|Asked|Speaking|Addressing|Citing|Following|Despite|Earlier|Later|Last|This)\b[^,\uFFFC]{0,120},\s*/.exec(clause);
-  const body = lead ? clause.slice(lead[0].length) : clause;
+  const opening = subjectAtStart(clause);
+  if (opening.kind !== 'none') {
+    return opening;
+  }
+  // "Horrified at the prospect …, Ramos believes": after an opening phrase set off by a comma.
+  const comma = /^[^,\uFFFC]{1,120},\s*/.exec(clause);
+  return comma ? subjectAtStart(clause.slice(comma[0].length)) : opening;
+}
+
+function subjectAtStart(body: string): Subject {
   const pronoun = CLAUSE_PRONOUN.exec(body);
   if (pronoun) {
     return { kind: 'pronoun', text: pronoun[1] };
@@ -235,7 +255,7 @@ export function clauseSubject(clause: string): Subject {
   const name = SUBJECT_AT_START.exec(body);
   if (name) {
     const person = cleanName(name[1]);
-    if (!isStopwordName(person) && looksLikeName(person)) {
+    if (isNameLike(person)) {
       const possessive = POSSESSIVE_PROXY_AT_START.exec(body.slice(name.index + name[0].length));
       return { kind: 'name', text: possessive ? `${person}${possessive[0]}` : person, person };
     }

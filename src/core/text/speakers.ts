@@ -19,6 +19,7 @@ interface Cue {
   readonly sentence: number;
   readonly start: number;
   readonly end: number;
+  /** The cue verb as written in lower case; '' for the implicit cue of a sentence without one. */
   readonly verb: string;
   readonly subject: Subject;
   /** Filled in reading order. */
@@ -122,7 +123,8 @@ function readRegions(masked: string, regions: readonly Region[]): Reading {
   for (const region of regions) {
     const slice = masked.slice(region.start, region.end);
     readNames(slice, region, reading);
-    const start = SUBJECT_AT_START.exec(slice);
+    // A headline in title case ("Pence Endorses Paul Ryan With Trump") opens with no subject.
+    const start = isTitleCase(slice) ? null : SUBJECT_AT_START.exec(slice);
     if (start) {
       const facts = properName(start[1]);
       if (facts !== null && facts.key !== null && /\p{Ll}/u.test(facts.display)) {
@@ -132,6 +134,12 @@ function readRegions(masked: string, regions: readonly Region[]): Reading {
     readCues(slice, region, reading.cues);
   }
   return reading;
+}
+
+/** True for a line in title case: four or more words of four letters or more, all capitalized. */
+function isTitleCase(slice: string): boolean {
+  const words = slice.match(/\p{L}{4,}/gu) ?? [];
+  return words.length >= 4 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
 function readNames(slice: string, region: Region, reading: Reading): void {
@@ -147,20 +155,23 @@ function readNames(slice: string, region: Region, reading: Reading): void {
 }
 
 function readCues(slice: string, region: Region, cues: Cue[]): void {
+  const before = cues.length;
   CUE.lastIndex = 0;
   for (let m = CUE.exec(slice); m !== null; m = CUE.exec(slice)) {
     const verb = m[0].toLowerCase();
     const pre = slice.slice(0, m.index);
     const post = slice.slice(m.index + m[0].length);
-    cues.push({
-      sentence: region.index,
-      start: region.start + m.index,
-      end: region.start + m.index + m[0].length,
-      verb,
-      subject: cueSubject(verb, pre, post),
-      speaker: null,
-      key: null,
-    });
+    const at = region.start + m.index;
+    cues.push({ sentence: region.index, start: at, end: at + m[0].length, verb, subject: cueSubject(verb, pre, post), speaker: null, key: null });
+  }
+  // "Ramos believes in journalism that “takes sides”": a quote in a sentence without a cue verb
+  // belongs to the sentence's subject, when that is a name or a pronoun written before the quote.
+  const quoteAt = slice.indexOf(MASK);
+  if (cues.length === before && quoteAt > 0) {
+    const subject = clauseSubject(slice.slice(0, quoteAt));
+    if (subject.kind !== 'none') {
+      cues.push({ sentence: region.index, start: region.start, end: region.start, verb: '', subject, speaker: null, key: null });
+    }
   }
 }
 
@@ -170,7 +181,8 @@ function cueSubject(verb: string, pre: string, post: string): Subject {
     return subjectAfter(post);
   }
   const participle = verb.endsWith('ing');
-  // "X rallied supporters, saying …": a participle after a comma shares the clause's subject.
+  // "X rallied supporters, saying …", "X issued a statement saying …": a participle shares the
+  // clause's subject.
   if (participle && /,\s*$/.test(pre)) {
     const clause = clauseSubject(pre);
     if (clause.kind !== 'none') {
@@ -398,14 +410,14 @@ function cueInside(text: string, span: QuoteSpan, first: number, last: number, c
       // A phrase like "the statement said" yields to a cue with a person behind it; "saying …"
       // and "added: …" after a quote introduce what follows, not the quote before them.
       const introduces = c.start >= span.end && (c.verb.endsWith('ing') || /^\s*:/.test(text.slice(c.end, c.end + 3)));
-      const cost = distance + (c.subject.kind === 'phrase' ? 10_000 : 0) + (introduces ? 500 : 0);
+      const cost = distance + (c.subject.kind === 'phrase' ? 10_000 : 0) + (introduces ? 500 : 0) + (c.verb === '' ? 1_000 : 0);
       if (cost < bestCost) {
         bestCost = cost;
         best = c;
       }
     }
   }
-  return best === null ? NOBODY : { speaker: best.speaker, key: best.key, cue: best.verb };
+  return best === null ? NOBODY : { speaker: best.speaker, key: best.key, cue: best.verb === '' ? null : best.verb };
 }
 
 /** Rutte told reporters: / "…" on the next line. */
@@ -414,7 +426,7 @@ function cueBeforeColon(masked: string, prevRegion: Region, prevCues: readonly C
     return null;
   }
   const lead = prevCues.filter((c) => c.speaker !== null).pop();
-  return lead ? { speaker: lead.speaker, key: lead.key, cue: lead.verb } : null;
+  return lead ? { speaker: lead.speaker, key: lead.key, cue: lead.verb === '' ? null : lead.verb } : null;
 }
 
 /** “Stop!” | Rutte shouted. / “It is great.” | she said. — a splitter may end the sentence at the quote. */
@@ -425,7 +437,7 @@ function cueRightAfter(text: string, masked: string, span: QuoteSpan, region: Re
   }
   const lead = nextCues[0];
   if (lead !== undefined && lead.speaker !== null && lead.start - next.start <= 40 && !/[.!?:;]/.test(masked.slice(next.start, lead.start))) {
-    return { speaker: lead.speaker, key: lead.key, cue: lead.verb };
+    return { speaker: lead.speaker, key: lead.key, cue: lead.verb === '' ? null : lead.verb };
   }
   return null;
 }
