@@ -9,6 +9,8 @@ export interface ParallaxConfig {
   readonly paraphraseThreshold: number;
   readonly codeLensEnabled: boolean;
   readonly decorationsEnabled: boolean;
+  /** Longest time one analysis may take, in seconds; 0 for no limit. */
+  readonly timeBudgetSeconds: number;
 }
 
 export const CONFIG_SECTION = 'parallax';
@@ -19,6 +21,7 @@ export const CONFIG_DEFAULTS: ParallaxConfig = Object.freeze({
   paraphraseThreshold: DEFAULT_OPTIONS.paraphraseThreshold,
   codeLensEnabled: true,
   decorationsEnabled: true,
+  timeBudgetSeconds: 10,
 });
 
 function clampNumber(value: unknown, fallback: number, min: number, max: number): number {
@@ -33,6 +36,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): ParallaxConfig {
     paraphraseThreshold: clampNumber(c.get('paraphraseThreshold'), CONFIG_DEFAULTS.paraphraseThreshold, 0, 1),
     codeLensEnabled: c.get<boolean>('codeLens.enabled', CONFIG_DEFAULTS.codeLensEnabled) !== false,
     decorationsEnabled: c.get<boolean>('decorations.enabled', CONFIG_DEFAULTS.decorationsEnabled) !== false,
+    timeBudgetSeconds: clampNumber(c.get('analysis.timeBudgetSeconds'), CONFIG_DEFAULTS.timeBudgetSeconds, 0, 3600),
   };
 }
 
