@@ -15,7 +15,7 @@ import { findCopies } from './match/copies';
 import { limitsOf, MAX_ANCHOR_FANOUT, newTally } from './match/limits';
 import type { WorkTally } from './match/limits';
 import { candidateArticlePairs } from './match/shingleIndex';
-import { summarizeSources } from './match/coverage';
+import { summarizeReuse } from './match/reuse';
 import { quoteAnchoredLinks } from './match/quoteAnchors';
 import { DEFAULT_OPTIONS, resolveOptions } from './options';
 
@@ -94,9 +94,10 @@ export function analyzeBundle(
 
   const matches = matchesOf(allLinks, articles, features);
   throwIfCancelled(token);
-  const sources = summarizeSources(articles.map((a) => a.name), features.map((f) => f.sentences.length), allLinks);
+  // Boilerplate, direction of reuse, each quotation's original wording, coverage (match/reuse.ts).
+  const reuse = summarizeReuse({ articles, sentences: features.map((f) => f.sentences), quotes: features.map((f) => f.quotes), pairs: allLinks, quoteGroups });
   const analysed: ArticleAnalysis[] = articles.map((a, k) => ({ name: a.name, sentences: features[k].sentences, quotes: features[k].quotes }));
-  return { articles: analysed, matches, quoteGroups, sources, copies, limits: limitsOf(tally) };
+  return { articles: analysed, matches: reuse.markMatches(matches), quoteGroups: reuse.quoteGroups, sources: reuse.sources, copies, limits: limitsOf(tally) };
 }
 
 /** Per-article features, from the cache by content hash when the text is unchanged. */

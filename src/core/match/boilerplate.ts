@@ -8,6 +8,8 @@ import type { PairLinks } from './coverage';
  * share is under RELATED_SHARE of each). A story many sources take up is not: its carriers share
  * the rest of it too. Clusters found to be boilerplate are left out of "what else", then the
  * test runs again, until nothing changes (a header and a sign-off do not vouch for each other).
+ * Boilerplate sits at the edges of articles (first or last sentences) in most of its occurrences:
+ * one source's paragraph copied into the middle of several unrelated texts is reuse.
  */
 
 /** Carriers a cluster needs before it can be boilerplate ("many articles"). */
@@ -16,6 +18,10 @@ const MIN_CARRIERS = 4;
 const RELATED_SHARE = 0.3;
 /** Boilerplate when at most this share of the pairs that carry the cluster are related otherwise. */
 const MAX_RELATED_PAIRS = 1 / 3;
+/** Page headers, bylines and sign-offs sit at an article's edges: within this many sentences of its start or end. */
+const EDGE = 3;
+/** Share of a cluster's sentences that must sit at an edge: a passage reused inside many texts is reuse, not boilerplate. */
+const MIN_AT_EDGE = 0.5;
 /** Rounds of the test (each one only adds clusters); a bound, real bundles settle in two or three. */
 const MAX_ROUNDS = 6;
 
@@ -108,12 +114,37 @@ function flagRound(shares: readonly PairShares[], wide: ReadonlySet<number>, fla
   return [...tally].filter(([, t]) => t.related <= MAX_RELATED_PAIRS * t.carrying).map(([c]) => c);
 }
 
+/** The wide clusters whose sentences mostly lie inside their articles, away from the edges. */
+function atEdgeShare(pairs: readonly PairLinks[], offsets: readonly number[], sizes: readonly number[], cluster: (node: number) => number, wide: ReadonlySet<number>): number[] {
+  const seen = new Set<number>();
+  const tally = new Map<number, { edge: number; all: number }>();
+  const count = (article: number, i: number): void => {
+    const node = offsets[article] + i;
+    const c = cluster(node);
+    if (!wide.has(c) || seen.has(node)) return;
+    seen.add(node);
+    const t = tally.get(c) ?? { edge: 0, all: 0 };
+    t.all++;
+    if (i < EDGE || i >= sizes[article] - EDGE) t.edge++;
+    tally.set(c, t);
+  };
+  for (const p of pairs) {
+    for (const l of p.links) {
+      if (l.kind === 'paraphrase') continue;
+      count(p.a, l.i);
+      count(p.b, l.j);
+    }
+  }
+  return [...tally].filter(([, t]) => t.edge < MIN_AT_EDGE * t.all).map(([c]) => c);
+}
+
 /** Finds the boilerplate of a bundle from its sentence links; `sizes` are the articles' sentence counts. */
 export function findBoilerplate(pairs: readonly PairLinks[], sizes: readonly number[]): Boilerplate {
   const offsets = [0];
   for (const n of sizes) offsets.push(offsets[offsets.length - 1] + n);
   const { cluster, carriers } = clusters(pairs, offsets);
   const wide = new Set([...carriers].filter(([, s]) => s.size >= MIN_CARRIERS).map(([c]) => c));
+  for (const c of atEdgeShare(pairs, offsets, sizes, cluster, wide)) wide.delete(c);
   const shares = pairs.map((p) => pairShares(p, (i) => offsets[p.a] + i, (j) => offsets[p.b] + j, cluster));
   const flagged = new Set<number>();
   for (let round = 0; round < MAX_ROUNDS && wide.size > flagged.size; round++) {
