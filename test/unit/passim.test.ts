@@ -9,7 +9,7 @@ import { parseJsonLines, quoteLongIntegers } from '../../src/core/passim/jsonLin
 import { passimJsonLines, toPassimRecords } from '../../src/core/passim/toPassim';
 import { readPassimOutput, PassimLayoutError } from '../../src/core/passim/readOutput';
 import { clustersFromPassim } from '../../src/core/passim/clusters';
-import { clusterBundleText, clustersBundleText, headerValue } from '../../src/core/passim/clusterBundle';
+import { clusterBundleText, clustersBundleText, clusterSummary, headerValue } from '../../src/core/passim/clusterBundle';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
 import { analyzeBundle } from '../../src/core/analyze';
 import { nodeFolderAccess } from '../../src/cli/passimFolder';
@@ -168,6 +168,17 @@ describe('passim clusters as bundles', () => {
     assert.deepStrictEqual(parsed.problems.filter((p) => p.severity === 'error'), []);
     assert.strictEqual(headerValue('a "b" c'), `'a "b" c'`);
     assert.strictEqual(headerValue('x>>>y\nz'), '"x>> >y z"');
+  });
+
+  it('sums a cluster up for the quick pick: size, series, first words', async () => {
+    const read = await readPassimOutput(nodeFolderAccess(path.join(FIXTURES, 'out-basic')));
+    const [first, second] = clustersFromPassim(read.passages);
+    assert.deepStrictEqual(clusterSummary(first, 6), {
+      label: '2 documents: Coastal Courier, Harbor Bulletin',
+      description: 'cluster 8589934593',
+      detail: '"Stay off the dunes tonight, the',
+    });
+    assert.strictEqual(clusterSummary(second).label, '2 documents: Harbor Bulletin, Valley Gazette');
   });
 
   it('keeps a passage that quotes a bundle header inside its own article', () => {
