@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import type { ArticleInput } from '../src/core/model';
 import { analyseInChild, generateBundle, makeSentence, makeVocabulary, mb } from './analysisBench';
 import { limitsLine } from './denseBench';
@@ -113,6 +114,13 @@ function rows(): Row[] {
     { name: '5,000-word sentences, no punctuation (10 articles)', articles: unpunctuated(rand, 10, 5000) },
     { name: 'random bytes decoded to text (20 × 50 KB)', articles: randomBytes(rand, 20, 50_000) },
   ];
+}
+
+/** Writes one row's articles as JSON (what analysis-child reads), for profiling. */
+export function writeAdversarialFile(row: number, file: string | undefined): void {
+  const all = rows();
+  if (!Number.isInteger(row) || row < 0 || row >= all.length || file === undefined) throw new Error(`adversarial-file: give a row (0–${all.length - 1}) and an output file.`);
+  fs.writeFileSync(file, JSON.stringify(all[row].articles));
 }
 
 export async function runAdversarialBench(): Promise<void> {

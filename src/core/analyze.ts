@@ -77,7 +77,7 @@ export function analyzeBundle(
   throwIfCancelled(token);
   const tally = newTally();
   const { hashes, features } = featuresOf(articles, cache, tally, token);
-  const copies = findCopies(articles.map((a) => a.text), features.map((f) => f.shingles));
+  const copies = findCopies(articles.map((a) => a.text));
   const isCopy = new Uint8Array(articles.length);
   for (const c of copies) isCopy[c.article] = 1;
   // Copies find no candidates of their own: their original stands for them; each is compared with it once.

@@ -1,5 +1,6 @@
 import type { Quote, Sentence } from '../model';
 import { tokenize } from '../text/tokens';
+import { FNV_OFFSET, FNV_PRIME, fnv1aUpdate } from '../hash';
 import { contentKey, isReportingKey } from './lexicon';
 
 /** What the matchers need to know about one sentence, computed once per article text. */
@@ -44,11 +45,7 @@ const NONE: readonly string[] = Object.freeze([]);
 
 /** FNV-1a of "a b" without building the string. */
 function pairHash(a: string, b: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), 0x01000193);
-  h = Math.imul(h ^ 32, 0x01000193);
-  for (let i = 0; i < b.length; i++) h = Math.imul(h ^ b.charCodeAt(i), 0x01000193);
-  return h | 0;
+  return fnv1aUpdate(Math.imul(fnv1aUpdate(FNV_OFFSET, a) ^ 32, FNV_PRIME), b) | 0;
 }
 
 /** Builds the features of one article from its sentences and quotes. */

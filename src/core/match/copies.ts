@@ -1,18 +1,18 @@
 import type { CopyOf } from '../model';
-import { contentHash } from '../hash';
+import { contentHash, fnv1aHash, FNV_OFFSET, FNV_PRIME } from '../hash';
 
 /**
  * Identical and near-identical articles (one press release syndicated many times), found before
  * any matching so that a group of copies costs one comparison per copy, not one per pair:
- * first a hash of the normalised text (case, spacing and punctuation folded), then shingle
- * containment against earlier originals found through a bottom-k sketch. The original of a
+ * first a hash of the normalised text (case, spacing and punctuation folded), then containment
+ * of word 5-grams against earlier originals found through a bottom-k sketch. The original of a
  * group is its first article in bundle order.
  */
 
 /** Both ways, this share of one article's distinct shingles must be in the other for a near-identical copy. */
 export const NEAR_COPY_CONTAINMENT = 0.9;
 /** Articles with fewer distinct shingles are too short to call near-identical (identical still counts). */
-const MIN_SHINGLES = 8;
+const MIN_SHINGLES = 16;
 /** Size of the bottom-k sketch (the k smallest shingle hashes) each original is indexed by. */
 const SKETCH = 8;
 /** Sketch values two articles must share before their containment is computed. */
@@ -30,13 +30,23 @@ export function normalisedText(text: string): string {
   return words === null ? '' : words.join(' ');
 }
 
-/** Distinct shingle hashes of an article, sorted ascending (unsigned). */
-function shingleSet(sentences: readonly ArrayLike<number>[]): Uint32Array {
-  let n = 0;
-  for (const s of sentences) n += s.length;
+/** Words per shingle for copy detection: long enough that texts over a tiny vocabulary do not look alike. */
+const COPY_SHINGLE_WORDS = 5;
+
+/**
+ * Distinct hashes of the runs of COPY_SHINGLE_WORDS consecutive words of a normalised text, sorted
+ * ascending. Word order counts: two texts drawn from the same few words still differ.
+ */
+export function wordShingleSet(norm: string): Uint32Array {
+  const words = norm === '' ? [] : norm.split(' ');
+  const wordHash = words.map((w) => fnv1aHash(w));
+  const n = Math.max(0, words.length - COPY_SHINGLE_WORDS + 1);
   const all = new Uint32Array(n);
-  let at = 0;
-  for (const s of sentences) for (let k = 0; k < s.length; k++) all[at++] = s[k] >>> 0;
+  for (let k = 0; k < n; k++) {
+    let h = FNV_OFFSET;
+    for (let t = 0; t < COPY_SHINGLE_WORDS; t++) h = Math.imul(h ^ wordHash[k + t], FNV_PRIME);
+    all[k] = h >>> 0;
+  }
   all.sort();
   let distinct = 0;
   for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[distinct++] = all[k];
@@ -55,11 +65,10 @@ function intersectionSize(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * The copies in a bundle, one entry per copy, sorted by article. `texts` are the articles' texts;
- * `shingles` their per-sentence shingle hashes (articleFeatures). Linear in the text: each article
+ * The copies in a bundle, one entry per copy, sorted by article. Linear in the text: each article
  * is hashed once, and compared with at most MAX_CHECKS originals.
  */
-export function findCopies(texts: readonly string[], shingles: readonly (readonly ArrayLike<number>[])[]): CopyOf[] {
+export function findCopies(texts: readonly string[]): CopyOf[] {
   const copies: CopyOf[] = [];
   const copyOf = new Map<number, CopyOf>();
   const firstByText = new Map<string, number>();
@@ -82,7 +91,7 @@ export function findCopies(texts: readonly string[], shingles: readonly (readonl
       continue;
     }
     firstByText.set(key, a);
-    const set = shingleSet(shingles[a]);
+    const set = wordShingleSet(norm);
     if (set.length < MIN_SHINGLES) continue;
     const near = nearestOriginal(set, sketchIndex, sets);
     if (near !== null) {

@@ -25,6 +25,13 @@ const MIN_LINK = 0.2;
 const PREFILTER = 0.2;
 /** A sentence that shares a key found in more than this share of the other article's sentences learns nothing from it. */
 const COMMON_KEY_SHARE = 0.3;
+/** A key in more sentences of one article than this says nothing specific about any of them (a refrain, a list's word). */
+const MAX_KEY_POSTING = 64;
+/**
+ * Sentences of A a sentence of B is scored against, at most (the strongest by shared key weight):
+ * a line repeated through a transcript would otherwise pair with every repeat.
+ */
+const MAX_CANDIDATES_PER_SENTENCE = 8;
 /** An alignment with this many confident links is a rewrite: its weaker in-order links count too. */
 const STRONG_ALIGNMENT = 3;
 /** The weakest link an alignment can carry, and how close (in sentences) its neighbour in the chain must be. */
@@ -70,7 +77,7 @@ interface Candidates {
  * is at most the containment): found through A's key index, never by trying all pairs.
  */
 function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, weight: KeyWeight): Candidates {
-  const maxPosting = Math.max(3, Math.ceil(a.sents.length * COMMON_KEY_SHARE));
+  const maxPosting = Math.min(MAX_KEY_POSTING, Math.max(3, Math.ceil(a.sents.length * COMMON_KEY_SHARE)));
   const nA = a.sents.length;
   // Key weight of each sentence, computed only for sentences that get that far.
   const totalA = new Float64Array(nA).fill(-1);
@@ -91,6 +98,7 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, weight: KeyW
       }
     }
     let totalB = -1;
+    const from = out.i.length;
     for (const i of touched) {
       const count = hitCount[i];
       const shared = hitWeight[i];
@@ -105,9 +113,27 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, weight: KeyW
       out.j.push(j);
       out.strength.push(smaller === 0 ? 0 : shared / smaller);
     }
+    keepStrongest(out, from, MAX_CANDIDATES_PER_SENTENCE);
     touched.length = 0;
   }
   return out;
+}
+
+/** Keeps the `max` strongest of the candidates from index `from` on (ties: the earlier sentence), in sentence order. */
+function keepStrongest(c: Candidates, from: number, max: number): void {
+  const n = c.i.length - from;
+  if (n <= max) return;
+  const order = Array.from({ length: n }, (_, k) => from + k)
+    .sort((x, y) => c.strength[y] - c.strength[x] || c.i[x] - c.i[y])
+    .slice(0, max)
+    .sort((x, y) => c.i[x] - c.i[y]);
+  const kept = order.map((k) => [c.i[k], c.j[k], c.strength[k]]);
+  for (const arr of [c.i, c.j, c.strength]) arr.length = from;
+  for (const [i, j, strength] of kept) {
+    c.i.push(i);
+    c.j.push(j);
+    c.strength.push(strength);
+  }
 }
 
 /** Indices of the candidates to score, in their original order: all, or the strongest `budget` of them. */
