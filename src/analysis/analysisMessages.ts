@@ -1,6 +1,7 @@
 // The messages between the extension host and the analysis worker (src/analysis/analysisWorker.ts), shared by
 // both sides so that either one fails to compile when the other changes. Pure: plain data only.
 import type { CacheStats } from '../core/analyze';
+import type { EngineFailure } from './engineFailure';
 import type { AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, Match, QuoteGroup, SourceSummary } from '../core/model';
 
 /** Extension host → worker. */
@@ -30,7 +31,8 @@ export type AnalysisRequest =
  */
 export type AnalysisResponse =
   | { readonly type: 'result'; readonly id: number; readonly parts: readonly ArrayBuffer[]; readonly stats: CacheStats; readonly workerMs: number }
-  | { readonly type: 'error'; readonly id: number; readonly message: string }
+  /** The engine failed: its message and stack, and the article that fails on its own if one does. */
+  | { readonly type: 'error'; readonly id: number; readonly failure: EngineFailure }
   | { readonly type: 'cancelled'; readonly id: number };
 
 /** True when `value` looks like a request (the worker checks what it is sent before acting on it). */

@@ -5,6 +5,8 @@ import type { AnalysisCache } from '../core/analyze';
 import { analyzeInSlices, DEFAULT_SLICES } from './analysisSlices';
 import type { SliceOptions } from './analysisSlices';
 import type { AnalysisRunner, RunRequest, RunResult } from './analysisRunner';
+import { EngineError } from './engineFailure';
+import { engineFailure } from './locateFailure';
 
 export class SlicedAnalysisRunner implements AnalysisRunner {
   readonly kind = 'slices' as const;
@@ -22,7 +24,13 @@ export class SlicedAnalysisRunner implements AnalysisRunner {
       this.caches.set(bundleKey, cache);
     }
     const sliceMs = Math.max(this.slices.sliceMs, this.budgets.get(bundleKey) ?? 0);
-    const result = await analyzeInSlices(request.articles, request.options, cache, request.token, { ...this.slices, sliceMs, onSlow: request.onSlow });
+    let result;
+    try {
+      result = await analyzeInSlices(request.articles, request.options, cache, request.token, { ...this.slices, sliceMs, onSlow: request.onSlow });
+    } catch (err) {
+      // On the host's own thread: look for the failing article no longer than one slice.
+      throw new EngineError(engineFailure(err, request.articles, request.options, DEFAULT_SLICES.sliceMs));
+    }
     if (!result) return undefined;
     this.budgets.set(bundleKey, result.budget);
     return { analysis: result.analysis, ranIn: 'slices' };

@@ -10,6 +10,7 @@ import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from './analysis
 import type { AnalysisRunner, RunRequest, RunResult, RunnerKind } from './analysisRunner';
 import type { BundleAnalysis } from '../core/model';
 import { LazyAnalysisRunner } from './analysisRunnerLazy';
+import { EngineError } from './engineFailure';
 import type { EngineModule } from './analysisRunnerLazy';
 
 export interface WorkerRunnerOptions {
@@ -153,7 +154,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
         );
         break;
       case 'error':
-        entry.settle({ error: new Error(response.message) });
+        entry.settle({ error: new EngineError(response.failure) });
         break;
       case 'cancelled':
         entry.settle({ result: undefined });

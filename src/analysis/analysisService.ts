@@ -11,6 +11,9 @@ import { indexOf } from './analysisIndex';
 import { createAnalysisRunner } from './analysisRunnerPlatform';
 import type { AnalysisRunner, RunnerKind } from './analysisRunner';
 import type { ArticleView } from '../features/rangeMapping';
+import { fileNameOf } from '../features/documentUris';
+import { failureDetails, failureNotice, failureOf, failureSummary } from './engineFailure';
+import type { EngineFailure } from './engineFailure';
 
 /** The last completed analysis of one bundle, with the parse its offsets refer to. */
 export interface AnalysisSnapshot {
@@ -32,12 +35,50 @@ export interface DocumentAnalysis {
   readonly views: readonly ArticleView[];
 }
 
+/**
+ * Why a bundle's latest analysis did not complete: the engine failed (a bug of ours, said as one), or
+ * the run was stopped at the time budget. Views keep showing the last completed analysis meanwhile.
+ */
+export type AnalysisProblem =
+  | { readonly kind: 'failed'; readonly failure: EngineFailure }
+  | { readonly kind: 'over budget'; readonly seconds: number };
+
 const DEBOUNCE_MS = 300;
+
+/** The issue reporter's id for Parallax (package.json publisher.name). */
+const EXTENSION_ID = 'parallax-dev.parallax';
 
 interface Pending {
   readonly tokenSource: vscode.CancellationTokenSource;
   timer: ReturnType<typeof setTimeout> | undefined;
   readonly waiters: Array<(s: AnalysisSnapshot | undefined) => void>;
+  /** Run without the time budget (the user asked to, from the notice). */
+  readonly unlimited: boolean;
+}
+
+/** A run's token: the pending entry's, also fired when the time budget runs out. */
+interface BudgetedToken {
+  readonly token: vscode.CancellationToken;
+  /** True when the budget, not a newer edit, stopped the run. */
+  expired(): boolean;
+  dispose(): void;
+}
+
+function budgeted(outer: vscode.CancellationToken, seconds: number): BudgetedToken {
+  const source = new vscode.CancellationTokenSource();
+  let expired = false;
+  const subscription = outer.onCancellationRequested(() => source.cancel());
+  if (outer.isCancellationRequested) source.cancel();
+  const timer = seconds > 0 ? setTimeout(() => ((expired = true), source.cancel()), seconds * 1000) : undefined;
+  return {
+    token: source.token,
+    expired: () => expired && !outer.isCancellationRequested,
+    dispose: () => {
+      clearTimeout(timer);
+      subscription.dispose();
+      source.dispose();
+    },
+  };
 }
 
 /**
@@ -51,9 +92,12 @@ export class AnalysisService implements vscode.Disposable {
   private readonly pending = new Map<string, Pending>();
   private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[] = [];
-  private reportedError: string | undefined;
+  private readonly problems = new Map<string, AnalysisProblem>();
+  /** Per bundle, the last notice shown: one per distinct problem, not one per keystroke. */
+  private readonly notified = new Map<string, string>();
+  private output: vscode.OutputChannel | undefined;
 
-  /** A bundle has a new completed analysis (or lost it when closed). */
+  /** A bundle has a new completed analysis, lost it when closed, or its latest run did not complete (see `problem`). */
   readonly onDidChangeAnalysis = this.changeEmitter.event;
 
   constructor(
@@ -82,6 +126,20 @@ export class AnalysisService implements vscode.Disposable {
     return this.snapshots.get(bundleUri.toString());
   }
 
+  /** Why the latest analysis of a bundle did not complete, if it did not. */
+  problem(bundleUri: vscode.Uri): AnalysisProblem | undefined {
+    return this.problems.get(bundleUri.toString());
+  }
+
+  /** What a view that needs an analysis says when `ready` gave none. */
+  whyNoAnalysis(bundleUri: vscode.Uri): string {
+    const problem = this.problem(bundleUri);
+    const name = fileNameOf(bundleUri);
+    if (problem?.kind === 'failed') return failureSummary(problem.failure, name);
+    if (problem?.kind === 'over budget') return overBudgetText(name, problem.seconds, false);
+    return `Parallax has no analysis of ${name}: it was closed, or changed while being analysed. Open it and try again.`;
+  }
+
   /** The last completed analysis behind a bundle or article document, and where its articles sit in it. */
   forDocument(document: vscode.TextDocument): DocumentAnalysis | undefined {
     const ref = parseArticleUri(document.uri);
@@ -107,7 +165,7 @@ export class AnalysisService implements vscode.Disposable {
     return new Promise((resolve) => this.schedule(document, 0, resolve));
   }
 
-  private schedule(document: vscode.TextDocument, delay: number, waiter?: (s: AnalysisSnapshot | undefined) => void): void {
+  private schedule(document: vscode.TextDocument, delay: number, waiter?: (s: AnalysisSnapshot | undefined) => void, unlimited = false): void {
     const key = document.uri.toString();
     const previous = this.pending.get(key);
     const waiters = previous?.waiters ?? [];
@@ -118,7 +176,7 @@ export class AnalysisService implements vscode.Disposable {
       if (previous.timer !== undefined) clearTimeout(previous.timer);
     }
     if (waiter) waiters.push(waiter);
-    const entry: Pending = { tokenSource: new vscode.CancellationTokenSource(), timer: undefined, waiters };
+    const entry: Pending = { tokenSource: new vscode.CancellationTokenSource(), timer: undefined, waiters, unlimited };
     this.pending.set(key, entry);
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
@@ -137,7 +195,7 @@ export class AnalysisService implements vscode.Disposable {
       }
     };
     if (document.isClosed) return finish(undefined);
-    const snapshot = await this.analyse(document, token);
+    const snapshot = await this.analyse(document, entry);
     if (snapshot && !token.isCancellationRequested) {
       this.snapshots.set(key, snapshot);
       this.updateContext();
@@ -146,50 +204,96 @@ export class AnalysisService implements vscode.Disposable {
     finish(token.isCancellationRequested ? undefined : snapshot ?? this.get(document.uri));
   }
 
-  private async analyse(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<AnalysisSnapshot | undefined> {
+  private async analyse(document: vscode.TextDocument, entry: Pending): Promise<AnalysisSnapshot | undefined> {
     const key = document.uri.toString();
     const version = document.version;
     const parsed = this.model.parse(document);
     const config = readConfig(document.uri);
     const options: Partial<AnalysisOptions> = { minSharedWords: config.minSharedWords, paraphraseThreshold: config.paraphraseThreshold };
+    const budget = entry.unlimited ? 0 : config.timeBudgetSeconds;
+    const run = budgeted(entry.tokenSource.token, budget);
     const started = Date.now();
-    // The status bar shows progress once the run outlasts a moment.
-    let endProgress: (() => void) | undefined;
-    const onSlow = (): void => {
-      void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: `Parallax: analysing ${parsed.articles.length} articles…` },
-        () => new Promise<void>((resolve) => (endProgress = resolve)),
-      );
-    };
+    const progress = this.progressOnSlow(parsed.articles.length);
     try {
       const articles = parsed.articles.map((a) => ({ name: a.name, text: a.text }));
-      const result = await this.runner.run({ bundleKey: key, articles, options, token, onSlow });
-      if (!result) return undefined;
+      const result = await this.runner.run({ bundleKey: key, articles, options, token: run.token, onSlow: progress.onSlow });
+      if (!result) {
+        if (run.expired()) this.overBudget(document, budget);
+        return undefined;
+      }
       // Build the per-article lookups now, so the first hover or lens request does not pay for them.
       indexOf(result.analysis);
-      this.reportedError = undefined;
-      return {
-        bundleUri: document.uri,
-        version,
-        parsed,
-        analysis: result.analysis,
-        labels: shortLabels(parsed.articles.map((a) => a.name)),
-        durationMs: Date.now() - started,
-        ranIn: result.ranIn,
-      };
+      this.problems.delete(key);
+      this.notified.delete(key);
+      const labels = shortLabels(parsed.articles.map((a) => a.name));
+      return { bundleUri: document.uri, version, parsed, analysis: result.analysis, labels, durationMs: Date.now() - started, ranIn: result.ranIn };
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      // One message per distinct failure, not one per keystroke.
-      if (this.reportedError !== message) {
-        this.reportedError = message;
-        void vscode.window.showErrorMessage(
-          `Parallax could not analyse ${vscode.workspace.asRelativePath(document.uri)}: ${message}. Lenses and hovers show the last good analysis; edit the bundle or reload the window to retry.`,
-        );
-      }
+      this.failed(document, failureOf(err));
       return undefined;
     } finally {
-      endProgress?.();
+      run.dispose();
+      progress.end();
     }
+  }
+
+  /** The status bar shows progress once the run outlasts a moment. */
+  private progressOnSlow(articles: number): { onSlow: () => void; end: () => void } {
+    let end: (() => void) | undefined;
+    const onSlow = (): void => {
+      void vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Parallax: analysing ${articles} articles…` },
+        () => new Promise<void>((resolve) => (end = resolve)),
+      );
+    };
+    return { onSlow, end: () => end?.() };
+  }
+
+  /**
+   * The engine failed: an internal error, said as one (what, where, how to report it), its details and
+   * stack in the "Parallax" output channel; hovers, lenses and views keep the last good analysis.
+   */
+  private failed(document: vscode.TextDocument, failure: EngineFailure): void {
+    const key = document.uri.toString();
+    const name = vscode.workspace.asRelativePath(document.uri);
+    this.problems.set(key, { kind: 'failed', failure });
+    this.outputChannel().appendLine(failureDetails(failure, name, new Date()));
+    this.changeEmitter.fire(document.uri);
+    const notice = failureNotice(failure, name);
+    if (this.notified.get(key) === notice) return;
+    this.notified.set(key, notice);
+    void vscode.window.showErrorMessage(notice, 'Show Details', 'Report Issue').then((choice) => {
+      if (choice === 'Show Details') this.outputChannel().show(true);
+      else if (choice === 'Report Issue') void this.reportIssue(failure, name);
+    });
+  }
+
+  /** VS Code's issue reporter with Parallax chosen and the failure filled in; the output channel where there is none. */
+  private async reportIssue(failure: EngineFailure, name: string): Promise<void> {
+    const issueBody = ['Parallax hit an internal error while analysing a bundle.', '', '```', failureDetails(failure, name, new Date()), '```'].join('\n');
+    try {
+      await vscode.commands.executeCommand('workbench.action.openIssueReporter', { extensionId: EXTENSION_ID, issueTitle: `Internal error: ${failure.message}`, issueBody });
+    } catch {
+      this.outputChannel().show(true);
+    }
+  }
+
+  /** The run outlasted `parallax.analysis.timeBudgetSeconds`: views keep what they show, and the notice offers to go on. */
+  private overBudget(document: vscode.TextDocument, seconds: number): void {
+    const key = document.uri.toString();
+    this.problems.set(key, { kind: 'over budget', seconds });
+    this.changeEmitter.fire(document.uri);
+    const notice = overBudgetText(vscode.workspace.asRelativePath(document.uri), seconds, this.snapshots.has(key));
+    if (this.notified.get(key) === notice) return;
+    this.notified.set(key, notice);
+    void vscode.window.showWarningMessage(notice, 'Analyse Without Limit', 'Open Settings').then((choice) => {
+      if (choice === 'Analyse Without Limit' && !document.isClosed) this.schedule(document, 0, undefined, true);
+      else if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'parallax.analysis.timeBudgetSeconds');
+    });
+  }
+
+  private outputChannel(): vscode.OutputChannel {
+    this.output ??= vscode.window.createOutputChannel('Parallax');
+    return this.output;
   }
 
   /** `parallax.hasBundles` lets menus offer bundle commands wherever an analysed bundle is open. */
@@ -208,6 +312,8 @@ export class AnalysisService implements vscode.Disposable {
       entry.tokenSource.dispose();
     }
     this.runner.forget(key);
+    this.problems.delete(key);
+    this.notified.delete(key);
     if (this.snapshots.delete(key)) {
       this.updateContext();
       this.changeEmitter.fire(uri);
@@ -217,9 +323,16 @@ export class AnalysisService implements vscode.Disposable {
   dispose(): void {
     for (const uri of [...this.pending.keys()]) this.forget(vscode.Uri.parse(uri));
     this.snapshots.clear();
+    this.output?.dispose();
     this.runner.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
+}
+
+/** The time-budget notice; `hasLast` when a completed analysis is still shown. */
+function overBudgetText(name: string, seconds: number, hasLast: boolean): string {
+  const shown = hasLast ? 'Hovers, lenses and views show the last complete analysis.' : 'No analysis is shown yet.';
+  return `Parallax stopped analysing ${name} after ${seconds} s (setting parallax.analysis.timeBudgetSeconds). ${shown}`;
 }
 
 /**

@@ -16,9 +16,13 @@ import type { ArticleInput } from '../core/model';
 import { isAnalysisRequest, splitAnalysis } from './analysisMessages';
 import type { AnalysisRequest, AnalysisResponse } from './analysisMessages';
 import { SlicedAnalysisRunner } from './analysisRunnerSlices';
+import { engineFailure } from './locateFailure';
 import type { EngineModule } from './analysisRunnerLazy';
 
 type AnalyzeRequest = Extract<AnalysisRequest, { type: 'analyze' }>;
+
+/** At most this long, after a failure, looking for the article that fails on its own. */
+const LOCATE_MS = 3000;
 
 /** How often a running analysis looks for a `cancel`, in milliseconds. */
 const POLL_MS = 2;
@@ -99,7 +103,7 @@ export function serveAnalysis(port: MessagePort): void {
       reply({ type: 'result', id: request.id, parts, stats: { ...cache.stats }, workerMs: performance.now() - started });
     } catch (err) {
       if (err instanceof CancelledError) reply({ type: 'cancelled', id: request.id });
-      else reply({ type: 'error', id: request.id, message: err instanceof Error ? err.message : String(err) });
+      else reply({ type: 'error', id: request.id, failure: engineFailure(err, request.articles, request.options, LOCATE_MS) });
     } finally {
       running = undefined;
       cancelled.delete(request.id);

@@ -11,6 +11,7 @@ import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from '../../src/
 import type { BundleAnalysis } from '../../src/core/model';
 import { createRunnerToken } from '../../src/analysis/analysisRunner';
 import { WorkerAnalysisRunner } from '../../src/analysis/analysisRunnerWorker';
+import { EngineError } from '../../src/analysis/engineFailure';
 import { makeEditorBundle } from '../../bench/editorBench';
 import { seedsPath } from './paths';
 
@@ -149,11 +150,15 @@ describe('analysis worker protocol', () => {
     assert.deepStrictEqual([after.type, after.id], ['result', 3]);
   });
 
-  it('answers an engine failure with error, and keeps working', async () => {
-    w.send({ type: 'analyze', id: 1, bundleKey: 'bad', articles: [{ name: 'x', text: null as unknown as string }], options: {} });
+  it('answers an engine failure with error (message, stack, the article that fails on its own), and keeps working', async () => {
+    const articles = [seeds[0], { name: 'x', text: null as unknown as string }, seeds[1]];
+    w.send({ type: 'analyze', id: 1, bundleKey: 'bad', articles, options: {} });
     const bad = await w.next();
     assert.strictEqual(bad.type, 'error');
-    assert.ok(bad.type === 'error' && bad.message.length > 0);
+    const failure = bad.type === 'error' ? bad.failure : undefined;
+    assert.ok(failure && failure.message.length > 0);
+    assert.strictEqual(failure.article, 'x');
+    assert.match(failure.stack ?? '', /\n\s+at /, 'the stack, for the output channel');
     w.send({ type: 'analyze', id: 2, bundleKey: 'seeds', articles: seeds, options: {} });
     assert.strictEqual((await w.next()).type, 'result');
   });
@@ -196,10 +201,16 @@ describe('WorkerAnalysisRunner', () => {
     }
   });
 
-  it('rejects with the engine’s message', async () => {
+  it('rejects with an EngineError: the engine’s message and the failing article', async () => {
     const runner = new WorkerAnalysisRunner({ workerPath });
     try {
-      await assert.rejects(runner.run({ bundleKey: 'bad', articles: [{ name: 'x', text: null as unknown as string }], options: {}, token: createRunnerToken() }), /./);
+      const articles = [seeds[0], { name: 'x', text: null as unknown as string }];
+      await assert.rejects(runner.run({ bundleKey: 'bad', articles, options: {}, token: createRunnerToken() }), (err: unknown) => {
+        assert.ok(err instanceof EngineError);
+        assert.strictEqual(err.failure.article, 'x');
+        assert.ok(err.message.length > 0);
+        return true;
+      });
     } finally {
       runner.dispose();
     }
