@@ -46,7 +46,8 @@ export function usage(): string {
 
 /** Runs one command line; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], out: Print = (s) => process.stdout.write(`${s}\n`), err: Print = (s) => process.stderr.write(`${s}\n`)): Promise<number> {
-  const [name, ...args] = argv;
+  // `parallax --debug analyze x` is read as `parallax analyze x --debug`.
+  const [name, ...args] = argv[0] === '--debug' && argv.length > 1 ? [...argv.slice(1), '--debug'] : argv;
   if (name === '--version' || name === '-V') {
     out(version());
     return 0;

@@ -66,6 +66,12 @@ describe('parallax CLI habits', () => {
     assert.match(err, /unknown command "constructor"\. The commands are: parse, analyze, score, compare, export, import\./);
   });
 
+  it('takes --debug before the command too', async () => {
+    const { code, out } = await cli(['--debug', 'parse', seedsPath]);
+    assert.strictEqual(code, 0);
+    assert.match(out, /^5 articles in /);
+  });
+
   it('respects NO_COLOR unless --color is given; --no-color always wins', () => {
     const run = (args: string[], env: { noColor: boolean; isTTY: boolean }): string => {
       const lines: string[] = [];
