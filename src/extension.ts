@@ -14,14 +14,13 @@ import { registerCompare } from './features/compare';
 import { SourcesTreeProvider, registerSourcesView } from './features/sourcesView';
 import { QuotesTreeProvider, registerQuotesView } from './features/quotesView';
 import { SharedPassageDecorations, registerDecorations } from './features/decorations';
-import { AlignmentPanel, registerAlignmentPanel } from './features/alignmentPanel';
+import { registerAlignmentPanel } from './features/alignmentPanel';
 import { registerExportReport } from './features/exportReport';
 import { registerOpenSample } from './features/openSample';
 import { registerNextSharedQuotation } from './features/nextSharedQuotation';
 import { registerOpenPassimOutput } from './features/openPassimOutput';
-import type { ParallaxApi } from './features/parallaxApi';
 
-export function activate(context: vscode.ExtensionContext): ParallaxApi {
+export function activate(context: vscode.ExtensionContext): void {
   const model = new BundleModel();
   const analyses = registerAnalysisService(model, context.extensionUri);
   const sources = new SourcesTreeProvider(analyses);
@@ -48,7 +47,6 @@ export function activate(context: vscode.ExtensionContext): ParallaxApi {
     registerNextSharedQuotation(model, analyses),
     registerOpenPassimOutput(),
   );
-  return { analyses, sources, quotes, decorations, alignmentPanel: () => AlignmentPanel.current };
 }
 
 export function deactivate(): void {

@@ -2,6 +2,7 @@
 // No vscode and no DOM import: src/webview compiles this file with the DOM tsconfig.
 import type { AlignmentModel } from '../presentation/alignmentModel';
 import type { MatchKind } from '../core/model';
+import { MATCH_KINDS } from '../presentation/kinds';
 
 /** What the webview keeps across reloads (vscode.getState / setState). */
 export interface AlignmentViewState {
@@ -15,16 +16,29 @@ export type ToWebview =
   | { readonly type: 'model'; readonly bundle: string; readonly model: AlignmentModel }
   | { readonly type: 'empty'; readonly message: string };
 
+/**
+ * What the webview asks for. Articles are indices into the model the panel last sent: the panel
+ * acts on its own bundle, never on one the webview names.
+ */
 export type FromWebview =
   | { readonly type: 'ready'; readonly state: AlignmentViewState | null }
-  | { readonly type: 'reveal'; readonly bundle: string; readonly article: number; readonly start: number; readonly end: number }
-  | { readonly type: 'compare'; readonly bundle: string; readonly left: number; readonly right: number }
-  | { readonly type: 'export' }
-  /**
-   * Sent after each render: what the panel's content holds, so tests can check that bundle text
-   * added no element: scripts, images, frames, objects and event-handler attributes in it.
-   */
-  | { readonly type: 'rendered'; readonly rows: number; readonly passages: number; readonly activeElements: number; readonly handlers: number; readonly text: string };
+  | { readonly type: 'reveal'; readonly article: number; readonly start: number; readonly end: number }
+  | { readonly type: 'compare'; readonly left: number; readonly right: number }
+  | { readonly type: 'export' };
+
+function isIndex(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+/** Checks a saved panel state (from the webview, or from VS Code when it revives the panel). */
+export function isAlignmentViewState(value: unknown): value is AlignmentViewState {
+  if (!value || typeof value !== 'object') return false;
+  const s = value as Record<string, unknown>;
+  return typeof s.bundle === 'string'
+    && Array.isArray(s.kinds) && s.kinds.every((k) => (MATCH_KINDS as readonly unknown[]).includes(k))
+    && isIndex(s.selectedRow)
+    && typeof s.scrollTop === 'number' && Number.isFinite(s.scrollTop) && s.scrollTop >= 0;
+}
 
 /** Checks a message from the webview, which is less trusted than the extension. */
 export function isFromWebview(value: unknown): value is FromWebview {
@@ -32,14 +46,13 @@ export function isFromWebview(value: unknown): value is FromWebview {
   const m = value as Record<string, unknown>;
   switch (m.type) {
     case 'ready':
+      return m.state === null || isAlignmentViewState(m.state);
     case 'export':
       return true;
     case 'reveal':
-      return typeof m.bundle === 'string' && [m.article, m.start, m.end].every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0);
-    case 'rendered':
-      return [m.rows, m.passages, m.activeElements, m.handlers].every((v) => typeof v === 'number') && typeof m.text === 'string';
+      return [m.article, m.start, m.end].every(isIndex);
     case 'compare':
-      return typeof m.bundle === 'string' && [m.left, m.right].every((v) => typeof v === 'number' && Number.isInteger(v) && v >= 0);
+      return [m.left, m.right].every(isIndex);
     default:
       return false;
   }

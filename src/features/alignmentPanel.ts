@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { isBundleDocument } from './bundleModel';
 import type { BundleModel } from './bundleModel';
-import { parseArticleUri } from './articleDocuments';
 import type { AnalysisService, AnalysisSnapshot } from '../analysis/analysisService';
 import { buildAlignmentModel } from '../presentation/alignmentModel';
 import type { AlignmentModel } from '../presentation/alignmentModel';
-import { isFromWebview } from './alignmentMessages';
-import type { AlignmentViewState, FromWebview, ToWebview } from './alignmentMessages';
+import { isAlignmentViewState, isFromWebview } from './alignmentMessages';
+import type { FromWebview, ToWebview } from './alignmentMessages';
 import { revealPassage } from './revealPassage';
-import type { CompareOptions } from './compare';
 import { COMMANDS } from '../commands/ids';
+import { registerCommand, runCommand } from '../commands/args';
+import { resolveTarget } from '../commands/target';
+import { fileNameOf } from './documentUris';
 
 export const ALIGNMENT_VIEW_TYPE = 'parallax.alignment';
 
@@ -19,18 +19,11 @@ export function alignmentModelOf(snapshot: AnalysisSnapshot): AlignmentModel {
   let model = models.get(snapshot);
   if (!model) {
     const articles = snapshot.parsed.articles;
-    const file = snapshot.bundleUri.path.split('/').pop() || snapshot.bundleUri.toString(true);
+    const file = fileNameOf(snapshot.bundleUri);
     model = buildAlignmentModel(snapshot.analysis, articles.map((a) => a.name), snapshot.labels, articles.map((a) => a.text), `Parallax: ${file}`);
     models.set(snapshot, model);
   }
   return model;
-}
-
-/** The bundle the user is looking at, if any. */
-export function activeBundleUri(): vscode.Uri | undefined {
-  const doc = vscode.window.activeTextEditor?.document;
-  if (!doc) return undefined;
-  return parseArticleUri(doc.uri)?.bundleUri ?? (isBundleDocument(doc) ? doc.uri : undefined);
 }
 
 function nonce(): string {
@@ -39,23 +32,29 @@ function nonce(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Text for an HTML attribute value in double quotes. */
+export function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** The webview's page: a strict CSP with a nonce, only local script and style from media/. */
 export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const n = nonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'alignment.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'alignment.css'));
+  const script = escapeAttribute(webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'alignment.js')).toString());
+  const style = escapeAttribute(webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'alignment.css')).toString());
+  const source = escapeAttribute(webview.cspSource);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${n}'; img-src ${webview.cspSource}; font-src ${webview.cspSource};">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${source}; script-src 'nonce-${n}'; img-src ${source}; font-src ${source};">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}">
+<link rel="stylesheet" href="${style}">
 <title>Parallax alignment</title>
 </head>
 <body>
 <main id="root"><p class="empty">Analysing…</p></main>
-<script nonce="${n}" src="${script.toString()}"></script>
+<script nonce="${n}" src="${script}"></script>
 </body>
 </html>`;
 }
@@ -67,10 +66,8 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
 export class AlignmentPanel implements vscode.Disposable {
   static current: AlignmentPanel | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly renderedEmitter = new vscode.EventEmitter<Extract<FromWebview, { type: 'rendered' }>>();
-  /** Fires each time the webview has drawn a model (what its DOM holds). */
-  readonly onDidRender = this.renderedEmitter.event;
-  lastRendered: Extract<FromWebview, { type: 'rendered' }> | undefined;
+  /** The bundle whose model the webview shows: its messages' article indices are into that one. */
+  private shown: vscode.Uri | undefined;
 
   static createOrShow(extensionUri: vscode.Uri, model: BundleModel, analyses: AnalysisService, bundle: vscode.Uri): AlignmentPanel {
     if (AlignmentPanel.current) {
@@ -93,7 +90,6 @@ export class AlignmentPanel implements vscode.Disposable {
     panel.webview.options = panelOptions(extensionUri);
     panel.webview.html = panelHtml(panel.webview, extensionUri);
     this.subscriptions.push(
-      this.renderedEmitter,
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       analyses.onDidChangeAnalysis((uri) => {
@@ -109,6 +105,7 @@ export class AlignmentPanel implements vscode.Disposable {
   }
 
   private async post(): Promise<void> {
+    this.shown = undefined;
     let message: ToWebview;
     if (!this.bundle) {
       message = { type: 'empty', message: 'Open a bundle, then run Parallax: Show Alignment.' };
@@ -117,8 +114,9 @@ export class AlignmentPanel implements vscode.Disposable {
       if (!snapshot) message = { type: 'empty', message: `Parallax could not analyse ${this.bundle.toString(true)}. Open it and check its <<<FILE …>>> headers.` };
       else {
         const model = alignmentModelOf(snapshot);
-        this.panel.title = `Alignment · ${snapshot.bundleUri.path.split('/').pop() ?? ''}`;
+        this.panel.title = `Alignment · ${fileNameOf(snapshot.bundleUri)}`;
         message = { type: 'model', bundle: snapshot.bundleUri.toString(), model };
+        this.shown = snapshot.bundleUri;
       }
     }
     await this.panel.webview.postMessage(message);
@@ -126,25 +124,26 @@ export class AlignmentPanel implements vscode.Disposable {
 
   private async receive(raw: unknown): Promise<void> {
     if (!isFromWebview(raw)) return;
-    switch (raw.type) {
-      case 'ready':
-        if (!this.bundle && raw.state?.bundle) this.bundle = vscode.Uri.parse(raw.state.bundle);
-        await this.post();
-        return;
+    if (raw.type === 'ready') {
+      await this.post();
+      return;
+    }
+    // Every other message acts on the bundle the panel itself shows.
+    const bundle = this.shown?.toString();
+    if (!bundle) return;
+    await this.act(raw, bundle);
+  }
+
+  private async act(message: Exclude<FromWebview, { type: 'ready' }>, bundle: string): Promise<void> {
+    switch (message.type) {
       case 'reveal':
-        await revealPassage(this.model, raw, false);
+        await revealPassage(this.model, { bundle, article: message.article, start: message.start, end: message.end }, false);
         return;
-      case 'compare': {
-        const args: CompareOptions = { bundle: raw.bundle, left: raw.left, right: raw.right };
-        await vscode.commands.executeCommand(COMMANDS.compareSources, args);
+      case 'compare':
+        await runCommand(COMMANDS.compareSources, { bundle, left: message.left, right: message.right });
         return;
-      }
       case 'export':
-        await vscode.commands.executeCommand(COMMANDS.exportReport, this.bundle);
-        return;
-      case 'rendered':
-        this.lastRendered = raw;
-        this.renderedEmitter.fire(raw);
+        await runCommand(COMMANDS.exportReport, bundle);
         return;
     }
   }
@@ -162,20 +161,19 @@ function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vs
 
 export function registerAlignmentPanel(extensionUri: vscode.Uri, model: BundleModel, analyses: AnalysisService): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(COMMANDS.showAlignment, (arg?: unknown) => {
-      const bundle = arg instanceof vscode.Uri ? (parseArticleUri(arg)?.bundleUri ?? arg)
-        : arg && typeof arg === 'object' && typeof (arg as { bundle?: unknown }).bundle === 'string' ? vscode.Uri.parse((arg as { bundle: string }).bundle)
-        : activeBundleUri() ?? model.bundles()[0]?.uri;
-      if (!bundle) {
+    registerCommand(COMMANDS.showAlignment, async (arg) => {
+      const target = await resolveTarget(model, arg, 'Show the alignment of which bundle?');
+      if (!target) {
         void vscode.window.showInformationMessage('Parallax: open a bundle first (a text file whose articles start with <<<FILE name>>> lines).');
-        return undefined;
+        return;
       }
-      return AlignmentPanel.createOrShow(extensionUri, model, analyses, bundle);
+      AlignmentPanel.createOrShow(extensionUri, model, analyses, target.bundle.uri);
     }),
     vscode.window.registerWebviewPanelSerializer(ALIGNMENT_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: AlignmentViewState | undefined) {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         AlignmentPanel.current?.dispose();
-        const bundle = state?.bundle ? vscode.Uri.parse(state.bundle) : undefined;
+        // The state the webview saved: the bundle it showed, checked like any message from it.
+        const bundle = isAlignmentViewState(state) && state.bundle ? vscode.Uri.parse(state.bundle) : undefined;
         new AlignmentPanel(panel, extensionUri, model, analyses, bundle);
       },
     }),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BundleModel } from './bundleModel';
 import type { BundleArticle } from '../core/bundle/parseBundle';
+import { fileNameOf, jsonQueryUri, readJsonQuery } from './documentUris';
 
 /** Each article of a bundle is a read-only document of this scheme. */
 export const ARTICLE_SCHEME = 'parallax-article';
@@ -13,25 +14,16 @@ export interface ArticleRef {
   readonly name: string;
 }
 
-// The tab title is the path's last segment, so slashes in names are shown as a look-alike.
-const SLASH_STAND_IN = '\u2215';
-
 /** The URI of an article's virtual document. The path ends with the name, so the tab shows it. */
 export function articleUri(bundleUri: vscode.Uri, index: number, name: string): vscode.Uri {
-  const query = JSON.stringify({ bundle: bundleUri.toString(), index, name });
-  return vscode.Uri.from({ scheme: ARTICLE_SCHEME, path: `/${name.split('/').join(SLASH_STAND_IN)}`, query });
+  return jsonQueryUri(ARTICLE_SCHEME, name, { bundle: bundleUri.toString(), index, name });
 }
 
 /** The article an article URI points at, or null when the URI is not one of ours. */
 export function parseArticleUri(uri: vscode.Uri): ArticleRef | null {
-  if (uri.scheme !== ARTICLE_SCHEME) return null;
-  try {
-    const q = JSON.parse(uri.query) as { bundle?: unknown; index?: unknown; name?: unknown };
-    if (typeof q.bundle !== 'string' || typeof q.index !== 'number' || typeof q.name !== 'string') return null;
-    return { bundleUri: vscode.Uri.parse(q.bundle), index: q.index, name: q.name };
-  } catch {
-    return null;
-  }
+  const q = readJsonQuery(uri, ARTICLE_SCHEME);
+  if (!q || typeof q.bundle !== 'string' || typeof q.index !== 'number' || typeof q.name !== 'string') return null;
+  return { bundleUri: vscode.Uri.parse(q.bundle), index: q.index, name: q.name };
 }
 
 /**
@@ -58,7 +50,7 @@ export async function resolveArticle(model: BundleModel, uri: vscode.Uri): Promi
 }
 
 function removedNotice(ref: ArticleRef): string {
-  return `Parallax: the article "${ref.name}" is no longer in the bundle ${ref.bundleUri.path.split('/').pop() ?? ''}.\n` +
+  return `Parallax: the article "${ref.name}" is no longer in the bundle ${fileNameOf(ref.bundleUri)}.\n` +
     'It was renamed or removed. Close this tab, or restore its <<<FILE …>>> header in the bundle.\n';
 }
 

@@ -5,8 +5,8 @@ import type { AnalysisService } from '../analysis/analysisService';
 import { CONFIG_SECTION, readConfig } from './config';
 import { headerLens, passageLenses } from '../presentation/lensModel';
 import { headerRange } from './rangeMapping';
-import type { CompareOptions } from './compare';
 import { COMMANDS } from '../commands/ids';
+import { commandOf } from '../commands/args';
 
 /**
  * Lenses on article headers (what the article shares, and the closest source) and above each line
@@ -41,14 +41,14 @@ export class ParallaxCodeLensProvider implements vscode.CodeLensProvider, vscode
       const at = headerRange(document, view);
       lenses.push(new vscode.CodeLens(at, { title: header.summary, command: '', tooltip: 'What this article shares with the other sources' }));
       if (header.compare) {
-        const args: CompareOptions = { bundle, left: header.compare.article, right: i };
-        lenses.push(new vscode.CodeLens(at, { title: header.compare.title, command: COMMANDS.compareSources, arguments: [args], tooltip: 'Open the aligned comparison of the two articles' }));
+        const args = { bundle, left: header.compare.article, right: i };
+        lenses.push(new vscode.CodeLens(at, commandOf(COMMANDS.compareSources, header.compare.title, [args], 'Open the aligned comparison of the two articles')));
       }
       for (const lens of passageLenses(snapshot.analysis, snapshot.labels, i, view.article.text)) {
         const pos = document.positionAt(view.base + lens.offset);
         const line = new vscode.Range(pos.line, 0, pos.line, 0);
-        const args: CompareOptions = { bundle, left: lens.target.article, right: i, leftOffset: lens.target.otherOffset, rightOffset: lens.target.offset };
-        lenses.push(new vscode.CodeLens(line, { title: lens.title, command: COMMANDS.compareSources, arguments: [args], tooltip: lens.tooltip }));
+        const args = { bundle, left: lens.target.article, right: i, leftOffset: lens.target.otherOffset, rightOffset: lens.target.offset };
+        lenses.push(new vscode.CodeLens(line, commandOf(COMMANDS.compareSources, lens.title, [args], lens.tooltip)));
       }
     }
     return lenses;

@@ -1,53 +1,19 @@
 import * as vscode from 'vscode';
 import { alignPair } from '../core/alignPair';
 import type { AlignedPair } from '../core/model';
-import { isBundleDocument } from './bundleModel';
 import type { BundleModel } from './bundleModel';
-import { parseArticleUri, showArticle } from './articleDocuments';
+import { showArticle } from './articleDocuments';
 import type { AnalysisService, AnalysisSnapshot } from '../analysis/analysisService';
 import { alignedViewText, comparisonTitle, lineForOffset } from '../presentation/alignedView';
 import type { AlignedViewText } from '../presentation/alignedView';
 import { percent } from '../presentation/articleLabels';
 import { COMMANDS } from '../commands/ids';
+import { ALIGNED_LANGUAGE, ALIGNED_SCHEME, alignedUri, parseAlignedUri } from './documentUris';
+import type { AlignedRef } from './documentUris';
+import { registerCommand } from '../commands/args';
+import type { CompareOptions } from '../commands/args';
+import { resolveTarget } from '../commands/target';
 
-/** The two sides of an aligned comparison are read-only documents of this scheme… */
-export const ALIGNED_SCHEME = 'parallax-aligned';
-/** …and of this language, whose only setting is word wrap, so long passages stay readable side by side. */
-export const ALIGNED_LANGUAGE = 'parallax-aligned';
-
-/** Arguments of `parallax.compareSources`; articles by index or by name. */
-export interface CompareOptions {
-  readonly bundle: string;
-  readonly left: number | string;
-  readonly right: number | string;
-  /** Offsets in the left/right article to show first. */
-  readonly leftOffset?: number;
-  readonly rightOffset?: number;
-}
-
-interface AlignedRef {
-  readonly bundle: string;
-  readonly left: string;
-  readonly right: string;
-  readonly side: 'left' | 'right';
-}
-
-/** The URI of one side of a comparison; the path ends with the article name so the tab reads well. */
-export function alignedUri(bundle: string, left: string, right: string, side: 'left' | 'right'): vscode.Uri {
-  const name = side === 'left' ? left : right;
-  return vscode.Uri.from({ scheme: ALIGNED_SCHEME, path: `/${name.replace(/\//g, '\u2215')}`, query: JSON.stringify({ bundle, left, right, side }) });
-}
-
-export function parseAlignedUri(uri: vscode.Uri): AlignedRef | null {
-  if (uri.scheme !== ALIGNED_SCHEME) return null;
-  try {
-    const q = JSON.parse(uri.query) as Partial<Record<keyof AlignedRef, unknown>>;
-    if (typeof q.bundle !== 'string' || typeof q.left !== 'string' || typeof q.right !== 'string' || (q.side !== 'left' && q.side !== 'right')) return null;
-    return { bundle: q.bundle, left: q.left, right: q.right, side: q.side };
-  } catch {
-    return null;
-  }
-}
 
 function articleIndex(snapshot: AnalysisSnapshot, which: number | string): number {
   if (typeof which === 'number') return which >= 0 && which < snapshot.parsed.articles.length ? which : -1;
@@ -114,41 +80,6 @@ interface ArticlePick extends vscode.QuickPickItem {
   readonly index: number;
 }
 
-/** The bundle and article the user is looking at, from an argument or the active editor. */
-async function currentContext(model: BundleModel, arg: unknown): Promise<{ bundle: vscode.TextDocument; article: number | undefined } | undefined> {
-  if (arg && typeof arg === 'object' && 'bundle' in arg && typeof (arg as { bundle: unknown }).bundle === 'string') {
-    const node = arg as { bundle: string; article?: unknown };
-    const bundle = await model.document(vscode.Uri.parse(node.bundle));
-    return { bundle, article: typeof node.article === 'number' ? node.article : undefined };
-  }
-  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-  if (uri) {
-    const ref = parseArticleUri(uri);
-    if (ref) {
-      const bundle = await model.document(ref.bundleUri);
-      const index = model.parse(bundle).articles.findIndex((a) => a.name === ref.name);
-      return { bundle, article: index >= 0 ? index : undefined };
-    }
-    const aligned = parseAlignedUri(uri);
-    if (aligned) {
-      const bundle = await model.document(vscode.Uri.parse(aligned.bundle));
-      const index = model.parse(bundle).articles.findIndex((a) => a.name === (aligned.side === 'left' ? aligned.left : aligned.right));
-      return { bundle, article: index >= 0 ? index : undefined };
-    }
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (doc && isBundleDocument(doc)) {
-      const editor = vscode.window.activeTextEditor;
-      const offset = editor && editor.document === doc ? doc.offsetAt(editor.selection.active) : -1;
-      return { bundle: doc, article: offset >= 0 ? model.articleAt(doc, offset)?.index : undefined };
-    }
-  }
-  const open = model.bundles();
-  if (open.length === 1 && open[0]) return { bundle: open[0], article: undefined };
-  if (open.length === 0) return undefined;
-  const pick = await vscode.window.showQuickPick(open.map((doc) => ({ label: vscode.workspace.asRelativePath(doc.uri), doc })), { placeHolder: 'Compare sources of which bundle?' });
-  return pick ? { bundle: pick.doc, article: undefined } : undefined;
-}
-
 /** Asks for two articles: the current one first, then the others by how much they share with the first. */
 async function pickPair(snapshot: AnalysisSnapshot, current: number | undefined): Promise<[number, number] | undefined> {
   const articles = snapshot.parsed.articles;
@@ -176,52 +107,65 @@ async function pickPair(snapshot: AnalysisSnapshot, current: number | undefined)
   return second ? [second.index, first.index] : undefined;
 }
 
-/**
- * `parallax.compareSources [options | uri | tree node] [left] [right]`: the diff editor on the aligned
- * view of two articles. Returns the title shown, for tests and callers.
- */
-export async function compareSources(model: BundleModel, analyses: AnalysisService, provider: AlignedDocumentProvider, arg?: unknown, leftArg?: number | string, rightArg?: number | string): Promise<string | undefined> {
-  let options: CompareOptions | undefined;
-  if (arg && typeof arg === 'object' && 'left' in arg && 'right' in arg && 'bundle' in arg) {
-    options = arg as CompareOptions;
-  } else if ((typeof arg === 'string' || arg instanceof vscode.Uri) && leftArg !== undefined && rightArg !== undefined) {
-    options = { bundle: arg.toString(), left: leftArg, right: rightArg };
-  }
-  let snapshot: AnalysisSnapshot | undefined;
-  let left: number;
-  let right: number;
-  if (options) {
-    snapshot = await analyses.ready(vscode.Uri.parse(options.bundle));
-    if (!snapshot) {
-      void vscode.window.showWarningMessage(`Parallax: ${options.bundle} could not be analysed; open it as a bundle first.`);
-      return undefined;
-    }
-    left = articleIndex(snapshot, options.left);
-    right = articleIndex(snapshot, options.right);
-    if (left < 0 || right < 0) {
-      void vscode.window.showWarningMessage(`Parallax: no article ${JSON.stringify(left < 0 ? options.left : options.right)} in this bundle. It has: ${snapshot.parsed.articles.map((a) => a.name).join(', ')}.`);
-      return undefined;
-    }
-  } else {
-    const context = await currentContext(model, arg);
-    if (!context) {
-      void vscode.window.showInformationMessage('Parallax: open a bundle first (a text file whose articles start with <<<FILE name>>> lines).');
-      return undefined;
-    }
-    snapshot = await analyses.ready(context.bundle.uri);
-    if (!snapshot) return undefined;
-    if (snapshot.parsed.articles.length < 2) {
-      void vscode.window.showInformationMessage('Parallax: this bundle has fewer than two articles; there is nothing to compare.');
-      return undefined;
-    }
-    const pair = await pickPair(snapshot, context.article);
-    if (!pair) return undefined;
-    [left, right] = pair;
-  }
-  if (left === right) {
-    void vscode.window.showInformationMessage('Parallax: pick two different articles to compare.');
+/** The two articles a comparison shows, in the analysis it reads. */
+interface Pair {
+  readonly snapshot: AnalysisSnapshot;
+  readonly left: number;
+  readonly right: number;
+  readonly options?: CompareOptions;
+}
+
+/** The explicit pair in the arguments: options ({ bundle, left, right }) or a bundle and two articles. */
+function explicitPair(arg: unknown, leftArg?: number | string, rightArg?: number | string): CompareOptions | undefined {
+  if (arg && typeof arg === 'object' && 'left' in arg && 'right' in arg && 'bundle' in arg) return arg as CompareOptions;
+  if ((typeof arg === 'string' || arg instanceof vscode.Uri) && leftArg !== undefined && rightArg !== undefined) return { bundle: arg.toString(), left: leftArg, right: rightArg };
+  return undefined;
+}
+
+/** The pair the options name, or undefined (having told the user why). */
+async function namedPair(analyses: AnalysisService, options: CompareOptions): Promise<Pair | undefined> {
+  const snapshot = await analyses.ready(vscode.Uri.parse(options.bundle));
+  if (!snapshot) {
+    void vscode.window.showWarningMessage(`Parallax: ${options.bundle} could not be analysed; open it as a bundle first.`);
     return undefined;
   }
+  const left = articleIndex(snapshot, options.left);
+  const right = articleIndex(snapshot, options.right);
+  if (left < 0 || right < 0) {
+    void vscode.window.showWarningMessage(`Parallax: no article ${JSON.stringify(left < 0 ? options.left : options.right)} in this bundle. It has: ${snapshot.parsed.articles.map((a) => a.name).join(', ')}.`);
+    return undefined;
+  }
+  return { snapshot, left, right, options };
+}
+
+/** The pair the user picks in the bundle the argument or the editor names (its article first). */
+async function pickedPair(model: BundleModel, analyses: AnalysisService, arg: unknown): Promise<Pair | undefined> {
+  const target = await resolveTarget(model, arg, 'Compare sources of which bundle?');
+  if (!target) {
+    void vscode.window.showInformationMessage('Parallax: open a bundle first (a text file whose articles start with <<<FILE name>>> lines).');
+    return undefined;
+  }
+  const snapshot = await analyses.ready(target.bundle.uri);
+  if (!snapshot) return undefined;
+  if (snapshot.parsed.articles.length < 2) {
+    void vscode.window.showInformationMessage('Parallax: this bundle has fewer than two articles; there is nothing to compare.');
+    return undefined;
+  }
+  const pair = await pickPair(snapshot, target.article?.index);
+  return pair ? { snapshot, left: pair[0], right: pair[1] } : undefined;
+}
+
+/** Where the diff editor opens: the line of the offset the options ask for, if any. */
+function showOptionsFor(text: AlignedViewText, options: CompareOptions | undefined): vscode.TextDocumentShowOptions {
+  const show: vscode.TextDocumentShowOptions = { preview: false };
+  const line = options?.rightOffset !== undefined ? lineForOffset(text.lines, 'b', options.rightOffset)
+    : options?.leftOffset !== undefined ? lineForOffset(text.lines, 'a', options.leftOffset) : undefined;
+  if (line !== undefined) show.selection = new vscode.Range(line, 0, line, 0);
+  return show;
+}
+
+/** Opens the diff editor on the aligned view of a pair. */
+async function showPair(provider: AlignedDocumentProvider, { snapshot, left, right, options }: Pair): Promise<void> {
   const bundle = snapshot.bundleUri.toString();
   const leftName = snapshot.parsed.articles[left]?.name ?? '';
   const rightName = snapshot.parsed.articles[right]?.name ?? '';
@@ -230,23 +174,29 @@ export async function compareSources(model: BundleModel, analyses: AnalysisServi
   const view = await provider.view(rightUri);
   if (typeof view === 'string') {
     void vscode.window.showWarningMessage(view);
-    return undefined;
+    return;
   }
   const title = comparisonTitle(snapshot.labels[left] ?? leftName, snapshot.labels[right] ?? rightName, view.text.aligned);
-  const showOptions: vscode.TextDocumentShowOptions = { preview: false };
-  if (options?.rightOffset !== undefined) {
-    const line = lineForOffset(view.text.lines, 'b', options.rightOffset);
-    showOptions.selection = new vscode.Range(line, 0, line, 0);
-  } else if (options?.leftOffset !== undefined) {
-    const line = lineForOffset(view.text.lines, 'a', options.leftOffset);
-    showOptions.selection = new vscode.Range(line, 0, line, 0);
-  }
   for (const uri of [leftUri, rightUri]) {
     const doc = await vscode.workspace.openTextDocument(uri);
     if (doc.languageId !== ALIGNED_LANGUAGE) await vscode.languages.setTextDocumentLanguage(doc, ALIGNED_LANGUAGE);
   }
-  await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, title, showOptions);
-  return title;
+  await vscode.commands.executeCommand('vscode.diff', leftUri, rightUri, title, showOptionsFor(view.text, options));
+}
+
+/**
+ * `parallax.compareSources [options | uri | tree node] [left] [right]`: the diff editor on the aligned
+ * view of two articles; without a pair it asks for one.
+ */
+export async function compareSources(model: BundleModel, analyses: AnalysisService, provider: AlignedDocumentProvider, arg?: unknown, leftArg?: number | string, rightArg?: number | string): Promise<void> {
+  const options = explicitPair(arg, leftArg, rightArg);
+  const pair = options ? await namedPair(analyses, options) : await pickedPair(model, analyses, arg);
+  if (!pair) return;
+  if (pair.left === pair.right) {
+    void vscode.window.showInformationMessage('Parallax: pick two different articles to compare.');
+    return;
+  }
+  await showPair(provider, pair);
 }
 
 /** `parallax.revealInArticle`: from a line of an aligned view, the passage in its original article. */
@@ -287,8 +237,8 @@ export function registerCompare(model: BundleModel, analyses: AnalysisService): 
   return vscode.Disposable.from(
     provider,
     vscode.workspace.registerTextDocumentContentProvider(ALIGNED_SCHEME, provider),
-    vscode.commands.registerCommand(COMMANDS.compareSources, (arg?: unknown, left?: number | string, right?: number | string) => compareSources(model, analyses, provider, arg, left, right)),
-    vscode.commands.registerCommand(COMMANDS.revealInArticle, (uri?: vscode.Uri, line?: number) => revealInArticle(model, provider, uri, line)),
+    registerCommand(COMMANDS.compareSources, (arg, left, right) => compareSources(model, analyses, provider, arg, left, right)),
+    registerCommand(COMMANDS.revealInArticle, (uri, line) => revealInArticle(model, provider, uri, line)),
   );
 }
 

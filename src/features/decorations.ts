@@ -6,6 +6,7 @@ import { spansByKind } from '../analysis/analysisIndex';
 import { spanRange } from './rangeMapping';
 import { MATCH_KINDS } from '../presentation/kinds';
 import { COMMANDS } from '../commands/ids';
+import { registerCommand } from '../commands/args';
 
 
 /** Theme colours contributed in package.json (contributes.colors), so themes can restyle them. */
@@ -38,8 +39,8 @@ export class SharedPassageDecorations implements vscode.Disposable {
     this.refresh();
   }
 
-  /** The ranges painted in an editor per kind (for tests). */
-  rangesFor(editor: vscode.TextEditor): Map<MatchKind, vscode.Range[]> {
+  /** The ranges to paint in an editor, per kind. */
+  private rangesFor(editor: vscode.TextEditor): Map<MatchKind, vscode.Range[]> {
     const result = new Map<MatchKind, vscode.Range[]>(MATCH_KINDS.map((k) => [k, []]));
     if (!readConfig(editor.document.uri).decorationsEnabled) return result;
     const found = this.analyses.forDocument(editor.document);
@@ -67,7 +68,7 @@ export class SharedPassageDecorations implements vscode.Disposable {
 export function registerDecorations(decorations: SharedPassageDecorations): vscode.Disposable {
   return vscode.Disposable.from(
     decorations,
-    vscode.commands.registerCommand(COMMANDS.toggleDecorations, async () => {
+    registerCommand(COMMANDS.toggleDecorations, async () => {
       const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
       const next = !readConfig().decorationsEnabled;
       await config.update('decorations.enabled', next, vscode.ConfigurationTarget.Global);

@@ -6,8 +6,8 @@ import { quoteHover } from '../presentation/hoverModel';
 import { articleOffsetAt, spanRange } from './rangeMapping';
 import { COMMANDS } from '../commands/ids';
 
-/** The only commands a Parallax hover may run; everything else in it is inert text. */
-export const HOVER_COMMANDS: readonly string[] = [COMMANDS.revealPassage, COMMANDS.compareSources];
+/** The only command a Parallax hover may run (its links reveal passages); everything else in it is inert text. */
+export const HOVER_COMMANDS: readonly string[] = [COMMANDS.revealPassage];
 
 /** Hover over a quotation: speaker, every source that carries it and how, paraphrases without marks. */
 export function provideQuoteHover(analyses: AnalysisService, document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {

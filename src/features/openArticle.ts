@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { BUNDLE_LANGUAGE, isBundleDocument } from './bundleModel';
+import { BUNDLE_LANGUAGE } from './bundleModel';
 import type { BundleModel } from './bundleModel';
-import { parseArticleUri, showArticle } from './articleDocuments';
+import { showArticle } from './articleDocuments';
 import { attributeDetail } from './documentSymbols';
 import type { BundleArticle } from '../core/bundle/parseBundle';
 import { COMMANDS } from '../commands/ids';
-
+import { commandOf, registerCommand } from '../commands/args';
+import type { TargetArg } from '../commands/args';
+import { resolveTarget } from '../commands/target';
 
 /** The first words of an article, for the quick pick. */
 export function firstWords(text: string, max = 12): string {
@@ -17,29 +19,12 @@ interface ArticlePick extends vscode.QuickPickItem {
   readonly article: BundleArticle;
 }
 
-/** The bundle the user is looking at: the active bundle, the bundle of the active article, or the only open one. */
-async function currentBundle(model: BundleModel): Promise<vscode.TextDocument | undefined> {
-  const active = vscode.window.activeTextEditor?.document;
-  if (active && isBundleDocument(active)) return active;
-  const ref = active ? parseArticleUri(active.uri) : null;
-  if (ref) return model.document(ref.bundleUri);
-  const open = model.bundles();
-  if (open.length <= 1) return open[0];
-  const pick = await vscode.window.showQuickPick(
-    open.map((doc) => ({ label: vscode.workspace.asRelativePath(doc.uri), doc })),
-    { placeHolder: 'Which bundle?' },
-  );
-  return pick?.doc;
-}
-
 /**
  * `parallax.openArticle [bundleUri] [index|name]`: opens one article as its own read-only document.
  * Without arguments it asks, with a quick pick of name, source and first words.
  */
-async function openArticle(model: BundleModel, bundleArg?: vscode.Uri | string, which?: number | string): Promise<vscode.TextEditor | undefined> {
-  const document = bundleArg
-    ? await model.document(typeof bundleArg === 'string' ? vscode.Uri.parse(bundleArg) : bundleArg)
-    : await currentBundle(model);
+async function openArticle(model: BundleModel, bundleArg?: TargetArg, which?: number | string): Promise<vscode.TextEditor | undefined> {
+  const document = (await resolveTarget(model, bundleArg, 'Open an article of which bundle?'))?.bundle;
   if (!document) {
     void vscode.window.showInformationMessage('Parallax: open a bundle first (a text file whose articles start with <<<FILE name>>> lines).');
     return undefined;
@@ -77,13 +62,13 @@ export function registerOpenArticle(model: BundleModel): vscode.Disposable {
   return vscode.Disposable.from(
     lensesChanged,
     model.onDidChangeBundle(() => lensesChanged.fire()),
-    vscode.commands.registerCommand(COMMANDS.openArticle, (bundle?: vscode.Uri | string, which?: number | string) => openArticle(model, bundle, which)),
+    registerCommand(COMMANDS.openArticle, (bundle, which) => openArticle(model, bundle, which)),
     vscode.languages.registerCodeLensProvider({ language: BUNDLE_LANGUAGE }, {
       onDidChangeCodeLenses: lensesChanged.event,
       provideCodeLenses(document) {
         return model.parse(document).articles.map((a) => new vscode.CodeLens(
           new vscode.Range(document.positionAt(a.headerRange.start), document.positionAt(a.headerRange.start)),
-          { title: 'Open article', command: COMMANDS.openArticle, arguments: [document.uri, a.index], tooltip: `Open "${a.name}" as its own read-only document` },
+          commandOf(COMMANDS.openArticle, 'Open article', [document.uri, a.index], `Open "${a.name}" as its own read-only document`),
         ));
       },
     }),

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { isBundleDocument } from './bundleModel';
-import { parseArticleUri } from './articleDocuments';
 import type { AnalysisService, AnalysisSnapshot } from '../analysis/analysisService';
 import { quoteTree } from '../presentation/quotesModel';
 import type { OccurrenceRow, QuotationRow, SpeakerRow } from '../presentation/quotesModel';
 import { COMMANDS } from '../commands/ids';
+import { commandOf } from '../commands/args';
+import { bundleUriOf } from '../commands/target';
 
 export const QUOTES_VIEW_ID = 'parallax.quotes';
 
@@ -31,8 +31,7 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesNode>, 
 
   private follow(editor: vscode.TextEditor | undefined): void {
     if (!editor) return;
-    const ref = parseArticleUri(editor.document.uri);
-    const bundle = ref ? ref.bundleUri.toString() : isBundleDocument(editor.document) ? editor.document.uri.toString() : undefined;
+    const bundle = bundleUriOf(editor.document)?.toString();
     if (bundle && bundle !== this.bundle) {
       this.bundle = bundle;
       this.changeEmitter.fire(undefined);
@@ -76,7 +75,7 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesNode>, 
     item.description = `${row.relation === 'reworded' ? 'reworded ⚠' : row.relation} · “${row.text.replace(/\s+/g, ' ').slice(0, 80)}”`;
     item.tooltip = `${row.label}${row.speaker ? ` — ${row.speaker}` : ''} (${row.relation})\n“${row.text}”`;
     item.iconPath = new vscode.ThemeIcon(row.relation === 'reworded' ? 'warning' : row.relation === 'partial' ? 'quote' : 'check');
-    item.command = { title: 'Reveal quotation', command: COMMANDS.revealPassage, arguments: [{ bundle: node.bundle, article: row.article, start: row.start, end: row.end }] };
+    item.command = commandOf(COMMANDS.revealPassage, 'Reveal quotation', [{ bundle: node.bundle, article: row.article, start: row.start, end: row.end }]);
     return item;
   }
 

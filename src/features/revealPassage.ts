@@ -4,12 +4,13 @@ import { ARTICLE_SCHEME, showArticle } from './articleDocuments';
 import type { RevealPassageArgs } from '../presentation/hoverModel';
 import { spanRange } from './rangeMapping';
 import { COMMANDS } from '../commands/ids';
+import { registerCommand } from '../commands/args';
 
 /**
  * Shows a span of an article and selects it: in the article's own document when the user reads
  * article documents (or asks for it), else in the bundle.
  */
-export async function revealPassage(model: BundleModel, args: RevealPassageArgs, inArticle?: boolean): Promise<vscode.TextEditor | undefined> {
+export async function revealPassage(model: BundleModel, args: RevealPassageArgs | undefined, inArticle?: boolean): Promise<vscode.TextEditor | undefined> {
   if (!args || typeof args.bundle !== 'string' || typeof args.article !== 'number') {
     void vscode.window.showWarningMessage('Parallax: this link does not name a passage (expected a bundle, an article and a range).');
     return undefined;
@@ -34,5 +35,5 @@ export async function revealPassage(model: BundleModel, args: RevealPassageArgs,
 
 /** `parallax.revealPassage`, used by hover links, the views and the alignment panel. */
 export function registerRevealPassage(model: BundleModel): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.revealPassage, (args: RevealPassageArgs, inArticle?: boolean) => revealPassage(model, args, inArticle));
+  return registerCommand(COMMANDS.revealPassage, (args, inArticle) => revealPassage(model, args, inArticle));
 }

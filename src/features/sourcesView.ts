@@ -3,6 +3,8 @@ import type { AnalysisService, AnalysisSnapshot } from '../analysis/analysisServ
 import { articleRow, passageRows } from '../presentation/sourcesModel';
 import type { RevealPassageArgs } from '../presentation/hoverModel';
 import { COMMANDS } from '../commands/ids';
+import { commandOf } from '../commands/args';
+import { fileNameOf } from './documentUris';
 
 export const SOURCES_VIEW_ID = 'parallax.sources';
 
@@ -30,7 +32,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
       return this.analyses.all().map((s) => ({
         kind: 'bundle',
         bundle: s.bundleUri.toString(),
-        label: s.bundleUri.path.split('/').pop() || s.bundleUri.toString(true),
+        label: fileNameOf(s.bundleUri),
         description: `${s.parsed.articles.length} articles · ${s.analysis.matches.length} shared passages`,
       }));
     }
@@ -76,7 +78,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
     item.description = node.description;
     item.tooltip = `${node.label}\n${node.description}`;
     item.iconPath = new vscode.ThemeIcon('link');
-    item.command = { title: 'Reveal passage', command: COMMANDS.revealPassage, arguments: [node.reveal] };
+    item.command = commandOf(COMMANDS.revealPassage, 'Reveal passage', [node.reveal]);
     item.contextValue = 'parallaxPassage';
     return item;
   }

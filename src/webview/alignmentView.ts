@@ -39,11 +39,15 @@ function visibleRows(): AlignmentRow[] {
   return model.rows.filter((r) => r.kinds.some((k) => state.kinds.includes(k)));
 }
 
-function passageElement(p: CellPassage, bundle: string): HTMLElement {
+function reveal(p: { readonly article: number; readonly start: number; readonly end: number }): void {
+  vscode.postMessage({ type: 'reveal', article: p.article, start: p.start, end: p.end });
+}
+
+function passageElement(p: CellPassage): HTMLElement {
   const node = el('div', 'passage');
   node.title = 'Click to reveal in the article';
   for (const s of p.segments) node.append(s.changed ? el('mark', undefined, s.text) : document.createTextNode(s.text));
-  node.addEventListener('click', () => vscode.postMessage({ type: 'reveal', bundle, article: p.article, start: p.start, end: p.end }));
+  node.addEventListener('click', () => reveal(p));
   return node;
 }
 
@@ -82,106 +86,122 @@ function renderFilters(container: HTMLElement): void {
   container.append(bar);
 }
 
+/** The sources to show as columns: all of them, or in a large bundle those with a passage in `rows`. */
+function shownColumns(current: AlignmentModel, rows: readonly AlignmentRow[]): number[] {
+  const all = current.columns.map((c) => c.article);
+  return all.length <= ALL_COLUMNS_UP_TO ? all : all.filter((a) => rows.some((r) => (r.cells[a]?.length ?? 0) > 0));
+}
+
+function summaryText(current: AlignmentModel, matching: number, shown: number, columns: number): string {
+  const rowsNote = shown < matching ? ` (first ${shown} shown)` : '';
+  const columnsNote = columns < current.columns.length ? ` · ${columns} of ${current.columns.length} sources (those with a passage here)` : '';
+  return `${matching} of ${current.rows.length} groups of shared passages${rowsNote}${columnsNote} · ↑/↓ to move, Enter to reveal, c to compare the first two sources of a row`;
+}
+
+function headerRow(current: AlignmentModel, columns: readonly number[]): HTMLTableSectionElement {
+  const head = el('thead');
+  const tr = el('tr');
+  tr.append(el('th', 'num', '#'));
+  for (const a of columns) {
+    const c = current.columns[a];
+    if (!c) continue;
+    const th = el('th');
+    th.title = c.name;
+    th.append(el('div', 'label', c.label), el('div', 'unique', `${Math.round(c.uniqueShare * 100)}% unique`));
+    tr.append(th);
+  }
+  head.append(tr);
+  return head;
+}
+
+/** Keys on a row: move, reveal its first passage, compare its first two sources. */
+function onRowKey(e: KeyboardEvent, row: AlignmentRow, i: number, count: number): void {
+  if (e.key === 'ArrowDown' || e.key === 'j') selectRow(i + 1, true);
+  else if (e.key === 'ArrowUp' || e.key === 'k') selectRow(i - 1, true);
+  else if (e.key === 'Home') selectRow(0, true);
+  else if (e.key === 'End') selectRow(count - 1, true);
+  else if (e.key === 'Enter') {
+    const first = row.cells.flat()[0];
+    if (first) reveal(first);
+  } else if (e.key === 'c') {
+    const sources = row.cells.map((c, a) => (c.length > 0 ? a : -1)).filter((a) => a >= 0);
+    if (sources.length >= 2) vscode.postMessage({ type: 'compare', left: sources[0] as number, right: sources[1] as number });
+  } else return;
+  e.preventDefault();
+}
+
+function bodyRow(row: AlignmentRow, i: number, count: number, columns: readonly number[]): HTMLTableRowElement {
+  const tr = el('tr');
+  tr.tabIndex = 0;
+  tr.dataset.row = String(row.id);
+  const num = el('td', 'num');
+  num.append(el('div', undefined, String(row.id + 1)));
+  for (const k of row.kinds) num.append(el('div', `badge kind-${k}`, k));
+  tr.append(num);
+  for (const a of columns) {
+    const td = el('td');
+    for (const p of row.cells[a] ?? []) td.append(passageElement(p));
+    tr.append(td);
+  }
+  tr.addEventListener('focus', () => selectRow(i, false));
+  tr.addEventListener('keydown', (e) => onRowKey(e, row, i, count));
+  return tr;
+}
+
+function moreButton(remaining: number): HTMLButtonElement {
+  const more = el('button', 'more', `Show ${Math.min(PAGE, remaining)} more groups`);
+  more.addEventListener('click', () => {
+    shownRows += PAGE;
+    render();
+  });
+  return more;
+}
+
+/** "Quotations in several sources": each with the sources that carry it, click or Enter to reveal. */
+function quotesSection(current: AlignmentModel): HTMLElement[] {
+  if (current.quotes.length === 0) return [];
+  const list = el('ul', 'quotes');
+  for (const q of current.quotes) {
+    const item = el('li');
+    item.append(el('div', 'quote-head', `${q.speaker}: “${q.text}”`));
+    const occ = el('ul');
+    for (const o of q.occurrences) {
+      const li = el('li', o.relation === 'reworded' ? 'reworded' : undefined, `${o.label} — ${o.relation}: “${o.text}”`);
+      li.tabIndex = 0;
+      li.addEventListener('click', () => reveal(o));
+      li.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter') reveal(o);
+      });
+      occ.append(li);
+    }
+    item.append(occ);
+    list.append(item);
+  }
+  return [el('h2', undefined, 'Quotations in several sources'), list];
+}
+
+/** Draws the model: title, filters, the table of rows (a page at a time), then the quotations. */
 function render(): void {
   const root = document.getElementById('root');
   if (!root) return;
   root.replaceChildren();
   if (!model) return;
-  const bundle = state.bundle;
-  root.append(el('h1', undefined, model.title));
-  renderFilters(root);
+  const current = model;
   const matching = visibleRows();
-  // Large bundles: rows page by page, and only the sources that have a passage in the rows shown.
   const rows = matching.slice(0, shownRows);
-  const columns = model.columns.length <= ALL_COLUMNS_UP_TO
-    ? model.columns.map((c) => c.article)
-    : model.columns.map((c) => c.article).filter((a) => rows.some((r) => (r.cells[a]?.length ?? 0) > 0));
-  root.append(el('p', 'summary', `${matching.length} of ${model.rows.length} groups of shared passages${rows.length < matching.length ? ` (first ${rows.length} shown)` : ''}${columns.length < model.columns.length ? ` · ${columns.length} of ${model.columns.length} sources (those with a passage here)` : ''} · ↑/↓ to move, Enter to reveal, c to compare the first two sources of a row`));
+  const columns = shownColumns(current, rows);
+  root.append(el('h1', undefined, current.title));
+  renderFilters(root);
+  root.append(el('p', 'summary', summaryText(current, matching.length, rows.length, columns.length)));
   const table = el('table');
-  const head = el('thead');
-  const headRow = el('tr');
-  headRow.append(el('th', 'num', '#'));
-  for (const a of columns) {
-    const c = model.columns[a];
-    if (!c) continue;
-    const th = el('th');
-    th.title = c.name;
-    th.append(el('div', 'label', c.label), el('div', 'unique', `${Math.round(c.uniqueShare * 100)}% unique`));
-    headRow.append(th);
-  }
-  head.append(headRow);
   const body = el('tbody');
-  rows.forEach((row, i) => {
-    const tr = el('tr');
-    tr.tabIndex = 0;
-    tr.dataset.row = String(row.id);
-    const num = el('td', 'num');
-    num.append(el('div', undefined, String(row.id + 1)));
-    for (const k of row.kinds) num.append(el('div', `badge kind-${k}`, k));
-    tr.append(num);
-    for (const a of columns) {
-      const td = el('td');
-      for (const p of row.cells[a] ?? []) td.append(passageElement(p, bundle));
-      tr.append(td);
-    }
-    tr.addEventListener('focus', () => selectRow(i, false));
-    tr.addEventListener('keydown', (e) => {
-      if (e.key === 'ArrowDown' || e.key === 'j') selectRow(i + 1, true);
-      else if (e.key === 'ArrowUp' || e.key === 'k') selectRow(i - 1, true);
-      else if (e.key === 'Home') selectRow(0, true);
-      else if (e.key === 'End') selectRow(rows.length - 1, true);
-      else if (e.key === 'Enter') {
-        const first = row.cells.flat()[0];
-        if (first) vscode.postMessage({ type: 'reveal', bundle, article: first.article, start: first.start, end: first.end });
-      } else if (e.key === 'c') {
-        const sources = row.cells.map((c, a) => (c.length > 0 ? a : -1)).filter((a) => a >= 0);
-        if (sources.length >= 2) vscode.postMessage({ type: 'compare', bundle, left: sources[0] as number, right: sources[1] as number });
-      } else return;
-      e.preventDefault();
-    });
-    body.append(tr);
-  });
-  table.append(head, body);
+  rows.forEach((row, i) => body.append(bodyRow(row, i, rows.length, columns)));
+  table.append(headerRow(current, columns), body);
   root.append(table);
-  if (rows.length < matching.length) {
-    const more = el('button', 'more', `Show ${Math.min(PAGE, matching.length - rows.length)} more groups`);
-    more.addEventListener('click', () => {
-      shownRows += PAGE;
-      render();
-    });
-    root.append(more);
-  }
-  if (model.quotes.length > 0) {
-    root.append(el('h2', undefined, 'Quotations in several sources'));
-    const list = el('ul', 'quotes');
-    for (const q of model.quotes) {
-      const item = el('li');
-      item.append(el('div', 'quote-head', `${q.speaker}: “${q.text}”`));
-      const occ = el('ul');
-      for (const o of q.occurrences) {
-        const li = el('li', o.relation === 'reworded' ? 'reworded' : undefined, `${o.label} — ${o.relation}: “${o.text}”`);
-        li.tabIndex = 0;
-        li.addEventListener('click', () => vscode.postMessage({ type: 'reveal', bundle, article: o.article, start: o.start, end: o.end }));
-        li.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter') vscode.postMessage({ type: 'reveal', bundle, article: o.article, start: o.start, end: o.end });
-        });
-        occ.append(li);
-      }
-      item.append(occ);
-      list.append(item);
-    }
-    root.append(list);
-  }
+  if (rows.length < matching.length) root.append(moreButton(matching.length - rows.length));
+  root.append(...quotesSection(current));
   selectRow(state.selectedRow, false);
   document.scrollingElement?.scrollTo(0, state.scrollTop);
-  vscode.postMessage({
-    type: 'rendered',
-    rows: rows.length,
-    passages: document.querySelectorAll('.passage').length,
-    activeElements: root.querySelectorAll('script, img, iframe, object, embed, link, style, svg, a, form, input:not([type=checkbox])').length,
-    handlers: [...root.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).length,
-    text: (root.textContent ?? '').slice(0, 100_000),
-  });
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {

@@ -1,40 +1,133 @@
 // Where the analysis runs in a real VS Code: on the Node extension host (code-server's, like the
-// desktop's) the engine runs in the worker thread dist/analysisWorker.js, not on the host's thread.
+// desktop's) the platform's runner is the worker thread the extension ships (dist/analysisWorker.js),
+// so the engine never runs on the host's thread.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { SEEDS } from './helpers';
-import type { ParallaxApi } from '../../src/features/parallaxApi';
-
+import { createAnalysisRunner } from '../../src/analysis/analysisRunnerPlatform';
+import { createRunnerToken } from '../../src/analysis/analysisRunner';
+import { parseBundle } from '../../src/core/bundle/parseBundle';
 
 describe('Parallax analysis runner', () => {
-  it('analyses in the worker thread on the Node extension host, and again after an edit', async () => {
-    const extension = vscode.extensions.getExtension<ParallaxApi>('parallax-dev.parallax');
+  it('analyses in the shipped worker thread on the Node extension host, and again after an edit', async () => {
+    const extension = vscode.extensions.getExtension('parallax-dev.parallax');
     assert.ok(extension);
-    const api = await extension.activate();
+    await extension.activate();
     assert.ok(fs.existsSync(path.join(extension.extensionPath, 'dist', 'analysisWorker.js')), 'the worker is built into the extension');
-    assert.strictEqual(api.analyses.runnerKind, 'worker');
-
-    // An untitled copy: its own bundle key, so the worker starts a cache for it.
-    const doc = await vscode.workspace.openTextDocument({ language: 'parallax-bundle', content: fs.readFileSync(SEEDS, 'utf8') });
+    const fallbacks: string[] = [];
+    const runner = createAnalysisRunner(extension.extensionPath, (m) => fallbacks.push(m));
     try {
-      await vscode.window.showTextDocument(doc);
-      const first = await api.analyses.ready(doc.uri);
+      assert.strictEqual(runner.kind, 'worker');
+      const articles = parseBundle(fs.readFileSync(SEEDS, 'utf8')).articles.map((a) => ({ name: a.name, text: a.text }));
+      const first = await runner.run({ bundleKey: 'runner-test', articles, options: {}, token: createRunnerToken() });
       assert.strictEqual(first?.ranIn, 'worker');
       assert.strictEqual(first.analysis.articles.length, 5);
       assert.ok(first.analysis.matches.length > 0, 'the worker ran the engine');
 
-      const edit = new vscode.WorkspaceEdit();
-      edit.insert(doc.uri, doc.positionAt(doc.getText().length), '\nOne more sentence, added by the runner test.\n');
-      assert.ok(await vscode.workspace.applyEdit(edit));
-      const second = await api.analyses.ready(doc.uri);
-      assert.strictEqual(second?.version, doc.version);
-      assert.strictEqual(second.ranIn, 'worker');
-      assert.deepStrictEqual(second.analysis.quoteGroups.length, first.analysis.quoteGroups.length);
+      const last = articles.length - 1;
+      const edited = articles.map((a, i) => (i === last ? { ...a, text: `${a.text}\nOne more sentence, added by the runner test.\n` } : a));
+      const second = await runner.run({ bundleKey: 'runner-test', articles: edited, options: {}, token: createRunnerToken() });
+      assert.strictEqual(second?.ranIn, 'worker');
+      assert.strictEqual(second.analysis.quoteGroups.length, first.analysis.quoteGroups.length);
+      assert.deepStrictEqual(fallbacks, [], 'the worker was never given up');
     } finally {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      runner.dispose();
     }
+  });
+});
+
+/**
+ * A runner that fails or stalls on demand, in front of the real in-host runner: the runner is the
+ * service's interface, so this is a test double of the seam, not a mock of the engine.
+ */
+class ScriptedRunner implements AnalysisRunner {
+  readonly kind = 'slices' as const;
+  mode: 'real' | 'fail' | 'stall' = 'real';
+  private readonly real = new SlicedAnalysisRunner();
+
+  run(request: RunRequest): Promise<RunResult | undefined> {
+    if (this.mode === 'fail') {
+      return Promise.reject(new EngineError({ message: 'word.endsWith is not a function', article: 'Wire copy 2', stack: 'TypeError: word.endsWith is not a function\n    at computeLemma (lemma.ts:1:1)' }));
+    }
+    if (this.mode === 'stall') {
+      // Runs until stopped, like an engine on a pathological text.
+      return new Promise((resolve) => request.token.onCancellationRequested(() => resolve(undefined)));
+    }
+    return this.real.run(request);
+  }
+  forget(bundleKey: string): void {
+    this.real.forget(bundleKey);
+  }
+  dispose(): void {
+    this.real.dispose();
+  }
+}
+
+describe('Parallax analysis service when the engine fails or stalls', () => {
+  let model: BundleModel;
+  let runner: ScriptedRunner;
+  let service: AnalysisService;
+  let doc: vscode.TextDocument;
+
+  beforeEach(async () => {
+    model = new BundleModel();
+    runner = new ScriptedRunner();
+    service = new AnalysisService(model, runner);
+    doc = await vscode.workspace.openTextDocument({ language: 'parallax-bundle', content: fs.readFileSync(SEEDS, 'utf8') });
+  });
+  afterEach(async () => {
+    service.dispose();
+    model.dispose();
+    await vscode.workspace.getConfiguration('parallax').update('analysis.timeBudgetSeconds', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  async function edit(): Promise<void> {
+    const change = new vscode.WorkspaceEdit();
+    change.insert(doc.uri, doc.positionAt(doc.getText().length), '\nOne more sentence.\n');
+    assert.ok(await vscode.workspace.applyEdit(change));
+  }
+
+  it('says an internal error is one, names the article, never blames the headers, and keeps the last good analysis', async () => {
+    const good = await service.ready(doc.uri);
+    assert.ok(good && good.analysis.articles.length === 5);
+    assert.strictEqual(service.problem(doc.uri), undefined);
+
+    runner.mode = 'fail';
+    await edit();
+    const after = await service.ready(doc.uri);
+    assert.strictEqual(after, good, 'ready gives the last good analysis');
+    assert.strictEqual(service.get(doc.uri), good, 'views keep the last good analysis');
+    const problem = service.problem(doc.uri);
+    assert.strictEqual(problem?.kind, 'failed');
+    assert.strictEqual(problem.kind === 'failed' ? problem.failure.article : '', 'Wire copy 2');
+    const why = service.whyNoAnalysis(doc.uri);
+    assert.match(why, /internal error in the article "Wire copy 2"/);
+    assert.match(why, /Report Issue/);
+    assert.ok(!/<<<FILE|header/i.test(why), why);
+
+    // The next good run clears the problem.
+    runner.mode = 'real';
+    await edit();
+    const fresh = await service.ready(doc.uri);
+    assert.strictEqual(fresh?.version, doc.version);
+    assert.strictEqual(service.problem(doc.uri), undefined);
+  });
+
+  it('stops a run at the time budget, keeps what it shows, and says so', async function () {
+    this.timeout(30_000);
+    const good = await service.ready(doc.uri);
+    assert.ok(good);
+    await vscode.workspace.getConfiguration('parallax').update('analysis.timeBudgetSeconds', 1, vscode.ConfigurationTarget.Global);
+    runner.mode = 'stall';
+    const started = Date.now();
+    await edit();
+    const shown = await service.ready(doc.uri);
+    const waited = Date.now() - started;
+    assert.strictEqual(shown, good, 'the last complete analysis, never a frozen view');
+    assert.ok(waited >= 900 && waited < 10_000, `stopped after ${waited} ms`);
+    assert.deepStrictEqual(service.problem(doc.uri), { kind: 'over budget', seconds: 1 });
+    assert.match(service.whyNoAnalysis(doc.uri), /stopped analysing .* after 1 s \(setting parallax\.analysis\.timeBudgetSeconds\)/);
   });
 });

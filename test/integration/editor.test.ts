@@ -1,14 +1,13 @@
-// Issue 4 in a real VS Code: lenses, Compare Sources, the quote hover, the Sources and Quotes views
-// and the alignment panel, on the reference bundle. seeds.bundle is opened read-only from
-// ../shared/samples; anything edited is an untitled copy that is never saved.
+// Issue 4 in a real VS Code: lenses, Compare Sources, the quote hover, re-analysis after an edit, the
+// highlight toggle and the alignment panel's page, on the reference bundle, observed as a user sees
+// them (lenses, hovers, tabs, documents, settings); the views' and the panel's contents are read by
+// the Playwright suite (test/e2e). seeds.bundle is opened read-only from ../shared/samples; anything
+// edited is an untitled copy that is never saved.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { eventually, SEEDS } from './helpers';
-import type { ParallaxApi } from '../../src/features/parallaxApi';
-import type { SourcesNode } from '../../src/features/sourcesView';
+import { activeDiffTab, analysedLenses, eventually, SEEDS } from './helpers';
+import { resourceKey } from '../../src/features/exportReport';
 
 const EXTENSION_ID = 'parallax-dev.parallax';
 
@@ -21,7 +20,6 @@ function markdownOf(hovers: readonly vscode.Hover[]): string {
 }
 
 describe('Parallax editor features on seeds.bundle', () => {
-  let api: ParallaxApi;
   let seedsUri: vscode.Uri;
   let seedsText: string;
   let names: string[];
@@ -31,17 +29,16 @@ describe('Parallax editor features on seeds.bundle', () => {
     seedsText = fs.readFileSync(SEEDS, 'utf8');
     names = [...seedsText.matchAll(/^<<<FILE (.+)>>>\r?$/gm)].map((m) => m[1] as string);
     assert.strictEqual(names.length, 5);
-    const extension = vscode.extensions.getExtension<ParallaxApi>(EXTENSION_ID);
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
-    api = await extension.activate();
+    await extension.activate();
     seedsUri = vscode.Uri.file(SEEDS);
   });
 
   beforeEach(async () => {
     const doc = await vscode.workspace.openTextDocument(seedsUri);
     await vscode.window.showTextDocument(doc);
-    const snapshot = await api.analyses.ready(seedsUri);
-    assert.ok(snapshot, 'seeds.bundle is analysed');
+    await analysedLenses(seedsUri);
   });
 
   afterEach(async () => {
@@ -79,12 +76,10 @@ describe('Parallax editor features on seeds.bundle', () => {
   });
 
   it('Compare Sources opens a diff whose two sides hold aligned sentences on equal lines', async () => {
-    const title = await vscode.commands.executeCommand<string>('parallax.compareSources', seedsUri, 1, 2);
-    assert.ok(title, 'the command returns the title it showed');
+    await vscode.commands.executeCommand('parallax.compareSources', seedsUri, 1, 2);
+    const tab = await activeDiffTab();
+    const title = tab.label;
     assert.match(title, /^001 ↔ 002 · \d+ aligned$/);
-    const tab = await eventually('the diff tab', () => vscode.window.tabGroups.activeTabGroup.activeTab, (t) => t?.input instanceof vscode.TabInputTextDiff);
-    assert.ok(tab);
-    assert.strictEqual(tab.label, title);
     const input = tab.input as vscode.TabInputTextDiff;
     assert.strictEqual(input.original.scheme, 'parallax-aligned');
     const left = (await vscode.workspace.openTextDocument(input.original)).getText().split('\n');
@@ -127,8 +122,8 @@ describe('Parallax editor features on seeds.bundle', () => {
     assert.match(entry('000'), / — verbatim/, text);
     assert.match(entry('001'), / — \*\*reworded\*\*: /, text);
     assert.match(entry('001'), /~~[^~]+~~/, 'the reworded entry shows what was dropped');
-    // The hover trusts only Parallax's commands.
-    for (const m of text.matchAll(/\]\((command:[^?)]+)/g)) assert.ok(['command:parallax.revealPassage', 'command:parallax.compareSources'].includes(m[1] as string), m[1]);
+    // The hover's links only reveal passages.
+    for (const m of text.matchAll(/\]\((command:[^?)]+)/g)) assert.strictEqual(m[1], 'command:parallax.revealPassage');
   });
 
   it('the hover also works in an article document', async () => {
@@ -138,115 +133,46 @@ describe('Parallax editor features on seeds.bundle', () => {
     assert.match(markdownOf(hovers), /\[000\]\(command:parallax\.revealPassage\?[^)]*\) — verbatim/);
   });
 
-  it('the Sources view lists the bundle, its five articles and their shared passages; a click reveals one', async () => {
-    const roots = api.sources.getChildren();
-    const bundle = roots.find((r) => r.bundle === seedsUri.toString());
-    assert.ok(bundle, `seeds.bundle in the Sources view: ${JSON.stringify(roots)}`);
-    const articles = api.sources.getChildren(bundle);
-    assert.deepStrictEqual(articles.map((a) => a.label), names);
-    for (const a of articles) assert.match(a.kind === 'article' ? a.description : '', /\d+% unique/);
-    const a001 = articles[1] as SourcesNode;
-    assert.match(a001.kind === 'article' ? a001.description : '', /follows 002 \(\d+\/\d+ in order\)/);
-    const passages = api.sources.getChildren(a001);
-    assert.ok(passages.length >= 10, `001 shares many passages: ${passages.length}`);
-    const first = passages[0] as SourcesNode;
-    const item = api.sources.getTreeItem(first);
-    assert.ok(item.command);
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>(item.command.command, ...(item.command.arguments ?? []));
-    const selected = flat(editor.document.getText(editor.selection));
-    assert.ok(selected.length > 20 && flat(seedsText).includes(selected));
-    assert.ok(flat(first.label.replace(/…$/, '')).length > 0 && selected.startsWith(flat(first.label.replace(/…$/, ''))), `${selected} / ${first.label}`);
-  });
-
-  it('the Quotes view lists speakers, their quotations and each source’s relation', async () => {
-    const speakers = api.quotes.getChildren();
-    const rutte = speakers.find((s) => s.kind === 'speaker' && /Rutte/.test(s.row.name));
-    assert.ok(rutte, `Rutte among the speakers: ${speakers.map((s) => (s.kind === 'speaker' ? s.row.name : '')).join(', ')}`);
-    const quotations = api.quotes.getChildren(rutte);
-    const russians = quotations.find((q) => q.kind === 'quotation' && q.row.occurrences.some((o) => o.text.includes('discuss amongst ourselves')));
-    assert.ok(russians, 'the quotation about discussing a deal');
-    const occurrences = api.quotes.getChildren(russians).map((o) => (o.kind === 'occurrence' ? `${o.row.label}:${o.row.relation}` : ''));
-    assert.ok(occurrences.includes('000:verbatim') || occurrences.includes('002:verbatim'), occurrences.join(' '));
-    assert.ok(occurrences.includes('001:reworded'), `001 rewords it: ${occurrences.join(' ')}`);
-    const item = api.quotes.getTreeItem(russians);
-    assert.match(String(item.description), /reworded/);
-  });
-
   it('analyses again after an edit, without being asked', async () => {
     const copied = 'Rutte appeared frustrated about when peace talks might start and whether European peacekeepers would be involved.';
     assert.ok(seedsText.includes(copied));
     const doc = await vscode.workspace.openTextDocument({ language: 'parallax-bundle', content: seedsText });
     const editor = await vscode.window.showTextDocument(doc);
-    const first = await api.analyses.ready(doc.uri);
-    assert.ok(first);
-    const shares = (a: NonNullable<typeof first>): boolean => a.analysis.matches.some((m) => m.a.article === 0 && m.b.article === 3 && m.kind === 'verbatim');
-    assert.ok(!shares(first), '003 shares nothing verbatim with 000 at first');
-    // 003 copies one of 000's sentences word for word.
     const end003 = doc.getText().indexOf('\n<<<FILE 004');
+    const line = doc.positionAt(end003).line;
+    // A lens above a line that carries 000's words verbatim: "= 000 (verbatim)", "2 passages: = 000, 002 …".
+    const verbatimWith000 = (lenses: vscode.CodeLens[]): boolean => lenses.some((l) => l.range.start.line === line && /= (\S+, )*000\b/.test(l.command?.title ?? ''));
+    assert.ok(!verbatimWith000(await analysedLenses(doc.uri)), '003 shares nothing verbatim with 000 on its last line at first');
+    // 003 copies one of 000's sentences word for word.
     await editor.edit((e) => e.insert(doc.positionAt(end003), ` ${copied}`));
-    const after = await eventually('the analysis of the edited text', () => api.analyses.get(doc.uri), (s) => !!s && s.version === doc.version);
-    assert.ok(after && shares(after), 'the copied sentence is found as verbatim');
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100);
-    const header003 = doc.positionAt(doc.getText().indexOf('<<<FILE 003')).line;
-    assert.ok(lenses.some((l) => l.range.start.line === header003 && /^[1-9]\d* passages? shared/.test(l.command?.title ?? '')), 'the header lens of 003 counts the new passage');
+    await analysedLenses(doc.uri, verbatimWith000);
   });
 
-  it('highlights shared passages by kind, and the toggle turns them off and on', async () => {
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(seedsUri));
-    const painted = (): number => [...api.decorations.rangesFor(editor).values()].reduce((n, r) => n + r.length, 0);
-    const ranges = api.decorations.rangesFor(editor);
-    assert.ok((ranges.get('verbatim') ?? []).length > 0, 'verbatim passages are marked');
-    assert.ok((ranges.get('paraphrase') ?? []).length + (ranges.get('near-verbatim') ?? []).length > 0, 'reworded or paraphrased passages are marked');
-    // Each marked range is text of the bundle's articles, never a header.
-    for (const r of ranges.get('verbatim') ?? []) assert.ok(!editor.document.getText(r).includes('<<<FILE'));
+  it('the highlight toggle turns the setting off and on again', async () => {
+    const enabled = (): boolean | undefined => vscode.workspace.getConfiguration('parallax').get<boolean>('decorations.enabled');
+    assert.strictEqual(enabled(), true);
     await vscode.commands.executeCommand('parallax.toggleDecorations');
     try {
-      assert.strictEqual(painted(), 0, 'off after the toggle');
+      assert.strictEqual(enabled(), false, 'off after the toggle');
     } finally {
       await vscode.commands.executeCommand('parallax.toggleDecorations');
     }
-    assert.ok(painted() > 0, 'on again');
+    assert.strictEqual(enabled(), true, 'on again');
   });
 
-  it('exports the report as Markdown and HTML to the file given, never touching the bundle', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-report-'));
-    try {
-      const before = fs.readFileSync(SEEDS, 'utf8');
-      const mdFile = vscode.Uri.file(path.join(dir, 'report.md'));
-      const htmlFile = vscode.Uri.file(path.join(dir, 'report.html'));
-      assert.strictEqual((await vscode.commands.executeCommand<vscode.Uri>('parallax.exportReport', seedsUri, 'markdown', mdFile))?.fsPath, mdFile.fsPath);
-      await vscode.commands.executeCommand('parallax.exportReport', seedsUri, 'html', htmlFile);
-      const md = fs.readFileSync(mdFile.fsPath, 'utf8');
-      const html = fs.readFileSync(htmlFile.fsPath, 'utf8');
-      assert.ok(md.startsWith('# Parallax\\: seeds\\.bundle'), md.slice(0, 80));
-      assert.match(md, /## Shared passages \(\d+\)/);
-      for (const n of ['000', '001', '002', '003', '004']) assert.match(md, new RegExp(`\\| ${n} \\|`));
-      assert.match(html, /<table>/);
-      assert.match(html, /Quotations in several sources/);
-      assert.strictEqual(fs.readFileSync(SEEDS, 'utf8'), before, 'the bundle is unchanged');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+  it('Export Report recognises a bundle however its address is spelled, so it never writes over one', () => {
+    const bundle = vscode.Uri.file('/work/reports/seeds.bundle');
+    for (const spelled of [vscode.Uri.file('/work/reports/../reports/seeds.bundle'), vscode.Uri.parse('file:///work/reports/./seeds%2Ebundle'), vscode.Uri.parse('file:///work/reports/seeds.bundle?x#y')]) {
+      assert.strictEqual(resourceKey(spelled), resourceKey(bundle), spelled.toString());
     }
+    assert.notStrictEqual(resourceKey(vscode.Uri.file('/work/reports/seeds.parallax.md')), resourceKey(bundle));
   });
 
-  it('the alignment panel opens, and bundle text with <script> or <img onerror> stays inert', async () => {
-    const payload = '<img src=x onerror="document.title=1"> <script>document.title=2</script>';
-    // Both 000 and 002 carry the same hostile quotation, so it shows as a shared passage and a quote.
-    const content = seedsText.replace(/\n(<<<FILE 001)/, ` “${payload} we will never stop,” Rutte said.\n$1`)
-      .replace(/\n(<<<FILE 003)/, `\n“${payload} we will never stop,” Rutte said.\n$1`);
-    const doc = await vscode.workspace.openTextDocument({ language: 'parallax-bundle', content });
-    await vscode.window.showTextDocument(doc);
-    await api.analyses.ready(doc.uri);
-    const panel = await vscode.commands.executeCommand<{ panel: vscode.WebviewPanel } | undefined>('parallax.showAlignment', doc.uri);
-    assert.ok(panel, 'the panel opens');
-    const html = panel.panel.webview.html;
-    assert.match(html, /Content-Security-Policy" content="default-src 'none';[^"]*script-src 'nonce-[0-9a-f]{32}'/);
-    assert.doesNotMatch(html, /onerror|document\.title/, 'bundle text never goes into the page source');
-    const rendered = await eventually('the panel to render', () => api.alignmentPanel()?.lastRendered, (r) => !!r && r.rows > 0, 30_000);
-    assert.ok(rendered);
-    assert.strictEqual(rendered.activeElements, 0, 'no <img>, <script> or other active element came from the bundle');
-    assert.strictEqual(rendered.handlers, 0, 'no element carries an on… handler attribute');
-    assert.ok(rendered.text.includes(payload), 'the hostile text is shown as text');
-    assert.ok(rendered.passages >= rendered.rows);
+  it('the alignment panel opens on the bundle, with a page that runs only its own script', async () => {
+    await vscode.commands.executeCommand('parallax.showAlignment', seedsUri);
+    const tab = await eventually('the panel tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview), (t) => !!t);
+    assert.ok(tab);
+    assert.match((tab.input as vscode.TabInputWebview).viewType, /parallax\.alignment$/);
+    assert.match(tab.label, /seeds\.bundle|Parallax Alignment/);
   });
 });

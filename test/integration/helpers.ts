@@ -1,6 +1,7 @@
 // Shared by the suites that run inside VS Code.
 import * as assert from 'assert';
 import * as path from 'path';
+import * as vscode from 'vscode';
 
 // out/test/integration → repo root → its parent holds shared/.
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -17,4 +18,34 @@ export async function eventually<T>(what: string, read: () => T | PromiseLike<T>
     value = await read();
   }
   return value;
+}
+
+/** The CodeLenses on a document (every provider's, as the editor asks for them). */
+export async function lensesOn(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+}
+
+/** A header lens Parallax shows once an article is analysed: "12 passages shared · 4 quotes · 31% unique". */
+export const SUMMARY_LENS = /^\d+ passages? shared · /;
+
+/**
+ * Waits until Parallax shows an analysis of the document (the header lenses that summarise what
+ * each article shares), and until `check` accepts the lenses; returns them.
+ */
+export async function analysedLenses(uri: vscode.Uri, check: (lenses: vscode.CodeLens[]) => boolean = () => true, timeoutMs = 30_000): Promise<vscode.CodeLens[]> {
+  return eventually(`the analysis of ${uri.toString(true)}`, () => lensesOn(uri),
+    (l) => l.some((x) => SUMMARY_LENS.test(x.command?.title ?? '')) && check(l), timeoutMs);
+}
+
+/** The names of a bundle's articles, as its outline lists them. */
+export async function articleNames(uri: vscode.Uri): Promise<string[]> {
+  const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+  return (symbols ?? []).map((s) => s.name);
+}
+
+/** The active tab once it is a diff editor (what Compare Sources opens). */
+export async function activeDiffTab(): Promise<vscode.Tab> {
+  const tab = await eventually('a diff tab', () => vscode.window.tabGroups.activeTabGroup.activeTab, (t) => t?.input instanceof vscode.TabInputTextDiff);
+  if (!tab) throw new Error('no diff tab');
+  return tab;
 }

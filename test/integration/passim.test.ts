@@ -5,8 +5,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { eventually, REPO_ROOT } from './helpers';
-import type { ParallaxApi } from '../../src/features/parallaxApi';
+import { activeDiffTab, analysedLenses, articleNames, eventually, REPO_ROOT } from './helpers';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'passim');
 
@@ -15,12 +14,10 @@ function markdownOf(hovers: readonly vscode.Hover[]): string {
 }
 
 describe('Parallax: Open passim Output…', () => {
-  let api: ParallaxApi;
-
   before(async () => {
-    const extension = vscode.extensions.getExtension<ParallaxApi>('parallax-dev.parallax');
+    const extension = vscode.extensions.getExtension('parallax-dev.parallax');
     assert.ok(extension, 'the extension is installed');
-    api = await extension.activate();
+    await extension.activate();
   });
 
   afterEach(async () => {
@@ -43,11 +40,10 @@ describe('Parallax: Open passim Output…', () => {
     assert.match(text, /<<<FILE name="bulletin-0212\.txt" cluster="8589934593" series="Harbor Bulletin" date="2026-02-12" src="courier-0211\.txt"/);
     assert.ok(text.includes('noticeboard 🌊🌊') && text.includes('𝔐errow'), 'astral characters are kept');
 
-    const snapshot = await api.analyses.ready(doc.uri);
-    assert.ok(snapshot, 'the opened bundle is analysed');
-    assert.deepStrictEqual(snapshot.parsed.articles.map((a) => a.name), ['courier-0211.txt', 'bulletin-0212.txt']);
-    assert.ok(snapshot.analysis.matches.some((m) => m.kind === 'verbatim'), 'the two copies of the warden’s notice match verbatim');
-    assert.ok(snapshot.analysis.quoteGroups.length >= 1, 'the quote is grouped across the two');
+    // Analysed: a lens marks the two copies of the warden’s notice as verbatim (the hover below
+    // shows the quote grouped across the two).
+    await analysedLenses(doc.uri, (l) => l.some((x) => /(^|: )= /.test(x.command?.title ?? '')));
+    assert.deepStrictEqual(await articleNames(doc.uri), ['courier-0211.txt', 'bulletin-0212.txt']);
 
     const at = text.indexOf('Stay off the dunes', text.indexOf('<<<FILE name="bulletin'));
     const hovers = await eventually('the quote hover',
@@ -55,18 +51,17 @@ describe('Parallax: Open passim Output…', () => {
       (h) => /Quotation/.test(markdownOf(h ?? [])));
     assert.match(markdownOf(hovers), /verbatim/);
 
-    const title = await vscode.commands.executeCommand<string>('parallax.compareSources', doc.uri, 0, 1);
-    assert.match(title ?? '', /↔ .* · [12] aligned$/);
+    await vscode.commands.executeCommand('parallax.compareSources', doc.uri, 0, 1);
+    assert.match((await activeDiffTab()).label, /↔ .* · [12] aligned$/);
   });
 
   it('reads several part files, gzip’d and not, and opens the cluster asked for', async () => {
     const folder = vscode.Uri.file(path.join(FIXTURES, 'out-basic'));
     const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('parallax.openPassimOutput', folder, '25769803790');
     assert.ok(editor);
-    const snapshot = await api.analyses.ready(editor.document.uri);
-    assert.ok(snapshot);
-    assert.deepStrictEqual(snapshot.parsed.articles.map((a) => a.name), ['gazette-0213.txt', 'ledger-0214.txt']);
-    assert.deepStrictEqual(snapshot.parsed.problems, []);
+    await analysedLenses(editor.document.uri);
+    assert.deepStrictEqual(await articleNames(editor.document.uri), ['gazette-0213.txt', 'ledger-0214.txt']);
+    assert.deepStrictEqual(vscode.languages.getDiagnostics(editor.document.uri), [], 'no format problems');
   });
 
   it('opens nothing for a folder that is not passim output', async () => {
