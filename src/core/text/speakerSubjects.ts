@@ -38,7 +38,15 @@ const BETWEEN = new RegExp(
   'u',
 );
 
-const PLURAL_GROUPS = /^(?:officials|diplomats|sources|analysts|experts|witnesses|residents|authorities|leaders|ministers|lawmakers|critics|protesters|police|aides|organizers|organisers|researchers|scientists|people|they)$/i;
+const PLURAL_GROUPS = new RegExp(
+  '^(?:officials|diplomats|sources|analysts|experts|witnesses|residents|authorities|leaders|ministers|lawmakers|critics|' +
+    'protesters|police|aides|organizers|organisers|researchers|scientists|people|they|prosecutors|demonstrators|supporters|' +
+    'voters|others|some|many|republicans|democrats|conservatives|liberals|reporters|journalists|observers|activists|' +
+    'opponents|advocates|members|delegates|donors|economists|pollsters|strategists|investigators|lawyers|attorneys|' +
+    'senators|candidates|rivals|allies|advisers|advisors|staffers|officers|agents|americans|workers|students|parents|' +
+    'women|men|fans|crowds?|audiences?|historians|scholars|commentators|pundits|insiders|operatives|backers|detractors)$',
+  'i',
+);
 
 /** Nouns that name a role a person holds: "the minister said" stands for the minister named earlier. */
 export const ROLE_NOUNS: ReadonlySet<string> = new Set([
@@ -69,6 +77,12 @@ export const SUBJECT_AT_START = new RegExp(
   `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})(?=\\s+(?!(?:at|in|on|of|for|to|the|a|an|by|with|from|as)\\b)\\p{Ll}|,\\s+(?:who|whose|which|a|an|the)\\b)`,
   'u',
 );
+/** "pollster Frank Luntz", "Concord resident Whit Symms": a short description, then a name that ends the clause. */
+const DESCRIBED_NAME_AT_START = new RegExp(
+  `^\\s*((?:(?:${NAME_WORD}|(?!(?:of|in|at|from|for|with|on|to|by|and|or|who|that|which)\\b)\\p{Ll}[\\p{Ll}-]*)\\s+){1,5}?` +
+    `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,4})(?<!\\b\\p{Lu})(?=\\s*(?:[,;:!?]|\\.(?:\\s|$)|$))`,
+  'u',
+);
 const NAME_AT_START = new RegExp(`^\\s*(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})`, 'u');
 const FULL_NAME = new RegExp(`^(?:(?:Dr|Mr|Mrs|Ms|Prof)\\.?\\s+)?${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){1,4}$`, 'u');
 const PRONOUN_AT_END = /\b(he|she|they|it|we|i)$/i;
@@ -81,7 +95,7 @@ const NOT_A_SPEAKER: ReadonlySet<string> = new Set(
     'night morning evening afternoon weekend event rally interview meeting conference end point way past future case fact ' +
     'same thing things one all most something nothing anything everything').split(' '),
 );
-const BARE_PLURAL_AT_END = /(?:^|[,;:]\s*|\b(?:but|and|so)\s+)(\p{Ll}+s)$/u;
+const BARE_PLURAL_AT_END = /(?:^|[,;:]\s*|\b(?:but|and|so)\s+)(?:(?:\p{Ll}[\p{Ll}-]*|[\p{Lu}][\p{L}-]*)\s+){0,2}?(\p{L}+)$/u;
 
 export type SubjectKind = 'name' | 'pronoun' | 'role' | 'phrase' | 'none';
 
@@ -112,7 +126,9 @@ const properMemo = boundedMemo(20_000, (raw): NameFacts | null => {
 /** Capitalized words that open a run without being part of a name ("Maybe Trump", "Top Clinton aides"). */
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   ('maybe perhaps top rival former editor republican republicans democratic democrat democrats gop united ' +
-    'conservative liberal senior also then still even just only yes no well oh so says said').split(' '),
+    'conservative liberal senior also then still even just only yes no well oh so says said monday tuesday wednesday ' +
+    'thursday friday saturday sunday january february march april june july august september october november december ' +
+    'though although while when after before because since another following').split(' '),
 );
 
 /** A cleaned capitalized run that can be a speaker's name. */
@@ -159,7 +175,7 @@ export function subjectBefore(pre: string, progressive = false): Subject {
     }
     // Only an aside that does not start a clause of its own: "the chief executive of Nordbank",
     // "for his part", not "Clinton's aide rallied supporters" (its subject is not before it).
-    if (comma > 0 && !inner.slice(comma).includes(MASK) && /^(?:\p{Ll}|\d+$)/u.test(aside) && aside.split(/\s+/).length <= 14) {
+    if (comma > 0 && !inner.slice(comma).includes(MASK) && ASIDE.test(aside) && aside.split(/\s+/).length <= 14) {
       const before = subjectBefore(inner.slice(0, comma));
       if (before.kind !== 'none') {
         return before;
@@ -209,12 +225,12 @@ export function subjectBefore(pre: string, progressive = false): Subject {
 
 /** The subject written right after a cue ("…," said Rutte / according to Macron's office). */
 export function subjectAfter(post: string): Subject {
-  const name = NAME_AT_START.exec(post);
+  const described = DESCRIBED_NAME_AT_START.exec(post);
+  const name = described ?? NAME_AT_START.exec(post);
   if (name) {
-    const person = cleanName(name[1]);
-    const possessive = POSSESSIVE_PROXY_AT_START.exec(
-      post.slice(name[0].length),
-    );
+    // "said election lawyer Joe Birkenstock": the description's last name run is the speaker.
+    const person = cleanName(described ? (NAME_AT_END.exec(name[1].trim())?.[1] ?? name[1]) : name[1]);
+    const possessive = POSSESSIVE_PROXY_AT_START.exec(post.slice(name[0].length));
     if (isNameLike(person)) {
       return { kind: 'name', text: possessive ? `${person}${possessive[0]}` : person, person };
     }
@@ -227,6 +243,13 @@ export function subjectAfter(post: string): Subject {
   return { kind: 'none', text: '' };
 }
 
+
+/**
+ * What an aside between commas can be: a description in lower case ("the chief executive of
+ * Nordbank"), an age (", 69,"), a party and state ("R-Pa."), a possessive description ("New
+ * Jersey’s sitting governor").
+ */
+const ASIDE = /^(?:\p{Ll}|\d+$|[RDI]-[A-Z][\p{L}.]*$|(?:[\p{Lu}][\p{L}.-]*\s+){0,3}[\p{Lu}][\p{L}.-]*[’']s\s+\p{Ll})/u;
 
 /** Every capitalized run of a text. */
 export const NAME_ANYWHERE = new RegExp(`${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5}`, 'gu');
