@@ -2,6 +2,7 @@
 // tests, in that order, stopping at the first phase that fails (as `a && b && …` would), then one
 // closing line that sums every suite: "tests: N passed, N failed" (mocha's "N passing" / "N
 // failing" lines, and the integration runner's). Each phase's output is passed through as it comes.
+// `node scripts/test.mjs unit integration` runs only the phases named.
 import { spawn } from 'node:child_process';
 
 /** [phase, npm script]. */
@@ -43,7 +44,14 @@ async function main() {
   let passed = 0;
   let failed = 0;
   let exitCode = 0;
-  for (const [phase, script] of PHASES) {
+  const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !PHASES.some(([phase]) => phase === name));
+  if (unknown.length > 0) {
+    console.error(`Unknown phase ${unknown.join(', ')}: the phases are ${PHASES.map(([phase]) => phase).join(', ')}.`);
+    process.exitCode = 2;
+    return;
+  }
+  for (const [phase, script] of PHASES.filter(([p]) => only.length === 0 || only.includes(p))) {
     console.log(`\n=== npm test: ${phase} (npm run ${script})`);
     const { code, output } = await runScript(script);
     const counts = countTests(output);
