@@ -5,7 +5,7 @@ import { shortLabels } from '../../src/presentation/articleLabels';
 import { councilAnalysis, makeAnalysis, NAMES, TEXTS } from './editorFixture';
 import { COMMANDS } from '../../src/commands/ids';
 
-// markdown-it (CommonMark) renders the hover as a markdown renderer would; it is installed with @vscode/vsce.
+// markdown-it (CommonMark) renders the hover as a markdown renderer would; a devDependency.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it') as new (options?: { html?: boolean; linkify?: boolean }) => { render(src: string): string };
 const md = new MarkdownIt({ html: true, linkify: true });

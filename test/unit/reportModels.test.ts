@@ -7,7 +7,7 @@ import { spansByKind } from '../../src/analysis/analysisIndex';
 import { shortLabels } from '../../src/presentation/articleLabels';
 import { councilAnalysis, makeAnalysis, NAMES, TEXTS } from './editorFixture';
 
-// markdown-it (CommonMark) renders the report as a Markdown preview would; it is installed with @vscode/vsce.
+// markdown-it (CommonMark) renders the report as a Markdown preview would; a devDependency.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const MarkdownIt = require('markdown-it') as new (options?: { html?: boolean; linkify?: boolean }) => { render(src: string): string };
 const md = new MarkdownIt({ html: true, linkify: true });
