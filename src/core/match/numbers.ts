@@ -56,10 +56,13 @@ export function numberMentions(words: readonly string[]): NumberMention[] {
   for (let i = 0; i < words.length; i++) {
     const span = SPANS.get(words[i]);
     if (span !== undefined) {
-      // "a decade", "two decades": a span of years.
-      const count = i > 0 ? wordValue(words[i - 1]) : null;
-      const start = count !== null && found.at(-1)?.end !== i ? i - 1 : i;
-      found.push({ value: span * (start < i && count !== null ? count : 1), start, end: i + 1, unit: 'year' });
+      // "a decade", "two decades": a span of years; a count just before it multiplies it.
+      const count = found.at(-1);
+      if (count !== undefined && count.end === i && count.unit === null) {
+        found[found.length - 1] = { value: span * count.value, start: count.start, end: i + 1, unit: 'year' };
+      } else {
+        found.push({ value: span, start: i, end: i + 1, unit: 'year' });
+      }
       continue;
     }
     let value = wordValue(words[i]);
