@@ -62,32 +62,44 @@ function articleNames(passages: readonly PassimPassage[]): string[] {
   return passages.map((p) => ((perId.get(p.id) ?? 0) > 1 ? `${p.id} [${p.begin}-${p.end}]` : p.id));
 }
 
-/** The passage (by index) a link points at: same document, most overlap with the link's span. */
-function resolveLink(passages: readonly PassimPassage[], self: number, link: PassimLink): number {
+/** The indexes of a cluster's passages by document uid: a link or a pair looks at one document's passages only. */
+function indexByUid(passages: readonly PassimPassage[]): Map<string, number[]> {
+  const byUid = new Map<string, number[]>();
+  passages.forEach((p, k) => {
+    const list = byUid.get(p.uid);
+    if (list) list.push(k);
+    else byUid.set(p.uid, [k]);
+  });
+  return byUid;
+}
+
+/** The passage (by index) a link points at: same document, most overlap with the link's span; -1 if none. */
+function resolveLink(passages: readonly PassimPassage[], byUid: ReadonlyMap<string, number[]>, self: number, link: PassimLink): number {
   let best = -1;
   let bestOverlap = -1;
-  passages.forEach((p, k) => {
-    if (k === self || p.uid !== link.uid) return;
+  for (const k of byUid.get(link.uid) ?? []) {
+    if (k === self) continue;
+    const p = passages[k];
     const o = link.begin !== null && link.end !== null ? overlap(p.begin, p.end, link.begin, link.end) : 0;
     if (o > bestOverlap) {
       best = k;
       bestOverlap = o;
     }
-  });
+  }
   return best;
 }
 
 /** The passage of `uid` in this cluster that overlaps [begin, end) most, or -1. */
-function passageAt(passages: readonly PassimPassage[], uid: string, begin: number, end: number): number {
+function passageAt(passages: readonly PassimPassage[], byUid: ReadonlyMap<string, number[]>, uid: string, begin: number, end: number): number {
   let best = -1;
   let bestOverlap = 0;
-  passages.forEach((p, k) => {
-    const o = p.uid === uid ? overlap(p.begin, p.end, begin, end) : 0;
+  for (const k of byUid.get(uid) ?? []) {
+    const o = overlap(passages[k].begin, passages[k].end, begin, end);
     if (o > bestOverlap) {
       best = k;
       bestOverlap = o;
     }
-  });
+  }
   return best;
 }
 
@@ -99,11 +111,11 @@ function rangeInPassage(p: PassimPassage, begin: number, end: number): Span {
   return { start, end: Math.max(start, stop) };
 }
 
-function clusterAlignments(passages: readonly PassimPassage[], alignments: readonly PassimAlignment[]): ClusterAlignment[] {
+function clusterAlignments(passages: readonly PassimPassage[], byUid: ReadonlyMap<string, number[]>, alignments: readonly PassimAlignment[]): ClusterAlignment[] {
   const out: ClusterAlignment[] = [];
   for (const a of alignments) {
-    const source = passageAt(passages, a.uid, a.begin, a.end);
-    const target = passageAt(passages, a.uid2, a.begin2, a.end2);
+    const source = passageAt(passages, byUid, a.uid, a.begin, a.end);
+    const target = passageAt(passages, byUid, a.uid2, a.begin2, a.end2);
     if (source < 0 || target < 0 || source === target) continue;
     out.push({
       source,
@@ -119,14 +131,18 @@ function clusterAlignments(passages: readonly PassimPassage[], alignments: reado
 function buildCluster(id: string, members: PassimPassage[], alignments: readonly PassimAlignment[]): PassimCluster {
   const passages = [...members].sort(byDateIdBegin);
   const names = articleNames(passages);
-  const aligned = clusterAlignments(passages, alignments);
+  const byUid = indexByUid(passages);
+  const aligned = clusterAlignments(passages, byUid, alignments);
+  // The first pair that has each passage as its target: its source side is passim's source.
+  const sourceOf = new Map<number, number>();
+  for (const a of aligned) if (!sourceOf.has(a.target)) sourceOf.set(a.target, a.source);
   const articles = passages.map((passage, k): ClusterArticle => {
     for (const link of passage.src) {
-      const at = resolveLink(passages, k, link);
+      const at = resolveLink(passages, byUid, k, link);
       if (at >= 0) return { name: names[k], passage, src: names[at], srcFrom: 'src' };
     }
-    const pair = aligned.find((a) => a.target === k);
-    return pair ? { name: names[k], passage, src: names[pair.source], srcFrom: 'align' } : { name: names[k], passage, src: null, srcFrom: null };
+    const source = sourceOf.get(k);
+    return source !== undefined ? { name: names[k], passage, src: names[source], srcFrom: 'align' } : { name: names[k], passage, src: null, srcFrom: null };
   });
   const size = passages.find((p) => p.size !== null)?.size ?? new Set(passages.map((p) => p.uid)).size;
   return { id, size, pboiler: passages.find((p) => p.pboiler !== null)?.pboiler ?? null, articles, alignments: aligned };
