@@ -6,8 +6,8 @@ import type { PairLinks } from './coverage';
  * linked word for word form clusters; a cluster carried by at least MIN_CARRIERS articles is
  * boilerplate when most pairs of articles that share it are otherwise unrelated (what else they
  * share is under RELATED_SHARE of each). A story many sources take up is not: its carriers share
- * the rest of it too. Clusters found to be boilerplate are left out of "what else", then the
- * test runs again, until nothing changes (a header and a sign-off do not vouch for each other).
+ * the rest of it too. All suspects are left out of "what else" at first (a header and a sign-off
+ * must not vouch for each other); suspects cleared are put back and the test runs again.
  * Boilerplate sits at the edges of articles (first or last sentences) in most of its occurrences:
  * one source's paragraph copied into the middle of several unrelated texts is reuse.
  */
@@ -22,7 +22,7 @@ const MAX_RELATED_PAIRS = 1 / 3;
 const EDGE = 3;
 /** Share of a cluster's sentences that must sit at an edge: a passage reused inside many texts is reuse, not boilerplate. */
 const MIN_AT_EDGE = 0.5;
-/** Rounds of the test (each one only adds clusters); a bound, real bundles settle in two or three. */
+/** Rounds of the test (each one only clears suspects); a bound, real bundles settle in two or three. */
 const MAX_ROUNDS = 6;
 
 /** Union-find over sentence nodes. */
@@ -61,16 +61,20 @@ function pairShares(p: PairLinks, nodeA: (i: number) => number, nodeB: (j: numbe
   return { a: p.a, b: p.b, total: [seen[0].size, seen[1].size], byCluster };
 }
 
-/** True when the pair shares enough beyond the left-out clusters to be related. */
-function relatedWithout(s: PairShares, out: (c: number) => boolean, sizes: readonly number[]): boolean {
+/**
+ * True when the pair shares enough beyond the left-out clusters to be related: at least RELATED_SHARE
+ * of what one article has outside them. An article with (almost) nothing outside them is all shared
+ * text, so nothing says its carriers are otherwise unrelated.
+ */
+function relatedWithout(s: PairShares, out: (c: number) => boolean, rest: readonly number[]): boolean {
+  if (rest[s.a] < 2 || rest[s.b] < 2) return true;
   const other = [...s.total];
   for (const [c, [na, nb]] of s.byCluster) {
     if (!out(c)) continue;
     other[0] -= na;
     other[1] -= nb;
   }
-  const share = Math.max(sizes[s.a] === 0 ? 0 : other[0] / sizes[s.a], sizes[s.b] === 0 ? 0 : other[1] / sizes[s.b]);
-  return other[0] > 0 && other[1] > 0 && share >= RELATED_SHARE;
+  return other[0] > 0 && other[1] > 0 && Math.max(other[0] / rest[s.a], other[1] / rest[s.b]) >= RELATED_SHARE;
 }
 
 export interface Boilerplate {
@@ -99,19 +103,28 @@ function clusters(pairs: readonly PairLinks[], offsets: readonly number[]): { cl
   return { cluster: sets.find, carriers };
 }
 
-/** One round: the wide clusters, not yet flagged, whose carrying pairs are mostly unrelated once flagged clusters are left out. */
-function flagRound(shares: readonly PairShares[], wide: ReadonlySet<number>, flagged: ReadonlySet<number>, sizes: readonly number[]): number[] {
+/** Per article, its sentences outside the given clusters. */
+function restSizes(sizes: readonly number[], offsets: readonly number[], cluster: (node: number) => number, out: ReadonlySet<number>): number[] {
+  return sizes.map((n, a) => {
+    let rest = n;
+    for (let i = 0; i < n; i++) if (out.has(cluster(offsets[a] + i))) rest--;
+    return rest;
+  });
+}
+
+/** One round: the suspects whose carrying pairs are mostly unrelated once all the suspects are left out. */
+function flagRound(shares: readonly PairShares[], suspects: ReadonlySet<number>, rest: readonly number[]): Set<number> {
   const tally = new Map<number, { carrying: number; related: number }>();
   for (const s of shares) {
     for (const [c, counts] of s.byCluster) {
-      if (!wide.has(c) || flagged.has(c) || counts[0] === 0 || counts[1] === 0) continue;
+      if (!suspects.has(c) || counts[0] === 0 || counts[1] === 0) continue;
       const t = tally.get(c) ?? { carrying: 0, related: 0 };
       t.carrying++;
-      if (relatedWithout(s, (x) => x === c || flagged.has(x), sizes)) t.related++;
+      if (relatedWithout(s, (x) => suspects.has(x), rest)) t.related++;
       tally.set(c, t);
     }
   }
-  return [...tally].filter(([, t]) => t.related <= MAX_RELATED_PAIRS * t.carrying).map(([c]) => c);
+  return new Set([...tally].filter(([, t]) => t.related <= MAX_RELATED_PAIRS * t.carrying).map(([c]) => c));
 }
 
 /** The wide clusters whose sentences mostly lie inside their articles, away from the edges. */
@@ -146,11 +159,14 @@ export function findBoilerplate(pairs: readonly PairLinks[], sizes: readonly num
   const wide = new Set([...carriers].filter(([, s]) => s.size >= MIN_CARRIERS).map(([c]) => c));
   for (const c of atEdgeShare(pairs, offsets, sizes, cluster, wide)) wide.delete(c);
   const shares = pairs.map((p) => pairShares(p, (i) => offsets[p.a] + i, (j) => offsets[p.b] + j, cluster));
-  const flagged = new Set<number>();
-  for (let round = 0; round < MAX_ROUNDS && wide.size > flagged.size; round++) {
-    const added = flagRound(shares, wide, flagged, sizes);
-    if (added.length === 0) break;
-    for (const c of added) flagged.add(c);
+  // Every wide cluster at the edges is a suspect; a suspect whose carriers turn out related on their
+  // other text is cleared, which may clear others (fewer left out): repeat until nothing changes.
+  let flagged: Set<number> = wide;
+  for (let round = 0; round < MAX_ROUNDS && flagged.size > 0; round++) {
+    const next = flagRound(shares, flagged, restSizes(sizes, offsets, cluster, flagged));
+    const stable = next.size === flagged.size;
+    flagged = next;
+    if (stable) break;
   }
   const isBoilerplate = (article: number, sentence: number): boolean =>
     flagged.size > 0 && sentence >= 0 && sentence < (sizes[article] ?? 0) && flagged.has(cluster(offsets[article] + sentence));
