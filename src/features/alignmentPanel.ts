@@ -111,7 +111,8 @@ export class AlignmentPanel implements vscode.Disposable {
       message = { type: 'empty', message: 'Open a bundle, then run Parallax: Show Alignment.' };
     } else {
       const snapshot = await this.analyses.ready(this.bundle);
-      if (!snapshot) message = { type: 'empty', message: `Parallax could not analyse ${this.bundle.toString(true)}. Open it and check its <<<FILE …>>> headers.` };
+      // Why, honestly: an internal error is ours, not the user's headers (issue 8 §1).
+      if (!snapshot) message = { type: 'empty', message: this.analyses.whyNoAnalysis(this.bundle) };
       else {
         const model = alignmentModelOf(snapshot);
         this.panel.title = `Alignment · ${fileNameOf(snapshot.bundleUri)}`;

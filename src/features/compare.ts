@@ -51,7 +51,7 @@ export class AlignedDocumentProvider implements vscode.TextDocumentContentProvid
     const ref = parseAlignedUri(uri);
     if (!ref) return 'Parallax: this is not the address of a comparison.';
     const snapshot = await this.analyses.ready(vscode.Uri.parse(ref.bundle));
-    if (!snapshot) return `Parallax: the bundle ${ref.bundle} could not be analysed; open it and check its <<<FILE …>>> headers.`;
+    if (!snapshot) return this.analyses.whyNoAnalysis(vscode.Uri.parse(ref.bundle));
     const left = articleIndex(snapshot, ref.left);
     const right = articleIndex(snapshot, ref.right);
     if (left < 0 || right < 0) return `Parallax: the article "${left < 0 ? ref.left : ref.right}" is no longer in the bundle. Close this comparison.`;
