@@ -3,6 +3,7 @@
 // Pure: no vscode import.
 import type { BundleAnalysis, Match, MatchKind, MatchSide, QuoteGroup, QuoteOccurrence, Span } from '../core/model';
 import { MATCH_KINDS } from '../presentation/kinds';
+import { lastAtOrBefore } from '../core/util/binarySearch';
 
 /** One match seen from one of its two articles. */
 export interface SideMatch {
@@ -118,14 +119,7 @@ export function lineStarts(text: string): number[] {
 
 /** The 0-based line holding an offset, by binary search over `lineStarts`. */
 export function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lastAtOrBefore(starts.length, (i) => (starts[i] ?? 0) <= offset));
 }
 
 /** Per article: the spans to paint for each kind, the strongest kind winning where matches overlap. */

@@ -5,6 +5,7 @@ import type { BundleAnalysis, MatchKind, QuoteRelation, Span } from '../core/mod
 import { wordDiff } from '../core/text/wordDiff';
 import { mergeSpans } from '../analysis/analysisIndex';
 import { byStrength } from './kinds';
+import { lastAtOrBefore } from '../core/util/binarySearch';
 import { quoteTree } from './quotesModel';
 
 /** A run of a passage's words; `changed` marks words that differ from the row's reference wording. */
@@ -98,14 +99,8 @@ export function buildAlignmentModel(analysis: BundleAnalysis, names: readonly st
   }
   const nodeOf = (article: number, span: Span): number => {
     const list = passages[article] ?? [];
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((list[mid] as Span).start <= span.start) lo = mid;
-      else hi = mid - 1;
-    }
-    return (offset[article] ?? 0) + lo;
+    const at = Math.max(0, lastAtOrBefore(list.length, (i) => (list[i] as Span).start <= span.start));
+    return (offset[article] ?? 0) + at;
   };
   const parent = Array.from({ length: total }, (_, i) => i);
   const find = (x: number): number => {
