@@ -36,7 +36,8 @@ function sourceLines(articles: readonly ArticleInput[], analysis: BundleAnalysis
     const a = analysis.articles[k];
     lines.push(`  ${s.name}: ${a.sentences.length} sentences, ${a.quotes.length} quotes, ${percent(s.uniqueShare)} unique`);
     for (const c of s.covers) {
-      lines.push(`    ${c.share >= 0.5 && c.inOrder ? 'follows' : 'shares with'} ${articles[c.article].name}: ${c.covered} of ${c.total} sentences${c.inOrder ? ', in order' : ''}`);
+      // The engine's direction of reuse (match/direction.ts): never 'derives from' both ways.
+      lines.push(`    ${c.relation} ${articles[c.article].name}: ${c.covered} of ${c.total} sentences${c.inOrder ? ', in order' : ''}`);
     }
   });
   analysis.sources.forEach((s, k) => {
@@ -60,7 +61,7 @@ export function analysisReport(file: string, articles: readonly ArticleInput[], 
   lines.push('', `Quote groups (${analysis.quoteGroups.length})`);
   for (const g of analysis.quoteGroups) {
     lines.push(`  ${g.occurrences.find((o) => o.speaker)?.speaker ?? 'unknown speaker'}`);
-    for (const o of g.occurrences) lines.push(`    ${o.relation.padEnd(8)} ${name(o.article)}: “${excerpt(o.text, 80)}”`);
+    for (const o of g.occurrences) lines.push(`    ${(o.original ? 'original' : o.relation).padEnd(8)} ${name(o.article)}: “${excerpt(o.text, 80)}”`);
   }
   if (analysis.limits?.capped) lines.push('', 'Limits', ...analysis.limits.notes.map((n) => `  ${n}`));
   return lines.join('\n');

@@ -45,10 +45,14 @@ describe('parallax analyze / score / compare', () => {
   it('analyze prints a report that reads a rewrite as one', () => {
     const { out } = run(analyzeCommand, [seedsPath]);
     assert.match(out, /001_\S+: 16 sentences/);
-    assert.match(out, /follows 002_\S+: 16 of 16 sentences, in order/);
-    // "follows" is only said of a source taken in order; out of order it "shares with".
-    const follows = out.split('\n').filter((l) => /^\s+follows /.test(l));
-    assert.ok(follows.length > 0 && follows.every((l) => l.endsWith(', in order')), follows.join('\n'));
+    // One direction per pair: 001 derives from 002, 002 is its source, never both ways.
+    assert.match(out, /derives from 002_\S+: 16 of 16 sentences, in order/);
+    assert.match(out, /source of 001_\S+: 14 of 14 sentences, in order/);
+    assert.doesNotMatch(out, /derives from 001_/);
+    assert.doesNotMatch(out, /follows/);
+    // Each quote group names its original wording; 001's rewordings of AP are the misquotes.
+    assert.match(out, /original 002_\S+: “If we now start/);
+    assert.match(out, /reworded 001_\S+: “If we start speculating/);
     // Every direction the engine found is a line of the report, as the JSON has it.
     const json = JSON.parse(run(analyzeCommand, [seedsPath, '--json']).out) as { sources: { name: string; origin: string | null }[] };
     for (const s of json.sources) {
