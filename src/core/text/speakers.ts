@@ -1,6 +1,6 @@
 import type { Quote, Sentence, Span } from '../model';
 import { firstNotBefore } from '../util/binarySearch';
-import { ArticleNames, looksLikeName, nameWords, speakerKey } from './names';
+import { ArticleNames, nameWords, speakerKey } from './names';
 import type { QuoteSpan } from './quotes';
 import {
   CUE, MASK, NAME_ANYWHERE, clauseSubject, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore,
@@ -78,7 +78,7 @@ function regionAt(regions: readonly Region[], offset: number): number {
 
 /** Words written before a name in the same clause ("Ukrainian Defense Minister" before "Rustem Umerov"). */
 function rolesBefore(masked: string, nameStart: number, regionStart: number): string[] {
-  const before = masked.slice(regionStart, nameStart);
+  const before = masked.slice(Math.max(regionStart, nameStart - WINDOW), nameStart);
   const clause = before.split(/[,;:.()\u2014\u2013]|\s-\s/).pop() ?? '';
   return clause
     .split(/\s+/)
@@ -89,6 +89,7 @@ function rolesBefore(masked: string, nameStart: number, regionStart: number): st
 
 /** A capitalized run in the text that is a name. */
 interface Mention {
+  readonly region: number;
   readonly at: number;
   readonly regionStart: number;
   readonly raw: string;
@@ -102,6 +103,8 @@ interface Reading {
   readonly cues: Cue[];
   /** Per region: the name that opens it, before it is confirmed as a subject. */
   readonly candidatesAtStart: Map<number, Person & { words: number }>;
+  /** Per region: true when it holds words outside its quotes. */
+  readonly wordsOutside: boolean[];
 }
 
 /** Speakers for quote spans: the Quote records of one article, in order. */
@@ -117,12 +120,19 @@ export function attributeSpeakers(text: string, sentences: readonly Sentence[], 
   return assignQuotes(text, masked, regions, reading, spans);
 }
 
+/** How many people, most recent first, a pronoun or a role can stand for. */
+const RECENT_PEOPLE = 32;
+
+/** How far from a cue verb its subject is looked for, in characters. */
+const WINDOW = 300;
+
 /** Pass 1: cue verbs, the names of the article (for their fullest form), names that open a sentence. */
 function readRegions(masked: string, regions: readonly Region[]): Reading {
-  const reading: Reading = { names: new ArticleNames(), mentions: [], cues: [], candidatesAtStart: new Map() };
+  const reading: Reading = { names: new ArticleNames(), mentions: [], cues: [], candidatesAtStart: new Map(), wordsOutside: [] };
   for (const region of regions) {
     const slice = masked.slice(region.start, region.end);
     readNames(slice, region, reading);
+    reading.wordsOutside[region.index] = /[^\s\uFFFC.,;:!?…\-–—()]/.test(slice);
     // A headline in title case ("Pence Endorses Paul Ryan With Trump") opens with no subject.
     const start = isTitleCase(slice) ? null : SUBJECT_AT_START.exec(slice);
     if (start) {
@@ -138,9 +148,11 @@ function readRegions(masked: string, regions: readonly Region[]): Reading {
 
 /** True for a line in title case: four or more words of four letters or more, all capitalized. */
 function isTitleCase(slice: string): boolean {
-  const words = slice.match(/\p{L}{4,}/gu) ?? [];
-  return words.length >= 4 && words.every((w) => /^\p{Lu}/u.test(w));
+  return !LOWER_WORD.test(slice) && (slice.match(UPPER_WORDS)?.length ?? 0) >= 4;
 }
+
+const LOWER_WORD = /(?<!\p{L})\p{Ll}\p{L}{3}/u;
+const UPPER_WORDS = /(?<!\p{L})\p{Lu}\p{L}{3}/gu;
 
 function readNames(slice: string, region: Region, reading: Reading): void {
   NAME_ANYWHERE.lastIndex = 0;
@@ -150,7 +162,7 @@ function readNames(slice: string, region: Region, reading: Reading): void {
       continue;
     }
     reading.names.add(facts.display);
-    reading.mentions.push({ at: region.start + m.index, regionStart: region.start, raw: m[0], key: facts.key });
+    reading.mentions.push({ region: region.index, at: region.start + m.index, regionStart: region.start, raw: m[0], key: facts.key });
   }
 }
 
@@ -159,16 +171,19 @@ function readCues(slice: string, region: Region, cues: Cue[]): void {
   CUE.lastIndex = 0;
   for (let m = CUE.exec(slice); m !== null; m = CUE.exec(slice)) {
     const verb = m[0].toLowerCase();
-    const pre = slice.slice(0, m.index);
-    const post = slice.slice(m.index + m[0].length);
+    // A subject stands near its verb: windows keep a long sentence with many cues linear.
+    const pre = slice.slice(Math.max(0, m.index - WINDOW), m.index);
+    const post = slice.slice(m.index + m[0].length, m.index + m[0].length + WINDOW);
+    const clause = slice.slice(0, Math.min(m.index, WINDOW));
     const at = region.start + m.index;
-    cues.push({ sentence: region.index, start: at, end: at + m[0].length, verb, subject: cueSubject(verb, pre, post), speaker: null, key: null });
+    const subject = cueSubject(verb, pre, post, clause);
+    cues.push({ sentence: region.index, start: at, end: at + m[0].length, verb, subject, speaker: null, key: null });
   }
   // "Ramos believes in journalism that “takes sides”": a quote in a sentence without a cue verb
   // belongs to the sentence's subject, when that is a name or a pronoun written before the quote.
   const quoteAt = slice.indexOf(MASK);
   if (cues.length === before && quoteAt > 0) {
-    const subject = clauseSubject(slice.slice(0, quoteAt));
+    const subject = clauseSubject(slice.slice(0, Math.min(quoteAt, WINDOW)));
     if (subject.kind !== 'none') {
       cues.push({ sentence: region.index, start: region.start, end: region.start, verb: '', subject, speaker: null, key: null });
     }
@@ -176,7 +191,7 @@ function readCues(slice: string, region: Region, cues: Cue[]): void {
 }
 
 /** The subject of one cue verb, before it or (inverted, right after a quote) after it. */
-function cueSubject(verb: string, pre: string, post: string): Subject {
+function cueSubject(verb: string, pre: string, post: string, clause: string): Subject {
   if (verb === 'according to') {
     return subjectAfter(post);
   }
@@ -184,9 +199,9 @@ function cueSubject(verb: string, pre: string, post: string): Subject {
   // "X rallied supporters, saying …", "X issued a statement saying …": a participle shares the
   // clause's subject.
   if (participle && /,\s*$/.test(pre)) {
-    const clause = clauseSubject(pre);
-    if (clause.kind !== 'none') {
-      return clause;
+    const shared = clauseSubject(clause);
+    if (shared.kind !== 'none') {
+      return shared;
     }
   }
   const subject = subjectBefore(pre, participle);
@@ -197,7 +212,7 @@ function cueSubject(verb: string, pre: string, post: string): Subject {
   }
   // "McConnell was quick to embrace the mogul and said …": a second verb of the clause.
   if (subject.kind === 'none' && /\b(?:and|but)\s*$/.test(pre)) {
-    return clauseSubject(pre);
+    return clauseSubject(clause);
   }
   return subject;
 }
@@ -309,6 +324,10 @@ class CueResolver {
       this.recent.splice(at, 1);
     }
     this.recent.push(p);
+    // Pronouns and roles look back a few people, not through a whole transcript.
+    if (this.recent.length > RECENT_PEOPLE) {
+      this.recent.shift();
+    }
   }
 
   private personFromName(name: string): Person {
@@ -349,6 +368,7 @@ const NOBODY: Attribution = { speaker: null, key: null, cue: null };
 /** Assigns each quote its cue, or a speaker found around it. */
 function assignQuotes(text: string, masked: string, regions: readonly Region[], reading: Reading, spans: readonly QuoteSpan[]): Quote[] {
   const knownKeys = new Set(reading.cues.filter((c) => c.subject.kind === 'name' && c.key !== null).map((c) => c.key as string));
+  const besideByRegion = knownSpeakerByRegion(reading, knownKeys);
   const cuesBySentence = new Map<number, Cue[]>();
   for (const c of reading.cues) {
     const list = cuesBySentence.get(c.sentence) ?? [];
@@ -373,13 +393,13 @@ function assignQuotes(text: string, masked: string, regions: readonly Region[], 
     }
     if (found.speaker === null) {
       // "Zelenskyy that the meeting would provide “…”": a known speaker named beside the quote.
-      const person = namedBeside(masked, regions, first, last, knownKeys);
+      const person = namedBeside(besideByRegion, first, last);
       if (person !== null) {
         found = { speaker: reading.names.resolve(person), key: speakerKey(person), cue: null };
       }
     }
     // A line that is only a quote without a full stop is a heading, not a continuation.
-    const alone = standsAlone(masked, regions, first, last);
+    const alone = standsAlone(reading, first, last);
     const ends = endsSentence(text, span);
     const noCue = !hasCue(cuesBySentence, first, last);
     if (found.speaker === null && previous !== null && previous.speaker !== null && first - previous.lastSentence <= 1 && (ends || (noCue && !alone))) {
@@ -397,32 +417,41 @@ function assignQuotes(text: string, masked: string, regions: readonly Region[], 
   return quotes;
 }
 
-/** The closest cue with a speaker in the sentences the quote spans. */
+/**
+ * The closest cue with a speaker in the sentences the quote spans. A cue costs at least its
+ * distance to the quote, so the search walks out from the quote and stops beyond the best cost:
+ * a long sentence with many quotes and cues stays near-linear.
+ */
 function cueInside(text: string, span: QuoteSpan, first: number, last: number, cuesBySentence: ReadonlyMap<number, readonly Cue[]>): Attribution {
-  let best: Cue | null = null;
-  let bestCost = Infinity;
+  const pick: { cue: Cue | null; cost: number; order: number } = { cue: null, cost: Infinity, order: Infinity };
+  const consider = (c: Cue, order: number, distance: number): void => {
+    // A phrase like "the statement said" yields to a cue with a person behind it; "saying …"
+    // and "added: …" after a quote introduce what follows, not the quote before them.
+    const introduces = c.start >= span.end && (c.verb.endsWith('ing') || /^\s*:/.test(text.slice(c.end, c.end + 3)));
+    const cost = distance + (c.subject.kind === 'phrase' ? 10_000 : 0) + (introduces ? 500 : 0) + (c.verb === '' ? 1_000 : 0);
+    if (c.speaker !== null && (cost < pick.cost || (cost === pick.cost && order < pick.order))) {
+      pick.cost = cost;
+      pick.order = order;
+      pick.cue = c;
+    }
+  };
   for (let r = first; r <= last; r++) {
-    for (const c of cuesBySentence.get(r) ?? []) {
-      if (c.speaker === null) {
-        continue;
-      }
-      const distance = c.start >= span.end ? c.start - span.end : c.end <= span.start ? span.start - c.end : 0;
-      // A phrase like "the statement said" yields to a cue with a person behind it; "saying …"
-      // and "added: …" after a quote introduce what follows, not the quote before them.
-      const introduces = c.start >= span.end && (c.verb.endsWith('ing') || /^\s*:/.test(text.slice(c.end, c.end + 3)));
-      const cost = distance + (c.subject.kind === 'phrase' ? 10_000 : 0) + (introduces ? 500 : 0) + (c.verb === '' ? 1_000 : 0);
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = c;
-      }
+    const list = cuesBySentence.get(r) ?? [];
+    const k = firstNotBefore(list.length, (i) => list[i].start < span.start);
+    for (let i = k - 1; i >= 0 && span.start - list[i].end <= pick.cost; i--) {
+      consider(list[i], r * 1e9 + i, Math.max(0, span.start - list[i].end));
+    }
+    for (let i = k; i < list.length && list[i].start - span.end <= pick.cost; i++) {
+      consider(list[i], r * 1e9 + i, Math.max(0, list[i].start - span.end));
     }
   }
-  return best === null ? NOBODY : { speaker: best.speaker, key: best.key, cue: best.verb === '' ? null : best.verb };
+  const found = pick.cue;
+  return found === null ? NOBODY : { speaker: found.speaker, key: found.key, cue: found.verb === '' ? null : found.verb };
 }
 
 /** Rutte told reporters: / "…" on the next line. */
 function cueBeforeColon(masked: string, prevRegion: Region, prevCues: readonly Cue[]): Attribution | null {
-  if (!/:\s*$/.test(masked.slice(prevRegion.start, prevRegion.end))) {
+  if (!/:\s*$/.test(masked.slice(Math.max(prevRegion.start, prevRegion.end - 8), prevRegion.end))) {
     return null;
   }
   const lead = prevCues.filter((c) => c.speaker !== null).pop();
@@ -432,11 +461,11 @@ function cueBeforeColon(masked: string, prevRegion: Region, prevCues: readonly C
 /** “Stop!” | Rutte shouted. / “It is great.” | she said. — a splitter may end the sentence at the quote. */
 function cueRightAfter(text: string, masked: string, span: QuoteSpan, region: Region, next: Region, nextCues: readonly Cue[]): Attribution | null {
   const cut = /[!?,]\s*$/.test(span.text) || /^\s*\p{Ll}/u.test(text.slice(next.start, next.start + 3));
-  if (!cut || !/^[\s.,!?…]*$/.test(masked.slice(span.end, region.end))) {
+  if (!cut || region.end - span.end > 8 || !/^[\s.,!?…]*$/.test(masked.slice(span.end, region.end))) {
     return null;
   }
   const lead = nextCues[0];
-  if (lead !== undefined && lead.speaker !== null && lead.start - next.start <= 40 && !/[.!?:;]/.test(masked.slice(next.start, lead.start))) {
+  if (lead !== undefined && lead.speaker !== null && lead.start - next.start <= 40 && !/[.!?:;]/.test(masked.slice(next.start, Math.max(next.start, lead.start)))) {
     return { speaker: lead.speaker, key: lead.key, cue: lead.verb === '' ? null : lead.verb };
   }
   return null;
@@ -452,8 +481,13 @@ function hasCue(cuesBySentence: ReadonlyMap<number, readonly Cue[]>, first: numb
 }
 
 /** True when the quote's sentences hold nothing but quotes and punctuation. */
-function standsAlone(masked: string, regions: readonly Region[], first: number, last: number): boolean {
-  return /^[\s\uFFFC.,;:!?…\-–—()]*$/.test(masked.slice(regions[first].start, regions[last].end));
+function standsAlone(reading: Reading, first: number, last: number): boolean {
+  for (let r = first; r <= last; r++) {
+    if (reading.wordsOutside[r]) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Who speaks in a sentence: its last cue with a speaker, else the name that opens it. */
@@ -475,19 +509,25 @@ function endsSentence(text: string, span: QuoteSpan): boolean {
   return /[.!?…]\s*$/.test(span.text) || /^\s*[.!?…]/.test(text.slice(span.end, span.end + 3));
 }
 
-function namedBeside(masked: string, regions: readonly Region[], first: number, last: number, known: ReadonlySet<string>): string | null {
+function namedBeside(besideByRegion: ReadonlyMap<number, string>, first: number, last: number): string | null {
   for (let r = first; r <= last; r++) {
-    const slice = masked.slice(regions[r].start, regions[r].end);
-    NAME_ANYWHERE.lastIndex = 0;
-    for (let m = NAME_ANYWHERE.exec(slice); m !== null; m = NAME_ANYWHERE.exec(slice)) {
-      const person = cleanName(m[0]);
-      const key = speakerKey(person);
-      if (key !== null && known.has(key) && looksLikeName(person)) {
-        return person;
-      }
+    const person = besideByRegion.get(r);
+    if (person !== undefined) {
+      return person;
     }
   }
   return null;
+}
+
+/** Per region, the first name in it of a person who speaks somewhere in the article. */
+function knownSpeakerByRegion(reading: Reading, known: ReadonlySet<string>): Map<number, string> {
+  const byRegion = new Map<number, string>();
+  for (const m of reading.mentions) {
+    if (!byRegion.has(m.region) && known.has(m.key)) {
+      byRegion.set(m.region, cleanName(m.raw));
+    }
+  }
+  return byRegion;
 }
 
 /**
@@ -523,7 +563,7 @@ function resolveRole(
       return recent[i];
     }
   }
-  for (let i = at + 1; i < cues.length && cues[i].sentence <= sentence + 1; i++) {
+  for (let i = at + 1; i < cues.length && i <= at + 20 && cues[i].sentence <= sentence + 1; i++) {
     const s = cues[i].subject;
     if (s.kind === 'name') {
       const person = s.person ?? s.text;
