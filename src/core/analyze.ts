@@ -88,7 +88,9 @@ export function analyzeBundle(
 
   // Sentences that carry the same quotation report the same statement: add what the pairs missed.
   const quoteGroups = groupQuotes(features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })), token);
-  const anchored = quoteAnchoredLinks(anchorGroups(quoteGroups, isCopy, tally), features, opts);
+  const linked = new Set<string>();
+  for (const p of pairLinks) for (const l of p.links) linked.add(`${p.a} ${p.b} ${l.i} ${l.j}`);
+  const anchored = quoteAnchoredLinks(anchorGroups(quoteGroups, isCopy, tally), features, opts, (x, y, i, j) => linked.has(`${x} ${y} ${i} ${j}`));
   const allLinks = mergeLinks(pairLinks, anchored);
   throwIfCancelled(token);
 

@@ -21,17 +21,24 @@ export function quoteAnchoredLinks(
   groups: readonly QuoteGroup[],
   features: readonly ArticleFeatures[],
   options: AnalysisOptions,
+  known?: (x: number, y: number, i: number, j: number) => boolean,
 ): Map<string, SentenceLink[]> {
   const out = new Map<string, Map<number, SentenceLink>>();
   const weights = new Map<string, ReturnType<typeof pairWeights>>();
+  // Each sentence pair is scored once, however many quotations and neighbours lead to it.
+  const memo = new Map<string, ReturnType<typeof scoreSentences>>();
   const add = (x: number, y: number, i: number, j: number, min: number): boolean => {
     const fx = features[x];
     const fy = features[y];
     if (i < 0 || j < 0 || i >= fx.sents.length || j >= fy.sents.length) return false;
+    // A pair the articles' own comparison already links needs no anchor (and no second scoring).
+    if (known?.(x, y, i, j) === true) return true;
     const pair = `${x} ${y}`;
     let weight = weights.get(pair);
     if (!weight) weights.set(pair, (weight = pairWeights(fx, fy)));
-    const s = scoreSentences(fx.sents[i], fy.sents[j], weight, options);
+    const id = `${pair} ${i} ${j}`;
+    let s = memo.get(id);
+    if (s === undefined) memo.set(id, (s = scoreSentences(fx.sents[i], fy.sents[j], weight, options)));
     if (s.score < min) return false;
     let links = out.get(pair);
     if (!links) out.set(pair, (links = new Map()));

@@ -73,18 +73,5 @@ function seededRuns(a: readonly string[], b: readonly string[], min: number): Wo
   return runs.sort((x, y) => x.a - y.a);
 }
 
-/** Length of the longest common subsequence of two word sequences (edit similarity). */
-export function lcsLength(a: readonly string[], b: readonly string[]): number {
-  const m = b.length;
-  let prev = new Uint16Array(m + 1);
-  let cur = new Uint16Array(m + 1);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= m; j++) {
-      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
-    }
-    const t = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[m];
-}
+/** Length of the longest common subsequence of two word sequences (edit similarity): one LCS for the engine, in util/lcs.ts. */
+export { lcsLength } from '../util/lcs';
