@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisService, AnalysisSnapshot } from '../analysis/analysisService';
 import { articleRow, passageRows } from '../presentation/sourcesModel';
+import { bundleTooltip, copyLine, limitsMark } from '../presentation/analysisNotes';
 import type { RevealPassageArgs } from '../presentation/hoverModel';
 import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
@@ -9,7 +10,8 @@ import { fileNameOf } from './documentUris';
 export const SOURCES_VIEW_ID = 'parallax.sources';
 
 export type SourcesNode =
-  | { readonly kind: 'bundle'; readonly bundle: string; readonly label: string; readonly description: string }
+  | { readonly kind: 'bundle'; readonly bundle: string; readonly label: string; readonly description: string; readonly tooltip: string }
+  | { readonly kind: 'copy'; readonly bundle: string; readonly article: number; readonly label: string }
   | { readonly kind: 'article'; readonly bundle: string; readonly article: number; readonly label: string; readonly description: string; readonly tooltip: string }
   | { readonly kind: 'passage'; readonly bundle: string; readonly article: number; readonly label: string; readonly description: string; readonly reveal: RevealPassageArgs };
 
@@ -29,12 +31,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
 
   getChildren(node?: SourcesNode): SourcesNode[] {
     if (!node) {
-      return this.analyses.all().map((s) => ({
-        kind: 'bundle',
-        bundle: s.bundleUri.toString(),
-        label: fileNameOf(s.bundleUri),
-        description: `${s.parsed.articles.length} articles · ${s.analysis.matches.length} shared passages`,
-      }));
+      return this.analyses.all().map((s) => this.bundleNode(s));
     }
     const snapshot = this.snapshot(node.bundle);
     if (!snapshot) return [];
@@ -46,22 +43,39 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
     }
     if (node.kind === 'article') {
       const text = snapshot.parsed.articles[node.article]?.text ?? '';
-      return passageRows(snapshot.analysis, snapshot.labels, node.article, text).map((p) => ({
+      const copy = copyLine(snapshot.analysis, snapshot.labels, node.article);
+      const copyRow: SourcesNode[] = copy ? [{ kind: 'copy', bundle: node.bundle, article: node.article, label: copy }] : [];
+      return [...copyRow, ...passageRows(snapshot.analysis, snapshot.labels, node.article, text).map((p) => ({
         kind: 'passage',
         bundle: node.bundle,
         article: node.article,
         label: p.label,
         description: p.description,
         reveal: { bundle: node.bundle, article: node.article, start: p.span.start, end: p.span.end },
-      }));
+      } as const))];
     }
     return [];
+  }
+
+  /** A bundle row: its size, a mark when caps cut work, and a tooltip with the limits' notes and any problem of the latest run. */
+  private bundleNode(s: AnalysisSnapshot): SourcesNode {
+    const name = fileNameOf(s.bundleUri);
+    const problem = this.analyses.problem(s.bundleUri) ? this.analyses.whyNoAnalysis(s.bundleUri) : undefined;
+    const marks = [limitsMark(s.analysis), problem ? 'latest run incomplete' : undefined].filter((m) => m !== undefined);
+    return {
+      kind: 'bundle',
+      bundle: s.bundleUri.toString(),
+      label: name,
+      description: [`${s.parsed.articles.length} articles · ${s.analysis.matches.length} shared passages`, ...marks].join(' · '),
+      tooltip: bundleTooltip(s.analysis, name, problem),
+    };
   }
 
   getTreeItem(node: SourcesNode): vscode.TreeItem {
     if (node.kind === 'bundle') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.description = node.description;
+      item.tooltip = node.tooltip;
       item.iconPath = new vscode.ThemeIcon('files');
       item.contextValue = 'parallaxBundle';
       return item;
@@ -72,6 +86,12 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
       item.tooltip = node.tooltip;
       item.iconPath = new vscode.ThemeIcon('file-text');
       item.contextValue = 'parallaxArticle';
+      return item;
+    }
+    if (node.kind === 'copy') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('copy');
+      item.contextValue = 'parallaxCopy';
       return item;
     }
     const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
