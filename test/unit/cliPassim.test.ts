@@ -72,6 +72,16 @@ describe('parallax export / import --format passim', () => {
     assert.deepStrictEqual(parseBundle(fs.readFileSync(file, 'utf8')).articles.map((a) => a.name), ['gazette-0213.txt', 'ledger-0214.txt']);
   });
 
+  it("passim's src in an imported header is the analysis's direction evidence (\"passim: source\")", async () => {
+    const imported = await cli(['import', '--format', 'passim', path.join(FIXTURES, 'out-pairwise'), '--cluster', '17179869187']);
+    // Without the dates, passim's src is the only evidence of direction.
+    const file = path.join(tmp, 'undated.bundle');
+    fs.writeFileSync(file, `${imported.out.replace(/ date="[^"]*"/g, '')}\n`);
+    const json = JSON.parse((await cli(['analyze', file, '--json'])).out) as { sources: { name: string; origin: string | null; evidence: string[] }[] };
+    const gazette = json.sources.find((x) => x.name === 'gazette-0213.txt');
+    assert.deepStrictEqual(gazette && { origin: gazette.origin, evidence: gazette.evidence }, { origin: 'bulletin-0212.txt', evidence: ['passim: source'] });
+  });
+
   it('filters by --min-size and explains bad arguments with exit 2', async () => {
     const dir = path.join(FIXTURES, 'out-basic');
     const small = await cli(['import', '--format', 'passim', dir, '--min-size', '3']);
