@@ -6,21 +6,20 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PerformanceObserver } from 'perf_hooks';
-import { deserialize, serialize } from 'v8';
+import { serialize } from 'v8';
 import { parseBundle } from '../src/core/bundle/parseBundle';
 import { analyzeBundle } from '../src/core/analyze';
 import type { ArticleInput, BundleAnalysis } from '../src/core/model';
-import { createIndexBuilder, indexOf } from '../src/analysis/analysisIndex';
+import { indexOf } from '../src/analysis/analysisIndex';
 import { headerLens, passageLenses } from '../src/presentation/lensModel';
 import { quoteHover } from '../src/presentation/hoverModel';
 import { shortLabels } from '../src/presentation/articleLabels';
 import { createRunnerToken } from '../src/analysis/analysisRunner';
 import type { AnalysisRunner } from '../src/analysis/analysisRunner';
-import { WorkerAnalysisRunner } from '../src/analysis/analysisRunnerWorker';
+import { createResultDecoder, WorkerAnalysisRunner } from '../src/analysis/analysisRunnerWorker';
 import { SlicedAnalysisRunner } from '../src/analysis/analysisRunnerSlices';
 import { makeEditorBundle } from './editorBench';
-import { chunkArticles, createAnalysisJoiner, splitAnalysis } from '../src/analysis/analysisMessages';
-import type { AnalysisPart } from '../src/analysis/analysisMessages';
+import { chunkArticles, splitAnalysis } from '../src/analysis/analysisMessages';
 
 const INTERVAL_MS = 10;
 
@@ -185,18 +184,15 @@ function workerRunSteps(articles: readonly ArticleInput[], analysis: BundleAnaly
       structuredClone(chunk);
       post.push(performance.now() - t);
     }
-    const index = createIndexBuilder();
-    const joiner = createAnalysisJoiner((part) => {
-      if (part.field === 'matches') index.addMatches(part.items);
-      else if (part.field === 'quoteGroups') index.addQuoteGroups(part.items);
-    });
+    // The runner's own decoder (what ships), one part at a time as the runner feeds it.
+    const decoder = createResultDecoder();
     for (const b of buffers) {
       const t = performance.now();
-      joiner.add(deserialize(b) as AnalysisPart);
+      decoder.add(b);
       decode.push(performance.now() - t);
     }
     const t = performance.now();
-    index.finish(joiner.finish());
+    decoder.finish();
     finish.push(performance.now() - t);
   }
   return `host: worker run's steps on the host thread: post one of ${chunks.length} article chunks ${percentiles(post)}; decode + join + index one of ${buffers.length} result parts ${percentiles(decode)}; finish join + index ${percentiles(finish)}`;

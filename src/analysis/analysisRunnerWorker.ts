@@ -13,6 +13,27 @@ import { LazyAnalysisRunner } from './analysisRunnerLazy';
 import { EngineError } from './engineFailure';
 import type { EngineModule } from './analysisRunnerLazy';
 
+/**
+ * Turns a worker's result, part by part, into the analysis: each part is decoded, joined and indexed
+ * as it comes, so nothing walks the whole result at the end. The runner and the host bench use it.
+ */
+export function createResultDecoder(): { add(buffer: ArrayBuffer | Uint8Array): void; finish(): BundleAnalysis } {
+  const index = createIndexBuilder();
+  const joiner = createAnalysisJoiner((part) => {
+    if (part.field === 'matches') index.addMatches(part.items);
+    else if (part.field === 'quoteGroups') index.addQuoteGroups(part.items);
+  });
+  return {
+    add: (buffer) => joiner.add(deserialize(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer)) as AnalysisPart),
+    finish: () => {
+      const analysis = joiner.finish();
+      // Registered for indexOf: the service's call on the result finds it built.
+      index.finish(analysis);
+      return analysis;
+    },
+  };
+}
+
 export interface WorkerRunnerOptions {
   /** The bundled worker script (dist/analysisWorker.js inside the extension). */
   readonly workerPath: string;
@@ -167,20 +188,13 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
    * and indexed as it is decoded, so nothing walks the whole result at the end. Undefined once cancelled.
    */
   private async decode(buffers: readonly ArrayBuffer[], entry: InFlight): Promise<BundleAnalysis | undefined> {
-    const index = createIndexBuilder();
-    const joiner = createAnalysisJoiner((part) => {
-      if (part.field === 'matches') index.addMatches(part.items);
-      else if (part.field === 'quoteGroups') index.addQuoteGroups(part.items);
-    });
+    const decoder = createResultDecoder();
     for (const buffer of buffers) {
       if (entry.request.token.isCancellationRequested || this.disposed) return undefined;
-      joiner.add(deserialize(new Uint8Array(buffer)) as AnalysisPart);
+      decoder.add(buffer);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    const analysis = joiner.finish();
-    // Registered for indexOf: the service's call on the result finds it built.
-    index.finish(analysis);
-    return analysis;
+    return decoder.finish();
   }
 
   /** The worker died (or never started): start it again once, then fall back to slices. */
