@@ -5,13 +5,21 @@ import { indexOf, lineOf, lineStarts, mergeSpans } from '../analysis/analysisInd
 import { byStrength, isStronger, KIND_SIGN, strongestPerArticle } from './kinds';
 import type { SideMatch } from '../analysis/analysisIndex';
 import { percent } from './articleLabels';
+import { relationText } from './sourcesModel';
 
 export interface HeaderLens {
-  /** "12 passages shared · 4 quotes · 31% unique" */
+  /** "12 passages shared · 4 quotes · 31% unique · derives from 002 (dated 2 days later)" */
   readonly summary: string;
-  /** "Compare with 002 (closest)", or null when no other source shares anything. */
+  /** "Compare with 002 (its source)", "(closest)", or null when no other source shares anything. */
   readonly compare: { readonly title: string; readonly article: number } | null;
 }
+
+/** Whether boilerplate passages get lenses: off by default; with `parallax.showBoilerplate` they do, marked as such. */
+export interface LensOptions {
+  readonly showBoilerplate?: boolean;
+}
+
+const shown = (m: SideMatch, options: LensOptions): boolean => options.showBoilerplate === true || m.match.boilerplate !== true;
 
 export interface PassageLens {
   /** 0-based line of the article text the lens sits above. */
@@ -28,19 +36,23 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** The lenses on an article's header. */
+/** The lenses on an article's header: what it shares (boilerplate left out), and the direction of reuse. */
 export function headerLens(analysis: BundleAnalysis, labels: readonly string[], article: number): HeaderLens {
-  const own = indexOf(analysis).matchesOf(article);
+  const own = indexOf(analysis).matchesOf(article).filter((m) => m.match.boilerplate !== true);
   const passages = mergeSpans(own.map((m) => m.self)).length;
   const quotes = analysis.articles[article]?.quotes.length ?? 0;
   const source = analysis.sources[article];
   const parts = [plural(passages, 'passage shared', 'passages shared'), plural(quotes, 'quote', 'quotes')];
   if (source) parts.push(`${percent(source.uniqueShare)} unique`);
+  const direction = relationText(analysis, labels, article);
+  if (direction && !direction.startsWith('shares with')) parts.push(direction);
+  const name = (k: number): string => labels[k] ?? String(k);
+  const origin = source?.origin ?? null;
   const closest = source?.covers[0];
-  return {
-    summary: parts.join(' · '),
-    compare: closest ? { title: `Compare with ${labels[closest.article] ?? String(closest.article)} (closest)`, article: closest.article } : null,
-  };
+  const compare = origin !== null
+    ? { title: `Compare with ${name(origin)} (its source)`, article: origin }
+    : closest ? { title: `Compare with ${name(closest.article)} (${closest.relation === 'source of' ? 'derived from this' : 'closest'})`, article: closest.article } : null;
+  return { summary: parts.join(' · '), compare };
 }
 
 /** How many article labels one segment lists before "+N more". */
@@ -66,8 +78,8 @@ function segment(kind: MatchKind, best: readonly SideMatch[], labels: readonly s
  * At most one lens per line of the article: every other source sharing a passage that starts on the
  * line, each under its strongest kind. A one-line article gets one lens, not one per passage.
  */
-export function passageLenses(analysis: BundleAnalysis, labels: readonly string[], article: number, text: string): PassageLens[] {
-  const own = indexOf(analysis).matchesOf(article);
+export function passageLenses(analysis: BundleAnalysis, labels: readonly string[], article: number, text: string, options: LensOptions = {}): PassageLens[] {
+  const own = indexOf(analysis).matchesOf(article).filter((m) => shown(m, options));
   if (own.length === 0) return [];
   const starts = lineStarts(text);
   const byLine = new Map<number, SideMatch[]>();
@@ -90,7 +102,8 @@ export function passageLenses(analysis: BundleAnalysis, labels: readonly string[
     const kinds = [...byKind.keys()].sort(byStrength);
     const passages = mergeSpans(list.map((m) => m.self)).length;
     const segments = kinds.map((k) => segment(k, byKind.get(k) ?? [], labels));
-    const title = `${passages > 1 ? `${passages} passages: ` : ''}${segments.join(' · ')}`;
+    const boilerplate = list.every((m) => m.match.boilerplate === true);
+    const title = `${boilerplate ? 'boilerplate: ' : ''}${passages > 1 ? `${passages} passages: ` : ''}${segments.join(' · ')}`;
     const strongest = [...best.values()].reduce((x, y) => (isStronger(y.match, x.match) ? y : x));
     const first = list[0] as SideMatch;
     lenses.push({

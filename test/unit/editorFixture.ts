@@ -7,6 +7,7 @@ export interface FixtureMatch {
   readonly score: number;
   readonly a: readonly [number, string];
   readonly b: readonly [number, string];
+  readonly boilerplate?: boolean;
 }
 
 export interface FixtureQuote {
@@ -73,7 +74,7 @@ export function makeAnalysis(
   const out: Match[] = matches.map((m) => {
     const [aa, at] = m.a;
     const [ba, bt] = m.b;
-    return { kind: m.kind, score: m.score, a: { article: aa, text: at, ...span(texts, aa, at) }, b: { article: ba, text: bt, ...span(texts, ba, bt) } };
+    return { kind: m.kind, score: m.score, a: { article: aa, text: at, ...span(texts, aa, at) }, b: { article: ba, text: bt, ...span(texts, ba, bt) }, boilerplate: m.boilerplate === true };
   });
   const quoteGroups: QuoteGroup[] = groups.map((g) => groupOf(quoteLists, g));
   return {

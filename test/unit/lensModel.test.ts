@@ -12,10 +12,13 @@ describe('lensModel', () => {
     assert.deepStrictEqual(shortLabels(['a_1.txt', 'a_2.txt']), ['a_1', 'a_2']);
   });
 
-  it('sums up an article on its header and offers its closest source', () => {
+  it('sums up an article on its header with its direction of reuse, and offers its source or closest', () => {
     const h = headerLens(councilAnalysis(), labels, 0);
-    assert.strictEqual(h.summary, '2 passages shared · 1 quote · 0% unique');
-    assert.deepStrictEqual(h.compare, { title: 'Compare with 001 (closest)', article: 1 });
+    assert.strictEqual(h.summary, '2 passages shared · 1 quote · 0% unique · source of 001');
+    assert.deepStrictEqual(h.compare, { title: 'Compare with 001 (derived from this)', article: 1 });
+    const gazette = headerLens(councilAnalysis(), labels, 1);
+    assert.strictEqual(gazette.summary, '2 passages shared · 1 quote · 0% unique · derives from 000 (dated 1 day later, rewords 1 of its quotes)');
+    assert.deepStrictEqual(gazette.compare, { title: 'Compare with 000 (its source)', article: 0 });
     const radio = headerLens(councilAnalysis(), labels, 2);
     assert.strictEqual(radio.summary, '1 passage shared · 0 quotes · 67% unique');
     assert.strictEqual(radio.compare?.title, 'Compare with 000 (closest)');
@@ -61,5 +64,15 @@ describe('lensModel', () => {
       { kind: 'near-verbatim', score: 0.95, a: [0, texts[0] as string], b: [2, texts[2] as string] },
     ]);
     assert.strictEqual(passageLenses(a, ['a', 'b', 'c'], 0, texts[0] as string)[0]?.title, '≃ c 0.95, b 0.90 (near-verbatim)');
+  });
+
+  it('hides boilerplate lenses by default and shows them marked when asked', () => {
+    const names = ['000_a.txt', '001_b.txt'];
+    const texts = ['By Ana Ruiz, Northern Press Agency.\nThe bridge opens in May.', 'By Ana Ruiz, Northern Press Agency.\nA new school year starts.'];
+    const a = makeAnalysis(names, texts, [{ kind: 'verbatim', score: 1, a: [0, 'By Ana Ruiz, Northern Press Agency.'], b: [1, 'By Ana Ruiz, Northern Press Agency.'], boilerplate: true }]);
+    const l = shortLabels(names);
+    assert.deepStrictEqual(passageLenses(a, l, 0, texts[0] as string), []);
+    assert.deepStrictEqual(passageLenses(a, l, 0, texts[0] as string, { showBoilerplate: true }).map((x) => x.title), ['boilerplate: = 001 (verbatim)']);
+    assert.strictEqual(headerLens(a, l, 0).summary.startsWith('0 passages shared'), true, 'boilerplate is not a shared passage');
   });
 });

@@ -66,11 +66,11 @@ describe('alignment model and reports', () => {
 });
 
 describe('view models', () => {
-  it('says which source an article follows, and in what order', () => {
-    assert.strictEqual(relationText(councilAnalysis(), labels, 1), 'follows 000 (2/2 in order)');
-    assert.strictEqual(relationText(councilAnalysis(), labels, 2), 'closest 000 (1/3)');
+  it('says the direction of reuse the engine found, with its evidence (sourcesModel.test.ts has more)', () => {
+    assert.strictEqual(relationText(councilAnalysis(), labels, 1), 'derives from 000 (dated 1 day later, rewords 1 of its quotes)');
+    assert.strictEqual(relationText(councilAnalysis(), labels, 2), 'shares with 000 (1/3)');
     const row = articleRow(councilAnalysis(), labels, 1, { name: NAMES[1] as string, attributes: [{ key: 'source', value: 'Gazette' }, { key: 'date', value: '2024-12-18' }] });
-    assert.strictEqual(row.description, 'Gazette · 2024-12-18 · 0% unique · follows 000 (2/2 in order)');
+    assert.strictEqual(row.description, 'Gazette · 2024-12-18 · 0% unique · derives from 000 (dated 1 day later, rewords 1 of its quotes)');
   });
 
   it('lists an article’s shared passages with every other source', () => {
