@@ -6,6 +6,7 @@ import { throwIfCancelled } from './cancellation';
 import { contentHash } from './hash';
 import { splitSentences } from './text/sentences';
 import { findQuotes } from './text/quotes';
+import { widenOverSharedPunctuation } from './match/passages';
 import { groupQuotes } from './match/quoteGroups';
 import { articleFeatures } from './match/articleFeatures';
 import type { ArticleFeatures } from './match/articleFeatures';
@@ -210,8 +211,10 @@ function matchesOf(pairLinks: readonly PairLinks[], articles: readonly ArticleIn
       const sb = fb.sents[l.j];
       if (l.kind === 'verbatim' && l.runs.length > 0) {
         for (const r of l.runs) {
-          const a = { start: sa.wordStarts[r.a], end: sa.wordEnds[r.a + r.length - 1] };
-          const b = { start: sb.wordStarts[r.b], end: sb.wordEnds[r.b + r.length - 1] };
+          const [a, b] = widenOverSharedPunctuation(
+            ta, { start: sa.wordStarts[r.a], end: sa.wordEnds[r.a + r.length - 1] },
+            tb, { start: sb.wordStarts[r.b], end: sb.wordEnds[r.b + r.length - 1] },
+          );
           matches.push({
             kind: 'verbatim', score: 1,
             a: { article: p.a, ...a, text: ta.slice(a.start, a.end) },
