@@ -14,14 +14,27 @@ function isParallaxEditor(editor: vscode.TextEditor | undefined): editor is vsco
   return !!editor && (isBundleDocument(editor.document) || editor.document.uri.scheme === ARTICLE_SCHEME);
 }
 
-/** The editor to work in: the active one, else a visible bundle or article (the walkthrough has focus), else the only open bundle. */
+/** A bundle or article open in a tab but hidden (behind the walkthrough, say), the active group's first. */
+function tabbedParallaxDocument(): vscode.TextDocument | undefined {
+  const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+  for (const group of [vscode.window.tabGroups.activeTabGroup, ...vscode.window.tabGroups.all]) {
+    for (const tab of group.tabs) {
+      const doc = tab.input instanceof vscode.TabInputText ? open.get(tab.input.uri.toString()) : undefined;
+      if (doc && (isBundleDocument(doc) || doc.uri.scheme === ARTICLE_SCHEME)) return doc;
+    }
+  }
+  return undefined;
+}
+
+/** The editor to work in: the active one, else a visible bundle or article (the walkthrough has focus), else one in a tab, else the only open bundle. */
 async function targetEditor(model: BundleModel): Promise<vscode.TextEditor | undefined> {
   const active = vscode.window.activeTextEditor;
   if (isParallaxEditor(active)) return active;
   const visible = vscode.window.visibleTextEditors.find(isParallaxEditor);
   if (visible) return vscode.window.showTextDocument(visible.document, visible.viewColumn);
   const open = model.bundles();
-  return open.length === 1 && open[0] ? vscode.window.showTextDocument(open[0]) : undefined;
+  const document = tabbedParallaxDocument() ?? (open.length === 1 ? open[0] : undefined);
+  return document ? vscode.window.showTextDocument(document) : undefined;
 }
 
 export async function nextSharedQuotation(model: BundleModel, analyses: AnalysisService): Promise<boolean> {
