@@ -80,29 +80,44 @@ function segmentsAgainst(own: string, other: string, ownIsFirst: boolean): Segme
   return out;
 }
 
-/** Groups passages linked by matches (transitively) into rows and lays them out by source. */
-export function buildAlignmentModel(analysis: BundleAnalysis, names: readonly string[], labels: readonly string[], texts: readonly string[], title: string): AlignmentModel {
+/** The graph's nodes: each article's merged shared passages, numbered article by article. */
+interface PassageNodes {
+  readonly passages: readonly (readonly Span[])[];
+  /** Number of the first node of each article. */
+  readonly offset: readonly number[];
+  readonly total: number;
+}
+
+type Member = { readonly article: number; readonly span: Span };
+
+function passageNodes(analysis: BundleAnalysis): PassageNodes {
   const n = analysis.articles.length;
-  // Nodes: the merged shared passages of each article.
-  const passages: Span[][] = Array.from({ length: n }, () => []);
   const sides: Span[][] = Array.from({ length: n }, () => []);
   for (const m of analysis.matches) {
     sides[m.a.article]?.push(m.a);
     sides[m.b.article]?.push(m.b);
   }
+  const passages: Span[][] = [];
   const offset: number[] = [];
   let total = 0;
   for (let a = 0; a < n; a++) {
-    passages[a] = mergeSpans(sides[a] ?? []);
+    passages.push(mergeSpans(sides[a] ?? []));
     offset.push(total);
     total += passages[a]?.length ?? 0;
   }
-  const nodeOf = (article: number, span: Span): number => {
-    const list = passages[article] ?? [];
-    const at = Math.max(0, lastAtOrBefore(list.length, (i) => (list[i] as Span).start <= span.start));
-    return (offset[article] ?? 0) + at;
-  };
-  const parent = Array.from({ length: total }, (_, i) => i);
+  return { passages, offset, total };
+}
+
+/** The node of the merged passage holding a match's span. */
+function nodeOf(nodes: PassageNodes, article: number, span: Span): number {
+  const list = nodes.passages[article] ?? [];
+  const at = Math.max(0, lastAtOrBefore(list.length, (i) => (list[i] as Span).start <= span.start));
+  return (nodes.offset[article] ?? 0) + at;
+}
+
+/** Links the nodes of each match (union-find): `find` gives a node's group, `kindsOf` a group's kinds. */
+function linkPassages(analysis: BundleAnalysis, nodes: PassageNodes): { find: (x: number) => number; kindsOf: Map<number, Set<MatchKind>> } {
+  const parent = Array.from({ length: nodes.total }, (_, i) => i);
   const find = (x: number): number => {
     while (parent[x] !== x) {
       parent[x] = parent[parent[x] as number] as number;
@@ -110,57 +125,57 @@ export function buildAlignmentModel(analysis: BundleAnalysis, names: readonly st
     }
     return x;
   };
-  const kindsOf = new Map<number, Set<MatchKind>>();
-  const edges: [number, number, MatchKind][] = [];
+  const edges: [number, MatchKind][] = [];
   for (const m of analysis.matches) {
-    const x = nodeOf(m.a.article, m.a);
-    const y = nodeOf(m.b.article, m.b);
-    edges.push([x, y, m.kind]);
+    const x = nodeOf(nodes, m.a.article, m.a);
+    edges.push([x, m.kind]);
     const rx = find(x);
-    const ry = find(y);
+    const ry = find(nodeOf(nodes, m.b.article, m.b));
     if (rx !== ry) parent[rx] = ry;
   }
-  for (const [x, , kind] of edges) {
+  const kindsOf = new Map<number, Set<MatchKind>>();
+  for (const [x, kind] of edges) {
     const r = find(x);
     let set = kindsOf.get(r);
     if (!set) kindsOf.set(r, (set = new Set()));
     set.add(kind);
   }
-  // Collect nodes per group, in article then text order (which is node order).
-  const groups = new Map<number, { article: number; span: Span }[]>();
-  for (let a = 0; a < n; a++) {
-    (passages[a] ?? []).forEach((span, i) => {
-      const r = find((offset[a] ?? 0) + i);
-      let g = groups.get(r);
-      if (!g) groups.set(r, (g = []));
-      g.push({ article: a, span });
-    });
-  }
-  const ordered = [...groups.entries()].sort((x, y) => {
-    const fx = x[1][0] as { article: number; span: Span };
-    const fy = y[1][0] as { article: number; span: Span };
+  return { find, kindsOf };
+}
+
+/** Each group's passages, in article then text order (node order); groups by their first passage. */
+function groupMembers(nodes: PassageNodes, find: (x: number) => number): [number, Member[]][] {
+  const groups = new Map<number, Member[]>();
+  nodes.passages.forEach((list, a) => list.forEach((span, i) => {
+    const r = find((nodes.offset[a] ?? 0) + i);
+    let g = groups.get(r);
+    if (!g) groups.set(r, (g = []));
+    g.push({ article: a, span });
+  }));
+  return [...groups.entries()].sort((x, y) => {
+    const fx = x[1][0] as Member;
+    const fy = y[1][0] as Member;
     return fx.article - fy.article || fx.span.start - fy.span.start;
   });
-  const rows: AlignmentRow[] = ordered.map(([root, members], id) => {
-    const cells: CellPassage[][] = Array.from({ length: n }, () => []);
-    const ref = members[0] as { article: number; span: Span };
-    const refText = (texts[ref.article] ?? '').slice(ref.span.start, ref.span.end);
-    const second = members.find((m) => m.article !== ref.article);
-    const secondText = second ? (texts[second.article] ?? '').slice(second.span.start, second.span.end) : refText;
-    for (const m of members) {
-      const text = (texts[m.article] ?? '').slice(m.span.start, m.span.end);
-      const segments = m === ref ? segmentsAgainst(text, secondText, true) : segmentsAgainst(text, refText, false);
-      cells[m.article]?.push({ article: m.article, start: m.span.start, end: m.span.end, segments });
-    }
-    const kinds = [...(kindsOf.get(root) ?? [])].sort(byStrength);
-    return { id, kinds, cells };
-  });
-  const columns: AlignmentColumn[] = analysis.articles.map((_, a) => ({
-    article: a,
-    label: labels[a] ?? String(a),
-    name: names[a] ?? String(a),
-    uniqueShare: analysis.sources[a]?.uniqueShare ?? 1,
-  }));
+}
+
+/** One row: each source's passages, marked where they differ from the group's first passage. */
+function alignmentRow(id: number, members: readonly Member[], kinds: MatchKind[], n: number, texts: readonly string[]): AlignmentRow {
+  const cells: CellPassage[][] = Array.from({ length: n }, () => []);
+  const textOf = (m: Member): string => (texts[m.article] ?? '').slice(m.span.start, m.span.end);
+  const ref = members[0] as Member;
+  const refText = textOf(ref);
+  const second = members.find((m) => m.article !== ref.article);
+  const secondText = second ? textOf(second) : refText;
+  for (const m of members) {
+    const segments = m === ref ? segmentsAgainst(refText, secondText, true) : segmentsAgainst(textOf(m), refText, false);
+    cells[m.article]?.push({ article: m.article, start: m.span.start, end: m.span.end, segments });
+  }
+  return { id, kinds: kinds.sort(byStrength), cells };
+}
+
+/** Quotations carried by at least two sources. */
+function sharedQuotes(analysis: BundleAnalysis, labels: readonly string[]): QuoteFinding[] {
   const quotes: QuoteFinding[] = [];
   for (const speaker of quoteTree(analysis, labels)) {
     for (const q of speaker.quotations) {
@@ -172,5 +187,20 @@ export function buildAlignmentModel(analysis: BundleAnalysis, names: readonly st
       });
     }
   }
-  return { title, columns, rows, quotes };
+  return quotes;
+}
+
+/** Groups passages linked by matches (transitively) into rows and lays them out by source. */
+export function buildAlignmentModel(analysis: BundleAnalysis, names: readonly string[], labels: readonly string[], texts: readonly string[], title: string): AlignmentModel {
+  const n = analysis.articles.length;
+  const nodes = passageNodes(analysis);
+  const { find, kindsOf } = linkPassages(analysis, nodes);
+  const rows = groupMembers(nodes, find).map(([root, members], id) => alignmentRow(id, members, [...(kindsOf.get(root) ?? [])], n, texts));
+  const columns: AlignmentColumn[] = analysis.articles.map((_, a) => ({
+    article: a,
+    label: labels[a] ?? String(a),
+    name: names[a] ?? String(a),
+    uniqueShare: analysis.sources[a]?.uniqueShare ?? 1,
+  }));
+  return { title, columns, rows, quotes: sharedQuotes(analysis, labels) };
 }
