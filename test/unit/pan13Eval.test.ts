@@ -22,7 +22,7 @@ import { repoRoot } from './paths';
 const PAN = path.resolve(repoRoot, '..', 'shared', 'eval', 'pan13_dev.jsonl');
 
 /** Before issue 9 (per-suspicious-document bundles): precision 0.904, recall 0.961. */
-const FLOORS = { precision: 0.92, recall: 0.945 };
+const FLOORS = { precision: 0.92, recall: 0.95 };
 
 /** The matches of an analysis as detected pairs between named documents. */
 function detect(articles: readonly ArticleInput[]): DetectedPair[] {
