@@ -2,6 +2,7 @@
 // (what failed, in which article when known, how to report it) and prints the stack only with
 // --debug. Exit code 3.
 import type { ArticleInput } from '../core/model';
+import { locateFailure } from '../analysis/locateFailure';
 
 export const INTERNAL_ERROR_EXIT = 3;
 
@@ -13,30 +14,22 @@ export class InternalError extends Error {
   }
 }
 
-/** The first article that fails alone, within a small time budget (null when none does, or no time). */
-function failingArticle(articles: readonly ArticleInput[], run: (one: readonly ArticleInput[]) => unknown, budgetMs = 5000): string | null {
-  const until = Date.now() + budgetMs;
-  for (const a of articles) {
-    if (Date.now() > until) return null;
-    try {
-      run([a]);
-    } catch {
-      return a.name;
-    }
-  }
-  return null;
-}
+/** Which article makes a step fail on its own; undefined when none does or there is no time to tell. */
+export type FailureLocator = (articles: readonly ArticleInput[]) => string | undefined;
+
+/** The engine's own answer (src/analysis/locateFailure.ts, as the editor uses it): each article analysed alone, for 5 s at most. */
+const analyseEachAlone: FailureLocator = (articles) => locateFailure(articles, {}, 5000);
 
 /**
  * Runs an engine step over articles; when it throws, rethrows an InternalError that names the step
- * and (found by running the articles one at a time) the article that makes it fail.
+ * and, when one fails on its own, the article.
  */
-export function engineStep<T>(stage: string, articles: readonly ArticleInput[], run: (articles: readonly ArticleInput[]) => T): T {
+export function engineStep<T>(stage: string, articles: readonly ArticleInput[], run: (articles: readonly ArticleInput[]) => T, locate: FailureLocator = analyseEachAlone): T {
   try {
     return run(articles);
   } catch (err) {
-    const article = articles.length > 1 ? failingArticle(articles, run) : articles[0]?.name ?? null;
-    throw new InternalError(stage, article, err);
+    const article = articles.length > 1 ? locate(articles) : articles[0]?.name;
+    throw new InternalError(stage, article ?? null, err);
   }
 }
 

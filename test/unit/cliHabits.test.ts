@@ -99,11 +99,17 @@ describe('parallax CLI habits', () => {
     assert.match(debug[0], /\n\s+at lookup /, 'the stack follows the line');
   });
 
-  it('names the step and the article that makes the engine fail', () => {
+  it('names the step and the article that makes it fail on its own', () => {
     const articles = [{ name: 'fine.txt', text: 'ok' }, { name: 'bad.txt', text: 'boom' }, { name: 'also.txt', text: 'ok' }];
     const step = (list: readonly { text: string }[]): number => list.map((a) => (a.text === 'boom' ? JSON.parse(a.text) as number : 1)).length;
-    assert.throws(() => engineStep('analysing the bundle', articles, step), (e: unknown) =>
+    // The same step on each article alone finds the one that fails.
+    const alone = (list: readonly { name: string; text: string }[]): string | undefined => list.find((a) => {
+      try { step([a]); return false; } catch { return true; }
+    })?.name;
+    assert.throws(() => engineStep('analysing the bundle', articles, step, alone), (e: unknown) =>
       e instanceof InternalError && e.article === 'bad.txt' && /^analysing the bundle \(article "bad\.txt"\): SyntaxError/.test(e.message));
+    // By default the engine analyses each article alone: here every article analyses, so no article is named.
+    assert.throws(() => engineStep('analysing the bundle', articles, step), (e: unknown) => e instanceof InternalError && e.article === null && /^analysing the bundle: SyntaxError/.test(e.message));
   });
 
   it('keeps the clear exit-2 message for a file that is not text', async () => {
