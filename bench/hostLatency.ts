@@ -6,7 +6,6 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PerformanceObserver } from 'perf_hooks';
-import { serialize } from 'v8';
 import { parseBundle } from '../src/core/bundle/parseBundle';
 import { analyzeBundle } from '../src/core/analyze';
 import type { ArticleInput, BundleAnalysis } from '../src/core/model';
@@ -16,7 +15,9 @@ import { quoteHover } from '../src/presentation/hoverModel';
 import { shortLabels } from '../src/presentation/articleLabels';
 import { createRunnerToken } from '../src/analysis/analysisRunner';
 import type { AnalysisRunner } from '../src/analysis/analysisRunner';
-import { createResultDecoder, WorkerAnalysisRunner } from '../src/analysis/analysisRunnerWorker';
+import { createResultDecoder } from '../src/analysis/analysisRunnerWorker';
+import { createNodeWorkerRunner } from '../src/analysis/analysisRunnerWorkerNode';
+import { decodeV8Part, encodeV8Part } from '../src/analysis/partCodecV8';
 import { SlicedAnalysisRunner } from '../src/analysis/analysisRunnerSlices';
 import { makeEditorBundle } from './editorBench';
 import { chunkArticles, splitAnalysis } from '../src/analysis/analysisMessages';
@@ -173,7 +174,7 @@ async function measure(label: string, runner: AnalysisRunner, articles: readonly
  */
 function workerRunSteps(articles: readonly ArticleInput[], analysis: BundleAnalysis): string {
   const chunks = chunkArticles(articles);
-  const buffers = splitAnalysis(analysis).map((p) => serialize(p));
+  const buffers = splitAnalysis(analysis).map((p) => encodeV8Part(p));
   if (process.env.PARALLAX_BENCH_GC) console.log(`part bytes: ${buffers.map((b) => b.byteLength).sort((a, b) => a - b).join(' ')}`);
   const post: number[] = [];
   const decode: number[] = [];
@@ -185,7 +186,7 @@ function workerRunSteps(articles: readonly ArticleInput[], analysis: BundleAnaly
       post.push(performance.now() - t);
     }
     // The runner's own decoder (what ships), one part at a time as the runner feeds it.
-    const decoder = createResultDecoder();
+    const decoder = createResultDecoder(decodeV8Part);
     for (const b of buffers) {
       const t = performance.now();
       decoder.add(b);
@@ -217,7 +218,7 @@ export async function runHostLatencyBench(): Promise<void> {
   console.log(`host: idle    ${p.answered.length} requests: answered ${percentiles(p.answered)}; host thread longest blocked ${p.blockedMs.toFixed(0)} ms`);
 
   // A cold run each (fresh cache): the first analysis of a freshly opened bundle, the longest one.
-  const worker = new WorkerAnalysisRunner({ workerPath });
+  const worker = createNodeWorkerRunner({ workerPath });
   try {
     await measure('worker', worker, articles, request);
   } finally {

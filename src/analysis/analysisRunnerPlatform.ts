@@ -2,9 +2,9 @@
 // analysisRunnerPlatform.web.ts (esbuild.config.mjs), so it never bundles worker_threads.
 import * as path from 'path';
 import type { AnalysisRunner } from './analysisRunner';
-import { WorkerAnalysisRunner } from './analysisRunnerWorker';
+import { createNodeWorkerRunner } from './analysisRunnerWorkerNode';
 
 /** The runner for this platform; `onFallback` tells the user when the worker is given up. */
 export function createAnalysisRunner(extensionPath: string, onFallback: (message: string) => void): AnalysisRunner {
-  return new WorkerAnalysisRunner({ workerPath: path.join(extensionPath, 'dist', 'analysisWorker.js'), onFallback });
+  return createNodeWorkerRunner({ workerPath: path.join(extensionPath, 'dist', 'analysisWorker.js'), onFallback });
 }

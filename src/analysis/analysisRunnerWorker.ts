@@ -1,30 +1,46 @@
-// Runs the engine in a worker thread (dist/analysisWorker.js) on the Node extension host, so the
-// host's thread stays free for hovers, lenses and typing while a large bundle is analysed.
+// Runs the engine in a worker, so the extension host's thread stays free for hovers, lenses and
+// typing while a large bundle is analysed: a worker thread on the Node extension host
+// (analysisRunnerWorkerNode.ts), a Web Worker in VS Code for the Web (analysisRunnerWorkerWeb.ts).
 // If the worker dies, it is started once more and the runs it held are sent again; if it dies again,
-// every run from then on goes to the in-host sliced runner, and the user is told once.
-import { deserialize } from 'v8';
-import { Worker } from 'worker_threads';
+// every run from then on goes to the in-host sliced runner, and the user is told once. Pure: the
+// platform's worker comes in through WorkerPlatform.
 import { chunkArticles, createAnalysisJoiner } from './analysisMessages';
 import { createIndexBuilder } from './analysisIndex';
 import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from './analysisMessages';
 import type { AnalysisRunner, RunRequest, RunResult, RunnerKind } from './analysisRunner';
 import type { BundleAnalysis } from '../core/model';
-import { LazyAnalysisRunner } from './analysisRunnerLazy';
 import { EngineError } from './engineFailure';
-import type { EngineModule } from './analysisRunnerLazy';
+
+/** One started worker, whatever the platform. */
+export interface EngineWorker {
+  postMessage(message: AnalysisRequest): void;
+  terminate(): void;
+}
+
+/** What the runner needs of the platform: its kind of worker, how result parts are encoded, how to yield. */
+export interface WorkerPlatform {
+  /** Starts a worker (may throw); `died` is called when it fails or exits. */
+  start(onMessage: (response: AnalysisResponse) => void, died: (err: unknown) => void): EngineWorker;
+  /** One result part, from the buffer the worker encoded it into. */
+  decodePart(buffer: ArrayBuffer): AnalysisPart;
+  /** Resolves at the next turn of the event loop, so requests get in between two steps. */
+  nextTurn(): Promise<void>;
+  /** The in-host runner used once the worker is given up (loaded on demand: LazyAnalysisRunner). */
+  fallback(): AnalysisRunner;
+}
 
 /**
  * Turns a worker's result, part by part, into the analysis: each part is decoded, joined and indexed
  * as it comes, so nothing walks the whole result at the end. The runner and the host bench use it.
  */
-export function createResultDecoder(): { add(buffer: ArrayBuffer | Uint8Array): void; finish(): BundleAnalysis } {
+export function createResultDecoder(decodePart: (buffer: ArrayBuffer) => AnalysisPart): { add(buffer: ArrayBuffer): void; finish(): BundleAnalysis } {
   const index = createIndexBuilder();
   const joiner = createAnalysisJoiner((part) => {
     if (part.field === 'matches') index.addMatches(part.items);
     else if (part.field === 'quoteGroups') index.addQuoteGroups(part.items);
   });
   return {
-    add: (buffer) => joiner.add(deserialize(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer)) as AnalysisPart),
+    add: (buffer) => joiner.add(decodePart(buffer)),
     finish: () => {
       const analysis = joiner.finish();
       // Registered for indexOf: the service's call on the result finds it built.
@@ -35,29 +51,10 @@ export function createResultDecoder(): { add(buffer: ArrayBuffer | Uint8Array): 
 }
 
 export interface WorkerRunnerOptions {
-  /** The bundled worker script (dist/analysisWorker.js inside the extension). */
-  readonly workerPath: string;
   /** Told once, when the worker failed twice and runs go to the in-host fallback. */
   readonly onFallback?: (message: string) => void;
   /** A run still going after this many milliseconds calls its onSlow (default 50, like the first slice). */
   readonly slowAfterMs?: number;
-  /** The runner used once the worker is given up (default: in-host slices from `enginePath`). */
-  readonly fallback?: () => AnalysisRunner;
-  /** The engine bundle the in-host fallback loads, on demand (default: `workerPath`, which exports it). */
-  readonly enginePath?: string;
-}
-
-/**
- * In-host slices from the engine bundle at `enginePath`, required only when the first fallback run
- * starts: the host's own bundle stays free of the engine, and the engine is shipped once.
- */
-export function slicesFromEngine(enginePath: string): AnalysisRunner {
-  return new LazyAnalysisRunner('slices', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle chosen at run time, loaded on demand
-    const engine = require(enginePath) as Partial<EngineModule>;
-    if (typeof engine.createSlicedRunner !== 'function') throw new Error(`${enginePath} does not export createSlicedRunner`);
-    return engine.createSlicedRunner();
-  });
 }
 
 interface InFlight {
@@ -69,14 +66,17 @@ interface InFlight {
 const RESTARTS = 1;
 
 export class WorkerAnalysisRunner implements AnalysisRunner {
-  private worker: Worker | undefined;
+  private worker: EngineWorker | undefined;
   private restarts = 0;
   private fallbackRunner: AnalysisRunner | undefined;
   private nextId = 1;
   private readonly inFlight = new Map<number, InFlight>();
   private disposed = false;
 
-  constructor(private readonly options: WorkerRunnerOptions) {}
+  constructor(
+    private readonly platform: WorkerPlatform,
+    private readonly options: WorkerRunnerOptions = {},
+  ) {}
 
   get kind(): RunnerKind {
     return this.fallbackRunner ? this.fallbackRunner.kind : 'worker';
@@ -121,7 +121,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
     for (const entry of [...this.inFlight.values()]) entry.settle({ result: undefined });
     const worker = this.worker;
     this.worker = undefined;
-    void worker?.terminate();
+    worker?.terminate();
     this.fallbackRunner?.dispose();
   }
 
@@ -137,7 +137,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
     for (const articles of chunks) {
       if (!current()) return;
       this.post({ type: 'articles', id, articles });
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.platform.nextTurn();
     }
     if (!current()) return;
     this.post({ type: 'analyze', id, bundleKey, articles: last, options: { ...options } });
@@ -149,18 +149,18 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
     worker?.postMessage(message);
   }
 
-  private start(): Worker | undefined {
-    let worker: Worker;
+  private start(): EngineWorker | undefined {
+    let worker: EngineWorker | undefined;
     try {
-      worker = new Worker(this.options.workerPath);
+      worker = this.platform.start(
+        (response) => this.receive(response),
+        (err) => this.crashed(worker, err),
+      );
     } catch (err) {
       this.crashed(undefined, err);
       return undefined;
     }
     this.worker = worker;
-    worker.on('message', (response: AnalysisResponse) => this.receive(response));
-    worker.on('error', (err) => this.crashed(worker, err));
-    worker.on('exit', (code) => this.crashed(worker, new Error(`the analysis worker exited with code ${code}`)));
     return worker;
   }
 
@@ -188,20 +188,20 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
    * and indexed as it is decoded, so nothing walks the whole result at the end. Undefined once cancelled.
    */
   private async decode(buffers: readonly ArrayBuffer[], entry: InFlight): Promise<BundleAnalysis | undefined> {
-    const decoder = createResultDecoder();
+    const decoder = createResultDecoder((buffer) => this.platform.decodePart(buffer));
     for (const buffer of buffers) {
       if (entry.request.token.isCancellationRequested || this.disposed) return undefined;
       decoder.add(buffer);
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.platform.nextTurn();
     }
     return decoder.finish();
   }
 
   /** The worker died (or never started): start it again once, then fall back to slices. */
-  private crashed(worker: Worker | undefined, err: unknown): void {
+  private crashed(worker: EngineWorker | undefined, err: unknown): void {
     if (this.disposed || (worker && this.worker !== worker)) return; // terminated on purpose, or already handled
     this.worker = undefined;
-    void worker?.terminate();
+    worker?.terminate();
     const reason = err instanceof Error ? err.message : String(err);
     if (this.restarts < RESTARTS) {
       this.restarts++;
@@ -209,7 +209,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
       for (const [id, entry] of this.inFlight) void this.send(id, entry.request);
       return;
     }
-    const fallback = this.options.fallback?.() ?? slicesFromEngine(this.options.enginePath ?? this.options.workerPath);
+    const fallback = this.platform.fallback();
     this.fallbackRunner = fallback;
     this.options.onFallback?.(
       `Parallax's analysis worker stopped (${reason}). Parallax now analyses on the extension host's own thread: hovers and lenses may wait while a large bundle is analysed. Reload the window to use the worker again.`,

@@ -10,7 +10,7 @@ import { chunkArticles, createAnalysisJoiner, joinAnalysis, splitAnalysis } from
 import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from '../../src/analysis/analysisMessages';
 import type { BundleAnalysis } from '../../src/core/model';
 import { createRunnerToken } from '../../src/analysis/analysisRunner';
-import { WorkerAnalysisRunner } from '../../src/analysis/analysisRunnerWorker';
+import { createNodeWorkerRunner } from '../../src/analysis/analysisRunnerWorkerNode';
 import { EngineError } from '../../src/analysis/engineFailure';
 import { makeEditorBundle } from '../../bench/editorBench';
 import { seedsPath } from './paths';
@@ -172,7 +172,7 @@ describe('analysis worker protocol', () => {
 
 describe('WorkerAnalysisRunner', () => {
   it('runs the analysis in the worker', async () => {
-    const runner = new WorkerAnalysisRunner({ workerPath });
+    const runner = createNodeWorkerRunner({ workerPath });
     try {
       assert.strictEqual(runner.kind, 'worker');
       const r = await runner.run({ bundleKey: 's', articles: seeds, options: { minSharedWords: 8 }, token: createRunnerToken() });
@@ -184,7 +184,7 @@ describe('WorkerAnalysisRunner', () => {
   });
 
   it('settles undefined as soon as the token fires, and tells the worker to stop', async () => {
-    const runner = new WorkerAnalysisRunner({ workerPath });
+    const runner = createNodeWorkerRunner({ workerPath });
     try {
       const token = createRunnerToken();
       let slow = 0;
@@ -202,7 +202,7 @@ describe('WorkerAnalysisRunner', () => {
   });
 
   it('rejects with an EngineError: the engine’s message and the failing article', async () => {
-    const runner = new WorkerAnalysisRunner({ workerPath });
+    const runner = createNodeWorkerRunner({ workerPath });
     try {
       const articles = [seeds[0], { name: 'x', text: null as unknown as string }];
       await assert.rejects(runner.run({ bundleKey: 'bad', articles, options: {}, token: createRunnerToken() }), (err: unknown) => {
@@ -223,7 +223,7 @@ describe('WorkerAnalysisRunner', () => {
     const flaky = path.join(dir, 'flakyWorker.js');
     fs.writeFileSync(flaky, `const fs = require('fs');\nif (!fs.existsSync(${JSON.stringify(marker)})) { fs.writeFileSync(${JSON.stringify(marker)}, ''); process.exit(3); }\nrequire(${JSON.stringify(workerPath)});\n`);
     const messages: string[] = [];
-    const runner = new WorkerAnalysisRunner({ workerPath: flaky, onFallback: (m) => messages.push(m) });
+    const runner = createNodeWorkerRunner({ workerPath: flaky, onFallback: (m) => messages.push(m) });
     try {
       const r = await runner.run({ bundleKey: 's', articles: seeds, options: {}, token: createRunnerToken() });
       assert.ok(fs.existsSync(marker), 'the first worker started and died');
@@ -240,7 +240,7 @@ describe('WorkerAnalysisRunner', () => {
   it('when the worker cannot run: starts it once more, then falls back to in-host slices and says so once', async () => {
     const messages: string[] = [];
     // The fallback loads the engine from the real worker bundle, which exports it.
-    const runner = new WorkerAnalysisRunner({ workerPath: path.join(__dirname, 'no-such-worker.js'), enginePath: workerPath, onFallback: (m) => messages.push(m) });
+    const runner = createNodeWorkerRunner({ workerPath: path.join(__dirname, 'no-such-worker.js'), enginePath: workerPath, onFallback: (m) => messages.push(m) });
     try {
       const r = await runner.run({ bundleKey: 's', articles: seeds, options: {}, token: createRunnerToken() });
       assert.strictEqual(r?.ranIn, 'slices');
@@ -256,7 +256,7 @@ describe('WorkerAnalysisRunner', () => {
   });
 
   it('resolves pending runs and runs nothing more once disposed', async () => {
-    const runner = new WorkerAnalysisRunner({ workerPath });
+    const runner = createNodeWorkerRunner({ workerPath });
     const pending = runner.run({ bundleKey: 'big', articles: large, options: {}, token: createRunnerToken() });
     runner.dispose();
     assert.strictEqual(await pending, undefined);
