@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { createIndexBuilder, indexOf, lineOf, lineStarts, mergeSpans, overlaps } from '../../src/analysis/analysisIndex';
-import { councilAnalysis } from './editorFixture';
+import { createIndexBuilder, indexOf, lineOf, lineStarts, mergeSpans, overlaps, spansByKind } from '../../src/analysis/analysisIndex';
+import { councilAnalysis, TEXTS } from './editorFixture';
 
 describe('analysisIndex', () => {
   it('lists each article’s matches from its own side, sorted by offset', () => {
@@ -73,5 +73,17 @@ describe('analysisIndex', () => {
     assert.deepStrictEqual(starts, [0, 3, 6, 7]);
     const expected = [...text].map((_, i) => text.slice(0, i).split('\n').length - 1);
     assert.deepStrictEqual([...text].map((_, i) => lineOf(starts, i)), expected);
+  });
+});
+
+describe('spansByKind', () => {
+  it('paints each character with its strongest kind only', () => {
+    const byKind = spansByKind(councilAnalysis(), 0);
+    const t = TEXTS[0] as string;
+    const first = { start: 0, end: t.indexOf(' Officials') };
+    // The first sentence is near-verbatim to 001 and a paraphrase of 002: painted near-verbatim only.
+    assert.deepStrictEqual(byKind.get('near-verbatim'), [first]);
+    assert.deepStrictEqual(byKind.get('paraphrase'), []);
+    assert.deepStrictEqual(byKind.get('verbatim'), [{ start: t.indexOf('Officials'), end: t.length }]);
   });
 });

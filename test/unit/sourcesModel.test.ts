@@ -47,3 +47,17 @@ describe('sourcesModel', () => {
     assert.deepStrictEqual(passageRows(councilAnalysis(), labels, 0, TEXTS[0] as string).map((r) => r.boilerplate), [false, false]);
   });
 });
+
+describe('sources view model on the council fixture', () => {
+  it('says the direction of reuse the engine found, with its evidence', () => {
+    assert.strictEqual(relationText(councilAnalysis(), labels, 1), 'derives from 000 (dated 1 day later, rewords 1 of its quotes)');
+    assert.strictEqual(relationText(councilAnalysis(), labels, 2), 'shares with 000 (1/3)');
+    const row = articleRow(councilAnalysis(), labels, 1, { name: NAMES[1] as string, attributes: [{ key: 'source', value: 'Gazette' }, { key: 'date', value: '2024-12-18' }] });
+    assert.strictEqual(row.description, 'Gazette · 2024-12-18 · 0% unique · derives from 000 (dated 1 day later, rewords 1 of its quotes)');
+  });
+
+  it('lists an article’s shared passages with every other source', () => {
+    const rows = passageRows(councilAnalysis(), labels, 0, TEXTS[0] as string);
+    assert.deepStrictEqual(rows.map((r) => r.description), ['≃ 001 0.72 · ≈ 002 0.81', '= 001']);
+  });
+});
