@@ -104,9 +104,9 @@ async function pickCluster(clusters: readonly PassimCluster[]): Promise<PassimCl
  * The command. `folder` and `clusterId` (for tests and links) skip the dialog and the quick pick.
  * Returns the editor of the opened bundle, or undefined when nothing was opened.
  */
-export async function openPassimOutput(folder?: unknown, cluster?: unknown): Promise<vscode.TextEditor | undefined> {
+export async function openPassimOutput(folder?: unknown, clusterArg?: unknown): Promise<vscode.TextEditor | undefined> {
   // Menus and links may pass other arguments (a list of selected resources): only a Uri and a string count.
-  const clusterId = typeof cluster === 'string' ? cluster : undefined;
+  const clusterId = typeof clusterArg === 'string' ? clusterArg : undefined;
   const root = folder instanceof vscode.Uri ? folder : await pickFolder();
   if (!root) return undefined;
   const clusters = await readClusters(root);
