@@ -109,7 +109,10 @@ export async function openPassimOutput(folder?: unknown, clusterArg?: unknown): 
   const clusterId = typeof clusterArg === 'string' ? clusterArg : undefined;
   const root = folder instanceof vscode.Uri ? folder : await pickFolder();
   if (!root) return undefined;
-  const clusters = await readClusters(root);
+  const clusters = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading passim output…') },
+    () => readClusters(root),
+  );
   if (!clusters || clusters.length === 0) return undefined;
   const cluster = clusterId !== undefined ? clusters.find((c) => c.id === clusterId) : clusters.length === 1 ? clusters[0] : await pickCluster(clusters);
   if (!cluster) {
