@@ -72,41 +72,36 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
   }
 
   getTreeItem(node: SourcesNode): vscode.TreeItem {
-    if (node.kind === 'bundle') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
-      item.description = node.description;
-      item.tooltip = node.tooltip;
-      item.iconPath = new vscode.ThemeIcon('files');
-      item.contextValue = 'parallaxBundle';
-      return item;
+    const None = vscode.TreeItemCollapsibleState.None;
+    switch (node.kind) {
+      case 'bundle':
+        return treeItem(node.label, vscode.TreeItemCollapsibleState.Expanded, 'files', 'parallaxBundle', node.description, node.tooltip);
+      case 'article':
+        return treeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed, 'file-text', 'parallaxArticle', node.description, node.tooltip);
+      case 'copy':
+        return treeItem(node.label, None, 'copy', 'parallaxCopy');
+      default: {
+        const item = treeItem(node.label, None, 'link', 'parallaxPassage', node.description, `${node.label}\n${node.description}`);
+        item.command = commandOf(COMMANDS.revealPassage, 'Reveal passage', [node.reveal]);
+        return item;
+      }
     }
-    if (node.kind === 'article') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = node.description;
-      item.tooltip = node.tooltip;
-      item.iconPath = new vscode.ThemeIcon('file-text');
-      item.contextValue = 'parallaxArticle';
-      return item;
-    }
-    if (node.kind === 'copy') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-      item.iconPath = new vscode.ThemeIcon('copy');
-      item.contextValue = 'parallaxCopy';
-      return item;
-    }
-    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-    item.description = node.description;
-    item.tooltip = `${node.label}\n${node.description}`;
-    item.iconPath = new vscode.ThemeIcon('link');
-    item.command = commandOf(COMMANDS.revealPassage, 'Reveal passage', [node.reveal]);
-    item.contextValue = 'parallaxPassage';
-    return item;
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.changeEmitter.dispose();
   }
+}
+
+/** A row of the view: its label, whether it opens, icon, context value (for menus), description and tooltip. */
+function treeItem(label: string, state: vscode.TreeItemCollapsibleState, icon: string, context: string, description?: string, tooltip?: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, state);
+  item.iconPath = new vscode.ThemeIcon(icon);
+  item.contextValue = context;
+  if (description !== undefined) item.description = description;
+  if (tooltip !== undefined) item.tooltip = tooltip;
+  return item;
 }
 
 export function registerSourcesView(provider: SourcesTreeProvider): vscode.Disposable {
