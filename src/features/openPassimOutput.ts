@@ -101,7 +101,7 @@ async function pickCluster(clusters: readonly PassimCluster[]): Promise<PassimCl
 }
 
 /**
- * The command. `folder` and `clusterId` (for tests and links) skip the dialog and the quick pick.
+ * The command. A folder Uri and a cluster id (tests, links) skip the dialog and the quick pick.
  * Returns the editor of the opened bundle, or undefined when nothing was opened.
  */
 export async function openPassimOutput(folder?: unknown, clusterArg?: unknown): Promise<vscode.TextEditor | undefined> {
