@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AnalysisService, AnalysisSnapshot } from '../analysis/analysisService';
-import { quoteTree } from '../presentation/quotesModel';
+import { occurrenceText, quoteTree } from '../presentation/quotesModel';
 import type { OccurrenceRow, QuotationRow, SpeakerRow } from '../presentation/quotesModel';
 import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
@@ -72,7 +72,7 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesNode>, 
     }
     const row = node.row;
     const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
-    item.description = `${row.relation === 'reworded' ? 'reworded ⚠' : row.relation} · “${row.text.replace(/\s+/g, ' ').slice(0, 80)}”`;
+    item.description = `${occurrenceText(row)} · “${row.text.replace(/\s+/g, ' ').slice(0, 80)}”`;
     item.tooltip = `${row.label}${row.speaker ? ` — ${row.speaker}` : ''} (${row.relation})\n“${row.text}”`;
     item.iconPath = new vscode.ThemeIcon(row.relation === 'reworded' ? 'warning' : row.relation === 'partial' ? 'quote' : 'check');
     item.command = commandOf(COMMANDS.revealPassage, 'Reveal quotation', [{ bundle: node.bundle, article: row.article, start: row.start, end: row.end }]);

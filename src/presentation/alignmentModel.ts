@@ -7,6 +7,7 @@ import { mergeSpans } from '../analysis/analysisIndex';
 import { byStrength } from './kinds';
 import { lastAtOrBefore } from '../core/util/binarySearch';
 import { quoteTree } from './quotesModel';
+import { relationText } from './sourcesModel';
 
 /** A run of a passage's words; `changed` marks words that differ from the row's reference wording. */
 export interface Segment {
@@ -32,12 +33,15 @@ export interface AlignmentColumn {
   readonly label: string;
   readonly name: string;
   readonly uniqueShare: number;
+  /** The direction of reuse, as the Sources view says it ("derives from 002 (dated 2 days later)"), if any. */
+  readonly direction?: string;
 }
 
 export interface QuoteFinding {
   readonly speaker: string;
   readonly text: string;
-  readonly occurrences: readonly { readonly label: string; readonly article: number; readonly relation: QuoteRelation; readonly text: string; readonly start: number; readonly end: number }[];
+  /** Relation of each occurrence to the original wording (`original`: the one the engine chose; `text` is its words). */
+  readonly occurrences: readonly { readonly label: string; readonly article: number; readonly relation: QuoteRelation; readonly text: string; readonly start: number; readonly end: number; readonly original?: boolean }[];
 }
 
 export interface AlignmentModel {
@@ -182,8 +186,8 @@ function sharedQuotes(analysis: BundleAnalysis, labels: readonly string[]): Quot
       if (new Set(q.occurrences.map((o) => o.article)).size < 2) continue;
       quotes.push({
         speaker: speaker.name,
-        text: q.occurrences[0]?.text ?? '',
-        occurrences: q.occurrences.map((o) => ({ label: o.label, article: o.article, relation: o.relation, text: o.text, start: o.start, end: o.end })),
+        text: (q.occurrences.find((o) => o.original) ?? q.occurrences[0])?.text ?? '',
+        occurrences: q.occurrences.map((o) => ({ label: o.label, article: o.article, relation: o.relation, text: o.text, start: o.start, end: o.end, original: o.original })),
       });
     }
   }
@@ -201,6 +205,7 @@ export function buildAlignmentModel(analysis: BundleAnalysis, names: readonly st
     label: labels[a] ?? String(a),
     name: names[a] ?? String(a),
     uniqueShare: analysis.sources[a]?.uniqueShare ?? 1,
+    direction: relationText(analysis, labels, a),
   }));
   return { title, columns, rows, quotes: sharedQuotes(analysis, labels) };
 }

@@ -1,7 +1,7 @@
 // The markdown of the hover over a quotation, built from a finished analysis. Pure: no vscode import.
 // Every piece of bundle text goes through escapeMarkdown, so a bundle cannot inject markdown, links,
 // HTML or command links into a trusted hover.
-import type { BundleAnalysis, Quote, QuoteOccurrence, QuoteRelation, Span } from '../core/model';
+import type { BundleAnalysis, OriginalReason, Quote, QuoteGroup, QuoteOccurrence, QuoteRelation, Span } from '../core/model';
 import { wordDiff } from '../core/text/wordDiff';
 import { indexOf, overlaps } from '../analysis/analysisIndex';
 import { strongestPerArticle } from './kinds';
@@ -96,6 +96,22 @@ const MAX_ENTRIES = 12;
 
 const RELATION_TEXT: Record<QuoteRelation, string> = { verbatim: 'verbatim', partial: 'partial', reworded: '**reworded**' };
 
+const REASON_TEXT: Record<OriginalReason, string> = {
+  origin: 'the source the others derive from',
+  'most sources': 'the wording most sources carry word for word',
+  'most complete': 'the most complete wording; no source is known to be the origin',
+};
+
+/** "**Original wording**: 002, the source the others derive from: “…”; this quotation is **reworded** against it." */
+function originalLine(group: QuoteGroup, hovered: QuoteOccurrence, label: (i: number) => string): string {
+  const original = group.occurrences[group.original];
+  if (original === undefined) return '';
+  const why = REASON_TEXT[group.originalReason];
+  if (hovered.original) return `**Original wording** — this one: ${why}.`;
+  const versus = hovered.relation === 'verbatim' ? 'the same words' : RELATION_TEXT[hovered.relation];
+  return `**Original wording**: ${escapeMarkdown(label(original.article))}, ${why}: “${escapeMarkdown(excerpt(original.text, 160))}” — this quotation: ${versus}.`;
+}
+
 /** The hover for the quotation under `offset`, or null when the offset is in no quotation. */
 export function quoteHover(input: QuoteHoverInput): QuoteHover | null {
   const { analysis, labels, bundle, article, offset } = input;
@@ -114,8 +130,9 @@ export function quoteHover(input: QuoteHoverInput): QuoteHover | null {
   lines.push(`**Quotation** in ${escapeMarkdown(label(article))} — ${said}`, '');
   lines.push(`> ${escapeMarkdown(excerpt(quote.text, 240))}`, '');
 
+  if (grouped) lines.push(originalLine(grouped.group, grouped.occurrence, label), '');
   if (others.length > 0) {
-    lines.push(`**Also quoted by** ${others.length === 1 ? '1 source' : `${others.length} sources`}:`, '');
+    lines.push(`**Also quoted by** ${others.length === 1 ? '1 source' : `${others.length} sources`} (relations to this quotation):`, '');
     const sorted = [...others].sort((x, y) => x.article - y.article || x.start - y.start);
     for (const o of sorted.slice(0, MAX_ENTRIES)) {
       // As the engine related the two wordings (stored in the group: the host does not carry the engine).
@@ -123,7 +140,7 @@ export function quoteHover(input: QuoteHoverInput): QuoteHover | null {
       const who = o.speaker && o.speaker !== speaker ? ` \\(attributed to ${escapeMarkdown(o.speaker)}\\)` : '';
       const target = link(label(o.article), { bundle, article: o.article, start: o.start, end: o.end });
       const detail = relation === 'reworded' ? `: ${diffMarkdown(quote.text, o.text)}` : relation === 'partial' ? `: “${escapeMarkdown(excerpt(o.text, 120))}”` : '';
-      lines.push(`- ${target} — ${RELATION_TEXT[relation]}${who}${detail}`);
+      lines.push(`- ${target} — ${RELATION_TEXT[relation]}${o.original ? ' · original' : ''}${who}${detail}`);
     }
     if (sorted.length > MAX_ENTRIES) lines.push(`- … and ${sorted.length - MAX_ENTRIES} more: the Quotes view lists them all`);
     lines.push('');

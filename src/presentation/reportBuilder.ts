@@ -1,6 +1,6 @@
 // The exported report, in Markdown or HTML, from the same model the alignment panel shows. Pure.
 // All bundle text is escaped: a report opened in a Markdown preview or a browser stays inert.
-import type { AlignmentModel, CellPassage } from './alignmentModel';
+import type { AlignmentModel, CellPassage, QuoteFinding } from './alignmentModel';
 import { escapeMarkdown } from './hoverModel';
 import { percent } from './articleLabels';
 
@@ -13,10 +13,16 @@ function markdownPassage(p: CellPassage): string {
   return p.segments.map((s) => (s.changed && s.text.trim() ? `**${escapeMarkdown(s.text.trim())}**${/\s$/.test(s.text) ? ' ' : ''}` : escapeMarkdown(s.text))).join('').trim();
 }
 
+/** "original", "**reworded** (misquote)", "verbatim", "partial": the original is never the misquote. */
+function occurrenceText(o: QuoteFinding['occurrences'][number]): string {
+  if (o.original === true) return 'original';
+  return o.relation === 'reworded' ? '**reworded** (misquote)' : o.relation;
+}
+
 export function reportMarkdown(model: AlignmentModel): string {
   const out: string[] = [`# ${escapeMarkdown(model.title)}`, ''];
-  out.push('## Sources', '', '| Source | Article | Unique content |', '| --- | --- | --- |');
-  for (const c of model.columns) out.push(`| ${escapeMarkdown(c.label)} | ${escapeMarkdown(c.name)} | ${percent(c.uniqueShare)} |`);
+  out.push('## Sources', '', '| Source | Article | Unique content | Direction of reuse |', '| --- | --- | --- | --- |');
+  for (const c of model.columns) out.push(`| ${escapeMarkdown(c.label)} | ${escapeMarkdown(c.name)} | ${percent(c.uniqueShare)} | ${escapeMarkdown(c.direction ?? '')} |`);
   out.push('', `## Shared passages (${model.rows.length})`, '', 'Words that differ from the first source of each group are in **bold**.', '');
   for (const row of model.rows) {
     out.push(`### ${row.id + 1}. ${row.kinds.join(', ')}`, '');
@@ -29,7 +35,7 @@ export function reportMarkdown(model: AlignmentModel): string {
     out.push(`## Quotations in several sources (${model.quotes.length})`, '');
     for (const q of model.quotes) {
       out.push(`### ${escapeMarkdown(q.speaker)}: “${escapeMarkdown(q.text)}”`, '');
-      for (const o of q.occurrences) out.push(`- **${escapeMarkdown(o.label)}** — ${o.relation === 'reworded' ? '**reworded**' : o.relation}: “${escapeMarkdown(o.text)}”`);
+      for (const o of q.occurrences) out.push(`- **${escapeMarkdown(o.label)}** — ${occurrenceText(o)}: “${escapeMarkdown(o.text)}”`);
       out.push('');
     }
   }
@@ -56,7 +62,10 @@ mark{background:#ffe08a}
 </style></head><body>`;
   const parts: string[] = [head, `<h1>${escapeHtml(model.title)}</h1>`, '<h2>Shared passages</h2>'];
   parts.push('<p>Highlighted words differ from the first source of each group.</p>', '<table><thead><tr><th>#</th>');
-  for (const c of model.columns) parts.push(`<th title="${escapeHtml(c.name)}">${escapeHtml(c.label)}<br><span class="kind">${percent(c.uniqueShare)} unique</span></th>`);
+  for (const c of model.columns) {
+    const direction = c.direction ? `<br><span class="kind">${escapeHtml(c.direction)}</span>` : '';
+    parts.push(`<th title="${escapeHtml(c.name)}">${escapeHtml(c.label)}<br><span class="kind">${percent(c.uniqueShare)} unique</span>${direction}</th>`);
+  }
   parts.push('</tr></thead><tbody>');
   for (const row of model.rows) {
     parts.push(`<tr><td>${row.id + 1}<br><span class="kind">${escapeHtml(row.kinds.join(', '))}</span></td>`);
@@ -69,7 +78,9 @@ mark{background:#ffe08a}
     for (const q of model.quotes) {
       parts.push(`<h3>${escapeHtml(q.speaker)}: “${escapeHtml(q.text)}”</h3><ul>`);
       for (const o of q.occurrences) {
-        parts.push(`<li><b>${escapeHtml(o.label)}</b> — <span class="${o.relation === 'reworded' ? 'reworded' : 'kind'}">${o.relation}</span>: “${escapeHtml(o.text)}”</li>`);
+        const misquote = o.original !== true && o.relation === 'reworded';
+        const what = o.original === true ? 'original' : misquote ? 'reworded (misquote)' : o.relation;
+        parts.push(`<li><b>${escapeHtml(o.label)}</b> — <span class="${misquote ? 'reworded' : 'kind'}">${what}</span>: “${escapeHtml(o.text)}”</li>`);
       }
       parts.push('</ul>');
     }

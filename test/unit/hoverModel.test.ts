@@ -110,4 +110,22 @@ describe('hoverModel', () => {
       assert.deepStrictEqual(JSON.parse(decodeURIComponent(uri.slice(uri.indexOf('?') + 1))), [{ bundle: 'file:///a (1)/b).bundle' }]);
     });
   });
+
+  it('says which wording is the original and why, and keeps every relation relative to the hovered quotation', () => {
+    const texts = [
+      'The mayor said “we will rebuild the bridge by spring” on Monday.',
+      'The mayor said “we shall rebuild the bridge before spring” on Monday.',
+      'The mayor said “we shall rebuild the bridge before spring” again.',
+    ];
+    const quotes = [0, 1, 2].map((article) => ({ article, text: article === 0 ? 'we will rebuild the bridge by spring' : 'we shall rebuild the bridge before spring', speaker: 'Mayor Ada Lind' }));
+    // 000 is the original; 001 and 002 reword it with the same words as each other.
+    const a = makeAnalysis(NAMES, texts, [], quotes, [[[0, 0, 'verbatim'], [1, 0, 'reworded'], [2, 0, 'reworded']]]);
+    const onOriginal = quoteHover({ analysis: a, labels, bundle: BUNDLE, article: 0, offset: 20 })?.markdown ?? '';
+    assert.match(onOriginal, /\*\*Original wording\*\* — this one: the source the others derive from\./);
+    const onRewording = quoteHover({ analysis: a, labels, bundle: BUNDLE, article: 1, offset: 20 })?.markdown ?? '';
+    assert.match(onRewording, /\*\*Original wording\*\*: 000, the source the others derive from: “we will rebuild the bridge by spring” — this quotation: \*\*reworded\*\*\./);
+    // From 001, 002 says the same words (verbatim), and 000 is the original, reworded relative to 001.
+    assert.match(onRewording, /\[002\]\([^)]*\) — verbatim$/m);
+    assert.match(onRewording, /\[000\]\([^)]*\) — \*\*reworded\*\* · original:/);
+  });
 });
