@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { activeDiffTab, analysedLenses, eventually, SEEDS } from './helpers';
+import { activeDiffTab, analysedLenses, closeAllEditorsReverting, eventually, SEEDS } from './helpers';
 import { resourceKey } from '../../src/features/exportReport';
 
 const EXTENSION_ID = 'parallax-dev.parallax';
@@ -41,13 +41,7 @@ describe('Parallax editor features on seeds.bundle', () => {
     await analysedLenses(seedsUri);
   });
 
-  afterEach(async () => {
-    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(closeAllEditorsReverting);
 
   it('offers, on 001’s header, a summary and a comparison with 002', async () => {
     const lenses = await eventually('lenses on seeds.bundle',

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { eventually, SEEDS } from './helpers';
+import { closeAllEditorsReverting, eventually, SEEDS } from './helpers';
 
 const LANGUAGE = 'parallax-bundle';
 const ARTICLE_SCHEME = 'parallax-article';
@@ -60,14 +60,7 @@ describe('Foundation in VS Code', () => {
     tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-it-'));
   });
 
-  afterEach(async () => {
-    // Revert edited copies first: closing a dirty editor would ask to save and block the run.
-    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(closeAllEditorsReverting);
 
   after(() => {
     fs.rmSync(tmpDir, { recursive: true, force: true });

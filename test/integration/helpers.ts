@@ -49,3 +49,12 @@ export async function activeDiffTab(): Promise<vscode.Tab> {
   if (!tab) throw new Error('no diff tab');
   return tab;
 }
+
+/** Closes every editor, reverting edited (untitled) copies first: closing a dirty one would ask to save and block the run. */
+export async function closeAllEditorsReverting(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

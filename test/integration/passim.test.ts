@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { activeDiffTab, analysedLenses, articleNames, eventually, REPO_ROOT } from './helpers';
+import { activeDiffTab, analysedLenses, articleNames, closeAllEditorsReverting, eventually, REPO_ROOT } from './helpers';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'passim');
 
@@ -20,13 +20,7 @@ describe('Parallax: Open passim Output…', () => {
     await extension.activate();
   });
 
-  afterEach(async () => {
-    for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(closeAllEditorsReverting);
 
   it('opens a cluster of --pairwise output (gzip’d parts) as an untitled bundle that analyses, hovers and compares', async () => {
     const folder = vscode.Uri.file(path.join(FIXTURES, 'out-pairwise'));
