@@ -100,13 +100,15 @@ export function limitsLine(child: ChildReport): string {
   return parts.length === 0 ? '' : `\n    ${parts.join('\n    ')}`;
 }
 
-/** `counts`: the bundle sizes to run (default 1,000 and 2,000); given sizes skip PAN-13. */
-export async function runDenseBench(counts: readonly number[] = []): Promise<void> {
-  for (const count of counts.length > 0 ? counts : [1000, 2000]) {
+/** `args`: the bundle sizes to run and/or `pan` (default: 1,000, 2,000 and PAN-13). */
+export async function runDenseBench(args: readonly string[] = []): Promise<void> {
+  const counts = args.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const all = args.length === 0;
+  for (const count of all ? [1000, 2000] : counts) {
     const bundle = generateDenseBundle(count);
-    const child = analyseInChild(bundle.articles, ['--cold-only'], 180000);
+    const child = analyseInChild(bundle.articles, ['--cold-only'], 600000);
     if (child === null) {
-      console.log(`dense: ${count} articles, ${(bundle.bytes / 1048576).toFixed(2)} MB: over 180 s, stopped`);
+      console.log(`dense: ${count} articles, ${(bundle.bytes / 1048576).toFixed(2)} MB: over 600 s, stopped`);
       continue;
     }
     const recall = recallOf(bundle, matchesOf(child));
@@ -117,14 +119,15 @@ export async function runDenseBench(counts: readonly number[] = []): Promise<voi
       `(target ≤ 2 s and ≤ 300 MB at 2,000)${limitsLine(child)}`,
     );
   }
-  const pan = counts.length > 0 ? null : pan13Articles();
+  if (!all && !args.includes('pan')) return;
+  const pan = pan13Articles();
   if (pan === null) {
     console.log('dense: ../shared/eval/pan13_dev.jsonl not found; PAN-13 skipped');
     return;
   }
   const bytes = pan.reduce((n, a) => n + a.text.length, 0);
-  const child = analyseInChild(pan, ['--cold-only'], 180000);
-  if (child === null) console.log(`dense: PAN-13 dev, ${pan.length} documents: over 180 s, stopped`);
+  const child = analyseInChild(pan, ['--cold-only'], 600000);
+  if (child === null) console.log(`dense: PAN-13 dev, ${pan.length} documents: over 600 s, stopped`);
   else {
     console.log(
       `dense: PAN-13 dev (real web text), ${pan.length} documents, ${(bytes / 1048576).toFixed(2)} MB: cold ${child.coldMs.toFixed(0)} ms ` +

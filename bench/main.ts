@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (only === 'adversarial-file') return writeAdversarialFile(Number(process.argv[3]), process.argv[4]);
   if (!only || only === 'parse') await runParseBench();
   if (!only || only === 'analysis') await runAnalysisBench();
-  if (!only || only === 'dense') await runDenseBench(process.argv.slice(3).map(Number).filter((n) => n > 0));
+  if (!only || only === 'dense') await runDenseBench(process.argv.slice(3));
   if (!only || only === 'adversarial') await runAdversarialBench();
   if (!only || only === 'editor') await runEditorBench();
   if (!only || only === 'host') await runHostLatencyBench();
