@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { scorePairs } from '../../src/cli/scoreCommand';
+import { analyzeBundle } from '../../src/core/analyze';
 import { bestThreshold, crossValidate, evidenceRows, fitLogistic, probability, readMrpc, scoresOf } from '../../bench/paraphraseFit';
 import { repoRoot } from './paths';
 
@@ -55,5 +56,19 @@ describe('MRPC train: paraphrase verdicts (issue 9 §4)', function () {
     assert.ok(s.f1 >= FLOORS.shippedF1, `F1 ${s.f1}`);
     // Scores agree with kinds: a pair is a match exactly when its score reaches the threshold.
     for (const r of scored) assert.strictEqual(r.kind !== 'none', r.score >= 0.5, JSON.stringify(r));
+  });
+
+  it('`score` and `analyze` give a pair the same verdict (each sentence as an article)', () => {
+    // Word weights differ (the whole file vs the two articles) and analyze may split a sentence in
+    // two, so a few verdicts near the threshold can differ; the verbatim rule is the same.
+    const sample = pairs.slice(0, 300);
+    const scored = scorePairs(sample.map((p) => [p.a, p.b] as const));
+    let agree = 0;
+    sample.forEach((p, k) => {
+      const matched = analyzeBundle([{ name: 'a', text: p.a }, { name: 'b', text: p.b }]).matches.length > 0;
+      if (matched === (scored[k].kind !== 'none')) agree++;
+    });
+    console.log(`      score vs analyze on ${sample.length} MRPC pairs: same verdict for ${agree}`);
+    assert.ok(agree >= 0.97 * sample.length, `${agree} of ${sample.length}`);
   });
 });
