@@ -11,8 +11,6 @@ export class CancelledError extends Error {
   }
 }
 
-export const neverCancelled: CancellationLike = Object.freeze({ isCancellationRequested: false });
-
 /** Call between units of work. */
 export function throwIfCancelled(token: CancellationLike | undefined): void {
   if (token?.isCancellationRequested) {
