@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { sentenceAt, splitSentences } from '../../src/core/text/sentences';
+import { growth } from './workCounter';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
 import { repoRoot, seedsPath } from './paths';
 
@@ -136,4 +137,19 @@ describe('sentenceAt', () => {
     assert.strictEqual(sentenceAt(sentences, text.length), -1);
     assert.strictEqual(sentenceAt([], 0), -1);
   });
+});
+
+describe('splitSentences on adversarial text', () => {
+  // The work (characters scanned, see workCounter.ts) grows with the text, not its square.
+  const shapes: Record<string, (n: number) => string> = {
+    // Before the look-around around a period was bounded, this one took 16× the work.
+    'periods without spaces': (n) => 'a.Bc'.repeat(n),
+    'ellipses and closers': (n) => 'Wait . . . ”) Then… '.repeat(n),
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    it(`stays near-linear: ${name}`, () => {
+      const ratio = growth(make, (text) => splitSentences(text), 400);
+      assert.ok(ratio < 5.5, `4× the text took ${ratio.toFixed(1)}× the work`);
+    });
+  }
 });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { findQuotes } from '../../src/core/text/quotes';
 import { splitSentences } from '../../src/core/text/sentences';
+import { growth } from './workCounter';
 
 const who = (text: string): [string, string | null, string | null][] =>
   findQuotes(text, splitSentences(text)).map((q) => [q.text, q.speakerKey, q.cue]);
@@ -100,4 +101,24 @@ describe('speakers and cues', () => {
     assert.deepStrictEqual(findQuotes('No quotes here. Rutte said so.', []), []);
     assert.deepStrictEqual(findQuotes('“Fine,” Rutte said.', []).map((q) => q.speakerKey), ['rutte']);
   });
+});
+
+describe('speakers on quote-dense text', () => {
+  // Dialogue, transcripts and quote soup: the work (characters scanned, see workCounter.ts) grows
+  // with the text, not its square. Before the windows and the walk-out search, dialogue, plural
+  // possessives and asides took 15–16× the work for 4× the text.
+  const shapes: Record<string, (n: number) => string> = {
+    'one long sentence of dialogue': (n) => Array.from({ length: n }, (_, i) => `“Line ${i},” ${i % 2 ? 'he' : 'Mark Rutte'} said, `).join(''),
+    'a transcript of short paragraphs': (n) => Array.from({ length: n }, (_, i) => `Kaja Kallas said:\n“Point ${i}.”\n“And more ${i}.”\n`).join(''),
+    'quotes with no cue at all': (n) => '“a” '.repeat(n * 4),
+    'plural possessives among apostrophes': (n) => '‘The leaders’ summit don’t '.repeat(n),
+    'openers that never close': (n) => '“a “b ‘c «d '.repeat(n),
+    'descriptions and asides before every verb': (n) => Array.from({ length: n }, (_, i) => `the chief executive of Nordbank, Maria Lind ${i}, the head, said “x${i}”, `).join(''),
+  };
+  for (const [name, make] of Object.entries(shapes)) {
+    it(`stays near-linear: ${name}`, () => {
+      const ratio = growth(make, (text) => findQuotes(text, splitSentences(text)), 300);
+      assert.ok(ratio < 5.5, `4× the text took ${ratio.toFixed(1)}× the work`);
+    });
+  }
 });

@@ -66,28 +66,57 @@ function isElision(text: string, i: number): boolean {
   return ELISION.test(text.slice(i + 1, i + 8));
 }
 
-/** Index of the end of the paragraph (line break or end of text) that contains offset i. */
-function paragraphEnd(text: string, i: number): number {
-  const nl = text.indexOf('\n', i);
-  return nl < 0 ? text.length : nl;
+/**
+ * The first offset after i where `mark` stands and `accept` holds, or text.length when none:
+ * remembered, so that questions asked in increasing order scan the text once in all.
+ */
+class NextMark {
+  private from = -1;
+  private at = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly mark: string,
+    private readonly accept: (j: number) => boolean,
+  ) {}
+
+  after(i: number): number {
+    if (this.from < 0 || i < this.from || i >= this.at) {
+      let j = this.text.indexOf(this.mark, i + 1);
+      while (j >= 0 && !this.accept(j)) {
+        j = this.text.indexOf(this.mark, j + 1);
+      }
+      this.from = i;
+      this.at = j < 0 ? this.text.length : j;
+    }
+    return this.at;
+  }
+}
+
+/** The questions a scan asks about what follows a mark, each answered in linear time overall. */
+class Lookahead {
+  readonly newline: NextMark;
+  readonly closingCurly: NextMark;
+  readonly closingStraight: NextMark;
+
+  constructor(text: string) {
+    const closable = (j: number): boolean => canClose(text, j) && !isApostrophe(text, j);
+    this.newline = new NextMark(text, '\n', () => true);
+    this.closingCurly = new NextMark(text, '’', closable);
+    this.closingStraight = new NextMark(text, "'", closable);
+  }
 }
 
 /**
  * A single closing mark after "s" and before a lower-case word ("the leaders’ summit") is more
  * likely a plural possessive: it closes only when no other closing mark follows in the paragraph.
  */
-function isPluralPossessive(text: string, i: number, kind: Kind): boolean {
+function isPluralPossessive(text: string, i: number, kind: Kind, ahead: Lookahead): boolean {
   if (!/s/i.test(text[i - 1] ?? '') || !/^\s+\p{Ll}/u.test(text.slice(i + 1, i + 4))) {
     return false;
   }
-  const end = paragraphEnd(text, i);
-  const mark = kind === 'straightSingle' ? "'" : '’';
-  for (let j = text.indexOf(mark, i + 1); j >= 0 && j < end; j = text.indexOf(mark, j + 1)) {
-    if (canClose(text, j) && !isApostrophe(text, j)) {
-      return true;
-    }
-  }
-  return false;
+  const next = (kind === 'straightSingle' ? ahead.closingStraight : ahead.closingCurly).after(i);
+  return next < ahead.newline.after(i - 1);
 }
 
 const FAMILY: Readonly<Record<Kind, string>> = {
@@ -149,8 +178,11 @@ function mixedKinds(ch: string): readonly Kind[] {
 class QuoteScanner {
   readonly found: QuoteSpan[] = [];
   private readonly stack: Open[] = [];
+  private readonly ahead: Lookahead;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.ahead = new Lookahead(text);
+  }
 
   /** A line break: a quote open at the end of a paragraph goes on only if the next one reopens it. */
   lineBreak(i: number): number {
@@ -207,7 +239,7 @@ class QuoteScanner {
       return false;
     }
     const single = stack[at].kind === 'single' || stack[at].kind === 'straightSingle';
-    if (single && ch !== '‘' && isPluralPossessive(text, i, stack[at].kind)) {
+    if (single && ch !== '‘' && isPluralPossessive(text, i, stack[at].kind, this.ahead)) {
       return false;
     }
     if (!closes && !(FAMILY[stack[at].kind] === 'double' && !opens)) {

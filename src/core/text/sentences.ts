@@ -58,6 +58,8 @@ const LIST_CANDIDATE = /(?:^|\s)(?:[•⁃◦▪‣]\s*)?(?:\d{1,3}|[a-zA-Z])(?:
 const HAS_BULLET = /[•⁃◦▪‣]/;
 const NO_PERIODS: ReadonlySet<number> = new Set();
 const MULTI_PERIOD = /^(?:\p{L}\.)+\p{L}$/u;
+/** The longest word the splitter looks at around a period (longer runs are not abbreviations). */
+const MAX_WORD = 64;
 
 /** Splits text into sentences with offsets into `text`, trimmed of surrounding whitespace. */
 export function splitSentences(text: string): Sentence[] {
@@ -139,18 +141,22 @@ function findListMarkers(text: string, start: number, end: number): ListMarkers 
   const starts: number[] = [];
   const periods = new Set<number>();
   const accepted = new Array<boolean>(found.length).fill(false);
-  // Chain each marker to the next one that continues its numbering in the same style.
+  // Chain each marker to the next one that continues its numbering in the same style: markers
+  // indexed by what they are, so a paragraph full of "a." stays linear.
+  const byKind = new Map<string, number[]>();
+  found.forEach((f, i) => {
+    const key = `${f.letter ? 'l' : 'n'}${f.style}${f.value}`;
+    const list = byKind.get(key) ?? [];
+    list.push(i);
+    byKind.set(key, list);
+  });
   for (let i = 0; i < found.length; i++) {
-    for (let j = i + 1; j < found.length; j++) {
-      const a = found[i];
-      const b = found[j];
-      if (b.letter === a.letter && b.style === a.style && b.value === a.value + 1) {
-        if (!a.letter || accepted[i] || a.value === 1) {
-          accepted[i] = true;
-          accepted[j] = true;
-        }
-        break;
-      }
+    const a = found[i];
+    const list = byKind.get(`${a.letter ? 'l' : 'n'}${a.style}${a.value + 1}`) ?? [];
+    const k = firstNotBefore(list.length, (x) => list[x] <= i);
+    if (k < list.length && (!a.letter || accepted[i] || a.value === 1)) {
+      accepted[i] = true;
+      accepted[list[k]] = true;
     }
   }
   for (let i = 0; i < found.length; i++) {
@@ -167,7 +173,9 @@ function findListMarkers(text: string, start: number, end: number): ListMarkers 
 /** The word before offset `i`: from the previous whitespace, without opening marks. */
 function wordBefore(text: string, from: number, i: number): string {
   let s = i;
-  while (s > from && !IS_SPACE.test(text[s - 1])) s--;
+  // A word is short: a bounded look back keeps a run of "a.b.c.d…" without spaces linear.
+  const limit = Math.max(from, i - MAX_WORD);
+  while (s > limit && !IS_SPACE.test(text[s - 1])) s--;
   while (s < i && /["'“‘«([]/.test(text[s])) s++;
   const word = text.slice(s, i);
   // "Tuesday.Mr": only the last word counts; "U.S" stays whole.
@@ -177,16 +185,19 @@ function wordBefore(text: string, from: number, i: number): string {
 
 function tokenAround(text: string, from: number, to: number, i: number): string {
   let s = i;
-  while (s > from && !IS_SPACE.test(text[s - 1])) s--;
+  const before = Math.max(from, i - MAX_WORD);
+  while (s > before && !IS_SPACE.test(text[s - 1])) s--;
   let e = i;
-  while (e < to && !IS_SPACE.test(text[e])) e++;
+  const after = Math.min(to, i + MAX_WORD);
+  while (e < after && !IS_SPACE.test(text[e])) e++;
   return text.slice(s, e);
 }
 
 /** The word starting at `i` (letters only). */
 function wordAt(text: string, i: number, to: number): string {
   let e = i;
-  while (e < to && /[\p{L}]/u.test(text[e])) e++;
+  const limit = Math.min(to, i + MAX_WORD);
+  while (e < limit && /[\p{L}]/u.test(text[e])) e++;
   return text.slice(i, e);
 }
 
@@ -330,12 +341,16 @@ function nextSignificant(text: string, c: number, to: number): { index: number; 
   return { index: n < to ? n : -1, space };
 }
 
-/** A rough start of the sentence that contains `i`: after the last terminator followed by a space. */
+/**
+ * A rough start of the sentence that contains `i`: after the last terminator followed by a space,
+ * looked for in the last 200 characters only (the caller asks whether four words precede).
+ */
 function sentenceStart(text: string, from: number, i: number): number {
-  for (let s = i - 1; s > from; s--) {
+  const limit = Math.max(from, i - 200);
+  for (let s = i - 1; s > limit; s--) {
     if (IS_SPACE.test(text[s]) && IS_TERMINATOR.test(text[s - 1])) return s;
   }
-  return from;
+  return limit;
 }
 
 function countWords(text: string, from: number, to: number): number {

@@ -375,6 +375,11 @@ function assignQuotes(text: string, masked: string, regions: readonly Region[], 
     list.push(c);
     cuesBySentence.set(c.sentence, list);
   }
+  // Only cues with a speaker can attribute a quote: the search walks these alone.
+  const speakingBySentence = new Map<number, Cue[]>();
+  for (const [r, list] of cuesBySentence) {
+    speakingBySentence.set(r, list.filter((c) => c.speaker !== null));
+  }
   const quotes: Quote[] = [];
   let previous: { speaker: string | null; key: string | null; lastSentence: number } | null = null;
   for (const span of spans) {
@@ -384,7 +389,7 @@ function assignQuotes(text: string, masked: string, regions: readonly Region[], 
       quotes.push({ ...quoteOf(span), speaker: null, speakerKey: null, cue: null });
       continue;
     }
-    let found = cueInside(text, span, first, last, cuesBySentence);
+    let found = cueInside(text, span, first, last, speakingBySentence);
     if (found.speaker === null && first > 0) {
       found = cueBeforeColon(masked, regions[first - 1], cuesBySentence.get(first - 1) ?? []) ?? found;
     }
