@@ -27,6 +27,9 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'], plugins: [webRunner] },
   // The analysis worker the Node extension host starts (src/analysis/analysisRunnerWorker.ts).
   { ...common, entryPoints: ['src/analysis/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', platform: 'node', format: 'cjs' },
+  // VS Code for the Web's engine: a script defining \`parallaxEngine\`, started as a Web Worker by the web
+  // build (src/analysis/analysisRunnerWorkerWeb.ts), or evaluated in the host where no worker can start.
+  { ...common, entryPoints: ['src/analysis/analysisWorker.web.ts'], outfile: 'dist/web/analysisWorker.js', platform: 'browser', format: 'iife', globalName: 'parallaxEngine', mainFields: ['browser', 'module', 'main'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   // The alignment panel's script, loaded by the webview from media/ (its CSP allows only this file).
   { ...common, entryPoints: ['src/webview/alignmentView.ts'], outfile: 'media/alignment.js', platform: 'browser', format: 'iife', sourcemap: false },

@@ -336,11 +336,26 @@ function overBudgetText(name: string, seconds: number, hasLast: boolean): string
 }
 
 /**
+ * The text of the web engine bundle, for VS Code for the Web's worker (the Node host loads its worker
+ * by path and never calls this): through the workspace file system, or fetched where the extension is
+ * served over http(s).
+ */
+async function readWebEngine(extensionUri: vscode.Uri): Promise<string> {
+  const uri = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'analysisWorker.js');
+  if (uri.scheme === 'http' || uri.scheme === 'https') {
+    const response = await fetch(uri.toString(true));
+    if (!response.ok) throw new Error(`${uri.toString(true)}: HTTP ${response.status}`);
+    return response.text();
+  }
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/**
  * Creates the service with this platform's runner (a worker thread in dist/ under `extensionUri` on
  * desktop); the returned object is also the Disposable to push to context.subscriptions, and
  * disposing it ends the worker.
  */
 export function registerAnalysisService(model: BundleModel, extensionUri: vscode.Uri): AnalysisService {
-  const runner = createAnalysisRunner(extensionUri.fsPath, (message) => void vscode.window.showErrorMessage(message));
+  const runner = createAnalysisRunner(extensionUri.fsPath, (message) => void vscode.window.showErrorMessage(message), () => readWebEngine(extensionUri));
   return new AnalysisService(model, runner);
 }

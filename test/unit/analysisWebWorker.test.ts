@@ -1,0 +1,86 @@
+// VS Code for the Web's analysis runtime (issue 8 §4, issue 10): the web engine bundle, built here
+// in memory as esbuild.config.mjs builds dist/web/analysisWorker.js, served on a real thread through
+// its Web Worker entry (serveInWorker, with the thread's port as `self`), and evaluated in the host
+// for the fallback where no Web Worker can start (Node has none, like an old browser).
+import * as assert from 'assert';
+import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+import { Worker } from 'worker_threads';
+import { analyzeBundle } from '../../src/core/analyze';
+import { parseBundle } from '../../src/core/bundle/parseBundle';
+import { joinAnalysis } from '../../src/analysis/analysisMessages';
+import type { AnalysisResponse } from '../../src/analysis/analysisMessages';
+import { createRunnerToken } from '../../src/analysis/analysisRunner';
+import { createWebWorkerRunner } from '../../src/analysis/analysisRunnerWorkerWeb';
+import { decodeJsonPart } from '../../src/analysis/partCodecJson';
+import { repoRoot, seedsPath } from './paths';
+
+const seeds = parseBundle(fs.readFileSync(seedsPath, 'utf8')).articles.map((a) => ({ name: a.name, text: a.text }));
+
+async function webEngineText(): Promise<string> {
+  const result = await esbuild.build({
+    absWorkingDir: repoRoot,
+    entryPoints: ['src/analysis/analysisWorker.web.ts'],
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    format: 'iife',
+    globalName: 'parallaxEngine',
+    mainFields: ['browser', 'module', 'main'],
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+/** The bundle on a worker thread, its port standing in for a Web Worker's `self`. */
+function startAsWebWorker(text: string): Worker {
+  const shim = `
+const { parentPort } = require('worker_threads');
+const self = { postMessage: (m, t) => parentPort.postMessage(m, t), addEventListener: (type, l) => parentPort.on(type, (data) => l({ data })) };
+${text}
+;parallaxEngine.serveInWorker(self);`;
+  return new Worker(shim, { eval: true });
+}
+
+describe('the web analysis runtime', function () {
+  this.timeout(60_000);
+  let text: string;
+  before(async () => {
+    text = await webEngineText();
+  });
+
+  it('the web engine bundle is browser code: no Node built-in, no require', () => {
+    assert.ok(text.includes('var parallaxEngine'), 'defines the global the host reads');
+    assert.ok(!/\brequire\(["'](fs|path|v8|worker_threads)["']\)/.test(text));
+  });
+
+  it('serves the protocol from a worker: results as JSON parts equal to the engine’s analysis', async () => {
+    const worker = startAsWebWorker(text);
+    try {
+      const reply = new Promise<AnalysisResponse>((resolve) => worker.once('message', resolve));
+      worker.postMessage({ type: 'analyze', id: 1, bundleKey: 'b', articles: seeds, options: {} });
+      const response = await reply;
+      assert.strictEqual(response.type, 'result');
+      const parts = response.type === 'result' ? response.parts.map((b) => decodeJsonPart(b)) : [];
+      assert.deepStrictEqual(joinAnalysis(parts), analyzeBundle(seeds));
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('where no Web Worker can start, falls back to slices from the same bundle, evaluated in the host, and says so once', async () => {
+    const messages: string[] = [];
+    let reads = 0;
+    const runner = createWebWorkerRunner({ loadEngine: async () => (reads++, text), onFallback: (m) => messages.push(m) });
+    try {
+      const r = await runner.run({ bundleKey: 'b', articles: seeds, options: {}, token: createRunnerToken() });
+      assert.strictEqual(r?.ranIn, 'slices');
+      assert.deepStrictEqual(r?.analysis, analyzeBundle(seeds));
+      assert.strictEqual(messages.length, 1);
+      assert.match(messages[0] ?? '', /cannot start a Web Worker/);
+      assert.strictEqual(reads, 1, 'the engine text is read once');
+    } finally {
+      runner.dispose();
+    }
+  });
+});
