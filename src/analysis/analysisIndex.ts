@@ -117,14 +117,21 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** Per article: the spans of boilerplate matches that no other match covers (shown dimmed with parallax.showBoilerplate). */
+export function boilerplateSpans(analysis: BundleAnalysis, article: number): { start: number; end: number }[] {
+  const own = indexOf(analysis).matchesOf(article);
+  const real = mergeSpans(own.filter((m) => m.match.boilerplate !== true).map((m) => m.self));
+  return mergeSpans(own.filter((m) => m.match.boilerplate === true).map((m) => m.self)).filter((s) => !real.some((r) => r.start < s.end && s.start < r.end));
+}
+
 /** The 0-based line holding an offset, by binary search over `lineStarts`. */
 export function lineOf(starts: readonly number[], offset: number): number {
   return Math.max(0, lastAtOrBefore(starts.length, (i) => (starts[i] ?? 0) <= offset));
 }
 
-/** Per article: the spans to paint for each kind, the strongest kind winning where matches overlap. */
+/** Per article: the spans to paint for each kind, the strongest kind winning where matches overlap; boilerplate is not painted. */
 export function spansByKind(analysis: BundleAnalysis, article: number): Map<MatchKind, { start: number; end: number }[]> {
-  const own = indexOf(analysis).matchesOf(article);
+  const own = indexOf(analysis).matchesOf(article).filter((m) => m.match.boilerplate !== true);
   const out = new Map<MatchKind, { start: number; end: number }[]>();
   // Paint strongest kinds last-to-first so a verbatim span is never hidden under a paraphrase.
   const taken: { start: number; end: number }[] = [];

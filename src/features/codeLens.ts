@@ -23,13 +23,14 @@ export class ParallaxCodeLensProvider implements vscode.CodeLensProvider, vscode
       this.changeEmitter,
       analyses.onDidChangeAnalysis(() => this.changeEmitter.fire()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${CONFIG_SECTION}.codeLens.enabled`)) this.changeEmitter.fire();
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.codeLens.enabled`) || e.affectsConfiguration(`${CONFIG_SECTION}.showBoilerplate`)) this.changeEmitter.fire();
       }),
     );
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!readConfig(document.uri).codeLensEnabled) return [];
+    const config = readConfig(document.uri);
+    if (!config.codeLensEnabled) return [];
     const found = this.analyses.forDocument(document);
     if (!found) return [];
     const { snapshot, views } = found;
@@ -44,7 +45,7 @@ export class ParallaxCodeLensProvider implements vscode.CodeLensProvider, vscode
         const args = { bundle, left: header.compare.article, right: i };
         lenses.push(new vscode.CodeLens(at, commandOf(COMMANDS.compareSources, header.compare.title, [args], 'Open the aligned comparison of the two articles')));
       }
-      for (const lens of passageLenses(snapshot.analysis, snapshot.labels, i, view.article.text)) {
+      for (const lens of passageLenses(snapshot.analysis, snapshot.labels, i, view.article.text, { showBoilerplate: config.showBoilerplate })) {
         const pos = document.positionAt(view.base + lens.offset);
         const line = new vscode.Range(pos.line, 0, pos.line, 0);
         const args = { bundle, left: lens.target.article, right: i, leftOffset: lens.target.otherOffset, rightOffset: lens.target.offset };

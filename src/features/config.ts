@@ -11,6 +11,8 @@ export interface ParallaxConfig {
   readonly decorationsEnabled: boolean;
   /** Longest time one analysis may take, in seconds; 0 for no limit. */
   readonly timeBudgetSeconds: number;
+  /** Show boilerplate (page headers, bylines, sign-offs): lenses marked, highlights dimmed. */
+  readonly showBoilerplate: boolean;
 }
 
 export const CONFIG_SECTION = 'parallax';
@@ -22,6 +24,7 @@ export const CONFIG_DEFAULTS: ParallaxConfig = Object.freeze({
   codeLensEnabled: true,
   decorationsEnabled: true,
   timeBudgetSeconds: 10,
+  showBoilerplate: false,
 });
 
 function clampNumber(value: unknown, fallback: number, min: number, max: number): number {
@@ -37,6 +40,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): ParallaxConfig {
     codeLensEnabled: c.get<boolean>('codeLens.enabled', CONFIG_DEFAULTS.codeLensEnabled) !== false,
     decorationsEnabled: c.get<boolean>('decorations.enabled', CONFIG_DEFAULTS.decorationsEnabled) !== false,
     timeBudgetSeconds: clampNumber(c.get('analysis.timeBudgetSeconds'), CONFIG_DEFAULTS.timeBudgetSeconds, 0, 3600),
+    showBoilerplate: c.get<boolean>('showBoilerplate', CONFIG_DEFAULTS.showBoilerplate) === true,
   };
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { MatchKind } from '../core/model';
 import type { AnalysisService } from '../analysis/analysisService';
 import { CONFIG_SECTION, readConfig } from './config';
-import { spansByKind } from '../analysis/analysisIndex';
+import { boilerplateSpans, spansByKind } from '../analysis/analysisIndex';
 import { spanRange } from './rangeMapping';
 import { MATCH_KINDS } from '../presentation/kinds';
 import { COMMANDS } from '../commands/ids';
@@ -19,6 +19,8 @@ const COLOR_IDS: Record<MatchKind, string> = {
 /** Marks shared passages by kind in every visible bundle and article editor. */
 export class SharedPassageDecorations implements vscode.Disposable {
   private readonly types: Map<MatchKind, vscode.TextEditorDecorationType>;
+  /** Boilerplate, shown only with parallax.showBoilerplate: dimmed text, no background. */
+  private readonly boilerplate = vscode.window.createTextEditorDecorationType({ opacity: '0.55', rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly analyses: AnalysisService) {
@@ -30,10 +32,11 @@ export class SharedPassageDecorations implements vscode.Disposable {
     })]));
     this.subscriptions.push(
       ...this.types.values(),
+      this.boilerplate,
       analyses.onDidChangeAnalysis(() => this.refresh()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${CONFIG_SECTION}.decorations.enabled`)) this.refresh();
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.decorations.enabled`) || e.affectsConfiguration(`${CONFIG_SECTION}.showBoilerplate`)) this.refresh();
       }),
     );
     this.refresh();
@@ -53,10 +56,19 @@ export class SharedPassageDecorations implements vscode.Disposable {
     return result;
   }
 
+  /** Boilerplate ranges to dim in an editor: none unless decorations and parallax.showBoilerplate are on. */
+  private boilerplateFor(editor: vscode.TextEditor): vscode.Range[] {
+    const config = readConfig(editor.document.uri);
+    const found = config.decorationsEnabled && config.showBoilerplate ? this.analyses.forDocument(editor.document) : undefined;
+    if (!found) return [];
+    return found.views.flatMap((view) => boilerplateSpans(found.snapshot.analysis, view.article.index).map((s) => spanRange(editor.document, view, s)));
+  }
+
   refresh(): void {
     for (const editor of vscode.window.visibleTextEditors) {
       const ranges = this.rangesFor(editor);
       for (const [kind, type] of this.types) editor.setDecorations(type, ranges.get(kind) ?? []);
+      editor.setDecorations(this.boilerplate, this.boilerplateFor(editor));
     }
   }
 

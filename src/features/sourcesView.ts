@@ -6,6 +6,7 @@ import type { RevealPassageArgs } from '../presentation/hoverModel';
 import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
 import { fileNameOf } from './documentUris';
+import { CONFIG_SECTION, readConfig } from './config';
 
 export const SOURCES_VIEW_ID = 'parallax.sources';
 
@@ -15,14 +16,19 @@ export type SourcesNode =
   | { readonly kind: 'article'; readonly bundle: string; readonly article: number; readonly label: string; readonly description: string; readonly tooltip: string }
   | { readonly kind: 'passage'; readonly bundle: string; readonly article: number; readonly label: string; readonly description: string; readonly reveal: RevealPassageArgs };
 
-/** Bundles → articles (source, date, unique share, which source it follows) → shared passages. */
+/** Bundles → articles (source, date, unique share, direction of reuse) → shared passages (boilerplate only with parallax.showBoilerplate). */
 export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<SourcesNode | undefined>();
   private readonly subscription: vscode.Disposable;
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
   constructor(private readonly analyses: AnalysisService) {
-    this.subscription = analyses.onDidChangeAnalysis(() => this.changeEmitter.fire(undefined));
+    this.subscription = vscode.Disposable.from(
+      analyses.onDidChangeAnalysis(() => this.changeEmitter.fire(undefined)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.showBoilerplate`)) this.changeEmitter.fire(undefined);
+      }),
+    );
   }
 
   private snapshot(bundle: string): AnalysisSnapshot | undefined {
@@ -45,7 +51,8 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
       const text = snapshot.parsed.articles[node.article]?.text ?? '';
       const copy = copyLine(snapshot.analysis, snapshot.labels, node.article);
       const copyRow: SourcesNode[] = copy ? [{ kind: 'copy', bundle: node.bundle, article: node.article, label: copy }] : [];
-      return [...copyRow, ...passageRows(snapshot.analysis, snapshot.labels, node.article, text).map((p) => ({
+      const options = { showBoilerplate: readConfig(snapshot.bundleUri).showBoilerplate };
+      return [...copyRow, ...passageRows(snapshot.analysis, snapshot.labels, node.article, text, options).map((p) => ({
         kind: 'passage',
         bundle: node.bundle,
         article: node.article,

@@ -4,6 +4,8 @@ import * as path from 'path';
 import { analyzeBundle } from '../../src/core/analyze';
 import type { ArticleInput, BundleAnalysis } from '../../src/core/model';
 import { repoRoot } from './paths';
+import { boilerplateSpans, spansByKind } from '../../src/analysis/analysisIndex';
+import { makeAnalysis } from './editorFixture';
 
 /** Boilerplate (match/boilerplate.ts): on a synthetic wire corpus, and on real text (PolNeAR, PAN-13) read from ../shared/eval. */
 
@@ -112,5 +114,18 @@ describe('boilerplate', () => {
     const boiler = analysis.matches.filter((m) => m.boilerplate === true);
     console.log(`    PAN-13 dev, ${articles.length} documents around shared sources: ${boiler.length} of ${analysis.matches.length} matches boilerplate`);
     assert.strictEqual(boiler.length, 0);
+  });
+
+  it('is not highlighted by default; parallax.showBoilerplate (off by default) dims it', () => {
+    const texts = ['By Ana Ruiz, Northern Press Agency.\nThe bridge opens in May.', 'By Ana Ruiz, Northern Press Agency.\nThe bridge opens in May.'];
+    const a = makeAnalysis(['a.txt', 'b.txt'], texts, [
+      { kind: 'verbatim', score: 1, a: [0, 'By Ana Ruiz, Northern Press Agency.'], b: [1, 'By Ana Ruiz, Northern Press Agency.'], boilerplate: true },
+      { kind: 'verbatim', score: 1, a: [0, 'The bridge opens in May.'], b: [1, 'The bridge opens in May.'] },
+    ]);
+    const story = (texts[0] as string).indexOf('The bridge');
+    assert.deepStrictEqual(spansByKind(a, 0).get('verbatim'), [{ start: story, end: story + 'The bridge opens in May.'.length }]);
+    assert.deepStrictEqual(boilerplateSpans(a, 0), [{ start: 0, end: 'By Ana Ruiz, Northern Press Agency.'.length }]);
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
+    assert.strictEqual(manifest.contributes.configuration.properties['parallax.showBoilerplate']?.default, false);
   });
 });
