@@ -1,3 +1,4 @@
+import nlp from 'compromise/two';
 import { boundedMemo } from '../memo';
 import { STOPWORDS } from './tokens';
 import { TITLE_WORDS, looksLikeName, nameFacts, nameWords } from './names';
@@ -134,6 +135,25 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 /** A cleaned capitalized run that can be a speaker's name. */
 function isNameLike(person: string): boolean {
   return !isStopwordName(person) && looksLikeName(person) && !NOT_NAME_WORDS.has(person.toLowerCase());
+}
+
+/** compromise's lexicon (no tagger run): a lookup per word. */
+const LEXICON = nlp.world().model.one.lexicon;
+const COMMON_TAGS: ReadonlySet<string> = new Set([
+  'Adjective', 'Adverb', 'Determiner', 'Demonym', 'Gerund', 'WeekDay', 'Month', 'Preposition', 'Conjunction',
+  'Comparative', 'Superlative', 'Cardinal', 'Value', 'Expression', 'QuestionWord', 'Pronoun',
+]);
+
+/**
+ * A single capitalized word at the start of a sentence that compromise's lexicon knows as a
+ * common word ("Small groups of protesters", "Derelict Obama"): capitalized by its place only.
+ */
+export function isCommonWordAtStart(name: string): boolean {
+  if (/\s/.test(name)) {
+    return false;
+  }
+  const tags = LEXICON[name.toLowerCase()];
+  return tags !== undefined && (typeof tags === 'string' ? COMMON_TAGS.has(tags) : tags.some((t) => COMMON_TAGS.has(t)));
 }
 
 /** Trims a capitalized run to the name proper: "But Mark Rutte" → "Mark Rutte". */
@@ -278,7 +298,7 @@ function subjectAtStart(body: string): Subject {
   const name = SUBJECT_AT_START.exec(body);
   if (name) {
     const person = cleanName(name[1]);
-    if (isNameLike(person)) {
+    if (isNameLike(person) && !isCommonWordAtStart(person)) {
       const possessive = POSSESSIVE_PROXY_AT_START.exec(body.slice(name.index + name[0].length));
       return { kind: 'name', text: possessive ? `${person}${possessive[0]}` : person, person };
     }

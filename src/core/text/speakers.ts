@@ -3,7 +3,7 @@ import { firstNotBefore } from '../util/binarySearch';
 import { ArticleNames, nameWords, speakerKey } from './names';
 import type { QuoteSpan } from './quotes';
 import {
-  CUE, MASK, NAME_ANYWHERE, clauseSubject, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore,
+  CUE, MASK, NAME_ANYWHERE, clauseSubject, isCommonWordAtStart, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore,
 } from './speakerSubjects';
 import type { Subject } from './speakerSubjects';
 
@@ -137,7 +137,7 @@ function readRegions(masked: string, regions: readonly Region[]): Reading {
     const start = isTitleCase(slice) ? null : SUBJECT_AT_START.exec(slice);
     if (start) {
       const facts = properName(start[1]);
-      if (facts !== null && facts.key !== null && /\p{Ll}/u.test(facts.display)) {
+      if (facts !== null && facts.key !== null && /\p{Ll}/u.test(facts.display) && !isCommonWordAtStart(facts.display)) {
         reading.candidatesAtStart.set(region.index, { display: facts.display, key: facts.key, words: facts.wordCount });
       }
     }
