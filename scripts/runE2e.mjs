@@ -15,7 +15,12 @@ const SEEDS = path.resolve(REPO_ROOT, '..', 'shared', 'samples', 'seeds.bundle')
 const RUN_TIMEOUT_MS = Number(process.env.PARALLAX_E2E_TIMEOUT_MS ?? 8 * 60_000);
 const MANIFEST = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 /** test/e2e/web.test.ts: the second code-server runs Parallax's browser build in the web worker extension host. */
-const WEB_SETTINGS = { 'remote.extensionKind': { [`${MANIFEST.publisher}.${MANIFEST.name}`]: ['web'] } };
+/**
+ * The tests check what the features show, not the analysis time budget: on a loaded machine the
+ * 10 s default can stop the seeds' analysis before anything is shown, so the runs get 120 s.
+ */
+const TEST_SETTINGS = { 'parallax.analysis.timeBudgetSeconds': 120 };
+const WEB_SETTINGS = { ...TEST_SETTINGS, 'remote.extensionKind': { [`${MANIFEST.publisher}.${MANIFEST.name}`]: ['web'] } };
 
 /** @param {number} started */
 const since = (started) => `${((Date.now() - started) / 1000).toFixed(1)}s`;
@@ -60,7 +65,7 @@ async function main() {
   ensurePrerequisites();
   ensureCodeServer();
 
-  const profile = makeProfile({ prefix: 'parallax-e2e-' });
+  const profile = makeProfile({ prefix: 'parallax-e2e-', settings: TEST_SETTINGS });
   const webProfile = makeProfile({ prefix: 'parallax-e2e-web-', settings: WEB_SETTINGS });
   /** @param {ReturnType<typeof makeProfile>} p */
   const makeWorkspace = (p) => {
