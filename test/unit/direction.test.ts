@@ -98,6 +98,16 @@ describe('direction of reuse', () => {
     assert.deepStrictEqual([relationOf(undated, 0)?.relation, undated.sources[0].origin, undated.sources[1].origin], ['shares with', null, null]);
   });
 
+  it('does not call an article derived for one shared sentence, whatever the dates', () => {
+    const other = ['Rain is expected across the north on Thursday.', 'Farmers welcomed the forecast after a dry month.', 'The river authority lifted its hosepipe ban.', 'Reservoir levels remain below average for the season.', 'Forecasters expect a warmer weekend.', 'Schools reopen next week after the break.'];
+    const analysis = analyzeBundle([
+      { name: 'a.txt', text: story.join(' '), attributes: [{ key: 'date', value: '2025-01-01' }] },
+      { name: 'b.txt', text: [story[0], ...other].join(' '), attributes: [{ key: 'date', value: '2025-06-01' }] },
+    ]);
+    assert.strictEqual(analysis.sources[1].covers[0]?.covered, 1);
+    assert.deepStrictEqual([analysis.sources[1].origin, analysis.sources[1].covers[0]?.relation], [null, 'shares with']);
+  });
+
   it('follows passim’s src attribute (the source article’s name or id)', () => {
     const analysis = analyzeBundle(bundle({ attributes: [{ key: 'id', value: 'p17' }] }, { attributes: [{ key: 'src', value: 'p17' }] }));
     assert.strictEqual(analysis.sources[1].origin, 0);

@@ -26,6 +26,13 @@ const CONTAINED = 0.8;
 const CONTAINMENT_GAP = 0.2;
 /** A deriving article without date or passim evidence must share at least this share of its sentences. */
 const MIN_DERIVED_SHARE = 0.3;
+/**
+ * Any deriving article, dated or not, must share at least this share of its sentences, and two of
+ * them: two articles months apart that carry one same sentence (a speech both quote) are no copy.
+ * Checked on PolNeAR train (840 dated articles): without it, 199 of 218 "derivations" shared under 20%.
+ */
+const MIN_ANY_DERIVED_SHARE = 0.2;
+const MIN_ANY_DERIVED = 2;
 /** A quote trimmed by fewer content words than this is the same quote (an article, a word of frame). */
 const MIN_TRIM = 2;
 
@@ -172,7 +179,9 @@ function judgePair(input: DirectionInput, pubs: readonly Publication[], carriers
   const margin = ab.score - ba.score;
   if (Math.abs(margin) < MIN_MARGIN) return null;
   const [derived, source, w, side] = margin > 0 ? [a, b, ab, sa] : [b, a, ba, sb];
-  // Texts alone (no date, no passim) say nothing of an article that shares little with the other.
+  // An article that shares little with the other does not derive from it, whatever the dates say;
+  // texts alone (no date, no passim) need more.
+  if (side.covered < Math.max(MIN_ANY_DERIVED, MIN_ANY_DERIVED_SHARE * side.total)) return null;
   if (Math.abs(margin) < DATE_WEIGHT && side.covered < MIN_DERIVED_SHARE * side.total) return null;
   const evidence = [...w.evidence];
   if (q.reworded > 0) evidence.push(`rewords ${q.reworded} of its quotes`);
