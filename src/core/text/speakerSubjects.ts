@@ -75,7 +75,8 @@ const NAME_AT_END = new RegExp(
 );
 /** A name that opens a sentence and is followed by a lower-case word that is not a function word. */
 export const SUBJECT_AT_START = new RegExp(
-  `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})(?=\\s+(?!(?:at|in|on|of|for|to|the|a|an|by|with|from|as)\\b)\\p{Ll}|,\\s+(?:who|whose|which|a|an|the)\\b)`,
+  `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})(?=\\s+(?!(?:at|in|on|of|for|to|the|a|an|by|with|from|as)\\b)\\p{Ll}|,\\s+(?:who|whose|which|a|an|the)\\b|` +
+    `,\\s+(?:[\\p{Lu}][\\p{L}.-]*\\s+){0,3}[\\p{Lu}][\\p{L}.-]*[’']s\\s+\\p{Ll})`,
   'u',
 );
 /** "pollster Frank Luntz", "Concord resident Whit Symms": a short description, then a name that ends the clause. */
@@ -129,7 +130,8 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   ('maybe perhaps top rival former editor republican republicans democratic democrat democrats gop united ' +
     'conservative liberal senior also then still even just only yes no well oh so says said monday tuesday wednesday ' +
     'thursday friday saturday sunday january february march april june july august september october november december ' +
-    'though although while when after before because since another following').split(' '),
+    'though although while when after before because since another following meanwhile however instead indeed ' +
+    'moreover nevertheless earlier later today yesterday tonight here there').split(' '),
 );
 
 /** A cleaned capitalized run that can be a speaker's name. */
@@ -183,6 +185,8 @@ export function subjectBefore(pre: string, progressive = false): Subject {
   for (let m = BETWEEN.exec(p); m !== null; m = BETWEEN.exec(p)) {
     p = p.slice(0, m.index);
   }
+  // "Sen. Richard J. Durbin (D-Ill.)": a party and state, an age, in brackets after the name.
+  p = p.replace(/\s*\([^()]{1,40}\)(,?)$/, '$1');
   // "The alliance's secretary-general, Annelise Varnholt, promised": the name between the commas.
   // "Umerov, for his part, stressed" / "Trump, after speaking to Putin, said": skip the aside.
   if (p.endsWith(',')) {
