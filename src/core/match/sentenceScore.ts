@@ -2,9 +2,8 @@ import type { MatchKind } from '../model';
 import type { SentenceFeatures } from './articleFeatures';
 import { commonRuns, lcsLength, MAX_CELLS } from './verbatimRuns';
 import type { WordRun } from './verbatimRuns';
-import { contentKey } from './lexicon';
-import { numberMentions, sameQuantity } from './numbers';
-import { meaningsOf } from './synonyms';
+import { sameQuantity } from './numbers';
+import { charDice, gramPrecision, sentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
 
 /** How much a word weighs in a pair of sentences: rarer in the two articles, heavier. */
@@ -44,6 +43,7 @@ export const VERBATIM_COVER = 0.8;
 export const VERBATIM_PASSAGE_WORDS = 20;
 /** How far under the threshold the score of a pair that is not a match stays. */
 const UNDER_THRESHOLD = 0.001;
+const NO_SENSES: readonly number[] = [];
 /** Credit for a content word matched only through a synonym ("rushed"/"hurried"). */
 const SYNONYM_CREDIT = 0.8;
 /** Names and numbers say what a sentence is about: they weigh more than other words. */
@@ -130,104 +130,17 @@ export const EVIDENCE_NAMES: readonly (keyof PairEvidence)[] = [
   'charTrigrams', 'extraClause',
 ];
 
-/** Each word of the two sequences as a small integer (the same word, the same id), so n-grams are numbers. */
-function wordIds(a: readonly string[], b: readonly string[]): [Int32Array, Int32Array, number] {
-  const ids = new Map<string, number>();
-  const of = (words: readonly string[]) => Int32Array.from(words, (w) => {
-    let id = ids.get(w);
-    if (id === undefined) ids.set(w, (id = ids.size));
-    return id;
-  });
-  const ia = of(a);
-  const ib = of(b);
-  return [ia, ib, ids.size + 1];
-}
-
-/** Share of the n-grams (n = 2 or 3) of `a` that `b` has too, counted with multiplicity. */
-function ngramPrecision(a: Int32Array, b: Int32Array, n: number, base: number): number {
-  if (a.length < n) return 0;
-  const key = (w: Int32Array, i: number) => (n === 2 ? w[i] * base + w[i + 1] : (w[i] * base + w[i + 1]) * base + w[i + 2]);
-  const counts = new Map<number, number>();
-  for (let i = 0; i + n <= b.length; i++) counts.set(key(b, i), (counts.get(key(b, i)) ?? 0) + 1);
-  let hit = 0;
-  for (let i = 0; i + n <= a.length; i++) {
-    const g = key(a, i);
-    const c = counts.get(g) ?? 0;
-    if (c > 0) {
-      hit++;
-      counts.set(g, c - 1);
-    }
-  }
-  return hit / (a.length - n + 1);
-}
-
-/** Character trigrams of words joined by single spaces, as numbers, with their counts. */
-function charTrigrams(words: readonly string[]): { grams: Map<number, number>; n: number } {
-  const grams = new Map<number, number>();
-  let c1 = -1;
-  let c2 = -1;
-  let n = 0;
-  const push = (c: number) => {
-    if (c1 >= 0) {
-      const g = (c1 * 65536 + c2) * 65536 + c;
-      grams.set(g, (grams.get(g) ?? 0) + 1);
-      n++;
-    }
-    c1 = c2;
-    c2 = c;
-  };
-  words.forEach((w, k) => {
-    if (k > 0) push(32);
-    for (let i = 0; i < w.length; i++) push(w.charCodeAt(i));
-  });
-  return { grams, n };
-}
-
-/** Dice coefficient of the character trigrams of the two word sequences: spelling variants still meet. */
-function charTrigramDice(a: readonly string[], b: readonly string[]): number {
-  const ga = charTrigrams(a);
-  const gb = charTrigrams(b);
-  let hit = 0;
-  for (const [g, c] of ga.grams) hit += Math.min(c, gb.grams.get(g) ?? 0);
-  return ga.n + gb.n === 0 ? 0 : (2 * hit) / (ga.n + gb.n);
-}
-
 /** Longest stretch of content words of `a` whose keys `b` lacks: a clause one sentence adds. */
 function longestAddedStretch(a: SentenceFeatures, b: SentenceFeatures): number {
   const inB = new Set(b.keys);
   let best = 0;
   let run = 0;
-  for (const k of wordKeys(a)) {
+  for (const k of sentenceGrams(a).keys) {
     if (k === null) continue;
     run = inB.has(k) ? 0 : run + 1;
     best = Math.max(best, run);
   }
   return best;
-}
-
-/** Each word's content key (null for function words), once per sentence: pairs reuse a sentence often. */
-const wordKeysOf = new WeakMap<SentenceFeatures, readonly (string | null)[]>();
-
-function wordKeys(s: SentenceFeatures): readonly (string | null)[] {
-  let keys = wordKeysOf.get(s);
-  if (keys === undefined) wordKeysOf.set(s, (keys = s.words.map(contentKey)));
-  return keys;
-}
-
-/** Content key → the folded words of the sentence that carry it, for the keys in `only`. */
-function wordsByKey(s: SentenceFeatures, only: readonly string[]): Map<string, string[]> {
-  const keep = new Set(only);
-  const m = new Map<string, string[]>();
-  const keys = wordKeys(s);
-  for (let i = 0; i < s.words.length; i++) {
-    const k = keys[i];
-    const w = s.words[i];
-    if (k === null || !keep.has(k)) continue;
-    const list = m.get(k);
-    if (list === undefined) m.set(k, [w]);
-    else list.push(w);
-  }
-  return m;
 }
 
 /**
@@ -252,12 +165,20 @@ function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeigh
   let matched = 0;
   if (restA.length > 0 && restB.length > 0) {
     // Each unmatched key of B by the WordNet senses of its words: one pass per side, never all pairs.
+    const sensesA = sentenceGrams(a).senses;
+    const sensesB = sentenceGrams(b).senses;
     const bySense = new Map<number, string>();
-    for (const [k, words] of wordsByKey(b, restB)) for (const w of words) for (const m of meaningsOf(w)) if (!bySense.has(m)) bySense.set(m, k);
+    for (const k of restB) for (const m of sensesB.get(k) ?? NO_SENSES) if (!bySense.has(m)) bySense.set(m, k);
     const used = new Set<string>();
-    for (const [ka, words] of wordsByKey(a, restA)) {
+    for (const ka of restA) {
       let kb: string | undefined;
-      for (const w of words) for (const m of meaningsOf(w)) if (kb === undefined && !used.has(bySense.get(m) ?? '')) kb = bySense.get(m);
+      for (const m of sensesA.get(ka) ?? NO_SENSES) {
+        const k = bySense.get(m);
+        if (k !== undefined && !used.has(k)) {
+          kb = k;
+          break;
+        }
+      }
       if (kb === undefined) continue;
       used.add(kb);
       matched++;
@@ -272,8 +193,8 @@ function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeigh
 
 /** Share of the numbers of one side (by value: "twelve" = "12") the other side lacks, when both state numbers. */
 function numberMismatch(a: SentenceFeatures, b: SentenceFeatures): number {
-  const na = numberMentions(a.words);
-  const nb = numberMentions(b.words);
+  const na = sentenceGrams(a).numbers;
+  const nb = sentenceGrams(b).numbers;
   if (na.length === 0 || nb.length === 0) return 0;
   const missing = na.filter((x) => !nb.some((y) => sameQuantity(x, y))).length + nb.filter((y) => !na.some((x) => sameQuantity(x, y))).length;
   return missing / (na.length + nb.length);
@@ -298,8 +219,9 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
   const ca = ta === 0 ? 0 : Math.min(1, shared / ta);
   const cb = tb === 0 ? 0 : Math.min(1, shared / tb);
   const longest = runs.reduce((n, r) => Math.max(n, r.length), 0);
-  const [ia, ib, base] = wordIds(a.words, b.words);
-  const bigrams = [ngramPrecision(ia, ib, 2, base), ngramPrecision(ib, ia, 2, base)];
+  const ga = sentenceGrams(a);
+  const gb = sentenceGrams(b);
+  const bigrams = [gramPrecision(ga.bigrams, gb.bigrams), gramPrecision(gb.bigrams, ga.bigrams)];
   return {
     overlap: keyOverlap([a], [b], weight),
     containMin: Math.min(ca, cb),
@@ -311,13 +233,13 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
     runShare: shorter === 0 ? 0 : longest / shorter,
     bigramMin: Math.min(...bigrams),
     bigramMax: Math.max(...bigrams),
-    trigramMin: Math.min(ngramPrecision(ia, ib, 3, base), ngramPrecision(ib, ia, 3, base)),
+    trigramMin: Math.min(gramPrecision(ga.trigrams, gb.trigrams), gramPrecision(gb.trigrams, ga.trigrams)),
     numberMismatch: numberMismatch(a, b),
     nameMismatch: nameMismatch(a, b),
     unmatchedMax: Math.log1p(Math.max(leftA, leftB)),
     unmatchedMin: Math.log1p(Math.min(leftA, leftB)),
     synonymShare: shared === 0 ? 0 : synonym / shared,
-    charTrigrams: charTrigramDice(a.words, b.words),
+    charTrigrams: charDice(ga, gb),
     extraClause: Math.log1p(Math.max(longestAddedStretch(a, b), longestAddedStretch(b, a))),
   };
 }
