@@ -129,7 +129,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
   private async send(id: number, request: RunRequest): Promise<void> {
     const { bundleKey, options } = request;
     // Plain copies: the structured clone must not meet getters or class instances.
-    const chunks = chunkArticles(request.articles.map((a) => ({ name: a.name, text: a.text })));
+    const chunks = chunkArticles(request.articles.map((a) => ({ name: a.name, text: a.text, attributes: a.attributes?.map((x) => ({ key: x.key, value: x.value })) })));
     const last = chunks.pop() ?? [];
     // Stop when the run was cancelled (the worker drops what it has) or the worker was replaced (a new send began).
     const generation = this.restarts;

@@ -215,7 +215,8 @@ export class AnalysisService implements vscode.Disposable {
     const started = Date.now();
     const progress = this.progressOnSlow(parsed.articles.length);
     try {
-      const articles = parsed.articles.map((a) => ({ name: a.name, text: a.text }));
+      // Header attributes too: the engine reads `date`/`time` and passim's `src` as direction evidence.
+      const articles = parsed.articles.map((a) => ({ name: a.name, text: a.text, attributes: a.attributes }));
       const result = await this.runner.run({ bundleKey: key, articles, options, token: run.token, onSlow: progress.onSlow });
       if (!result) {
         if (run.expired()) this.overBudget(document, budget);

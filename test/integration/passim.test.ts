@@ -36,8 +36,11 @@ describe('Parallax: Open passim Output…', () => {
 
     // Analysed: a lens marks the two copies of the warden’s notice as verbatim (the hover below
     // shows the quote grouped across the two).
-    await analysedLenses(doc.uri, (l) => l.some((x) => /(^|: )= /.test(x.command?.title ?? '')));
+    const lenses = await analysedLenses(doc.uri, (l) => l.some((x) => /(^|: )= /.test(x.command?.title ?? '')));
     assert.deepStrictEqual(await articleNames(doc.uri), ['courier-0211.txt', 'bulletin-0212.txt']);
+    // passim's src in the Bulletin's header reaches the engine: its summary lens gives it as evidence.
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(titles.some((t) => /derives from courier-0211 \([^)]*passim: source/.test(t)), JSON.stringify(titles));
 
     const at = text.indexOf('Stay off the dunes', text.indexOf('<<<FILE name="bulletin'));
     const hovers = await eventually('the quote hover',
