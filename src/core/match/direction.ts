@@ -199,7 +199,11 @@ function acyclic(candidates: Derivation[], n: number): Derivation[] {
     while (stack.length > 0) {
       const v = stack.pop() as number;
       if (v === to) return true;
-      for (const w of up[v]) if (!seen.has(w)) stack.push(w), seen.add(w);
+      for (const w of up[v]) {
+        if (seen.has(w)) continue;
+        seen.add(w);
+        stack.push(w);
+      }
     }
     return false;
   };
@@ -240,7 +244,11 @@ export function directionOfReuse(input: DirectionInput): Direction {
     set = new Set<number>();
     const stack = [x];
     while (stack.length > 0) {
-      for (const s of up.get(stack.pop() as number) ?? []) if (!set.has(s)) set.add(s), stack.push(s);
+      for (const s of up.get(stack.pop() as number) ?? []) {
+        if (set.has(s)) continue;
+        set.add(s);
+        stack.push(s);
+      }
     }
     ancestors.set(x, set);
     return set;
