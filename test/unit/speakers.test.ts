@@ -103,6 +103,36 @@ describe('speakers and cues', () => {
   });
 });
 
+describe('speakers on the shapes of real news (PolNeAR)', () => {
+  it('reads appositions on either side of the name', () => {
+    assert.deepStrictEqual(who('Maria Lind, the chief executive of Nordbank, said “rates will rise.”').map((x) => x[1]), ['lind']);
+    assert.deepStrictEqual(who('Sen. Richard J. Durbin (D-Ill.), noting the list, said “he has a heck of a list.”').map((x) => x[1]), ['durbin']);
+    assert.deepStrictEqual(who('Christie, New Jersey’s sitting governor, repeated it, calling him a “talented guy.”').map((x) => x[1]), ['christie']);
+    assert.deepStrictEqual(who('“I can’t vote for Trump,” said Concord resident Whit Symms.').map((x) => x[1]), ['symms']);
+    assert.deepStrictEqual(who('Secretary of State Maria Lind said “no.”').map((x) => x[1]), ['lind']);
+  });
+
+  it('signs a roundup quote with the name after the dash', () => {
+    const text = '“Taxes are too high.” — Ana Ruiz, Daily Courier\n“Roads are bad.” — Tom Ode, Harbor Times';
+    assert.deepStrictEqual(who(text).map((x) => x[1]), ['ruiz', 'ode']);
+  });
+
+  it('keeps the speaker of a paragraph-opening "X said:" and of the sentence before', () => {
+    assert.deepStrictEqual(who('Kaja Kallas said:\n“We will not be rushed.”\n“Nobody will hurry us.”').map((x) => x[1]), ['kallas', 'kallas']);
+    assert.deepStrictEqual(who('Valastro praised Christie’s leadership. “We need someone who cuts through.”').map((x) => x[1]), ['valastro']);
+    assert.deepStrictEqual(who('Horrified at the prospect, Ramos believes in journalism that “takes sides.”').map((x) => x[1]), ['ramos']);
+  });
+
+  it('takes no fragment or common word for a name', () => {
+    const [q] = findQuotes('“We are ready,” said Tom Ode.', splitSentences('“We are ready,” said Tom Ode.'));
+    assert.strictEqual(q.speaker, 'Tom Ode');
+    // "States" in "the United States" is no cue verb.
+    assert.deepStrictEqual(who('Ramos lamented that anger in the United States was “allowing racism.”').map((x) => x[1]), ['ramos']);
+    assert.deepStrictEqual(who('Small groups of protesters chanted “No justice.”').map((x) => x[1]), [null]);
+    assert.deepStrictEqual(who('Maybe Trump said “it” once.').map((x) => x[1]), ['trump']);
+  });
+});
+
 describe('speakers on quote-dense text', () => {
   // Dialogue, transcripts and quote soup: the work (characters scanned, see workCounter.ts) grows
   // with the text, not its square. Before the windows and the walk-out search, dialogue, plural

@@ -127,7 +127,7 @@ const properMemo = boundedMemo(20_000, (raw): NameFacts | null => {
 
 /** Capitalized words that open a run without being part of a name ("Maybe Trump", "Top Clinton aides"). */
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
-  ('maybe perhaps top rival former editor republican republicans democratic democrat democrats gop united ' +
+  ('maybe perhaps top rival former editor republican republicans democratic democrat democrats gop ' +
     'conservative liberal senior also then still even just only yes no well oh so says said monday tuesday wednesday ' +
     'thursday friday saturday sunday january february march april june july august september october november december ' +
     'though although while when after before because since another following meanwhile however instead indeed ' +
@@ -136,7 +136,8 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 
 /** A cleaned capitalized run that can be a speaker's name. */
 function isNameLike(person: string): boolean {
-  return !isStopwordName(person) && looksLikeName(person) && !NOT_NAME_WORDS.has(person.toLowerCase());
+  const lower = person.toLowerCase();
+  return !isStopwordName(person) && looksLikeName(person) && !NOT_NAME_WORDS.has(lower) && lower !== 'united';
 }
 
 /** compromise's lexicon (no tagger run): a lookup per word. */
@@ -162,6 +163,10 @@ export function isCommonWordAtStart(name: string): boolean {
 export function cleanName(raw: string): string {
   const words = raw.split(/\s+/);
   while (words.length > 1 && (STOPWORDS.has(words[0].toLowerCase()) || NOT_NAME_WORDS.has(words[0].toLowerCase()))) {
+    words.shift();
+  }
+  // "Secretary of State Maria Lind": the run starts after "of"; "State" describes, it is no name.
+  if (words.length > 2 && words[0] === 'State') {
     words.shift();
   }
   // "Tom Ode." at the end of a sentence: the period is not part of the name ("Jr." and "J." keep theirs).
@@ -213,6 +218,11 @@ export function subjectBefore(pre: string, progressive = false): Subject {
   }
   const name = NAME_AT_END.exec(p);
   // "the president of Lirania asked": the name is a complement, the role is the subject.
+  // "Secretary of State Maria Lind said": the name after the office is the subject.
+  if (name && /^State\s+\S+\s+\S/.test(name[1]) && isNameLike(cleanName(name[1]))) {
+    const person = cleanName(name[1]);
+    return { kind: 'name', text: person, person };
+  }
   if (name && /\b(?:of|in|at|from|for|to|with|by|on)\s+$/.test(p.slice(0, name.index))) {
     const head = p.slice(0, name.index).replace(/\s*\b\w+\s+$/, '');
     const role = subjectBefore(head);
@@ -274,6 +284,16 @@ export function subjectAfter(post: string): Subject {
  * Jersey’s sitting governor").
  */
 const ASIDE = /^(?:\p{Ll}|\d+$|[RDI]-[A-Z][\p{L}.]*$|(?:[\p{Lu}][\p{L}.-]*\s+){0,3}[\p{Lu}][\p{L}.-]*[’']s\s+\p{Ll})/u;
+
+/** A signature after a quote, in roundups and op-eds: "“…” — Ana Ruiz, Daily Courier". */
+const SIGNATURE = new RegExp(`\\uFFFC[\\s.,]*[—–]\\s*(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,4})(?=\\s*(?:[,(]|$))`, 'u');
+
+/** The name signing a quote in the same line, or none. */
+export function signature(slice: string): Subject {
+  const m = SIGNATURE.exec(slice);
+  const person = m ? cleanName(m[1]) : '';
+  return m && isNameLike(person) ? { kind: 'name', text: person, person } : { kind: 'none', text: '' };
+}
 
 /** Every capitalized run of a text. */
 export const NAME_ANYWHERE = new RegExp(`${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5}`, 'gu');

@@ -3,7 +3,7 @@ import { firstNotBefore } from '../util/binarySearch';
 import { ArticleNames, nameWords, speakerKey } from './names';
 import type { QuoteSpan } from './quotes';
 import {
-  CUE, MASK, NAME_ANYWHERE, clauseSubject, isCommonWordAtStart, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore,
+  CUE, MASK, NAME_ANYWHERE, clauseSubject, isCommonWordAtStart, signature, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore,
 } from './speakerSubjects';
 import type { Subject } from './speakerSubjects';
 
@@ -180,10 +180,18 @@ function readCues(slice: string, region: Region, cues: Cue[]): void {
     cues.push({ sentence: region.index, start: at, end: at + m[0].length, verb, subject, speaker: null, key: null });
   }
   // "Ramos believes in journalism that “takes sides”": a quote in a sentence without a cue verb
-  // belongs to the sentence's subject, when that is a name or a pronoun written before the quote.
+  // belongs to the name that signs it ("“…” — Ana Ruiz, Daily Courier"), else to the sentence's
+  // subject, when that is a name or a pronoun written before the quote.
   const quoteAt = slice.indexOf(MASK);
-  if (cues.length === before && quoteAt > 0) {
-    const subject = clauseSubject(slice.slice(0, Math.min(quoteAt, WINDOW)));
+  if (cues.length === before && /^[—–]/.test(slice)) {
+    // A signature split off as a sentence of its own: "“…”" | "— Ana Ruiz, Daily Courier".
+    const signed = signature(MASK + slice.slice(0, WINDOW));
+    if (signed.kind !== 'none') {
+      cues.push({ sentence: region.index, start: region.start, end: region.start, verb: '', subject: signed, speaker: null, key: null });
+    }
+  } else if (cues.length === before && quoteAt >= 0) {
+    const signed = signature(slice.slice(quoteAt, quoteAt + WINDOW));
+    const subject = signed.kind !== 'none' ? signed : clauseSubject(slice.slice(0, Math.min(quoteAt, WINDOW)));
     if (subject.kind !== 'none') {
       cues.push({ sentence: region.index, start: region.start, end: region.start, verb: '', subject, speaker: null, key: null });
     }
@@ -465,7 +473,7 @@ function cueBeforeColon(masked: string, prevRegion: Region, prevCues: readonly C
 
 /** “Stop!” | Rutte shouted. / “It is great.” | she said. — a splitter may end the sentence at the quote. */
 function cueRightAfter(text: string, masked: string, span: QuoteSpan, region: Region, next: Region, nextCues: readonly Cue[]): Attribution | null {
-  const cut = /[!?,]\s*$/.test(span.text) || /^\s*\p{Ll}/u.test(text.slice(next.start, next.start + 3));
+  const cut = /[!?,]\s*$/.test(span.text) || /^\s*[\p{Ll}—–]/u.test(text.slice(next.start, next.start + 3));
   if (!cut || region.end - span.end > 8 || !/^[\s.,!?…]*$/.test(masked.slice(span.end, region.end))) {
     return null;
   }
