@@ -162,6 +162,22 @@ describe('Parallax editor features on seeds.bundle', () => {
     assert.notStrictEqual(resourceKey(vscode.Uri.file('/work/reports/seeds.parallax.md')), resourceKey(bundle));
   });
 
+  it('commands without arguments act on the bundle behind the active article or comparison document', async () => {
+    const panelTab = (): vscode.Tab | undefined => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview);
+    for (const open of [
+      async () => vscode.commands.executeCommand('parallax.openArticle', seedsUri, 3),
+      async () => vscode.commands.executeCommand('parallax.compareSources', { bundle: seedsUri.toString(), left: 0, right: 2 }),
+    ]) {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await open();
+      const active = vscode.window.activeTextEditor?.document.uri.scheme;
+      assert.ok(active === 'parallax-article' || active === 'parallax-aligned', `an article or comparison document is active: ${active}`);
+      await vscode.commands.executeCommand('parallax.showAlignment');
+      const tab = await eventually('the panel tab', panelTab, (t) => !!t && t.label === 'Alignment · seeds.bundle');
+      assert.ok(tab);
+    }
+  });
+
   it('the alignment panel opens on the bundle, with a page that runs only its own script', async () => {
     await vscode.commands.executeCommand('parallax.showAlignment', seedsUri);
     const tab = await eventually('the panel tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview), (t) => !!t);
