@@ -22,7 +22,8 @@ export type AnalysisRequest =
   | { readonly type: 'forget'; readonly bundleKey: string };
 
 /**
- * Worker → extension host: exactly one reply per `analyze`.
+ * Worker → extension host: per `analyze`, `started` when it begins (unless cancelled while queued),
+ * then exactly one reply: `result`, `error` or `cancelled`.
  *
  * A result's analysis comes as `parts` (splitAnalysis), each serialized (v8.serialize) into its own
  * transferred buffer: a 1,000-article analysis is ~16 MB, and cloning it as one message costs the
@@ -33,7 +34,9 @@ export type AnalysisResponse =
   | { readonly type: 'result'; readonly id: number; readonly parts: readonly ArrayBuffer[]; readonly stats: CacheStats; readonly workerMs: number }
   /** The engine failed: its message and stack, and the article that fails on its own if one does. */
   | { readonly type: 'error'; readonly id: number; readonly failure: EngineFailure }
-  | { readonly type: 'cancelled'; readonly id: number };
+  | { readonly type: 'cancelled'; readonly id: number }
+  /** Run `id` begins now (sent before its one reply): the engine is loaded and nothing runs ahead of it. */
+  | { readonly type: 'started'; readonly id: number };
 
 /** True when `value` looks like a request (the worker checks what it is sent before acting on it). */
 export function isAnalysisRequest(value: unknown): value is AnalysisRequest {

@@ -20,6 +20,11 @@ export interface RunRequest {
   readonly token: RunnerToken;
   /** Called at most once, when the run takes longer than a moment (the status bar shows progress). */
   readonly onSlow?: () => void;
+  /**
+   * Called once, when the engine begins this run: after a worker has started and loaded the engine,
+   * and after the runs ahead of it. The service's time budget counts from here.
+   */
+  readonly onStarted?: () => void;
 }
 
 export interface RunResult {

@@ -24,6 +24,7 @@ export class SlicedAnalysisRunner implements AnalysisRunner {
       this.caches.set(bundleKey, cache);
     }
     const sliceMs = Math.max(this.slices.sliceMs, this.budgets.get(bundleKey) ?? 0);
+    request.onStarted?.();
     let result;
     try {
       result = await analyzeInSlices(request.articles, request.options, cache, request.token, { ...this.slices, sliceMs, onSlow: request.onSlow });

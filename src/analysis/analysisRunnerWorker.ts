@@ -180,6 +180,9 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
       case 'cancelled':
         entry.settle({ result: undefined });
         break;
+      case 'started':
+        entry.request.onStarted?.();
+        break;
     }
   }
 

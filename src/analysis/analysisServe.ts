@@ -103,6 +103,8 @@ export function serveAnalysis(port: EnginePort): void {
     };
     const started = performance.now();
     running = request.id;
+    // The run's time starts now: the host's time budget does not count the worker's start or the queue.
+    reply({ type: 'started', id: request.id });
     try {
       const analysis = analyzeBundle(request.articles, request.options, token, cache);
       const parts = splitAnalysis(analysis).map((part) => port.encode(part));

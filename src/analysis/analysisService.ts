@@ -59,6 +59,8 @@ interface Pending {
 /** A run's token: the pending entry's, also fired when the time budget runs out. */
 interface BudgetedToken {
   readonly token: vscode.CancellationToken;
+  /** The engine began the run: the budget counts from now (not the worker's start, nor the queue). */
+  start(): void;
   /** True when the budget, not a newer edit, stopped the run. */
   expired(): boolean;
   dispose(): void;
@@ -69,9 +71,12 @@ function budgeted(outer: vscode.CancellationToken, seconds: number): BudgetedTok
   let expired = false;
   const subscription = outer.onCancellationRequested(() => source.cancel());
   if (outer.isCancellationRequested) source.cancel();
-  const timer = seconds > 0 ? setTimeout(() => ((expired = true), source.cancel()), seconds * 1000) : undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   return {
     token: source.token,
+    start: () => {
+      if (seconds > 0 && timer === undefined) timer = setTimeout(() => ((expired = true), source.cancel()), seconds * 1000);
+    },
     expired: () => expired && !outer.isCancellationRequested,
     dispose: () => {
       clearTimeout(timer);
@@ -217,7 +222,7 @@ export class AnalysisService implements vscode.Disposable {
     try {
       // Header attributes too: the engine reads `date`/`time` and passim's `src` as direction evidence.
       const articles = parsed.articles.map((a) => ({ name: a.name, text: a.text, attributes: a.attributes }));
-      const result = await this.runner.run({ bundleKey: key, articles, options, token: run.token, onSlow: progress.onSlow });
+      const result = await this.runner.run({ bundleKey: key, articles, options, token: run.token, onSlow: progress.onSlow, onStarted: run.start });
       if (!result) {
         if (run.expired()) this.overBudget(document, budget);
         return undefined;

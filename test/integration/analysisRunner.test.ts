@@ -69,6 +69,7 @@ class ScriptedRunner implements AnalysisRunner {
     }
     if (this.mode === 'stall') {
       // Runs until stopped, like an engine on a pathological text.
+      request.onStarted?.();
       return new Promise((resolve) => request.token.onCancellationRequested(() => resolve(undefined)));
     }
     return this.real.run(request);

@@ -57,7 +57,7 @@ describe('the web analysis runtime', function () {
   it('serves the protocol from a worker: results as JSON parts equal to the engine’s analysis', async () => {
     const worker = startAsWebWorker(text);
     try {
-      const reply = new Promise<AnalysisResponse>((resolve) => worker.once('message', resolve));
+      const reply = new Promise<AnalysisResponse>((resolve) => worker.on('message', (r: AnalysisResponse) => r.type !== 'started' && resolve(r)));
       worker.postMessage({ type: 'analyze', id: 1, bundleKey: 'b', articles: seeds, options: {} });
       const response = await reply;
       assert.strictEqual(response.type, 'result');

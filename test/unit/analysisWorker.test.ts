@@ -64,11 +64,14 @@ function v8Size(value: unknown): number {
 }
 
 /** The raw protocol: a worker, and the replies it sends, in order. */
-function startWorker(): { send(m: AnalysisRequest): void; next(): Promise<AnalysisResponse>; stop(): Promise<number> } {
+function startWorker(): { send(m: AnalysisRequest): void; next(): Promise<AnalysisResponse>; stop(): Promise<number>; started: number[] } {
   const worker = new Worker(workerPath);
+  const started: number[] = [];
   const replies: AnalysisResponse[] = [];
   const waiting: Array<(r: AnalysisResponse) => void> = [];
   worker.on('message', (r: AnalysisResponse) => {
+    // `started` comes before each run's one reply; the tests read the replies.
+    if (r.type === 'started') return void started.push(r.id);
     const w = waiting.shift();
     if (w) w(r);
     else replies.push(r);
@@ -80,6 +83,7 @@ function startWorker(): { send(m: AnalysisRequest): void; next(): Promise<Analys
       return r ? Promise.resolve(r) : new Promise((resolve) => waiting.push(resolve));
     },
     stop: () => worker.terminate(),
+    started,
   };
 }
 
@@ -94,6 +98,7 @@ describe('analysis worker protocol', () => {
     w.send({ type: 'analyze', id: 1, bundleKey: 'b', articles: seeds, options: {} });
     const first = await w.next();
     assert.strictEqual(first.id, 1);
+    assert.deepStrictEqual(w.started, [1], 'the run said when it began');
     assert.deepStrictEqual(analysisOf(first), analyzeBundle(seeds, {}, undefined, createAnalysisCache()));
     assert.strictEqual(first.type === 'result' && first.stats.articleHits, 0);
 
@@ -175,7 +180,9 @@ describe('WorkerAnalysisRunner', () => {
     const runner = createNodeWorkerRunner({ workerPath });
     try {
       assert.strictEqual(runner.kind, 'worker');
-      const r = await runner.run({ bundleKey: 's', articles: seeds, options: { minSharedWords: 8 }, token: createRunnerToken() });
+      let started = 0;
+      const r = await runner.run({ bundleKey: 's', articles: seeds, options: { minSharedWords: 8 }, token: createRunnerToken(), onStarted: () => started++ });
+      assert.strictEqual(started, 1, 'told once when the engine began the run');
       assert.strictEqual(r?.ranIn, 'worker');
       assert.deepStrictEqual(r?.analysis, analyzeBundle(seeds, { minSharedWords: 8 }));
     } finally {
