@@ -5,7 +5,7 @@ import { evaluatePolnear, formatFigures, readPolnear } from './polnear';
  * Direct quotes and their speakers on PolNeAR dev (real US political news, annotated by others).
  * Prints the figures and asserts floors slightly under what is reached, so a regression fails.
  * How quotes are matched and speakers compared is explained in ./polnear.ts. Reached (rules
- * tuned on train only): recall 0.994, speaker accuracy 0.787 (train: 0.995, 0.830). The issue's
+ * tuned on train only): recall 0.994, speaker accuracy 0.804 (train: 0.995, 0.839). The issue's
  * target for speakers (0.90) is not reached yet.
  */
 describe('PolNeAR dev: direct quotes and speakers', () => {
@@ -15,6 +15,6 @@ describe('PolNeAR dev: direct quotes and speakers', () => {
     console.log(formatFigures('dev', figures));
     assert.ok(figures.goldQuotes > 700, `expected the whole dev split, read ${figures.goldQuotes} gold quotes`);
     assert.ok(figures.recall >= 0.99, `direct-quote recall ${figures.recall.toFixed(3)} fell under 0.99`);
-    assert.ok(figures.speakerAccuracy >= 0.77, `speaker accuracy ${figures.speakerAccuracy.toFixed(3)} fell under 0.77`);
+    assert.ok(figures.speakerAccuracy >= 0.79, `speaker accuracy ${figures.speakerAccuracy.toFixed(3)} fell under 0.79`);
   });
 });

@@ -283,13 +283,8 @@ function boundaryAfter(text: string, from: number, to: number, i: number): { at:
   if (c >= to) return { at: -1, resume: c };
 
   if (!IS_SPACE.test(text[c])) {
-    // No space after the period: "world.Today" ends a sentence, "Jane.Doe@x.com" and "U.S.A" do not.
-    if (contiguous === '.' && spacedDots === 0 && c === j && IS_UPPER.test(text[c]) && c + 1 < to && IS_LOWER.test(text[c + 1])
-      && i > from && IS_LETTER_OR_DIGIT.test(text[i - 1])) {
-      const token = tokenAround(text, from, to, i);
-      if (!/@|:\/\/|www\./i.test(token) && !isAbbreviation(wordBefore(text, from, i))) return { at: c, resume: c };
-    }
-    return { at: -1, resume: j };
+    const ends = contiguous === '.' && spacedDots === 0 && c === j && endsWithoutSpace(text, from, to, i, c);
+    return ends ? { at: c, resume: c } : { at: -1, resume: j };
   }
 
   const next = nextSignificant(text, c, to);
@@ -328,6 +323,15 @@ function boundaryAfter(text: string, from: number, to: number, i: number): { at:
     return { at: c, resume: c };
   }
   return { at: c, resume: c };
+}
+
+/** No space after a period at i (c: the next character): "world.Today" ends a sentence, "Jane.Doe@x.com" and "U.S.A" do not. */
+function endsWithoutSpace(text: string, from: number, to: number, i: number, c: number): boolean {
+  if (!IS_UPPER.test(text[c]) || c + 1 >= to || !IS_LOWER.test(text[c + 1]) || i <= from || !IS_LETTER_OR_DIGIT.test(text[i - 1])) {
+    return false;
+  }
+  const token = tokenAround(text, from, to, i);
+  return !/@|:\/\/|www\./i.test(token) && !isAbbreviation(wordBefore(text, from, i));
 }
 
 /** The first letter or digit after `c`, skipping spaces and opening marks; `space` tells whether whitespace came first. */

@@ -183,7 +183,7 @@ export function subjectBefore(pre: string, progressive = false): Subject {
   if (PASSIVE_BEFORE.test(p)) {
     // "Trump is insisting": a progressive, not a passive.
     if (!progressive) {
-      return { kind: 'none', text: '' };
+      return NO_SUBJECT;
     }
     p = p.replace(PASSIVE_BEFORE, '').replace(/\s+$/, '');
   }
@@ -192,53 +192,65 @@ export function subjectBefore(pre: string, progressive = false): Subject {
   }
   // "Sen. Richard J. Durbin (D-Ill.)": a party and state, an age, in brackets after the name.
   p = p.replace(/\s*\([^()]{1,40}\)(,?)$/, '$1');
-  // "The alliance's secretary-general, Annelise Varnholt, promised": the name between the commas.
-  // "Umerov, for his part, stressed" / "Trump, after speaking to Putin, said": skip the aside.
   if (p.endsWith(',')) {
-    const inner = p.slice(0, -1);
-    const comma = inner.lastIndexOf(',');
-    const aside = inner.slice(comma + 1).trim();
-    const appositive = FULL_NAME.exec(aside);
-    if (appositive && !aside.includes(MASK) && nameWords(aside).length >= 2 && looksLikeName(aside) && !isStopwordName(aside)) {
-      return { kind: 'name', text: nameWords(aside).join(' '), person: nameWords(aside).join(' ') };
-    }
-    // Only an aside that does not start a clause of its own: "the chief executive of Nordbank",
-    // "for his part", not "Clinton's aide rallied supporters" (its subject is not before it).
-    if (comma > 0 && !inner.slice(comma).includes(MASK) && ASIDE.test(aside) && aside.split(/\s+/).length <= 14) {
-      const before = subjectBefore(inner.slice(0, comma));
-      if (before.kind !== 'none') {
-        return before;
-      }
-    }
-    return { kind: 'none', text: '' };
+    return subjectBeforeAside(p.slice(0, -1));
   }
   const pronoun = PRONOUN_AT_END.exec(p);
   if (pronoun) {
     return { kind: 'pronoun', text: pronoun[1] };
   }
+  return namedSubjectAtEnd(p) ?? describedSubjectAtEnd(p);
+}
+
+const NO_SUBJECT: Subject = { kind: 'none', text: '' };
+
+/**
+ * `inner` ends with an aside set off by commas. "The alliance's secretary-general, Annelise
+ * Varnholt, promised": the name between the commas. "Umerov, for his part, stressed" / "Trump,
+ * after speaking to Putin, said": the subject before the aside.
+ */
+function subjectBeforeAside(inner: string): Subject {
+  const comma = inner.lastIndexOf(',');
+  const aside = inner.slice(comma + 1).trim();
+  if (FULL_NAME.test(aside) && !aside.includes(MASK) && nameWords(aside).length >= 2 && looksLikeName(aside) && !isStopwordName(aside)) {
+    return { kind: 'name', text: nameWords(aside).join(' '), person: nameWords(aside).join(' ') };
+  }
+  // Only an aside that does not start a clause of its own: "the chief executive of Nordbank",
+  // "for his part", not "Clinton's aide rallied supporters" (its subject is not before it).
+  if (comma > 0 && !inner.slice(comma).includes(MASK) && ASIDE.test(aside) && aside.split(/\s+/).length <= 14) {
+    return subjectBefore(inner.slice(0, comma));
+  }
+  return NO_SUBJECT;
+}
+
+/** A name that ends the text before the verb ("Mark Rutte", "Macron's office"), or null. */
+function namedSubjectAtEnd(p: string): Subject | null {
   const name = NAME_AT_END.exec(p);
-  // "the president of Lirania asked": the name is a complement, the role is the subject.
+  if (name === null) {
+    return null;
+  }
   // "Secretary of State Maria Lind said": the name after the office is the subject.
-  if (name && /^State\s+\S+\s+\S/.test(name[1]) && isNameLike(cleanName(name[1]))) {
+  if (/^State\s+\S+\s+\S/.test(name[1]) && isNameLike(cleanName(name[1]))) {
     const person = cleanName(name[1]);
     return { kind: 'name', text: person, person };
   }
-  if (name && /\b(?:of|in|at|from|for|to|with|by|on)\s+$/.test(p.slice(0, name.index))) {
+  // "the president of Lirania asked": the name is a complement, the role is the subject;
+  // "Rep. Tom Cole of Oklahoma said": a name with its place.
+  if (/\b(?:of|in|at|from|for|to|with|by|on)\s+$/.test(p.slice(0, name.index))) {
     const head = p.slice(0, name.index).replace(/\s*\b\w+\s+$/, '');
     const role = subjectBefore(head);
-    // "Rep. Tom Cole of Oklahoma said": a name with its place.
-    if (role.kind === 'name') {
-      return role;
-    }
     return role.kind === 'role' || role.kind === 'phrase' ? { kind: role.kind, text: role.text + p.slice(head.length) } : role;
   }
-  if (name) {
-    const person = cleanName(name[1]);
-    if (isNameLike(person)) {
-      const written = name[2] ? `${person}${name[0].slice(name[1].length)}` : person;
-      return { kind: 'name', text: written, person };
-    }
+  const person = cleanName(name[1]);
+  if (isNameLike(person)) {
+    const written = name[2] ? `${person}${name[0].slice(name[1].length)}` : person;
+    return { kind: 'name', text: written, person };
   }
+  return null;
+}
+
+/** A description that ends the text before the verb: a role ("the minister"), a group ("officials"). */
+function describedSubjectAtEnd(p: string): Subject {
   const phrase = PHRASE_AT_END.exec(p);
   if (phrase) {
     const head = phrase[1].split(/\s+/).pop()?.toLowerCase() ?? '';
@@ -254,7 +266,7 @@ export function subjectBefore(pre: string, progressive = false): Subject {
   if (plural && PLURAL_GROUPS.test(plural[1])) {
     return { kind: 'phrase', text: plural[1] };
   }
-  return { kind: 'none', text: '' };
+  return NO_SUBJECT;
 }
 
 /** The subject written right after a cue ("…," said Rutte / according to Macron's office). */
