@@ -1,6 +1,7 @@
 // Extension-host latency WHILE a 1,000-article bundle is analysed: a hover or CodeLens request
 // every ~10 ms, answered from the previous analysis on the host's thread, with the engine running
-// in the worker (desktop) versus in time slices on the same thread (web, fallback).
+// in the worker (desktop; the web's Web Worker leaves the host the same steps, with JSON parts) versus
+// in time slices on the same thread (the fallback where no worker can start).
 // Needs dist/analysisWorker.js next to dist/bench.js (`npm run bench` builds both).
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -18,9 +19,11 @@ import type { AnalysisRunner } from '../src/analysis/analysisRunner';
 import { createResultDecoder } from '../src/analysis/analysisRunnerWorker';
 import { createNodeWorkerRunner } from '../src/analysis/analysisRunnerWorkerNode';
 import { decodeV8Part, encodeV8Part } from '../src/analysis/partCodecV8';
+import { decodeJsonPart, encodeJsonPart } from '../src/analysis/partCodecJson';
 import { SlicedAnalysisRunner } from '../src/analysis/analysisRunnerSlices';
 import { makeEditorBundle } from './editorBench';
 import { chunkArticles, splitAnalysis } from '../src/analysis/analysisMessages';
+import type { AnalysisPart } from '../src/analysis/analysisMessages';
 
 const INTERVAL_MS = 10;
 
@@ -166,15 +169,26 @@ async function measure(label: string, runner: AnalysisRunner, articles: readonly
   console.log(`host: ${label.padEnd(7)} analysis ${ms.toFixed(0)} ms (ran in ${result.ranIn}); ${p.answered.length} requests: answered ${percentiles(p.answered)}; compute alone ${percentiles(p.compute)}; host thread longest blocked ${p.blockedMs.toFixed(0)} ms${cpu}; ${gcs.length} GC pauses, ${percentiles(gcs)}`);
 }
 
+/** How result parts cross from the worker: v8 from a Node worker thread, JSON text from a Web Worker. */
+interface PartCodec {
+  readonly name: string;
+  encode(part: AnalysisPart): ArrayBuffer;
+  decode(buffer: ArrayBuffer): AnalysisPart;
+}
+const CODECS: readonly PartCodec[] = [
+  { name: 'worker (desktop, v8 parts)', encode: encodeV8Part, decode: decodeV8Part },
+  { name: 'web worker (JSON parts)', encode: encodeJsonPart, decode: decodeJsonPart },
+];
+
 /**
  * The host thread's own steps of a worker run, as the runner does them, each alone in a turn of the
  * event loop: cloning one chunk of articles to post, decoding one part of the result and adding it to
  * the joined analysis and its per-article index, then finishing both (5 repetitions). A max far above
  * p95 is a garbage collection or the OS running another process.
  */
-function workerRunSteps(articles: readonly ArticleInput[], analysis: BundleAnalysis): string {
+function workerRunSteps(articles: readonly ArticleInput[], analysis: BundleAnalysis, codec: PartCodec): string {
   const chunks = chunkArticles(articles);
-  const buffers = splitAnalysis(analysis).map((p) => encodeV8Part(p));
+  const buffers = splitAnalysis(analysis).map((p) => codec.encode(p));
   if (process.env.PARALLAX_BENCH_GC) console.log(`part bytes: ${buffers.map((b) => b.byteLength).sort((a, b) => a - b).join(' ')}`);
   const post: number[] = [];
   const decode: number[] = [];
@@ -186,7 +200,7 @@ function workerRunSteps(articles: readonly ArticleInput[], analysis: BundleAnaly
       post.push(performance.now() - t);
     }
     // The runner's own decoder (what ships), one part at a time as the runner feeds it.
-    const decoder = createResultDecoder(decodeV8Part);
+    const decoder = createResultDecoder(codec.decode);
     for (const b of buffers) {
       const t = performance.now();
       decoder.add(b);
@@ -196,7 +210,7 @@ function workerRunSteps(articles: readonly ArticleInput[], analysis: BundleAnaly
     decoder.finish();
     finish.push(performance.now() - t);
   }
-  return `host: worker run's steps on the host thread: post one of ${chunks.length} article chunks ${percentiles(post)}; decode + join + index one of ${buffers.length} result parts ${percentiles(decode)}; finish join + index ${percentiles(finish)}`;
+  return `host: ${codec.name} run's steps on the host thread: post one of ${chunks.length} article chunks ${percentiles(post)}; decode + join + index one of ${buffers.length} result parts ${percentiles(decode)}; finish join + index ${percentiles(finish)}`;
 }
 
 export async function runHostLatencyBench(): Promise<void> {
@@ -225,5 +239,5 @@ export async function runHostLatencyBench(): Promise<void> {
     worker.dispose();
   }
   await measure('slices', new SlicedAnalysisRunner(), articles, request);
-  console.log(workerRunSteps(articles, previous));
+  for (const codec of CODECS) console.log(workerRunSteps(articles, previous, codec));
 }
