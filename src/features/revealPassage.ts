@@ -12,13 +12,13 @@ import { registerCommand } from '../commands/args';
  */
 export async function revealPassage(model: BundleModel, args: RevealPassageArgs | undefined, inArticle?: boolean): Promise<vscode.TextEditor | undefined> {
   if (!args || typeof args.bundle !== 'string' || typeof args.article !== 'number') {
-    void vscode.window.showWarningMessage('Parallax: this link does not name a passage (expected a bundle, an article and a range).');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Parallax: this link does not name a passage (expected a bundle, an article and a range).'));
     return undefined;
   }
   const bundle = await model.document(vscode.Uri.parse(args.bundle));
   const article = model.parse(bundle).articles[args.article];
   if (!article) {
-    void vscode.window.showWarningMessage('Parallax: that article is no longer in the bundle; it was removed or the bundle changed since the analysis.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Parallax: that article is no longer in the bundle; it was removed or the bundle changed since the analysis.'));
     return undefined;
   }
   const useArticle = inArticle ?? vscode.window.activeTextEditor?.document.uri.scheme === ARTICLE_SCHEME;
