@@ -27,5 +27,5 @@ export function registerDocumentSymbols(model: BundleModel): vscode.Disposable {
         return new vscode.DocumentSymbol(article.name, attributeDetail(article), vscode.SymbolKind.File, range, selection);
       });
     },
-  }, { label: 'Parallax articles' });
+  }, { label: vscode.l10n.t('Parallax articles') });
 }
