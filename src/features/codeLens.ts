@@ -40,7 +40,7 @@ export class ParallaxCodeLensProvider implements vscode.CodeLensProvider, vscode
       const i = view.article.index;
       const header = headerLens(snapshot.analysis, snapshot.labels, i);
       const at = headerRange(document, view);
-      lenses.push(new vscode.CodeLens(at, { title: header.summary, command: '', tooltip: 'What this article shares with the other sources' }));
+      lenses.push(new vscode.CodeLens(at, { title: header.summary, command: '', tooltip: vscode.l10n.t('What this article shares with the other sources') }));
       if (header.compare) {
         const args = { bundle, left: header.compare.article, right: i };
         lenses.push(new vscode.CodeLens(at, commandOf(COMMANDS.compareSources, header.compare.title, [args], 'Open the aligned comparison of the two articles')));
