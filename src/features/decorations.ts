@@ -84,7 +84,7 @@ export function registerDecorations(decorations: SharedPassageDecorations): vsco
       const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
       const next = !readConfig().decorationsEnabled;
       await config.update('decorations.enabled', next, vscode.ConfigurationTarget.Global);
-      void vscode.window.setStatusBarMessage(`Parallax: shared-passage highlights ${next ? 'on' : 'off'}`, 2000);
+      void vscode.window.setStatusBarMessage(next ? vscode.l10n.t('Parallax: shared-passage highlights on') : vscode.l10n.t('Parallax: shared-passage highlights off'), 2000);
     }),
   );
 }
