@@ -1,9 +1,9 @@
 import type { MatchKind } from '../model';
-import type { ArticleFeatures } from './articleFeatures';
+import type { ArticleFeatures, SentenceFeatures } from './articleFeatures';
 import { monotoneChain } from './alignment';
 import type { AlignNode } from './alignment';
 import { containedShare, keyOverlap, scoreSentences } from './sentenceScore';
-import type { KeyWeight, ScoreOptions } from './sentenceScore';
+import type { KeyWeight, PairScore, ScoreOptions } from './sentenceScore';
 import type { WordRun } from './verbatimRuns';
 import { PAIR_SCORE_BUDGET } from './limits';
 
@@ -158,11 +158,24 @@ export function comparePair(a: ArticleFeatures, b: ArticleFeatures, options: Sco
   for (const k of chosen) {
     const i = candidates.i[k];
     const j = candidates.j[k];
-    const s = scoreSentences(a.sents[i], b.sents[j], weight, options);
+    const s = sameSentence(a.sents[i], b.sents[j], options) ?? scoreSentences(a.sents[i], b.sents[j], weight, options);
     if (s.score >= MIN_LINK || s.kind !== null) scored.set(j * nA + i, s);
   }
   const links = alignedLinks(a, b, weight, scored, options);
   return { links, scored: chosen.length, capped: chosen.length < candidates.i.length };
+}
+
+/**
+ * The score of two sentences with the same words (a sentence copied word for word, the commonest
+ * pair in dense reuse), without the scorer: one run over the whole sentence, verbatim, score 1,
+ * which is what scoreSentences says of such a pair. Null for any other pair, and for sentences
+ * shorter than a verbatim run, which the scorer judges.
+ */
+function sameSentence(a: SentenceFeatures, b: SentenceFeatures, options: ScoreOptions): PairScore | null {
+  const n = a.words.length;
+  if (n !== b.words.length || n < Math.max(1, options.minSharedWords) || n > 65535) return null;
+  for (let k = 0; k < n; k++) if (a.words[k] !== b.words[k]) return null;
+  return { score: 1, kind: 'verbatim', runs: [{ a: 0, b: 0, length: n }], overlap: 1, editSimilarity: 1, paraphrase: 1 };
 }
 
 /** The sentence links of two articles (comparePair without its work counts). */
