@@ -43,7 +43,7 @@ export class ParallaxCodeLensProvider implements vscode.CodeLensProvider, vscode
       lenses.push(new vscode.CodeLens(at, { title: header.summary, command: '', tooltip: vscode.l10n.t('What this article shares with the other sources') }));
       if (header.compare) {
         const args = { bundle, left: header.compare.article, right: i };
-        lenses.push(new vscode.CodeLens(at, commandOf(COMMANDS.compareSources, header.compare.title, [args], 'Open the aligned comparison of the two articles')));
+        lenses.push(new vscode.CodeLens(at, commandOf(COMMANDS.compareSources, header.compare.title, [args], vscode.l10n.t('Open the aligned comparison of the two articles'))));
       }
       for (const lens of passageLenses(snapshot.analysis, snapshot.labels, i, view.article.text, { showBoilerplate: config.showBoilerplate })) {
         const pos = document.positionAt(view.base + lens.offset);
