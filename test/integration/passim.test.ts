@@ -13,7 +13,11 @@ function markdownOf(hovers: readonly vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
 
-describe('Parallax: Open passim Output…', () => {
+describe('Parallax: Open passim Output…', function () {
+  // The first test starts the analysis worker and waits for lenses, a hover and a diff: on a loaded
+  // 2-core machine that can pass mocha's 30 s default.
+  this.timeout(90_000);
+
   before(async () => {
     const extension = vscode.extensions.getExtension('parallax-dev.parallax');
     assert.ok(extension, 'the extension is installed');
