@@ -24,14 +24,14 @@ interface ArticlePick extends vscode.QuickPickItem {
  * Without arguments it asks, with a quick pick of name, source and first words.
  */
 async function openArticle(model: BundleModel, bundleArg?: TargetArg, which?: number | string): Promise<vscode.TextEditor | undefined> {
-  const document = (await resolveTarget(model, bundleArg, 'Open an article of which bundle?'))?.bundle;
+  const document = (await resolveTarget(model, bundleArg, vscode.l10n.t('Open an article of which bundle?')))?.bundle;
   if (!document) {
-    void vscode.window.showInformationMessage('Parallax: open a bundle first (a text file whose articles start with <<<FILE name>>> lines).');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Parallax: open a bundle first (a text file whose articles start with <<<FILE name>>> lines).'));
     return undefined;
   }
   const articles = model.parse(document).articles;
   if (articles.length === 0) {
-    void vscode.window.showWarningMessage(`Parallax: ${vscode.workspace.asRelativePath(document.uri)} has no articles. Each article starts with a line like <<<FILE report.txt>>>.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Parallax: {0} has no articles. Each article starts with a line like <<<FILE report.txt>>>.', vscode.workspace.asRelativePath(document.uri)));
     return undefined;
   }
   let article: BundleArticle | undefined;
@@ -46,11 +46,11 @@ async function openArticle(model: BundleModel, bundleArg?: TargetArg, which?: nu
       detail: firstWords(a.text),
       article: a,
     }));
-    article = (await vscode.window.showQuickPick(picks, { placeHolder: 'Open which article?', matchOnDescription: true, matchOnDetail: true }))?.article;
+    article = (await vscode.window.showQuickPick(picks, { placeHolder: vscode.l10n.t('Open which article?'), matchOnDescription: true, matchOnDetail: true }))?.article;
     if (!article) return undefined;
   }
   if (!article) {
-    void vscode.window.showWarningMessage(`Parallax: no article ${JSON.stringify(which)} in this bundle. It has: ${articles.map((a) => a.name).join(', ')}.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Parallax: no article {0} in this bundle. It has: {1}.', JSON.stringify(which), articles.map((a) => a.name).join(', ')));
     return undefined;
   }
   return showArticle(document.uri, article);
@@ -68,7 +68,7 @@ export function registerOpenArticle(model: BundleModel): vscode.Disposable {
       provideCodeLenses(document) {
         return model.parse(document).articles.map((a) => new vscode.CodeLens(
           new vscode.Range(document.positionAt(a.headerRange.start), document.positionAt(a.headerRange.start)),
-          commandOf(COMMANDS.openArticle, 'Open article', [document.uri, a.index], `Open "${a.name}" as its own read-only document`),
+          commandOf(COMMANDS.openArticle, vscode.l10n.t('Open article'), [document.uri, a.index], vscode.l10n.t('Open "{0}" as its own read-only document', a.name)),
         ));
       },
     }),
