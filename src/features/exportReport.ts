@@ -14,7 +14,7 @@ async function chooseFormat(given: ReportFormat | undefined): Promise<ReportForm
   if (given === 'markdown' || given === 'html') return given;
   const pick = await vscode.window.showQuickPick(
     [{ label: 'Markdown', format: 'markdown' as const }, { label: 'HTML', format: 'html' as const }],
-    { placeHolder: 'Export the report as…' },
+    { placeHolder: vscode.l10n.t('Export the report as…') },
   );
   return pick?.format;
 }
@@ -27,7 +27,7 @@ function chooseFile(bundleUri: vscode.Uri, format: ReportFormat): Thenable<vscod
   return vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, `${base}.parallax.${extension}`) : undefined,
     filters: format === 'html' ? { HTML: ['html', 'htm'] } : { Markdown: ['md', 'markdown'] },
-    saveLabel: 'Export report',
+    saveLabel: vscode.l10n.t('Export report'),
   });
 }
 
@@ -48,7 +48,7 @@ async function write(target: vscode.Uri, content: string): Promise<boolean> {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
     return true;
   } catch (err) {
-    void vscode.window.showErrorMessage(`Parallax could not write ${target.toString(true)}: ${err instanceof Error ? err.message : String(err)}. Pick a folder you can write to.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Parallax could not write {0}: {1}. Pick a folder you can write to.', target.toString(true), err instanceof Error ? err.message : String(err)));
     return false;
   }
 }
@@ -58,27 +58,28 @@ async function write(target: vscode.Uri, content: string): Promise<boolean> {
  * to a file the user picks, never over a bundle. Returns the file written.
  */
 export async function exportReport(model: BundleModel, analyses: AnalysisService, bundleArg?: unknown, formatArg?: ReportFormat): Promise<vscode.Uri | undefined> {
-  const bundle = (await resolveTarget(model, bundleArg, 'Export the report of which bundle?'))?.bundle.uri;
+  const bundle = (await resolveTarget(model, bundleArg, vscode.l10n.t('Export the report of which bundle?')))?.bundle.uri;
   if (!bundle) {
-    void vscode.window.showInformationMessage('Parallax: open a bundle first, then export its report.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Parallax: open a bundle first, then export its report.'));
     return undefined;
   }
   const snapshot = await analyses.ready(bundle);
   if (!snapshot) {
-    void vscode.window.showWarningMessage(`Parallax: ${bundle.toString(true)} could not be analysed, so there is no report to export.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Parallax: {0} could not be analysed, so there is no report to export.', bundle.toString(true)));
     return undefined;
   }
   const format = await chooseFormat(formatArg);
   const target = format ? await chooseFile(snapshot.bundleUri, format) : undefined;
   if (!format || !target) return undefined;
   if (overwritesBundle(model, snapshot, target)) {
-    void vscode.window.showErrorMessage('Parallax: the report cannot overwrite an open bundle. Pick another file.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Parallax: the report cannot overwrite an open bundle. Pick another file.'));
     return undefined;
   }
   const content = format === 'html' ? reportHtml(alignmentModelOf(snapshot)) : reportMarkdown(alignmentModelOf(snapshot));
   if (!(await write(target, content))) return undefined;
-  void vscode.window.showInformationMessage(`Parallax: report written to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then((choice) => {
-    if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', target);
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Parallax: report written to {0}.', vscode.workspace.asRelativePath(target)), open).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand('vscode.open', target);
   });
   return target;
 }
