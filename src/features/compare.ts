@@ -49,12 +49,12 @@ export class AlignedDocumentProvider implements vscode.TextDocumentContentProvid
   /** The layout behind an aligned document, computing it when needed. */
   async view(uri: vscode.Uri): Promise<{ ref: AlignedRef; snapshot: AnalysisSnapshot; left: number; right: number; text: AlignedViewText } | string> {
     const ref = parseAlignedUri(uri);
-    if (!ref) return 'Parallax: this is not the address of a comparison.';
+    if (!ref) return vscode.l10n.t('Parallax: this is not the address of a comparison.');
     const snapshot = await this.analyses.ready(vscode.Uri.parse(ref.bundle));
     if (!snapshot) return this.analyses.whyNoAnalysis(vscode.Uri.parse(ref.bundle));
     const left = articleIndex(snapshot, ref.left);
     const right = articleIndex(snapshot, ref.right);
-    if (left < 0 || right < 0) return `Parallax: the article "${left < 0 ? ref.left : ref.right}" is no longer in the bundle. Close this comparison.`;
+    if (left < 0 || right < 0) return vscode.l10n.t('Parallax: the article "{0}" is no longer in the bundle. Close this comparison.', left < 0 ? ref.left : ref.right);
     const key = uri.toString();
     const hit = this.views.get(key);
     if (hit && hit.snapshot === snapshot) return { ref, snapshot, left, right, text: hit.text };
@@ -87,7 +87,7 @@ async function pickPair(snapshot: AnalysisSnapshot, current: number | undefined)
   if (current !== undefined) order.sort((x, y) => (x === current ? -1 : y === current ? 1 : x - y));
   const first = await vscode.window.showQuickPick(
     order.map((i): ArticlePick => ({ label: articles[i]?.name ?? String(i), description: i === current ? 'current article' : undefined, index: i })),
-    { placeHolder: 'Compare which article?', matchOnDescription: true },
+    { placeHolder: vscode.l10n.t('Compare which article?'), matchOnDescription: true },
   );
   if (!first) return undefined;
   const covers = snapshot.analysis.sources[first.index]?.covers ?? [];
@@ -98,11 +98,15 @@ async function pickPair(snapshot: AnalysisSnapshot, current: number | undefined)
       const c = share.get(i);
       return {
         label: articles[i]?.name ?? String(i),
-        description: c ? `covers ${percent(c.share)} (${c.covered}/${c.total}${c.inOrder ? ', in order' : ''})` : 'shares nothing found',
+        description: !c
+          ? vscode.l10n.t('shares nothing found')
+          : c.inOrder
+            ? vscode.l10n.t('covers {0} ({1}/{2}, in order)', percent(c.share), c.covered, c.total)
+            : vscode.l10n.t('covers {0} ({1}/{2})', percent(c.share), c.covered, c.total),
         index: i,
       };
     }),
-    { placeHolder: `Compare ${articles[first.index]?.name ?? ''} with which article?`, matchOnDescription: true },
+    { placeHolder: vscode.l10n.t('Compare {0} with which article?', articles[first.index]?.name ?? ''), matchOnDescription: true },
   );
   return second ? [second.index, first.index] : undefined;
 }
@@ -126,13 +130,13 @@ function explicitPair(arg: unknown, leftArg?: number | string, rightArg?: number
 async function namedPair(analyses: AnalysisService, options: CompareOptions): Promise<Pair | undefined> {
   const snapshot = await analyses.ready(vscode.Uri.parse(options.bundle));
   if (!snapshot) {
-    void vscode.window.showWarningMessage(`Parallax: ${options.bundle} could not be analysed; open it as a bundle first.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Parallax: {0} could not be analysed; open it as a bundle first.', options.bundle));
     return undefined;
   }
   const left = articleIndex(snapshot, options.left);
   const right = articleIndex(snapshot, options.right);
   if (left < 0 || right < 0) {
-    void vscode.window.showWarningMessage(`Parallax: no article ${JSON.stringify(left < 0 ? options.left : options.right)} in this bundle. It has: ${snapshot.parsed.articles.map((a) => a.name).join(', ')}.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Parallax: no article {0} in this bundle. It has: {1}.', JSON.stringify(left < 0 ? options.left : options.right), snapshot.parsed.articles.map((a) => a.name).join(', ')));
     return undefined;
   }
   return { snapshot, left, right, options };
@@ -140,15 +144,15 @@ async function namedPair(analyses: AnalysisService, options: CompareOptions): Pr
 
 /** The pair the user picks in the bundle the argument or the editor names (its article first). */
 async function pickedPair(model: BundleModel, analyses: AnalysisService, arg: unknown): Promise<Pair | undefined> {
-  const target = await resolveTarget(model, arg, 'Compare sources of which bundle?');
+  const target = await resolveTarget(model, arg, vscode.l10n.t('Compare sources of which bundle?'));
   if (!target) {
-    void vscode.window.showInformationMessage('Parallax: open a bundle first (a text file whose articles start with <<<FILE name>>> lines).');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Parallax: open a bundle first (a text file whose articles start with <<<FILE name>>> lines).'));
     return undefined;
   }
   const snapshot = await analyses.ready(target.bundle.uri);
   if (!snapshot) return undefined;
   if (snapshot.parsed.articles.length < 2) {
-    void vscode.window.showInformationMessage('Parallax: this bundle has fewer than two articles; there is nothing to compare.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Parallax: this bundle has fewer than two articles; there is nothing to compare.'));
     return undefined;
   }
   const pair = await pickPair(snapshot, target.article?.index);
@@ -193,7 +197,7 @@ export async function compareSources(model: BundleModel, analyses: AnalysisServi
   const pair = options ? await namedPair(analyses, options) : await pickedPair(model, analyses, arg);
   if (!pair) return;
   if (pair.left === pair.right) {
-    void vscode.window.showInformationMessage('Parallax: pick two different articles to compare.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Parallax: pick two different articles to compare.'));
     return;
   }
   await showPair(provider, pair);
@@ -205,7 +209,7 @@ export async function revealInArticle(model: BundleModel, provider: AlignedDocum
   const uri = uriArg instanceof vscode.Uri ? uriArg : editor?.document.uri;
   const ref = uri ? parseAlignedUri(uri) : null;
   if (!uri || !ref) {
-    void vscode.window.showInformationMessage('Parallax: put the cursor on a line of a comparison (Parallax: Compare Sources) first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Parallax: put the cursor on a line of a comparison (Parallax: Compare Sources) first.'));
     return undefined;
   }
   const line = typeof lineArg === 'number' ? lineArg : editor && editor.document.uri.toString() === uri.toString() ? editor.selection.active.line : 0;
@@ -217,7 +221,7 @@ export async function revealInArticle(model: BundleModel, provider: AlignedDocum
   const pair = view.text.lines[line];
   const span = ref.side === 'left' ? pair?.a : pair?.b;
   if (!span) {
-    void vscode.window.showInformationMessage('Parallax: this line is blank on this side: the other article has a passage here that this one lacks.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Parallax: this line is blank on this side: the other article has a passage here that this one lacks.'));
     return undefined;
   }
   const article = view.snapshot.parsed.articles[ref.side === 'left' ? view.left : view.right];
