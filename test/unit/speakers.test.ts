@@ -130,6 +130,8 @@ describe('speakers on the shapes of real news (PolNeAR)', () => {
     assert.deepStrictEqual(who('Ramos lamented that anger in the United States was “allowing racism.”').map((x) => x[1]), ['ramos']);
     assert.deepStrictEqual(who('Small groups of protesters chanted “No justice.”').map((x) => x[1]), [null]);
     assert.deepStrictEqual(who('Maybe Trump said “it” once.').map((x) => x[1]), ['trump']);
+    // Words that are names of Object.prototype stay words.
+    assert.doesNotThrow(() => who('Constructor said “yes.” ToString replied “no.” HasOwnProperty: “maybe.”'));
   });
 });
 

@@ -155,8 +155,10 @@ export function isCommonWordAtStart(name: string): boolean {
   if (/\s/.test(name)) {
     return false;
   }
-  const tags = LEXICON[name.toLowerCase()];
-  return tags !== undefined && (typeof tags === 'string' ? COMMON_TAGS.has(tags) : tags.some((t) => COMMON_TAGS.has(t)));
+  // The lexicon is a plain object: "Constructor" must not reach Object.prototype.
+  const word = name.toLowerCase();
+  const tags = Object.prototype.hasOwnProperty.call(LEXICON, word) ? LEXICON[word] : undefined;
+  return typeof tags === 'string' ? COMMON_TAGS.has(tags) : Array.isArray(tags) && tags.some((t) => COMMON_TAGS.has(String(t)));
 }
 
 /** Trims a capitalized run to the name proper: "But Mark Rutte" → "Mark Rutte". */
