@@ -20,7 +20,7 @@ export function alignmentModelOf(snapshot: AnalysisSnapshot): AlignmentModel {
   if (!model) {
     const articles = snapshot.parsed.articles;
     const file = fileNameOf(snapshot.bundleUri);
-    model = buildAlignmentModel(snapshot.analysis, articles.map((a) => a.name), snapshot.labels, articles.map((a) => a.text), `Parallax: ${file}`);
+    model = buildAlignmentModel(snapshot.analysis, articles.map((a) => a.name), snapshot.labels, articles.map((a) => a.text), vscode.l10n.t('Parallax: {0}', file));
     models.set(snapshot, model);
   }
   return model;
@@ -75,7 +75,7 @@ export class AlignmentPanel implements vscode.Disposable {
       AlignmentPanel.current.show(bundle);
       return AlignmentPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(ALIGNMENT_VIEW_TYPE, 'Parallax Alignment', vscode.ViewColumn.Beside, panelOptions(extensionUri));
+    const panel = vscode.window.createWebviewPanel(ALIGNMENT_VIEW_TYPE, vscode.l10n.t('Parallax Alignment'), vscode.ViewColumn.Beside, panelOptions(extensionUri));
     return new AlignmentPanel(panel, extensionUri, model, analyses, bundle);
   }
 
@@ -108,14 +108,14 @@ export class AlignmentPanel implements vscode.Disposable {
     this.shown = undefined;
     let message: ToWebview;
     if (!this.bundle) {
-      message = { type: 'empty', message: 'Open a bundle, then run Parallax: Show Alignment.' };
+      message = { type: 'empty', message: vscode.l10n.t('Open a bundle, then run Parallax: Show Alignment.') };
     } else {
       const snapshot = await this.analyses.ready(this.bundle);
       // Why, honestly: an internal error is ours, not the user's headers (issue 8 §1).
       if (!snapshot) message = { type: 'empty', message: this.analyses.whyNoAnalysis(this.bundle) };
       else {
         const model = alignmentModelOf(snapshot);
-        this.panel.title = `Alignment · ${fileNameOf(snapshot.bundleUri)}`;
+        this.panel.title = vscode.l10n.t('Alignment · {0}', fileNameOf(snapshot.bundleUri));
         message = { type: 'model', bundle: snapshot.bundleUri.toString(), model };
         this.shown = snapshot.bundleUri;
       }
@@ -163,9 +163,9 @@ function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vs
 export function registerAlignmentPanel(extensionUri: vscode.Uri, model: BundleModel, analyses: AnalysisService): vscode.Disposable {
   return vscode.Disposable.from(
     registerCommand(COMMANDS.showAlignment, async (arg) => {
-      const target = await resolveTarget(model, arg, 'Show the alignment of which bundle?');
+      const target = await resolveTarget(model, arg, vscode.l10n.t('Show the alignment of which bundle?'));
       if (!target) {
-        void vscode.window.showInformationMessage('Parallax: open a bundle first (a text file whose articles start with <<<FILE name>>> lines).');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Parallax: open a bundle first (a text file whose articles start with <<<FILE name>>> lines).'));
         return;
       }
       AlignmentPanel.createOrShow(extensionUri, model, analyses, target.bundle.uri);

@@ -50,8 +50,8 @@ export async function resolveArticle(model: BundleModel, uri: vscode.Uri): Promi
 }
 
 function removedNotice(ref: ArticleRef): string {
-  return `Parallax: the article "${ref.name}" is no longer in the bundle ${fileNameOf(ref.bundleUri)}.\n` +
-    'It was renamed or removed. Close this tab, or restore its <<<FILE …>>> header in the bundle.\n';
+  return `${vscode.l10n.t('Parallax: the article "{0}" is no longer in the bundle {1}.', ref.name, fileNameOf(ref.bundleUri))}\n` +
+    `${vscode.l10n.t('It was renamed or removed. Close this tab, or restore its <<<FILE …>>> header in the bundle.')}\n`;
 }
 
 /** Serves article documents and keeps them in step with their bundle's edits. */
@@ -76,12 +76,12 @@ export class ArticleDocumentProvider implements vscode.TextDocumentContentProvid
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const ref = parseArticleUri(uri);
-    if (!ref) return 'Parallax: this is not an article address.';
+    if (!ref) return vscode.l10n.t('Parallax: this is not an article address.');
     let document: vscode.TextDocument;
     try {
       document = await this.model.document(ref.bundleUri);
     } catch (err) {
-      return `Parallax: the bundle ${ref.bundleUri.toString(true)} cannot be opened (${err instanceof Error ? err.message : String(err)}).\n`;
+      return `${vscode.l10n.t('Parallax: the bundle {0} cannot be opened ({1}).', ref.bundleUri.toString(true), err instanceof Error ? err.message : String(err))}\n`;
     }
     const article = findArticle(this.model.parse(document).articles, ref);
     return article ? article.text : removedNotice(ref);
