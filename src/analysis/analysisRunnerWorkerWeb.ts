@@ -3,6 +3,7 @@
 // is served from), results as JSON text. Where no worker can start, the same text is evaluated on the
 // host's thread for the in-host fallback, on demand. Pure: no vscode, no Node (the host reads the text).
 import type { AnalysisRequest, AnalysisResponse } from './analysisMessages';
+import type { AnalysisRunner } from './analysisRunner';
 import { LazyAnalysisRunner } from './analysisRunnerLazy';
 import type { EngineModule } from './analysisRunnerLazy';
 import { WorkerAnalysisRunner } from './analysisRunnerWorker';
@@ -85,8 +86,13 @@ export function webWorkerPlatform(options: WebWorkerOptions): WorkerPlatform {
     start: (onMessage, died) => startWebWorker(engineText, onMessage, died),
     decodePart: decodeJsonPart,
     nextTurn,
-    fallback: () => new LazyAnalysisRunner('slices', async () => engineFromText(await engineText()).createSlicedRunner()),
+    fallback: () => inHostSlicesFromText(engineText),
   };
+}
+
+/** In-host slices from the engine bundle's text, evaluated on the first run. */
+export function inHostSlicesFromText(engineText: () => Promise<string>): AnalysisRunner {
+  return new LazyAnalysisRunner('slices', async () => engineFromText(await engineText()).createSlicedRunner());
 }
 
 /** The Web Worker runner of VS Code for the Web. */

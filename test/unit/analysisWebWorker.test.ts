@@ -11,7 +11,7 @@ import { parseBundle } from '../../src/core/bundle/parseBundle';
 import { joinAnalysis } from '../../src/analysis/analysisMessages';
 import type { AnalysisResponse } from '../../src/analysis/analysisMessages';
 import { createRunnerToken } from '../../src/analysis/analysisRunner';
-import { createWebWorkerRunner } from '../../src/analysis/analysisRunnerWorkerWeb';
+import { createWebWorkerRunner, inHostSlicesFromText } from '../../src/analysis/analysisRunnerWorkerWeb';
 import { decodeJsonPart } from '../../src/analysis/partCodecJson';
 import { repoRoot, seedsPath } from './paths';
 
@@ -79,6 +79,21 @@ describe('the web analysis runtime', function () {
       assert.strictEqual(messages.length, 1);
       assert.match(messages[0] ?? '', /cannot start a Web Worker/);
       assert.strictEqual(reads, 1, 'the engine text is read once');
+    } finally {
+      runner.dispose();
+    }
+  });
+
+  it('the web’s runner today: in-host slices from the engine bundle’s text, read once at the first run', async () => {
+    let reads = 0;
+    const runner = inHostSlicesFromText(async () => (reads++, text));
+    try {
+      assert.strictEqual(reads, 0, 'nothing loaded before a run needs it');
+      const r = await runner.run({ bundleKey: 'b', articles: seeds, options: {}, token: createRunnerToken() });
+      assert.strictEqual(r?.ranIn, 'slices');
+      assert.deepStrictEqual(r?.analysis, analyzeBundle(seeds));
+      await runner.run({ bundleKey: 'b', articles: seeds, options: {}, token: createRunnerToken() });
+      assert.strictEqual(reads, 1);
     } finally {
       runner.dispose();
     }
