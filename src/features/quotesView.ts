@@ -59,14 +59,16 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesNode>, 
     if (node.kind === 'speaker') {
       const item = new vscode.TreeItem(node.row.name, vscode.TreeItemCollapsibleState.Expanded);
       const reworded = node.row.quotations.reduce((n, q) => n + q.reworded, 0);
-      item.description = `${node.row.quotations.length} quotation${node.row.quotations.length === 1 ? '' : 's'}${reworded ? ` · ${reworded} reworded` : ''}`;
+      const count = node.row.quotations.length === 1 ? vscode.l10n.t('1 quotation') : vscode.l10n.t('{0} quotations', node.row.quotations.length);
+      item.description = reworded ? vscode.l10n.t('{0} · {1} reworded', count, reworded) : count;
       item.iconPath = new vscode.ThemeIcon('person');
       return item;
     }
     if (node.kind === 'quotation') {
       const item = new vscode.TreeItem(`“${node.row.label}”`, vscode.TreeItemCollapsibleState.Collapsed);
       const sources = new Set(node.row.occurrences.map((o) => o.article)).size;
-      item.description = `${sources} source${sources === 1 ? '' : 's'}${node.row.reworded ? ` · ${node.row.reworded} reworded` : ''}`;
+      const count = sources === 1 ? vscode.l10n.t('1 source') : vscode.l10n.t('{0} sources', sources);
+      item.description = node.row.reworded ? vscode.l10n.t('{0} · {1} reworded', count, node.row.reworded) : count;
       item.iconPath = new vscode.ThemeIcon(node.row.reworded ? 'warning' : 'quote');
       return item;
     }
@@ -75,7 +77,7 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesNode>, 
     item.description = `${occurrenceText(row)} · “${row.text.replace(/\s+/g, ' ').slice(0, 80)}”`;
     item.tooltip = `${row.label}${row.speaker ? ` — ${row.speaker}` : ''} (${row.relation})\n“${row.text}”`;
     item.iconPath = new vscode.ThemeIcon(row.relation === 'reworded' ? 'warning' : row.relation === 'partial' ? 'quote' : 'check');
-    item.command = commandOf(COMMANDS.revealPassage, 'Reveal quotation', [{ bundle: node.bundle, article: row.article, start: row.start, end: row.end }]);
+    item.command = commandOf(COMMANDS.revealPassage, vscode.l10n.t('Reveal quotation'), [{ bundle: node.bundle, article: row.article, start: row.start, end: row.end }]);
     return item;
   }
 

@@ -68,12 +68,12 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
   private bundleNode(s: AnalysisSnapshot): SourcesNode {
     const name = fileNameOf(s.bundleUri);
     const problem = this.analyses.problem(s.bundleUri) ? this.analyses.whyNoAnalysis(s.bundleUri) : undefined;
-    const marks = [limitsMark(s.analysis), problem ? 'latest run incomplete' : undefined].filter((m) => m !== undefined);
+    const marks = [limitsMark(s.analysis), problem ? vscode.l10n.t('latest run incomplete') : undefined].filter((m) => m !== undefined);
     return {
       kind: 'bundle',
       bundle: s.bundleUri.toString(),
       label: name,
-      description: [`${s.parsed.articles.length} articles · ${s.analysis.matches.length} shared passages`, ...marks].join(' · '),
+      description: [vscode.l10n.t('{0} articles · {1} shared passages', s.parsed.articles.length, s.analysis.matches.length), ...marks].join(' · '),
       tooltip: bundleTooltip(s.analysis, name, problem),
     };
   }
@@ -89,7 +89,7 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
         return treeItem(node.label, None, 'copy', 'parallaxCopy');
       default: {
         const item = treeItem(node.label, None, 'link', 'parallaxPassage', node.description, `${node.label}\n${node.description}`);
-        item.command = commandOf(COMMANDS.revealPassage, 'Reveal passage', [node.reveal]);
+        item.command = commandOf(COMMANDS.revealPassage, vscode.l10n.t('Reveal passage'), [node.reveal]);
         return item;
       }
     }
