@@ -108,6 +108,8 @@ function headerRow(current: AlignmentModel, columns: readonly number[]): HTMLTab
     const th = el('th');
     th.title = c.name;
     th.append(el('div', 'label', c.label), el('div', 'unique', `${Math.round(c.uniqueShare * 100)}% unique`));
+    // Who derives from whom, as the Sources view and the lenses say it.
+    if (c.direction) th.append(el('div', 'direction', c.direction));
     tr.append(th);
   }
   head.append(tr);
@@ -166,7 +168,7 @@ function quotesSection(current: AlignmentModel): HTMLElement[] {
     item.append(el('div', 'quote-head', `${q.speaker}: “${q.text}”`));
     const occ = el('ul');
     for (const o of q.occurrences) {
-      const li = el('li', o.relation === 'reworded' ? 'reworded' : undefined, `${o.label} — ${o.relation}: “${o.text}”`);
+      const li = el('li', o.relation === 'reworded' ? 'reworded' : undefined, `${o.label} — ${o.original ? 'original wording' : o.relation}: “${o.text}”`);
       li.tabIndex = 0;
       li.addEventListener('click', () => reveal(o));
       li.addEventListener('keydown', (e) => {

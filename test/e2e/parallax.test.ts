@@ -84,5 +84,8 @@ describe('Parallax in the workbench (installed from the .vsix)', function () {
     await body.locator(`text=${articles[4].prefix}`).first().waitFor({ timeout: 30_000 });
     const text = await body.innerText();
     for (const a of articles) assert.match(text, new RegExp(a.prefix), `the panel shows ${a.prefix}`);
+    // The column heads say who derives from whom, as the Sources view does (001 rewrites 002).
+    assert.match(await body.locator('thead').innerText(), /derives from/, 'a column head states a direction');
+    assert.match(text, /original wording/, 'the quotations list marks the original wording');
   });
 });
