@@ -11,8 +11,12 @@ import { meaningsOf } from './synonyms';
  * cache that is cleared when full, never one entry per sentence of a bundle).
  */
 export interface SentenceGrams {
+  readonly unigrams: ReadonlyMap<number, number>;
   readonly bigrams: ReadonlyMap<number, number>;
   readonly trigrams: ReadonlyMap<number, number>;
+  readonly fourgrams: ReadonlyMap<number, number>;
+  /** The sentence carries a negation ("not", "never", "didn't"). */
+  readonly negated: boolean;
   readonly chars: ReadonlyMap<number, number>;
   readonly charCount: number;
   /** Each word's content key; null for function words. */
@@ -50,14 +54,24 @@ function count(m: Map<number, number>, key: number): void {
   m.set(key, (m.get(key) ?? 0) + 1);
 }
 
+/** Negation words: a sentence that denies what the other asserts is not its paraphrase. */
+const NEGATION = /^(?:not|no|never|nor|none|nobody|nothing|neither|without|cannot|n't|\w+n't)$/i;
+
 function computeGrams(s: SentenceFeatures): SentenceGrams {
   const hashes = s.words.map(wordHash);
+  const unigrams = new Map<number, number>();
   const bigrams = new Map<number, number>();
   const trigrams = new Map<number, number>();
-  for (let i = 0; i + 1 < hashes.length; i++) {
+  const fourgrams = new Map<number, number>();
+  for (let i = 0; i < hashes.length; i++) {
+    count(unigrams, hashes[i]);
+    if (i + 1 >= hashes.length) continue;
     const two = combine(hashes[i], hashes[i + 1]);
     count(bigrams, two);
-    if (i + 2 < hashes.length) count(trigrams, combine(two, hashes[i + 2]));
+    if (i + 2 >= hashes.length) continue;
+    const three = combine(two, hashes[i + 2]);
+    count(trigrams, three);
+    if (i + 3 < hashes.length) count(fourgrams, combine(three, hashes[i + 3]));
   }
   // Character trigrams of the words joined by single spaces; ten bits a character keeps the key small.
   const chars = new Map<number, number>();
@@ -86,7 +100,8 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
       else if (!list.includes(m)) list.push(m);
     }
   });
-  return { bigrams, trigrams, chars, charCount, keys, numbers: numberMentions(s.words), senses };
+  const negated = s.words.some((w) => NEGATION.test(w.replace(/[\u2019]/g, "'")));
+  return { unigrams, bigrams, trigrams, fourgrams, negated, chars, charCount, keys, numbers: numberMentions(s.words), senses };
 }
 
 /** Share of the n-grams of `a` that `b` has too, with multiplicity (the n-gram precision of BLEU). */

@@ -121,13 +121,19 @@ export interface PairEvidence {
   readonly synonymShare: number;
   readonly charTrigrams: number;
   readonly extraClause: number;
+  /** One sentence carries a negation and the other does not (0 or 1). */
+  readonly negationMismatch: number;
+  readonly unigramMin: number;
+  readonly unigramMax: number;
+  readonly fourgramMin: number;
+  readonly fourgramMax: number;
 }
 
 /** The feature names, in the order of the model's weights. */
 export const EVIDENCE_NAMES: readonly (keyof PairEvidence)[] = [
   'overlap', 'containMin', 'containMax', 'editSimilarity', 'lcsShorter', 'lengthRatio', 'lengthGap', 'runShare',
   'bigramMin', 'bigramMax', 'trigramMin', 'numberMismatch', 'nameMismatch', 'unmatchedMax', 'unmatchedMin', 'synonymShare',
-  'charTrigrams', 'extraClause',
+  'charTrigrams', 'extraClause', 'negationMismatch', 'unigramMin', 'unigramMax', 'fourgramMin', 'fourgramMax',
 ];
 
 /** Longest stretch of content words of `a` whose keys `b` lacks: a clause one sentence adds. */
@@ -222,6 +228,9 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
   const ga = sentenceGrams(a);
   const gb = sentenceGrams(b);
   const bigrams = [gramPrecision(ga.bigrams, gb.bigrams), gramPrecision(gb.bigrams, ga.bigrams)];
+  // BLEU-like word n-gram precision both ways: unigrams (all words, function words too) and 4-grams.
+  const unigrams = [gramPrecision(ga.unigrams, gb.unigrams), gramPrecision(gb.unigrams, ga.unigrams)];
+  const fourgrams = [gramPrecision(ga.fourgrams, gb.fourgrams), gramPrecision(gb.fourgrams, ga.fourgrams)];
   return {
     overlap: keyOverlap([a], [b], weight),
     containMin: Math.min(ca, cb),
@@ -241,6 +250,11 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
     synonymShare: shared === 0 ? 0 : synonym / shared,
     charTrigrams: charDice(ga, gb),
     extraClause: Math.log1p(Math.max(longestAddedStretch(a, b), longestAddedStretch(b, a))),
+    negationMismatch: ga.negated === gb.negated ? 0 : 1,
+    unigramMin: Math.min(...unigrams),
+    unigramMax: Math.max(...unigrams),
+    fourgramMin: Math.min(...fourgrams),
+    fourgramMax: Math.max(...fourgrams),
   };
 }
 
