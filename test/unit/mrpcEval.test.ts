@@ -3,7 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { scorePairs } from '../../src/cli/scoreCommand';
 import { analyzeBundle } from '../../src/core/analyze';
-import { bestThreshold, crossValidate, evidenceRows, fitLogistic, probability, readMrpc, scoresOf } from '../../bench/paraphraseFit';
+import { bestThreshold, crossValidate, evidenceRows, fitLogistic, pairFeatures, probability, readMrpc, scoresOf } from '../../bench/paraphraseFit';
+import { pairEvidence } from '../../src/core/match/sentenceScore';
+import { commonRuns, lcsLength } from '../../src/core/match/verbatimRuns';
 import { repoRoot } from './paths';
 
 /**
@@ -70,5 +72,27 @@ describe('MRPC train: paraphrase verdicts (issue 9 §4)', function () {
     });
     console.log(`      score vs analyze on ${sample.length} MRPC pairs: same verdict for ${agree}`);
     assert.ok(agree >= 0.97 * sample.length, `${agree} of ${sample.length}`);
+  });
+});
+
+describe('paraphrase evidence: negation and n-gram precision', () => {
+  const evidence = (a: string, b: string) => {
+    const { sides, weight } = pairFeatures([[a, b]]);
+    const [fa, fb] = sides[0];
+    return pairEvidence(fa, fb, weight, commonRuns(fa.words, fb.words, 6), lcsLength(fa.words, fb.words));
+  };
+
+  it('marks a pair where one sentence denies what the other asserts', () => {
+    assert.strictEqual(evidence('The minister said the deal will pass this week.', "The minister said the deal won't pass this week.").negationMismatch, 1);
+    assert.strictEqual(evidence('The deal will not pass.', 'The deal will never pass.').negationMismatch, 0);
+    assert.strictEqual(evidence('The deal will pass.', 'Lawmakers expect the deal to pass.').negationMismatch, 0);
+  });
+
+  it('measures word unigram and 4-gram precision both ways (the shorter side is contained)', () => {
+    const e = evidence('The central bank raised rates on Tuesday.', 'The central bank raised rates on Tuesday, surprising markets across the region.');
+    assert.strictEqual(e.unigramMax, 1);
+    assert.ok(e.unigramMin > 0.3 && e.unigramMin < 1, String(e.unigramMin));
+    assert.strictEqual(e.fourgramMax, 1);
+    assert.ok(e.fourgramMin < e.fourgramMax);
   });
 });
