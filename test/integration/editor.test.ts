@@ -49,8 +49,8 @@ describe('Parallax editor features on seeds.bundle', () => {
       (l) => (l ?? []).some((x) => x.command?.command === 'parallax.compareSources'));
     const headerLine = seedsText.split('\n').findIndex((l) => l.startsWith(`<<<FILE ${names[1]}`));
     const onHeader = lenses.filter((l) => l.range.start.line === headerLine).map((l) => l.command?.title ?? '');
-    assert.ok(onHeader.some((t) => /^\d+ passages? shared · \d+ quotes? · \d+% unique$/.test(t)), `summary lens on 001: ${JSON.stringify(onHeader)}`);
-    assert.ok(onHeader.includes('Compare with 002 (closest)'), `compare lens on 001: ${JSON.stringify(onHeader)}`);
+    assert.ok(onHeader.some((t) => /^\d+ passages? shared · \d+ quotes? · \d+% unique( · |$)/.test(t)), `summary lens on 001: ${JSON.stringify(onHeader)}`);
+    assert.ok(onHeader.some((t) => /^Compare with 002 \(/.test(t)), `compare lens on 001: ${JSON.stringify(onHeader)}`);
     // No wall of lenses: at most one passage lens per line.
     const perLine = new Map<number, number>();
     for (const l of lenses.filter((x) => x.command?.title.match(/^(\d+ passages: )?[=≃≈] /))) perLine.set(l.range.start.line, (perLine.get(l.range.start.line) ?? 0) + 1);
@@ -65,8 +65,8 @@ describe('Parallax editor features on seeds.bundle', () => {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('parallax.openArticle', seedsUri, 1);
     const lenses = await eventually('lenses on article 001',
       () => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 100),
-      (l) => (l ?? []).some((x) => x.command?.title === 'Compare with 002 (closest)'));
-    assert.ok(lenses.some((l) => l.range.start.line === 0 && l.command?.title === 'Compare with 002 (closest)'));
+      (l) => (l ?? []).some((x) => /^Compare with 002 \(/.test(x.command?.title ?? '')));
+    assert.ok(lenses.some((l) => l.range.start.line === 0 && /^Compare with 002 \(/.test(l.command?.title ?? '')));
   });
 
   it('Compare Sources opens a diff whose two sides hold aligned sentences on equal lines', async () => {
