@@ -50,6 +50,8 @@ async function stepTitles(wb: Workbench): Promise<string[]> {
 /** Expands a step of the walkthrough and clicks its button. */
 async function clickStepButton(wb: Workbench, step: string, button: string): Promise<void> {
   const row = wb.page.locator('.gettingStartedContainer button.getting-started-step', { hasText: step }).first();
+  // A button's command may open its editor in the walkthrough's own group (toSide races the command): bring the walkthrough back.
+  if (!(await row.isVisible())) await wb.page.locator('.tab', { hasText: 'Walkthrough' }).first().click();
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
   await row.locator('.button-link, .monaco-button', { hasText: button }).first().click();
 }
