@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeBundle } from '../../src/core/analyze';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
+import { prng } from '../../bench/prng';
 import { repoRoot, seedsPath } from './paths';
 
 /**
@@ -16,17 +17,6 @@ const CASES = 200;
 /** Per case: generous for a shared 2-core machine; a quadratic step on 200,000 characters takes minutes. */
 const BOUND_MS = 15000;
 
-/** mulberry32, as the benchmarks use: the same 200 mutations on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function samples(): Buffer[] {
   const variants = path.join(repoRoot, 'test', 'fixtures', 'variants');
