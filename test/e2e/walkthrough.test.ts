@@ -58,6 +58,7 @@ async function clickStepButton(wb: Workbench, step: string, button: string): Pro
 
 async function stepChecked(wb: Workbench, step: string): Promise<boolean> {
   const row = wb.page.locator('.gettingStartedContainer button.getting-started-step', { hasText: step }).first();
+  if (!(await row.isVisible())) await wb.page.locator('.tab', { hasText: 'Walkthrough' }).first().click();
   return (await row.getAttribute('aria-checked')) === 'true';
 }
 
