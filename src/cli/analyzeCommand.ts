@@ -2,7 +2,7 @@ import { analyzeBundle } from '../core/analyze';
 import type { ArticleInput, BundleAnalysis, Match, MatchKind } from '../core/model';
 import { excerpt, percent } from '../presentation/articleLabels';
 import { analysisJson } from './analysisJson';
-import { commandHelp, parseCommandLine } from './args';
+import { commandLineOrHelp } from './args';
 import type { CommandSpec } from './args';
 import { engineStep } from './internalError';
 import { loadArticles } from './loadArticles';
@@ -69,11 +69,8 @@ export function analysisReport(file: string, articles: readonly ArticleInput[], 
 
 /** `parallax analyze <bundle|text file> [--json]`. */
 export function analyzeCommand(args: readonly string[], out: (s: string) => void): number {
-  const cl = parseCommandLine(ANALYZE, args);
-  if (cl === null) {
-    out(commandHelp(ANALYZE));
-    return 0;
-  }
+  const cl = commandLineOrHelp(ANALYZE, args, out);
+  if (cl === null) return 0;
   const file = cl.positionals[0];
   const articles = loadArticles(file);
   const analysis = engineStep('analysing the bundle', articles, (list) => analyzeBundle(list));

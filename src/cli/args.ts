@@ -118,6 +118,13 @@ export function parseCommandLine(spec: CommandSpec, args: readonly string[]): Pa
   return { values: parsed.values, positionals: parsed.positionals };
 }
 
+/** The parsed command line, or null once the command's help has been printed (--help was asked for). */
+export function commandLineOrHelp(spec: CommandSpec, args: readonly string[], out: (s: string) => void): ParsedCommandLine | null {
+  const cl = parseCommandLine(spec, args);
+  if (cl === null) out(commandHelp(spec));
+  return cl;
+}
+
 /** `parallax <command> --help`. */
 export function commandHelp(spec: CommandSpec): string {
   const rows = allOptions(spec).map(([name, o]) => [`${o.short ? `-${o.short}, ` : '    '}${flagOf(name, o)}`, o.description]);

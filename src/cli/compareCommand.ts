@@ -1,7 +1,7 @@
 import { alignPair, analyzeBundle } from '../core/analyze';
 import type { ArticleInput } from '../core/model';
 import { wordDiff } from '../core/text/wordDiff';
-import { commandHelp, parseCommandLine } from './args';
+import { commandLineOrHelp } from './args';
 import type { CommandSpec } from './args';
 import { findArticle } from './articleRef';
 import { processColorEnvironment, useColor } from './color';
@@ -65,11 +65,8 @@ export function comparisonReport(articles: readonly ArticleInput[], a: number, b
 
 /** `parallax compare <bundle> <articleA> <articleB> [--color|--no-color]`. */
 export function compareCommand(args: readonly string[], out: (s: string) => void, env: ColorEnvironment = processColorEnvironment()): number {
-  const cl = parseCommandLine(COMPARE, args);
-  if (cl === null) {
-    out(commandHelp(COMPARE));
-    return 0;
-  }
+  const cl = commandLineOrHelp(COMPARE, args, out);
+  if (cl === null) return 0;
   const [file, refA, refB] = cl.positionals;
   const articles = loadArticles(file);
   const names = articles.map((x) => x.name);

@@ -1,6 +1,6 @@
 import { parseBundle } from '../core/bundle/parseBundle';
 import type { ParsedBundle } from '../core/bundle/parseBundle';
-import { commandHelp, parseCommandLine } from './args';
+import { commandLineOrHelp } from './args';
 import type { CommandSpec } from './args';
 import { readTextFile } from './io';
 
@@ -58,11 +58,8 @@ export function parseReportText(file: string, text: string, parsed: ParsedBundle
 
 /** `parallax parse <bundle> [--json]`. Returns the exit code: 1 when the bundle has errors. */
 export function parseCommand(args: readonly string[], out: (s: string) => void): number {
-  const cl = parseCommandLine(PARSE, args);
-  if (cl === null) {
-    out(commandHelp(PARSE));
-    return 0;
-  }
+  const cl = commandLineOrHelp(PARSE, args, out);
+  if (cl === null) return 0;
   const file = cl.positionals[0];
   const text = readTextFile(file);
   const parsed = parseBundle(text);

@@ -9,7 +9,7 @@ import type { PassimCluster } from '../core/passim/clusters';
 import { PassimLayoutError, readPassimOutput } from '../core/passim/readOutput';
 import { passimJsonLines, toPassimRecords } from '../core/passim/toPassim';
 import type { ExportBundle } from '../core/passim/toPassim';
-import { commandHelp, parseCommandLine, synopsis } from './args';
+import { commandLineOrHelp, synopsis } from './args';
 import type { CommandSpec, OptionValues } from './args';
 import { readTextFile, UsageError } from './io';
 import { nodeFolderAccess } from './passimFolder';
@@ -72,11 +72,8 @@ function exportBundle(file: string): ExportBundle {
 
 /** `parallax export --format passim <bundle>… [-o out.jsonl]`. */
 export function exportCommand(args: readonly string[], out: Print, err: Print = console.error): number {
-  const cl = parseCommandLine(EXPORT, args);
-  if (cl === null) {
-    out(commandHelp(EXPORT));
-    return 0;
-  }
+  const cl = commandLineOrHelp(EXPORT, args, out);
+  if (cl === null) return 0;
   requirePassim(EXPORT, cl.values);
   const bundles = cl.positionals.map(exportBundle);
   const lines = passimJsonLines(toPassimRecords(bundles));
@@ -118,11 +115,8 @@ function writeClusters(clusters: readonly PassimCluster[], target: string | unde
 
 /** `parallax import --format passim <output folder> [-o …] [--min-size N] [--cluster ID]`. */
 export async function importCommand(args: readonly string[], out: Print, err: Print = console.error): Promise<number> {
-  const cl = parseCommandLine(IMPORT, args);
-  if (cl === null) {
-    out(commandHelp(IMPORT));
-    return 0;
-  }
+  const cl = commandLineOrHelp(IMPORT, args, out);
+  if (cl === null) return 0;
   requirePassim(IMPORT, cl.values);
   const folder = cl.positionals[0];
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {

@@ -2,7 +2,7 @@ import { DEFAULT_OPTIONS } from '../core/analyze';
 import { articleFeatures } from '../core/match/articleFeatures';
 import type { SentenceFeatures } from '../core/match/articleFeatures';
 import { scoreSentences } from '../core/match/sentenceScore';
-import { commandHelp, parseCommandLine } from './args';
+import { commandLineOrHelp } from './args';
 import type { CommandSpec } from './args';
 import { readTextFile, UsageError } from './io';
 import { engineStep } from './internalError';
@@ -35,11 +35,8 @@ export function scorePairs(pairs: readonly (readonly [string, string])[]): { sco
 
 /** `parallax score <pairs.tsv>`: each line `sentence1<TAB>sentence2` (with more columns, the last two are the sentences). */
 export function scoreCommand(args: readonly string[], out: (s: string) => void): number {
-  const cl = parseCommandLine(SCORE, args);
-  if (cl === null) {
-    out(commandHelp(SCORE));
-    return 0;
-  }
+  const cl = commandLineOrHelp(SCORE, args, out);
+  if (cl === null) return 0;
   const file = cl.positionals[0];
   const pairs: [string, string][] = [];
   readTextFile(file).split(/\r?\n/).forEach((line, k) => {
