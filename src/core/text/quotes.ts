@@ -38,22 +38,27 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Words that start with an elided letter: ’90s, ’n’, ’em, ’tis, ’til, ’cause. */
 const ELISION = /^(?:\d\d(?:s\b|\b)|n['’‘](?!\p{L})|em\b|tis\b|twas\b|til\b|cause\b|bout\b)/iu;
 
-function canOpen(text: string, i: number): boolean {
-  const prev = i > 0 ? text[i - 1] : undefined;
-  const next = i + 1 < text.length ? text[i + 1] : undefined;
-  if (next === undefined || SPACE.test(next)) {
+/**
+ * A mark opens (closes) a quote when the character on its inner side is not space and the one on
+ * its outer side is the text's edge, another mark, or one of `outerAllowed`.
+ */
+function markFits(inner: string | undefined, outer: string | undefined, outerAllowed: RegExp, marks: string): boolean {
+  if (inner === undefined || SPACE.test(inner)) {
     return false;
   }
-  return prev === undefined || BEFORE_OPEN.test(prev) || OPENING_MARKS.includes(prev);
+  return outer === undefined || outerAllowed.test(outer) || marks.includes(outer);
+}
+
+function charAt(text: string, i: number): string | undefined {
+  return i >= 0 && i < text.length ? text[i] : undefined;
+}
+
+function canOpen(text: string, i: number): boolean {
+  return markFits(charAt(text, i + 1), charAt(text, i - 1), BEFORE_OPEN, OPENING_MARKS);
 }
 
 function canClose(text: string, i: number): boolean {
-  const prev = i > 0 ? text[i - 1] : undefined;
-  const next = i + 1 < text.length ? text[i + 1] : undefined;
-  if (prev === undefined || SPACE.test(prev)) {
-    return false;
-  }
-  return next === undefined || AFTER_CLOSE.test(next) || CLOSING_MARKS.includes(next);
+  return markFits(charAt(text, i - 1), charAt(text, i + 1), AFTER_CLOSE, CLOSING_MARKS);
 }
 
 function isApostrophe(text: string, i: number): boolean {
