@@ -101,9 +101,9 @@ function isBlank(text: string, start: number, end: number): boolean {
   return m === null || m.index >= end;
 }
 
-type Marker =
-  | { readonly kind: 'header'; readonly line: Line; readonly header: HeaderInfo }
-  | { readonly kind: 'end'; readonly line: Line; readonly id: string | null };
+type HeaderMarker = { readonly kind: 'header'; readonly line: Line; readonly header: HeaderInfo };
+type EndMarker = { readonly kind: 'end'; readonly line: Line; readonly id: string | null };
+type Marker = HeaderMarker | EndMarker;
 
 function findBlockEnd(markers: readonly Marker[], from: number, id: string): number {
   for (let j = from; j < markers.length; j++) {
@@ -122,6 +122,190 @@ function readMarker(text: string, lineStart: number): Marker | null {
   }
   const header = parseHeader(raw);
   return header ? { kind: 'header', line, header } : null;
+}
+
+/** Length of a leading byte-order mark (0 or 1). */
+function bomLengthOf(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
+}
+
+/** Phase 1: the header and end marker lines, in order. */
+function readMarkers(text: string, bomLength: number): Marker[] {
+  const markers: Marker[] = [];
+  for (const start of markerLineStarts(text, bomLength)) {
+    const marker = readMarker(text, start);
+    if (marker) markers.push(marker);
+  }
+  return markers;
+}
+
+function lineSpanOf(line: Line): Span {
+  return { start: line.start, end: line.end };
+}
+
+/** An article between its header and what ends it, before it gets its final name. */
+interface ArticleDraft {
+  readonly header: HeaderInfo;
+  readonly headerRange: Span;
+  readonly contentRange: Span;
+  readonly endMarkerRange: Span | null;
+}
+
+/**
+ * Phase 2: walks the markers in order, cutting the text into article drafts and the text outside
+ * any article, with the problems of the markers themselves.
+ */
+class MarkerWalk {
+  readonly drafts: ArticleDraft[] = [];
+  readonly outside: Span[] = [];
+  readonly problems: BundleProblem[] = [];
+  /** Where text outside any article starts (null while inside an article). */
+  private outsideFrom: number | null;
+  private open: { readonly header: HeaderInfo; readonly headerRange: Span; readonly contentStart: number } | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly markers: readonly Marker[],
+    bomLength: number,
+  ) {
+    this.outsideFrom = bomLength;
+  }
+
+  run(): this {
+    for (let i = 0; i < this.markers.length; i++) {
+      const marker = this.markers[i];
+      if (marker.kind === 'header') {
+        i = this.header(marker, i);
+      } else {
+        this.endMarker(marker);
+      }
+    }
+    this.closeOpen(this.text.length, null);
+    this.closeOutside(this.text.length);
+    return this;
+  }
+
+  /** Opens an article at a header; a block header runs to its own end marker. Returns the last marker index used. */
+  private header(marker: HeaderMarker, i: number): number {
+    const lineSpan = lineSpanOf(marker.line);
+    this.closeOpen(marker.line.start, null);
+    this.closeOutside(marker.line.start);
+    if (!marker.header.terminated) {
+      this.problems.push({
+        code: 'unterminatedHeader',
+        severity: 'error',
+        message: 'This header has no closing ">>>". Write it on one line as <<<FILE name>>>; the rest of the line is taken as the article name.',
+        range: lineSpan,
+      });
+    }
+    this.open = { header: marker.header, headerRange: lineSpan, contentStart: marker.line.next };
+    const blockId = marker.header.blockId;
+    if (blockId === null) return i;
+    // Inside a block, lines that look like headers are article text, up to the matching end marker.
+    const close = findBlockEnd(this.markers, i + 1, blockId);
+    if (close < 0) {
+      this.problems.push({
+        code: 'unclosedBlock',
+        severity: 'warning',
+        message: `Block "${blockId}" is never closed: add <<<END FILE ${blockId}>>> after its last line. Until then it ends at the next header.`,
+        range: lineSpan,
+      });
+      return i;
+    }
+    const end = this.markers[close];
+    this.closeOpen(end.line.start, lineSpanOf(end.line));
+    this.outsideFrom = end.line.next;
+    return close;
+  }
+
+  /** Closes the open article at an end marker, or reports the marker as stray. */
+  private endMarker(marker: EndMarker): void {
+    const lineSpan = lineSpanOf(marker.line);
+    const open = this.open;
+    if (open) {
+      const openId = open.header.blockId;
+      if (marker.id !== null && marker.id !== openId) {
+        this.problems.push({
+          code: 'unmatchedEndMarker',
+          severity: 'warning',
+          message: openId === null
+            ? `This end marker names block "${marker.id}", but the open article has no block id. Use <<<END>>>, or give the header the id: <<<FILE ${marker.id} name=…>>>.`
+            : `This end marker names block "${marker.id}", but the open article is block "${openId}". Write <<<END FILE ${openId}>>>.`,
+          range: lineSpan,
+        });
+      }
+      this.closeOpen(marker.line.start, lineSpan);
+    } else {
+      this.closeOutside(marker.line.start);
+      this.problems.push({
+        code: 'strayEndMarker',
+        severity: 'warning',
+        message: 'This end marker closes nothing: no article is open here. Delete it, or add a <<<FILE name>>> header above the text it should end.',
+        range: lineSpan,
+      });
+    }
+    this.outsideFrom = marker.line.next;
+  }
+
+  private closeOpen(markerStart: number, endMarker: Span | null): void {
+    const open = this.open;
+    if (!open) return;
+    this.drafts.push({
+      header: open.header,
+      headerRange: open.headerRange,
+      contentRange: { start: open.contentStart, end: contentEndBefore(this.text, markerStart, open.contentStart) },
+      endMarkerRange: endMarker,
+    });
+    this.open = null;
+  }
+
+  private closeOutside(end: number): void {
+    if (this.outsideFrom !== null && end > this.outsideFrom) {
+      this.outside.push({ start: this.outsideFrom, end });
+    }
+    this.outsideFrom = null;
+  }
+}
+
+/** Phase 3: a warning for each stretch of non-blank text outside every article. */
+function strayTextProblems(text: string, outside: readonly Span[], noMarkers: boolean): BundleProblem[] {
+  return outside
+    .filter((span) => !isBlank(text, span.start, span.end))
+    .map((span) => ({
+      code: 'strayText',
+      severity: 'warning',
+      message: noMarkers
+        ? 'No <<<FILE name>>> header found: this text belongs to no article. Start each article with a header line such as <<<FILE report.txt>>>.'
+        : 'This text is outside any article and is ignored. Move it below a <<<FILE name>>> header, or delete it.',
+      range: trimSpan(text, span),
+    }));
+}
+
+/** Phase 4: the articles with unique names and their text; duplicate names and empty articles as problems. */
+function finishArticles(text: string, drafts: readonly ArticleDraft[]): { articles: BundleArticle[]; problems: BundleProblem[] } {
+  const names = drafts.map((d, i) => articleName(d.header, i));
+  const problems = disambiguateNames(names, drafts.map((d) => d.headerRange));
+  const articles = drafts.map((d, index): BundleArticle => {
+    if (isBlank(text, d.contentRange.start, d.contentRange.end)) {
+      problems.push({
+        code: 'emptyArticle',
+        severity: 'warning',
+        message: `Article "${names[index]}" is empty. Add its text below the header, or delete the header.`,
+        range: d.headerRange,
+      });
+    }
+    return {
+      index,
+      name: names[index],
+      attributes: d.header.attributes,
+      blockId: d.header.blockId,
+      headerRange: d.headerRange,
+      contentRange: d.contentRange,
+      endMarkerRange: d.endMarkerRange,
+      text: text.slice(d.contentRange.start, d.contentRange.end),
+    };
+  });
+  return { articles, problems };
 }
 
 /** Sets `name (2)`, `name (3)`… on duplicates; returns the problems. */
@@ -156,138 +340,13 @@ function disambiguateNames(names: string[], headers: readonly Span[]): BundlePro
  * Linear in the text: only lines that start with "<<<" are looked at closely.
  */
 export function parseBundle(text: string): ParsedBundle {
-  const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const markers: Marker[] = [];
-  for (const start of markerLineStarts(text, bomLength)) {
-    const marker = readMarker(text, start);
-    if (marker) markers.push(marker);
-  }
-
-  const problems: BundleProblem[] = [];
-  const outside: Span[] = [];
-  const drafts: Array<{ header: HeaderInfo; headerRange: Span; contentRange: Span; endMarkerRange: Span | null }> = [];
-
-  /** Where text outside any article starts (null while inside an article). */
-  let outsideFrom: number | null = bomLength;
-  let open: { header: HeaderInfo; headerRange: Span; contentStart: number } | null = null;
-
-  const closeOpen = (markerStart: number, endMarker: Span | null): void => {
-    if (!open) return;
-    drafts.push({
-      header: open.header,
-      headerRange: open.headerRange,
-      contentRange: { start: open.contentStart, end: contentEndBefore(text, markerStart, open.contentStart) },
-      endMarkerRange: endMarker,
-    });
-    open = null;
-  };
-  const closeOutside = (end: number): void => {
-    if (outsideFrom !== null && end > outsideFrom) {
-      outside.push({ start: outsideFrom, end });
-    }
-    outsideFrom = null;
-  };
-
-  for (let i = 0; i < markers.length; i++) {
-    const marker = markers[i];
-    const lineSpan: Span = { start: marker.line.start, end: marker.line.end };
-    if (marker.kind === 'header') {
-      closeOpen(marker.line.start, null);
-      closeOutside(marker.line.start);
-      if (!marker.header.terminated) {
-        problems.push({
-          code: 'unterminatedHeader',
-          severity: 'error',
-          message: 'This header has no closing ">>>". Write it on one line as <<<FILE name>>>; the rest of the line is taken as the article name.',
-          range: lineSpan,
-        });
-      }
-      open = { header: marker.header, headerRange: lineSpan, contentStart: marker.line.next };
-      const blockId = marker.header.blockId;
-      if (blockId !== null) {
-        // Inside a block, lines that look like headers are article text, up to the matching end marker.
-        const close = findBlockEnd(markers, i + 1, blockId);
-        if (close >= 0) {
-          const end = markers[close];
-          closeOpen(end.line.start, { start: end.line.start, end: end.line.end });
-          outsideFrom = end.line.next;
-          i = close;
-        } else {
-          problems.push({
-            code: 'unclosedBlock',
-            severity: 'warning',
-            message: `Block "${blockId}" is never closed: add <<<END FILE ${blockId}>>> after its last line. Until then it ends at the next header.`,
-            range: lineSpan,
-          });
-        }
-      }
-    } else if (open) {
-      const openId: string | null = (open as { header: HeaderInfo }).header.blockId;
-      if (marker.id !== null && marker.id !== openId) {
-        problems.push({
-          code: 'unmatchedEndMarker',
-          severity: 'warning',
-          message: openId === null
-            ? `This end marker names block "${marker.id}", but the open article has no block id. Use <<<END>>>, or give the header the id: <<<FILE ${marker.id} name=…>>>.`
-            : `This end marker names block "${marker.id}", but the open article is block "${openId}". Write <<<END FILE ${openId}>>>.`,
-          range: lineSpan,
-        });
-      }
-      closeOpen(marker.line.start, lineSpan);
-      outsideFrom = marker.line.next;
-    } else {
-      closeOutside(marker.line.start);
-      problems.push({
-        code: 'strayEndMarker',
-        severity: 'warning',
-        message: 'This end marker closes nothing: no article is open here. Delete it, or add a <<<FILE name>>> header above the text it should end.',
-        range: lineSpan,
-      });
-      outsideFrom = marker.line.next;
-    }
-  }
-  closeOpen(text.length, null);
-  closeOutside(text.length);
-
-  for (const span of outside) {
-    if (!isBlank(text, span.start, span.end)) {
-      problems.push({
-        code: 'strayText',
-        severity: 'warning',
-        message: drafts.length === 0 && markers.length === 0
-          ? 'No <<<FILE name>>> header found: this text belongs to no article. Start each article with a header line such as <<<FILE report.txt>>>.'
-          : 'This text is outside any article and is ignored. Move it below a <<<FILE name>>> header, or delete it.',
-        range: trimSpan(text, span),
-      });
-    }
-  }
-
-  const names = drafts.map((d, i) => articleName(d.header, i));
-  problems.push(...disambiguateNames(names, drafts.map((d) => d.headerRange)));
-
-  const articles: BundleArticle[] = drafts.map((d, index) => {
-    if (isBlank(text, d.contentRange.start, d.contentRange.end)) {
-      problems.push({
-        code: 'emptyArticle',
-        severity: 'warning',
-        message: `Article "${names[index]}" is empty. Add its text below the header, or delete the header.`,
-        range: d.headerRange,
-      });
-    }
-    return {
-      index,
-      name: names[index],
-      attributes: d.header.attributes,
-      blockId: d.header.blockId,
-      headerRange: d.headerRange,
-      contentRange: d.contentRange,
-      endMarkerRange: d.endMarkerRange,
-      text: text.slice(d.contentRange.start, d.contentRange.end),
-    };
-  });
-
+  const bomLength = bomLengthOf(text);
+  const markers = readMarkers(text, bomLength);
+  const walk = new MarkerWalk(text, markers, bomLength).run();
+  const finished = finishArticles(text, walk.drafts);
+  const problems = [...walk.problems, ...strayTextProblems(text, walk.outside, markers.length === 0), ...finished.problems];
   problems.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { articles, problems, outside };
+  return { articles: finished.articles, problems, outside: walk.outside };
 }
 
 function trimSpan(text: string, span: Span): Span {
@@ -308,10 +367,5 @@ function articleName(header: HeaderInfo, index: number): string {
 
 /** True when the text has at least one `<<<FILE` header line: it is a bundle, not a plain text. */
 export function looksLikeBundle(text: string): boolean {
-  const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return markerLineStarts(text, bomLength).some((start) => {
-    const line = lineAt(text, start);
-    const raw = text.slice(line.start, line.end);
-    return parseEndMarker(raw) === undefined && parseHeader(raw) !== null;
-  });
+  return markerLineStarts(text, bomLengthOf(text)).some((start) => readMarker(text, start)?.kind === 'header');
 }
