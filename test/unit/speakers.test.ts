@@ -115,6 +115,15 @@ describe('speakers on the shapes of real news (PolNeAR)', () => {
   it('signs a roundup quote with the name after the dash', () => {
     const text = '“Taxes are too high.” — Ana Ruiz, Daily Courier\n“Roads are bad.” — Tom Ode, Harbor Times';
     assert.deepStrictEqual(who(text).map((x) => x[1]), ['ruiz', 'ode']);
+    // A horizontal bar or a spaced hyphen signs too, and signatures run on in one paragraph.
+    const run = 'Readers wrote in. “Taxes are too high.”― Ana Ruiz “Roads are bad.” - Tom Ode. Getty. “Fine.” ― Lea Berg';
+    assert.deepStrictEqual(who(run).map((x) => x[1]), ['ruiz', 'ode', 'berg']);
+  });
+
+  it('takes a name and a colon before a quote as its label, but not a headline', () => {
+    assert.deepStrictEqual(who('POLLS WERE EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early.”').map((x) => x[1]), ['cohen']);
+    assert.deepStrictEqual(who('More from Philip Bump: “Turnout was high.”').map((x) => x[1]), ['bump']);
+    assert.deepStrictEqual(who('UN: PEACEKEEPERS PAID FOR SEX “The United Nations has been grappling with it.”').map((x) => x[1]), [null]);
   });
 
   it('keeps the speaker of a paragraph-opening "X said:" and of the sentence before', () => {

@@ -67,6 +67,8 @@ export const SINGLE_HOLDER: ReadonlySet<string> = new Set([
 export const MASK = '\uFFFC';
 const NAME_WORD = "[\\p{Lu}][\\p{L}\\p{M}'’.\\-]*";
 const PARTICLE = '(?:von|van|der|den|de|da|di|du|la|le|bin|al|el|ibn|dos|das|del|ter)';
+/** A capitalized name of up to six words, particles allowed ("Ursula von der Leyen"). */
+export const NAME_RUN = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5}`;
 /** A capitalized name at the end of a text: "Mark Rutte", "Ursula von der Leyen", "Macron’s office". */
 const NAME_AT_END = new RegExp(
   `(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})` +
@@ -135,7 +137,7 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** A cleaned capitalized run that can be a speaker's name. */
-function isNameLike(person: string): boolean {
+export function isNameLike(person: string): boolean {
   const lower = person.toLowerCase();
   return !isStopwordName(person) && looksLikeName(person) && !NOT_NAME_WORDS.has(lower) && lower !== 'united';
 }
@@ -297,7 +299,7 @@ export function subjectAfter(post: string): Subject {
  * Nordbank"), an age (", 69,"), a party and state ("R-Pa."), a possessive description ("New
  * Jersey’s sitting governor").
  */
-const ASIDE = /^(?:\p{Ll}|\d+$|[RDI]-[A-Z][\p{L}.]*$|(?:[\p{Lu}][\p{L}.-]*\s+){0,3}[\p{Lu}][\p{L}.-]*[’']s\s+\p{Ll})/u;
+const ASIDE = /^(?:\p{Ll}|\d+$|[RDI]-[A-Z][\p{L}.]*$|(?:[\p{Lu}][\p{L}.-]*\s+){0,3}[\p{Lu}][\p{L}.-]*(?:[’']s|s[’'])\s+\p{Ll})/u;
 
 /** A signature after a quote, in roundups and op-eds: "“…” — Ana Ruiz, Daily Courier". */
 const SIGNATURE = new RegExp(`\\uFFFC[\\s.,]*[—–]\\s*(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,4})(?=\\s*(?:[,(]|$))`, 'u');

@@ -6,6 +6,7 @@ import {
   CUE, MASK, NAME_ANYWHERE, clauseSubject, isCommonWordAtStart, signature, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore,
 } from './speakerSubjects';
 import type { Subject } from './speakerSubjects';
+import { labelBefore, signedAfter } from './speakerMarks';
 
 /**
  * Who said each quote: the subject of a cue verb ("…," Rutte said / Kallas said: "…" / according
@@ -397,7 +398,7 @@ function assignQuotes(text: string, masked: string, regions: readonly Region[], 
       quotes.push({ ...quoteOf(span), speaker: null, speakerKey: null, cue: null });
       continue;
     }
-    let found = cueInside(text, span, first, last, speakingBySentence);
+    let found = byLayout(masked, span, reading) ?? cueInside(text, span, first, last, speakingBySentence);
     if (found.speaker === null && first > 0) {
       found = cueBeforeColon(masked, regions[first - 1], cuesBySentence.get(first - 1) ?? []) ?? found;
     }
@@ -428,6 +429,12 @@ function assignQuotes(text: string, masked: string, regions: readonly Region[], 
     previous = { speaker: found.speaker, key: found.key, lastSentence: last };
   }
   return quotes;
+}
+
+/** A speaker named by layout: a signature after the quote, a label with a colon before it. */
+function byLayout(masked: string, span: QuoteSpan, reading: Reading): Attribution | null {
+  const person = signedAfter(masked, span) ?? labelBefore(masked, span);
+  return person === null ? null : { speaker: reading.names.add(person), key: speakerKey(person), cue: null };
 }
 
 /**
