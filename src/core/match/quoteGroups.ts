@@ -2,6 +2,7 @@ import type { QuoteGroup, QuoteRelation } from '../model';
 import type { CancellationLike } from '../cancellation';
 import { throwIfCancelled } from '../cancellation';
 import { wordKey } from './lexicon';
+import { quoteCandidates } from './quoteCandidates';
 import { readArticleQuotes } from './quoteWording';
 import type { QuoteInfo, QuoteSource } from './quoteWording';
 import { MIN_FRAGMENT_CONTENT, fragmentOf, relate } from './quoteRelation';
@@ -15,13 +16,11 @@ export { quoteRelation } from './quoteRelation';
 /**
  * The same quotation across sources: verbatim, a fragment of it (partial), or — the case a
  * fact-checker cares about — quotation marks around different words for the same statement by
- * the same speaker (reworded). Candidates come from an index of content words, so a bundle with
- * thousands of quotes never compares all pairs. Phases: read the quotes, find candidate links,
- * merge the links into clusters, then give each cluster its original wording (originalWording.ts).
+ * the same speaker (reworded). Candidates come from an index of rare keys with a bound per quote
+ * (quoteCandidates.ts), so a bundle with thousands of quotes never compares all pairs. Phases:
+ * read the quotes, find candidate links, merge the links into clusters, then give each cluster its
+ * original wording (originalWording.ts).
  */
-
-/** Words so common among quotes that they find no useful candidates. */
-const MAX_POSTING = 5000;
 
 /** A word's comparison key: its stem and synonym group, shared with paraphrase scoring (lexicon.ts). */
 export function stem(word: string): string {
@@ -49,27 +48,14 @@ function readQuotes(articles: readonly QuoteSource[], token?: CancellationLike):
   return infos;
 }
 
-/** Earlier quotes sharing enough content stems with quote i (for short quotes, their only ones). */
-function sharedStems(infos: readonly QuoteInfo[], i: number, postings: ReadonlyMap<string, number[]>): number[] {
-  const shared = new Map<number, number>();
-  for (const s of infos[i].stems) {
-    const list = postings.get(s);
-    if (list === undefined || list.length > MAX_POSTING) continue;
-    for (const j of list) shared.set(j, (shared.get(j) ?? 0) + 1);
-  }
-  const out: number[] = [];
-  for (const [j, n] of shared) if (n >= Math.min(2, infos[i].stems.size, infos[j].stems.size)) out.push(j);
-  return out;
-}
-
 /**
- * Phase 2: candidate links. The index grows as quotes are read, so each quote meets only the ones
- * before it. An exact repeat links to the first copy and shares its candidates: a quote carried by
- * a hundred sources costs a hundred links, not five thousand comparisons.
+ * Phase 2: candidate links, each quote with earlier ones (quoteCandidates.ts: rare keys first, a
+ * bounded number). An exact repeat links to the first copy and shares its candidates: a quote
+ * carried by a hundred sources costs a hundred links, not five thousand comparisons.
  */
 function candidateLinks(infos: readonly QuoteInfo[], token?: CancellationLike): Link[] {
   const links: Link[] = [];
-  const postings = new Map<string, number[]>();
+  const candidatesOf = quoteCandidates(infos);
   const firstBySeq = new Map<string, number>();
   for (let i = 0; i < infos.length; i++) {
     if ((i & 255) === 0) throwIfCancelled(token);
@@ -82,15 +68,10 @@ function candidateLinks(infos: readonly QuoteInfo[], token?: CancellationLike): 
       }
     }
     if (twin === undefined) firstBySeq.set(infos[i].seq, i);
-    for (const j of sharedStems(infos, i, postings)) {
+    for (const j of candidatesOf(i)) {
       const [first, second] = before(infos[j], infos[i]) ? [j, i] : [i, j];
       const edge = relate(infos[first], infos[second]);
       if (edge !== null) links.push({ a: first, b: second, edge });
-    }
-    for (const s of infos[i].stems) {
-      const list = postings.get(s);
-      if (list === undefined) postings.set(s, [i]);
-      else list.push(i);
     }
   }
   return links;

@@ -1,5 +1,6 @@
 import type { QuoteRelation } from '../model';
 import { lcsLength } from '../util/lcs';
+import { meaningSimilarity } from './quoteMeaning';
 import { quoteInfo } from './quoteWording';
 import type { QuoteInfo } from './quoteWording';
 
@@ -79,7 +80,36 @@ export function relate(a: QuoteInfo, b: QuoteInfo): Edge | null {
   }
   if (sameArticle || !speakersCompatible(a, b) || (a.speakerKey === null && b.speakerKey === null)) return null;
   const score = wordingSimilarity(a, b) + contextSim / 2;
-  return score >= REWORDED_THRESHOLD ? { relation: 'reworded', score } : null;
+  if (score >= REWORDED_THRESHOLD) return { relation: 'reworded', score };
+  return rewordedInContext(a, b, contextSim);
+}
+
+/** A rewording on little shared wording needs this much meaning in common (senses, numbers: quoteMeaning.ts). */
+const MIN_MEANING = 0.5;
+/** ... and its sentences this much of their unquoted words in common (Dice), at least MIN_SENTENCE_SHARED of them. */
+const MIN_SENTENCE = 0.4;
+const MIN_SENTENCE_SHARED = 2;
+/** Evidence a rewording on meaning and setting needs: meaning + sentence + context / 2 + cue side. */
+const IN_CONTEXT_THRESHOLD = 1.25;
+/** The same side for the cue ("X said: …" both times, or "…, X said" both times). */
+const SAME_CUE_SIDE = 0.15;
+
+/**
+ * Different words for one statement, told by what else the two reports share: the same named
+ * speaker, the same meaning (synonyms, numbers however written: "hurry us into an agreement" for
+ * "rushed into a deal"), the same unquoted words in the quote's sentence ("told reporters in
+ * Brussels on Tuesday") and around it, the cue on the same side. Different articles only.
+ */
+function rewordedInContext(a: QuoteInfo, b: QuoteInfo, contextSim: number): Edge | null {
+  if (a.speakerKey === null || a.speakerKey !== b.speakerKey || a.article === b.article) return null;
+  const meaning = meaningSimilarity(a.meaning, b.meaning);
+  if (meaning < MIN_MEANING) return null;
+  const sentence = overlap(a.sentence, b.sentence);
+  if (sentence.dice < MIN_SENTENCE || sentence.shared < MIN_SENTENCE_SHARED) return null;
+  const cue = a.cueSide !== null && a.cueSide === b.cueSide ? SAME_CUE_SIDE : 0;
+  const evidence = meaning + sentence.dice + contextSim / 2 + cue;
+  // Weaker than a rewording on its words: links on shared words merge first.
+  return evidence >= IN_CONTEXT_THRESHOLD ? { relation: 'reworded', score: evidence / 3 } : null;
 }
 
 const bare = (text: string) => ({ start: 0, end: 0, text, inner: { start: 0, end: 0 }, speaker: null, speakerKey: null, cue: null });
@@ -90,8 +120,8 @@ const bare = (text: string) => ({ start: 0, end: 0, text, inner: { start: 0, end
  * overlap enough to be the same statement), or null. groupQuotes also weighs speakers and context.
  */
 export function quoteRelation(a: string, b: string): QuoteRelation | null {
-  const ia = quoteInfo(0, 0, bare(a), new Set());
-  const ib = quoteInfo(1, 0, bare(b), new Set());
+  const ia = quoteInfo(0, 0, bare(a));
+  const ib = quoteInfo(1, 0, bare(b));
   if (ia.seq.trim().length === 0 || ib.seq.trim().length === 0) return null;
   if (ia.seq === ib.seq) return 'verbatim';
   const fragment = fragmentOf(ia, ib);

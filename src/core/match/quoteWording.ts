@@ -3,6 +3,8 @@ import { STOPWORDS, eachWord } from '../text/tokens';
 import type { Token } from '../text/tokens';
 import { firstNotBefore } from '../util/binarySearch';
 import { isReportingWord, wordKey } from './lexicon';
+import { meaningOf } from './quoteMeaning';
+import type { QuoteMeaning } from './quoteMeaning';
 
 /**
  * How quote grouping reads one quotation: its folded words, content stems, sentence frame, and the
@@ -55,6 +57,9 @@ export function contentCount(seq: string): number {
   return n;
 }
 
+/** Where the speaker's cue stands in the quote's sentence: a rewrite of the sentence tends to keep it. */
+export type CueSide = 'before' | 'after' | null;
+
 export interface QuoteInfo {
   readonly article: number;
   readonly index: number;
@@ -65,11 +70,26 @@ export interface QuoteInfo {
   /** Stems of every word in order, function words included: rewordings keep the sentence's frame. */
   readonly frame: readonly string[];
   readonly stems: ReadonlySet<string>;
+  /** What the quote says in units a rewording keeps: word senses and numbers by value (quoteMeaning.ts). */
+  readonly meaning: QuoteMeaning;
+  /** Content stems of the quote's sentence and one sentence on either side, the quote's own words left out. */
   readonly context: ReadonlySet<string>;
+  /** Content stems of the unquoted words of the quote's own sentence (speaker's name and reporting verbs left out). */
+  readonly sentence: ReadonlySet<string>;
+  readonly cueSide: CueSide;
   readonly speakerKey: string | null;
 }
 
-export function quoteInfo(article: number, index: number, quote: Quote, context: ReadonlySet<string>): QuoteInfo {
+/** The words around a quote: its sentence's unquoted words, and the wider window's. */
+export interface QuoteSurroundings {
+  readonly context: ReadonlySet<string>;
+  readonly sentence: ReadonlySet<string>;
+  readonly cueSide: CueSide;
+}
+
+const NOTHING_AROUND: QuoteSurroundings = { context: new Set(), sentence: new Set(), cueSide: null };
+
+export function quoteInfo(article: number, index: number, quote: Quote, around: QuoteSurroundings = NOTHING_AROUND): QuoteInfo {
   const raw = quoteWords(quote.text);
   const ws = raw.map((w) => (w === 'make_sure' ? 'make sure' : w));
   return {
@@ -80,7 +100,10 @@ export function quoteInfo(article: number, index: number, quote: Quote, context:
     seq: ` ${ws.join(' ')} `,
     content: ws.filter((w) => !STOPWORDS.has(w)).length,
     stems: new Set(contentStems(raw)),
-    context,
+    meaning: meaningOf(raw),
+    context: around.context,
+    sentence: around.sentence,
+    cueSide: around.cueSide,
     speakerKey: quote.speakerKey,
   };
 }
@@ -91,23 +114,30 @@ interface ArticleWords {
   readonly norms: readonly string[];
 }
 
-/** The sentences a quote overlaps and one on either side (±250 characters without sentences). */
-function windowOf(source: QuoteSource, textLength: number, quote: Quote): Span {
-  let from = Math.max(0, quote.start - 250);
-  let to = Math.min(textLength, quote.end + 250);
+/** The sentences a quote overlaps (first and last index), or null without sentences. */
+function sentencesOf(source: QuoteSource, quote: Quote): { readonly first: number; readonly last: number } | null {
   const sentences = source.sentences;
-  if (sentences !== undefined && sentences.length > 0) {
-    const lo = firstNotBefore(sentences.length, (i) => sentences[i].end <= quote.start);
-    if (lo < sentences.length && sentences[lo].start < quote.end) {
-      let last = lo;
-      while (last + 1 < sentences.length && sentences[last + 1].start < quote.end) last++;
-      from = Math.max(0, sentences[Math.max(0, lo - 1)].start);
-      to = Math.min(textLength, sentences[Math.min(sentences.length - 1, last + 1)].end);
-    }
-  }
-  return { start: from, end: Math.max(from, to) };
+  if (sentences === undefined || sentences.length === 0) return null;
+  const first = firstNotBefore(sentences.length, (i) => sentences[i].end <= quote.start);
+  if (first >= sentences.length || sentences[first].start >= quote.end) return null;
+  let last = first;
+  while (last + 1 < sentences.length && sentences[last + 1].start < quote.end) last++;
+  return { first, last };
 }
 
+/** The quote's own sentences, and the window of those plus one sentence on either side (±250 characters without sentences). */
+function spansOf(source: QuoteSource, textLength: number, quote: Quote): { readonly own: Span; readonly window: Span } {
+  const at = sentencesOf(source, quote);
+  const sentences = source.sentences;
+  if (at === null || sentences === undefined) {
+    const window = { start: Math.max(0, quote.start - 250), end: Math.min(textLength, quote.end + 250) };
+    return { own: { start: quote.start, end: quote.end }, window };
+  }
+  const own = { start: sentences[at.first].start, end: Math.min(textLength, sentences[at.last].end) };
+  const from = Math.max(0, sentences[Math.max(0, at.first - 1)].start);
+  const to = Math.min(textLength, sentences[Math.min(sentences.length - 1, at.last + 1)].end);
+  return { own, window: { start: from, end: Math.max(from, to) } };
+}
 /**
  * The words around an article's quotes: the caller's tokens, or the article tokenized only where
  * some quote's context lies (the union of the windows), which is all a context needs.
@@ -135,11 +165,10 @@ function wordsAround(source: QuoteSource, text: string, windows: readonly Span[]
   return { starts, norms };
 }
 
-/** Content stems of the window around a quote (the quote's own words and its speaker's name left out). */
-function contextOf(all: ArticleWords, quote: Quote, window: Span): Set<string> {
-  const speakerWords = new Set(quoteWords(quote.speaker ?? ''));
+/** Content stems of the words of a span around a quote (the quote's own words and its speaker's name left out). */
+function wordsAroundQuote(all: ArticleWords, quote: Quote, span: Span, speakerWords: ReadonlySet<string>): Set<string> {
   const ws: string[] = [];
-  for (const [a, b] of [[window.start, quote.start], [quote.end, window.end]]) {
+  for (const [a, b] of [[span.start, quote.start], [quote.end, span.end]]) {
     for (let i = firstNotBefore(all.starts.length, (k) => all.starts[k] < a); i < all.starts.length && all.starts[i] < b; i++) {
       if (!speakerWords.has(all.norms[i])) ws.push(all.norms[i]);
     }
@@ -147,17 +176,58 @@ function contextOf(all: ArticleWords, quote: Quote, window: Span): Set<string> {
   return new Set(contentStems(ws));
 }
 
+/** Which side of the quote, in its sentence, the cue stands on: the nearer of its occurrences before and after. */
+function cueSideOf(text: string, quote: Quote, own: Span): CueSide {
+  const cue = (quote.cue ?? '').toLowerCase().split(' ')[0];
+  if (cue === '') return null;
+  const before = text.slice(own.start, quote.start).toLowerCase().lastIndexOf(cue);
+  const after = text.slice(quote.end, Math.max(quote.end, own.end)).toLowerCase().indexOf(cue);
+  if (before < 0) return after < 0 ? null : 'after';
+  if (after < 0) return 'before';
+  return quote.start - (own.start + before) <= after ? 'before' : 'after';
+}
+
+function surroundingsOf(all: ArticleWords, text: string, quote: Quote, spans: { readonly own: Span; readonly window: Span }): QuoteSurroundings {
+  const speakerWords = new Set(quoteWords(quote.speaker ?? ''));
+  return {
+    context: wordsAroundQuote(all, quote, spans.window, speakerWords),
+    sentence: wordsAroundQuote(all, quote, spans.own, speakerWords),
+    cueSide: cueSideOf(text, quote, spans.own),
+  };
+}
+
+/**
+ * Which quotes lie inside another (not the same span): one sweep in order of start, the longest
+ * first, keeping the furthest end seen and the first start that reached it.
+ */
+function nestedQuotes(quotes: readonly Span[]): Uint8Array {
+  const nested = new Uint8Array(quotes.length);
+  const order = quotes.map((_, i) => i).sort((x, y) => quotes[x].start - quotes[y].start || quotes[y].end - quotes[x].end);
+  let maxEnd = -1;
+  let startOfMax = -1;
+  for (const i of order) {
+    const q = quotes[i];
+    if (maxEnd > q.end || (maxEnd === q.end && startOfMax < q.start)) nested[i] = 1;
+    if (q.end > maxEnd) {
+      maxEnd = q.end;
+      startOfMax = q.start;
+    }
+  }
+  return nested;
+}
+
 /** The quotes of one article as grouping reads them; quotes nested in another quote are left out (someone else's words, quoted). */
 export function readArticleQuotes(article: number, source: QuoteSource): QuoteInfo[] {
   const quotes = source.quotes;
   const text = source.text;
-  const windows = text === undefined ? [] : quotes.map((q) => windowOf(source, text.length, q));
-  const all = text !== undefined && quotes.length > 0 ? wordsAround(source, text, windows) : null;
+  const spans = text === undefined ? [] : quotes.map((q) => spansOf(source, text.length, q));
+  const all = text !== undefined && quotes.length > 0 ? wordsAround(source, text, spans.map((s) => s.window)) : null;
+  const nested = nestedQuotes(quotes);
   const out: QuoteInfo[] = [];
   for (let i = 0; i < quotes.length; i++) {
+    if (nested[i] === 1) continue;
     const q = quotes[i];
-    const nested = quotes.some((o, j) => j !== i && o.start <= q.start && o.end >= q.end && (o.start < q.start || o.end > q.end));
-    if (!nested) out.push(quoteInfo(article, i, q, all === null ? new Set() : contextOf(all, q, windows[i] ?? q)));
+    out.push(quoteInfo(article, i, q, all === null || text === undefined ? undefined : surroundingsOf(all, text, q, spans[i])));
   }
   return out;
 }

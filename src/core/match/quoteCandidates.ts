@@ -1,0 +1,75 @@
+import type { QuoteInfo } from './quoteWording';
+
+/**
+ * Candidate pairs for quote grouping, near-linear whatever the text: each quote is indexed by keys
+ * (content words, word senses, numbers, and its speaker with each unquoted word of its sentence),
+ * and looks for earlier quotes through its rarest keys first, with a bound on the index entries it
+ * reads and on the candidates it keeps. A quote-dense dialogue on a small vocabulary, where every
+ * quote shares words with every other, costs a fixed amount per quote, not one per pair.
+ */
+
+/** Index entries one quote reads, at most (its rarest keys first, the nearest quotes first). */
+export const MAX_SCAN = 600;
+/** Candidates one quote is compared with, at most: those sharing the most keys. */
+export const MAX_CANDIDATES = 24;
+
+/** The keys a quote is found by: what a copy, a fragment or a rewording of it shares with it. */
+export function quoteKeys(info: QuoteInfo): string[] {
+  const keys = [...info.meaning.keys];
+  for (const s of info.meaning.senses) keys.push(`~${s}`);
+  if (info.speakerKey !== null) for (const w of info.sentence) keys.push(`@${info.speakerKey} ${w}`);
+  return keys;
+}
+
+/** How many quotes carry each key. */
+function documentFrequency(keys: readonly (readonly string[])[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const ks of keys) for (const k of ks) df.set(k, (df.get(k) ?? 0) + 1);
+  return df;
+}
+
+/** Keys a quote shares with another before they are worth comparing: two, or all either has when fewer. */
+function enough(shared: number, a: number, b: number): boolean {
+  return shared >= Math.min(2, a, b);
+}
+
+/**
+ * For each quote i, the earlier quotes (j < i) worth comparing with it, best first. Ask in
+ * increasing i (a quote not asked for is still indexed for the later ones).
+ */
+export function quoteCandidates(infos: readonly QuoteInfo[]): (i: number) => number[] {
+  const keys = infos.map(quoteKeys);
+  const df = documentFrequency(keys);
+  for (const ks of keys) ks.sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0));
+  const postings = new Map<string, number[]>();
+  const count = new Int32Array(infos.length);
+  let next = 0;
+  // Quotes are indexed in order as they are asked for: i meets only those before it.
+  const indexUpTo = (i: number): void => {
+    for (; next < i; next++) {
+      for (const k of keys[next]) {
+        const list = postings.get(k);
+        if (list === undefined) postings.set(k, [next]);
+        else list.push(next);
+      }
+    }
+  };
+  return (i: number): number[] => {
+    indexUpTo(i);
+    const touched: number[] = [];
+    let budget = MAX_SCAN;
+    for (const k of keys[i]) {
+      const list = postings.get(k);
+      if (list === undefined) continue;
+      for (let p = list.length - 1; p >= 0 && budget > 0; p--, budget--) {
+        const j = list[p];
+        if (count[j]++ === 0) touched.push(j);
+      }
+      if (budget === 0) break;
+    }
+    const found = touched.filter((j) => enough(count[j], keys[i].length, keys[j].length));
+    found.sort((x, y) => count[y] - count[x] || y - x);
+    for (const j of touched) count[j] = 0;
+    return found.slice(0, MAX_CANDIDATES);
+  };
+}

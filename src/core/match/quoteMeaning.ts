@@ -1,0 +1,65 @@
+import { STOPWORDS } from '../text/tokens';
+import { isReportingWord, wordKey } from './lexicon';
+import { numberMentions } from './numbers';
+import { meaningsOf } from './synonyms';
+
+/**
+ * What a quotation says, as units a rewording can keep while changing every word: each content
+ * word (its key, and its frequent WordNet senses: "rushed" meets "hurry") and each number by value
+ * ("a dozen", "twelve" and "12" are one unit). Folded words in, plain data out.
+ */
+
+export interface MeaningUnit {
+  /** wordKey of a content word, or "#<value>" for a number however it is written. */
+  readonly key: string;
+  /** WordNet synsets of the word (synonyms.ts); none for numbers. */
+  readonly senses: readonly number[];
+}
+
+export interface QuoteMeaning {
+  readonly units: readonly MeaningUnit[];
+  readonly keys: ReadonlySet<string>;
+  readonly senses: ReadonlySet<number>;
+}
+
+/** A number's key: the same for "12", "twelve" and "a dozen"; "a decade" and "ten years" meet too. */
+function numberKey(value: number): string {
+  return `#${Number(value.toPrecision(12))}`;
+}
+
+/** The meaning units of a quotation's folded words, in order, each key once. */
+export function meaningOf(words: readonly string[]): QuoteMeaning {
+  const inNumber = new Uint8Array(words.length);
+  const units: MeaningUnit[] = [];
+  const keys = new Set<string>();
+  const add = (key: string, senses: readonly number[]): void => {
+    if (keys.has(key)) return;
+    keys.add(key);
+    units.push({ key, senses });
+  };
+  for (const m of numberMentions(words)) {
+    inNumber.fill(1, m.start, m.end);
+    add(numberKey(m.value), []);
+  }
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (inNumber[i] === 1 || STOPWORDS.has(w) || /\d/.test(w) || isReportingWord(w)) continue;
+    add(wordKey(w), meaningsOf(w));
+  }
+  const senses = new Set<number>();
+  for (const u of units) for (const s of u.senses) senses.add(s);
+  return { units, keys, senses };
+}
+
+/** Share of a's units that b says too: the same key, or a sense they share. */
+function cover(a: QuoteMeaning, b: QuoteMeaning): number {
+  if (a.units.length === 0) return 0;
+  let said = 0;
+  for (const u of a.units) if (b.keys.has(u.key) || u.senses.some((s) => b.senses.has(s))) said++;
+  return said / a.units.length;
+}
+
+/** How much of each other's meaning two quotations carry: the mean of both covers, in [0, 1]. */
+export function meaningSimilarity(a: QuoteMeaning, b: QuoteMeaning): number {
+  return (cover(a, b) + cover(b, a)) / 2;
+}
