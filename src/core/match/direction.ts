@@ -17,6 +17,7 @@ import type { PairLinks } from './coverage';
 
 /** What the evidence weighs, per signal. Dates and passim outweigh everything the texts say. */
 const PASSIM_WEIGHT = 100;
+const PASSIM_EVIDENCE = 'passim: source';
 const DATE_WEIGHT = 50;
 const CONTAINMENT_WEIGHT = 3;
 /** One dropped or trimmed quotation weighs 1; a direction needs this margin over the other way. */
@@ -36,12 +37,16 @@ const MIN_ANY_DERIVED = 2;
 /** A quote trimmed by fewer content words than this is the same quote (an article, a word of frame). */
 const MIN_TRIM = 2;
 
-export interface DirectionInput {
+/** The articles with their sentences and quotes (by article) and the sentence links per article pair (a < b). */
+export interface LinkedArticles {
   readonly articles: readonly ArticleInput[];
   readonly sentences: readonly (readonly Sentence[])[];
   readonly quotes: readonly (readonly Quote[])[];
-  /** Sentence links per article pair, boilerplate left out. */
   readonly pairs: readonly PairLinks[];
+}
+
+/** The linked articles, boilerplate left out of `pairs`, and the quote groups. */
+export interface DirectionInput extends LinkedArticles {
   readonly groups: readonly QuoteGroup[];
 }
 
@@ -142,7 +147,7 @@ function weigh(p: { x: number; y: number; px: Publication; py: Publication; sx: 
   const k = p.xIsA ? 0 : 1;
   if (p.px.src !== null && p.py.ids.includes(p.px.src)) {
     w.score += PASSIM_WEIGHT;
-    w.evidence.push('passim: source');
+    w.evidence.push(PASSIM_EVIDENCE);
   }
   const later = p.reuse ? laterBy(p.py, p.px) : null;
   if (later !== null) {
@@ -180,8 +185,10 @@ function judgePair(input: DirectionInput, pubs: readonly Publication[], carriers
   if (Math.abs(margin) < MIN_MARGIN) return null;
   const [derived, source, w, side] = margin > 0 ? [a, b, ab, sa] : [b, a, ba, sb];
   // An article that shares little with the other does not derive from it, whatever the dates say;
-  // texts alone (no date, no passim) need more.
-  if (side.covered < Math.max(MIN_ANY_DERIVED, MIN_ANY_DERIVED_SHARE * side.total)) return null;
+  // texts alone (no date, no passim) need more. passim's src is the exception: passim has already
+  // judged the passage reused, and one of its passages is often a single sentence.
+  const byPassim = w.evidence.includes(PASSIM_EVIDENCE);
+  if (!byPassim && side.covered < Math.max(MIN_ANY_DERIVED, MIN_ANY_DERIVED_SHARE * side.total)) return null;
   if (Math.abs(margin) < DATE_WEIGHT && side.covered < MIN_DERIVED_SHARE * side.total) return null;
   const evidence = [...w.evidence];
   if (q.reworded > 0) evidence.push(`rewords ${q.reworded} of its quotes`);

@@ -1,9 +1,9 @@
-import type { ArticleInput, Match, Quote, QuoteGroup, Sentence, SourceSummary } from '../model';
+import type { Match, QuoteGroup, SourceSummary } from '../model';
 import { sentenceAt } from '../text/sentences';
 import { findBoilerplate } from './boilerplate';
 import { summarizeSources } from './coverage';
-import type { PairLinks } from './coverage';
 import { directionOfReuse } from './direction';
+import type { LinkedArticles } from './direction';
 import { draftOf, withOriginal } from './originalWording';
 
 /**
@@ -12,12 +12,7 @@ import { draftOf, withOriginal } from './originalWording';
  * no evidence of reuse and the original of a quotation is the one in the source the others derive from.
  */
 
-export interface ReuseInput {
-  readonly articles: readonly ArticleInput[];
-  readonly sentences: readonly (readonly Sentence[])[];
-  readonly quotes: readonly (readonly Quote[])[];
-  /** Sentence links per article pair (a < b). */
-  readonly pairs: readonly PairLinks[];
+export interface ReuseInput extends LinkedArticles {
   /** Quote groups as grouping found them (originals chosen without direction). */
   readonly quoteGroups: readonly QuoteGroup[];
 }
