@@ -1,6 +1,7 @@
 import { analyzeBundle } from '../core/analyze';
 import type { ArticleInput, BundleAnalysis, Match, MatchKind } from '../core/model';
 import { excerpt, percent } from '../presentation/articleLabels';
+import { groupBy } from '../core/util/groupBy';
 import { analysisJson } from './analysisJson';
 import { commandLineOrHelp } from './args';
 import type { CommandSpec } from './args';
@@ -20,14 +21,7 @@ export const ANALYZE: CommandSpec = {
 
 /** Matches grouped by article pair, in first-seen order. */
 function byPair(matches: readonly Match[]): Match[][] {
-  const groups = new Map<string, Match[]>();
-  for (const m of matches) {
-    const key = `${m.a.article} ${m.b.article}`;
-    const list = groups.get(key);
-    if (list) list.push(m);
-    else groups.set(key, [m]);
-  }
-  return [...groups.values()];
+  return [...groupBy(matches, (m) => `${m.a.article} ${m.b.article}`).values()];
 }
 
 function sourceLines(articles: readonly ArticleInput[], analysis: BundleAnalysis): string[] {

@@ -7,6 +7,7 @@ import { indexOf, overlaps } from '../analysis/analysisIndex';
 import { strongestPerArticle } from './kinds';
 import type { SideMatch } from '../analysis/analysisIndex';
 import { excerpt } from './articleLabels';
+import { groupBy } from '../core/util/groupBy';
 import { COMMANDS } from '../commands/ids';
 
 
@@ -150,12 +151,7 @@ export function quoteHover(input: QuoteHoverInput): QuoteHover | null {
 
   // Sources that carry the statement outside quotation marks: matches overlapping the quote whose
   // other side is not one of the grouped occurrences.
-  const quotedAt = new Map<number, Span[]>();
-  for (const o of others) {
-    const list = quotedAt.get(o.article);
-    if (list) list.push(o);
-    else quotedAt.set(o.article, [o]);
-  }
+  const quotedAt = groupBy(others, (o) => o.article);
   const unquotedMatches: SideMatch[] = [];
   for (const m of index.matchesOf(article)) {
     if (m.self.start > quote.end) break;

@@ -5,6 +5,7 @@ import { indexOf, lineOf, lineStarts, mergeSpans } from '../analysis/analysisInd
 import { byStrength, isStronger, KIND_SIGN, strongestPerArticle } from './kinds';
 import type { SideMatch } from '../analysis/analysisIndex';
 import { percent } from './articleLabels';
+import { groupBy } from '../core/util/groupBy';
 import { relationText } from './sourcesModel';
 
 export interface HeaderLens {
@@ -82,23 +83,12 @@ export function passageLenses(analysis: BundleAnalysis, labels: readonly string[
   const own = indexOf(analysis).matchesOf(article).filter((m) => shown(m, options));
   if (own.length === 0) return [];
   const starts = lineStarts(text);
-  const byLine = new Map<number, SideMatch[]>();
-  for (const m of own) {
-    const line = lineOf(starts, m.self.start);
-    let list = byLine.get(line);
-    if (!list) byLine.set(line, (list = []));
-    list.push(m);
-  }
+  const byLine = groupBy(own, (m) => lineOf(starts, m.self.start));
   const lenses: PassageLens[] = [];
   for (const [line, list] of byLine) {
     // The strongest match per other article on this line.
     const best = strongestPerArticle(list);
-    const byKind = new Map<MatchKind, SideMatch[]>();
-    for (const m of best.values()) {
-      const k = byKind.get(m.match.kind);
-      if (k) k.push(m);
-      else byKind.set(m.match.kind, [m]);
-    }
+    const byKind = groupBy(best.values(), (m) => m.match.kind);
     const kinds = [...byKind.keys()].sort(byStrength);
     const passages = mergeSpans(list.map((m) => m.self)).length;
     const segments = kinds.map((k) => segment(k, byKind.get(k) ?? [], labels));

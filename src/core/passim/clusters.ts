@@ -2,6 +2,7 @@
 // passage, a unique name per article, passim's `src` link resolved to the name of the article it
 // points at, and (with --pairwise output) each alignment placed in the two articles' texts.
 import type { Span } from '../model';
+import { groupBy } from '../util/groupBy';
 import { codePointsToUtf16 } from './codePoints';
 import type { PassimAlignment, PassimLink, PassimPassage } from './passimOutput';
 
@@ -64,43 +65,36 @@ function articleNames(passages: readonly PassimPassage[]): string[] {
 
 /** The indexes of a cluster's passages by document uid: a link or a pair looks at one document's passages only. */
 function indexByUid(passages: readonly PassimPassage[]): Map<string, number[]> {
-  const byUid = new Map<string, number[]>();
-  passages.forEach((p, k) => {
-    const list = byUid.get(p.uid);
-    if (list) list.push(k);
-    else byUid.set(p.uid, [k]);
-  });
-  return byUid;
+  return groupBy(passages.keys(), (k) => passages[k].uid);
 }
 
-/** The passage (by index) a link points at: same document, most overlap with the link's span; -1 if none. */
-function resolveLink(passages: readonly PassimPassage[], byUid: ReadonlyMap<string, number[]>, self: number, link: PassimLink): number {
+/** Of the candidates, the first with the largest overlap above `floor`, or -1. */
+function mostOverlapping(candidates: readonly number[], overlapOf: (k: number) => number, floor: number): number {
   let best = -1;
-  let bestOverlap = -1;
-  for (const k of byUid.get(link.uid) ?? []) {
-    if (k === self) continue;
-    const p = passages[k];
-    const o = link.begin !== null && link.end !== null ? overlap(p.begin, p.end, link.begin, link.end) : 0;
+  let bestOverlap = floor;
+  for (const k of candidates) {
+    const o = overlapOf(k);
     if (o > bestOverlap) {
       best = k;
       bestOverlap = o;
     }
   }
   return best;
+}
+
+/**
+ * The passage (by index) a link points at: same document, most overlap with the link's span; -1 if
+ * none. A link without offsets, or overlapping none, points at the document's first other passage.
+ */
+function resolveLink(passages: readonly PassimPassage[], byUid: ReadonlyMap<string, number[]>, self: number, link: PassimLink): number {
+  const { begin, end } = link;
+  const others = (byUid.get(link.uid) ?? []).filter((k) => k !== self);
+  return mostOverlapping(others, (k) => (begin !== null && end !== null ? overlap(passages[k].begin, passages[k].end, begin, end) : 0), -1);
 }
 
 /** The passage of `uid` in this cluster that overlaps [begin, end) most, or -1. */
 function passageAt(passages: readonly PassimPassage[], byUid: ReadonlyMap<string, number[]>, uid: string, begin: number, end: number): number {
-  let best = -1;
-  let bestOverlap = 0;
-  for (const k of byUid.get(uid) ?? []) {
-    const o = overlap(passages[k].begin, passages[k].end, begin, end);
-    if (o > bestOverlap) {
-      best = k;
-      bestOverlap = o;
-    }
-  }
-  return best;
+  return mostOverlapping(byUid.get(uid) ?? [], (k) => overlap(passages[k].begin, passages[k].end, begin, end), 0);
 }
 
 /** A document's code-point range, as a UTF-16 range into the text of the passage that holds it. */
@@ -154,19 +148,9 @@ function buildCluster(id: string, members: PassimPassage[], alignments: readonly
  * without a `src` field, its source from the pair's source side.
  */
 export function clustersFromPassim(passages: readonly PassimPassage[], alignments: readonly PassimAlignment[] = [], options: ClusterOptions = {}): PassimCluster[] {
-  const byCluster = new Map<string, PassimPassage[]>();
-  for (const p of passages) {
-    const list = byCluster.get(p.cluster);
-    if (list) list.push(p);
-    else byCluster.set(p.cluster, [p]);
-  }
+  const byCluster = groupBy(passages, (p) => p.cluster);
   // Only the alignments that touch a cluster's documents are searched for that cluster.
-  const byUid = new Map<string, PassimAlignment[]>();
-  for (const a of alignments) {
-    const list = byUid.get(a.uid);
-    if (list) list.push(a);
-    else byUid.set(a.uid, [a]);
-  }
+  const byUid = groupBy(alignments, (a) => a.uid);
   const clusters: PassimCluster[] = [];
   for (const [id, members] of byCluster) {
     const uids = new Set(members.map((m) => m.uid));

@@ -90,21 +90,35 @@ function extraFields(record: Record<string, unknown>): Map<string, string> {
   return extra;
 }
 
-/** The passages of out.json records; records without an id, cluster, offsets or text are problems. */
-export function readPassages(records: readonly Record<string, unknown>[]): { passages: PassimPassage[]; problems: RecordProblem[] } {
-  const passages: PassimPassage[] = [];
+/** Why a record could not be read. */
+interface Unreadable {
+  readonly problem: string;
+}
+
+/** Each record read as an item, or as a problem (with the record's index) when `read` says why it cannot be. */
+function readRecords<T extends object>(records: readonly Record<string, unknown>[], read: (r: Record<string, unknown>) => T | Unreadable): { items: T[]; problems: RecordProblem[] } {
+  const items: T[] = [];
   const problems: RecordProblem[] = [];
   records.forEach((r, index) => {
+    const item = read(r);
+    if ('problem' in item) problems.push({ index, message: item.problem });
+    else items.push(item);
+  });
+  return { items, problems };
+}
+
+/** The passages of out.json records; records without an id, cluster, offsets or text are problems. */
+export function readPassages(records: readonly Record<string, unknown>[]): { passages: PassimPassage[]; problems: RecordProblem[] } {
+  const { items, problems } = readRecords<PassimPassage>(records, (r) => {
     const id = idOf(r.id);
     const cluster = idOf(r.cluster);
     const begin = offsetOf(r.begin);
     const end = offsetOf(r.end);
     const missing = [id === null && 'id', cluster === null && 'cluster', begin === null && 'begin', end === null && 'end', typeof r.text !== 'string' && 'text'].filter(Boolean);
     if (missing.length > 0 || id === null || cluster === null || begin === null || end === null || typeof r.text !== 'string') {
-      problems.push({ index, message: `not a passim passage: no ${missing.join(', ')}` });
-      return;
+      return { problem: `not a passim passage: no ${missing.join(', ')}` };
     }
-    passages.push({
+    return {
       id,
       uid: idOf(r.uid) ?? `id:${id}`,
       cluster,
@@ -117,29 +131,26 @@ export function readPassages(records: readonly Record<string, unknown>[]): { pas
       src: linksOf(r.src),
       pboiler: numberOf(r.pboiler),
       extra: extraFields(r),
-    });
+    };
   });
-  return { passages, problems };
+  return { passages: items, problems };
 }
 
 /** The alignments of align.json records (passim --pairwise); records without both sides are problems. */
 export function readAlignments(records: readonly Record<string, unknown>[]): { alignments: PassimAlignment[]; problems: RecordProblem[] } {
-  const alignments: PassimAlignment[] = [];
-  const problems: RecordProblem[] = [];
-  records.forEach((r, index) => {
+  const { items, problems } = readRecords<PassimAlignment>(records, (r) => {
     const uid = idOf(r.uid);
     const uid2 = idOf(r.uid2);
     const [begin, end, begin2, end2] = [r.begin, r.end, r.begin2, r.end2].map(offsetOf);
     if (uid === null || uid2 === null || begin === null || end === null || begin2 === null || end2 === null) {
-      problems.push({ index, message: 'not a passim alignment: it needs uid, uid2, begin, end, begin2 and end2' });
-      return;
+      return { problem: 'not a passim alignment: it needs uid, uid2, begin, end, begin2 and end2' };
     }
-    alignments.push({
+    return {
       uid, uid2, id: idOf(r.id), id2: idOf(r.id2), begin, end, begin2, end2,
       matches: numberOf(r.matches),
       s1: typeof r.s1 === 'string' ? r.s1 : null,
       s2: typeof r.s2 === 'string' ? r.s2 : null,
-    });
+    };
   });
-  return { alignments, problems };
+  return { alignments: items, problems };
 }
