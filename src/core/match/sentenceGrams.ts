@@ -5,19 +5,21 @@ import type { NumberMention } from './numbers';
 import { meaningsOf } from './synonyms';
 
 /**
- * What the paraphrase evidence reads from one sentence alone: word bigram and trigram counts,
- * character trigram counts, content keys per word and the numbers it states. A sentence is compared
- * with several candidates in a row, so these are kept for the last few hundred sentences (a small
- * cache that is cleared when full, never one entry per sentence of a bundle).
+ * What the paraphrase evidence reads from one sentence alone: word n-grams, character trigrams,
+ * content keys per word and the numbers it states. A sentence is compared with several candidates
+ * in a row, so these are kept for the last few thousand sentences (a small cache that is cleared
+ * when full, never one entry per sentence of a bundle). Each n-gram multiset is one sorted typed
+ * array of hashes (repeats kept): comparing two is a merge, with no Map to build or probe.
  */
 export interface SentenceGrams {
-  readonly unigrams: ReadonlyMap<number, number>;
-  readonly bigrams: ReadonlyMap<number, number>;
-  readonly trigrams: ReadonlyMap<number, number>;
-  readonly fourgrams: ReadonlyMap<number, number>;
+  readonly unigrams: Int32Array;
+  readonly bigrams: Int32Array;
+  readonly trigrams: Int32Array;
+  readonly fourgrams: Int32Array;
   /** The sentence carries a negation ("not", "never", "didn't"). */
   readonly negated: boolean;
-  readonly chars: ReadonlyMap<number, number>;
+  /** Character trigrams of the words joined by single spaces, sorted, repeats kept. */
+  readonly chars: Int32Array;
   readonly charCount: number;
   /** Each word's content key; null for function words. */
   readonly keys: readonly (string | null)[];
@@ -26,7 +28,7 @@ export interface SentenceGrams {
   readonly senses: ReadonlyMap<string, readonly number[]>;
 }
 
-const CACHE_SIZE = 2048;
+const CACHE_SIZE = 4096;
 const cache = new Map<SentenceFeatures, SentenceGrams>();
 
 export function sentenceGrams(s: SentenceFeatures): SentenceGrams {
@@ -50,46 +52,48 @@ function combine(h: number, next: number): number {
   return (Math.imul(h, 0x9e3779b1) ^ next) & 0x3fffffff;
 }
 
-function count(m: Map<number, number>, key: number): void {
-  m.set(key, (m.get(key) ?? 0) + 1);
-}
-
 /** Negation words: a sentence that denies what the other asserts is not its paraphrase. */
 const NEGATION = /^(?:not|no|never|nor|none|nobody|nothing|neither|without|cannot|n't|\w+n't)$/i;
 
-function computeGrams(s: SentenceFeatures): SentenceGrams {
-  const hashes = s.words.map(wordHash);
-  const unigrams = new Map<number, number>();
-  const bigrams = new Map<number, number>();
-  const trigrams = new Map<number, number>();
-  const fourgrams = new Map<number, number>();
-  for (let i = 0; i < hashes.length; i++) {
-    count(unigrams, hashes[i]);
-    if (i + 1 >= hashes.length) continue;
-    const two = combine(hashes[i], hashes[i + 1]);
-    count(bigrams, two);
-    if (i + 2 >= hashes.length) continue;
-    const three = combine(two, hashes[i + 2]);
-    count(trigrams, three);
-    if (i + 3 < hashes.length) count(fourgrams, combine(three, hashes[i + 3]));
+/** The word n-grams of a sentence (n = 1 to 4), each multiset sorted. */
+function wordGrams(words: readonly string[]): Int32Array[] {
+  const n = words.length;
+  const grams = [new Int32Array(n), new Int32Array(Math.max(0, n - 1)), new Int32Array(Math.max(0, n - 2)), new Int32Array(Math.max(0, n - 3))];
+  for (let i = 0; i < n; i++) grams[0][i] = wordHash(words[i]);
+  for (let i = 0; i < n; i++) {
+    let h = grams[0][i];
+    for (let k = 1; k < 4 && i + k < n; k++) {
+      h = combine(h, grams[0][i + k]);
+      grams[k][i] = h;
+    }
   }
-  // Character trigrams of the words joined by single spaces; ten bits a character keeps the key small.
-  const chars = new Map<number, number>();
+  for (const g of grams) g.sort();
+  return grams;
+}
+
+/** Character trigrams of the words joined by single spaces; ten bits a character keeps the key small. Sorted. */
+function charGrams(words: readonly string[]): Int32Array {
+  let length = Math.max(0, words.length - 1);
+  for (const w of words) length += w.length;
+  const out = new Int32Array(Math.max(0, length - 2));
   let c1 = -1;
   let c2 = -1;
-  let charCount = 0;
+  let at = 0;
   const push = (c: number) => {
-    if (c1 >= 0) {
-      count(chars, ((c1 & 1023) << 20) | ((c2 & 1023) << 10) | (c & 1023));
-      charCount++;
-    }
+    if (c1 >= 0) out[at++] = ((c1 & 1023) << 20) | ((c2 & 1023) << 10) | (c & 1023);
     c1 = c2;
     c2 = c;
   };
-  s.words.forEach((w, k) => {
+  words.forEach((w, k) => {
     if (k > 0) push(32);
     for (let i = 0; i < w.length; i++) push(w.charCodeAt(i));
   });
+  return out.sort();
+}
+
+function computeGrams(s: SentenceFeatures): SentenceGrams {
+  const [unigrams, bigrams, trigrams, fourgrams] = wordGrams(s.words);
+  const chars = charGrams(s.words);
   const keys = s.words.map(contentKey);
   const senses = new Map<string, number[]>();
   keys.forEach((k, i) => {
@@ -101,23 +105,36 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
     }
   });
   const negated = s.words.some((w) => NEGATION.test(w.replace(/[\u2019]/g, "'")));
-  return { unigrams, bigrams, trigrams, fourgrams, negated, chars, charCount, keys, numbers: numberMentions(s.words), senses };
+  return { unigrams, bigrams, trigrams, fourgrams, negated, chars, charCount: chars.length, keys, numbers: numberMentions(s.words), senses };
+}
+
+/** How many elements two sorted multisets have in common, with multiplicity (a merge). */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let hit = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      hit++;
+      i++;
+      j++;
+    } else if (x < y) {
+      i++;
+    } else {
+      j++;
+    }
+  }
+  return hit;
 }
 
 /** Share of the n-grams of `a` that `b` has too, with multiplicity (the n-gram precision of BLEU). */
-export function gramPrecision(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number {
-  let total = 0;
-  let hit = 0;
-  for (const [g, c] of a) {
-    total += c;
-    hit += Math.min(c, b.get(g) ?? 0);
-  }
-  return total === 0 ? 0 : hit / total;
+export function gramPrecision(a: Int32Array, b: Int32Array): number {
+  return a.length === 0 ? 0 : sharedCount(a, b) / a.length;
 }
 
 /** Dice coefficient of two sentences' character trigrams: spelling variants still meet. */
 export function charDice(a: SentenceGrams, b: SentenceGrams): number {
-  let hit = 0;
-  for (const [g, c] of a.chars) hit += Math.min(c, b.chars.get(g) ?? 0);
-  return a.charCount + b.charCount === 0 ? 0 : (2 * hit) / (a.charCount + b.charCount);
+  return a.charCount + b.charCount === 0 ? 0 : (2 * sharedCount(a.chars, b.chars)) / (a.charCount + b.charCount);
 }
