@@ -114,6 +114,18 @@ describe('direction of reuse', () => {
     assert.deepStrictEqual(analysis.sources[1].evidence, ['passim: source', 'keeps its order']);
   });
 
+  it('follows passim’s src for a passage of one sentence (an imported passim cluster), where texts alone say nothing', () => {
+    const passage = (attributes: ArticleInput['attributes'], extra: string): ArticleInput => ({ name: `${extra.slice(0, 4)}.txt`, text: `${story[0]} ${extra}`, attributes });
+    const clusterOf = (srcOnSecond: boolean): BundleAnalysis => analyzeBundle([
+      passage([{ key: 'id', value: 'w1' }], 'Markets closed early.'),
+      passage(srcOnSecond ? [{ key: 'id', value: 'p2' }, { key: 'src', value: 'w1' }] : [{ key: 'id', value: 'p2' }], 'Crowds gathered outside.'),
+    ]);
+    const withSrc = clusterOf(true);
+    assert.deepStrictEqual([withSrc.sources[1].origin, withSrc.sources[1].evidence[0]], [0, 'passim: source']);
+    const without = clusterOf(false);
+    assert.deepStrictEqual([without.sources[0].origin, without.sources[1].origin], [null, null]);
+  });
+
   it('reads an article that carries nearly all of another and adds its own as derived from it', () => {
     const analysis = analyzeBundle([{ name: 'a.txt', text: story.join(' ') }, { name: 'b.txt', text: [...story, ...extra].join(' ') }]);
     assertOneDirection(analysis);
