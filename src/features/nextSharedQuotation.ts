@@ -26,25 +26,33 @@ function tabbedParallaxDocument(): vscode.TextDocument | undefined {
   return undefined;
 }
 
-/** The editor to work in: the active one, else a visible bundle or article (the walkthrough has focus), else one in a tab, else the only open bundle. */
-async function targetEditor(model: BundleModel): Promise<vscode.TextEditor | undefined> {
+/** The document to work in: the active editor's, else a visible bundle or article (the walkthrough has focus), else one in a tab, else the only open bundle. */
+function targetDocument(model: BundleModel): vscode.TextDocument | undefined {
   const active = vscode.window.activeTextEditor;
-  if (isParallaxEditor(active)) return active;
+  if (isParallaxEditor(active)) return active.document;
   const visible = vscode.window.visibleTextEditors.find(isParallaxEditor);
-  if (visible) return vscode.window.showTextDocument(visible.document, visible.viewColumn);
+  if (visible) return visible.document;
   const open = model.bundles();
-  const document = tabbedParallaxDocument() ?? (open.length === 1 ? open[0] : undefined);
-  return document ? vscode.window.showTextDocument(document) : undefined;
+  return tabbedParallaxDocument() ?? (open.length === 1 ? open[0] : undefined);
+}
+
+/** Focuses the document's editor (where it is visible, else in the active group) and returns it. */
+function focusEditor(document: vscode.TextDocument): Thenable<vscode.TextEditor> {
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
+  return vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn, preserveFocus: false });
 }
 
 export async function nextSharedQuotation(model: BundleModel, analyses: AnalysisService): Promise<boolean> {
-  const editor = await targetEditor(model);
-  if (!editor) {
+  const document = targetDocument(model);
+  if (!document) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Parallax: open a bundle first (Parallax: Open Sample Bundle opens one).'));
     return false;
   }
-  const document = editor.document;
+  // Wait for the analysis before taking focus: whatever ran the command (the walkthrough, whose
+  // step gets checked meanwhile) may redraw and take focus back, and a hover closes when its editor
+  // loses focus. Focusing last leaves the hover open.
   await analyses.ready(parseArticleUri(document.uri)?.bundleUri ?? document.uri);
+  const editor = await focusEditor(document);
   const found = analyses.forDocument(document);
   const views = found?.views.map((v) => ({ article: v.article.index, base: v.base })) ?? [];
   const stop = found && nextQuotationStop(found.snapshot.analysis, views, document.offsetAt(editor.selection.active));
@@ -56,7 +64,35 @@ export async function nextSharedQuotation(model: BundleModel, analyses: Analysis
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   await vscode.commands.executeCommand('editor.action.showHover');
+  void reopenIfFocusIsTaken(editor);
   return true;
+}
+
+/** How long after the hover opens a caller that takes focus back (the walkthrough, redrawing its checked step) is undone. */
+const REFOCUS_WINDOW_MS = 2_000;
+
+/**
+ * A hover closes when its editor loses focus, and the walkthrough's "Show Me" takes focus back once
+ * it has drawn the step as done: if focus leaves the editor that soon, focus it again and reopen the
+ * hover, once.
+ */
+async function reopenIfFocusIsTaken(editor: vscode.TextEditor): Promise<void> {
+  const taken = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => done(false), REFOCUS_WINDOW_MS);
+    const listener = vscode.window.onDidChangeActiveTextEditor((active) => {
+      // Only a page that is no text editor (the walkthrough) counts: a file the user opens is left alone.
+      if (active === undefined) done(true);
+      else if (active.document !== editor.document) done(false);
+    });
+    function done(value: boolean): void {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(value);
+    }
+  });
+  if (!taken) return;
+  await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, selection: editor.selection });
+  await vscode.commands.executeCommand('editor.action.showHover');
 }
 
 export function registerNextSharedQuotation(model: BundleModel, analyses: AnalysisService): vscode.Disposable {
