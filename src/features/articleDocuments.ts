@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { BundleModel } from './bundleModel';
 import type { BundleArticle } from '../core/bundle/parseBundle';
-import { fileNameOf, jsonQueryUri, readJsonQuery } from './documentUris';
+import { fileNameOf, jsonQueryUri, openDocumentsOf, readJsonQuery } from './documentUris';
+import { DisposableOwner } from './disposableOwner';
 
 /** Each article of a bundle is a read-only document of this scheme. */
 export const ARTICLE_SCHEME = 'parallax-article';
@@ -55,20 +56,16 @@ function removedNotice(ref: ArticleRef): string {
 }
 
 /** Serves article documents and keeps them in step with their bundle's edits. */
-export class ArticleDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+export class ArticleDocumentProvider extends DisposableOwner implements vscode.TextDocumentContentProvider {
+  private readonly changeEmitter = this.own(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly model: BundleModel) {
+    super();
     const refresh = (bundleUri: vscode.Uri): void => {
-      const key = bundleUri.toString();
-      for (const doc of vscode.workspace.textDocuments) {
-        if (parseArticleUri(doc.uri)?.bundleUri.toString() === key) this.changeEmitter.fire(doc.uri);
-      }
+      for (const uri of openDocumentsOf(bundleUri, (u) => parseArticleUri(u)?.bundleUri.toString())) this.changeEmitter.fire(uri);
     };
-    this.subscriptions.push(
-      this.changeEmitter,
+    this.own(
       model.onDidChangeBundle((doc) => refresh(doc.uri)),
       model.onDidCloseBundle(refresh),
     );
@@ -85,10 +82,6 @@ export class ArticleDocumentProvider implements vscode.TextDocumentContentProvid
     }
     const article = findArticle(this.model.parse(document).articles, ref);
     return article ? article.text : removedNotice(ref);
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }
 

@@ -7,20 +7,20 @@ import { headerLens, passageLenses } from '../presentation/lensModel';
 import { headerRange } from './rangeMapping';
 import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
+import { DisposableOwner } from './disposableOwner';
 
 /**
  * Lenses on article headers (what the article shares, and the closest source) and above each line
  * holding shared passages, in bundles and article documents. Computed from the last completed
  * analysis, so a request never waits for the engine.
  */
-export class ParallaxCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+export class ParallaxCodeLensProvider extends DisposableOwner implements vscode.CodeLensProvider {
+  private readonly changeEmitter = this.own(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changeEmitter.event;
 
   constructor(private readonly analyses: AnalysisService) {
-    this.subscriptions.push(
-      this.changeEmitter,
+    super();
+    this.own(
       analyses.onDidChangeAnalysis(() => this.changeEmitter.fire()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${CONFIG_SECTION}.codeLens.enabled`) || e.affectsConfiguration(`${CONFIG_SECTION}.showBoilerplate`)) this.changeEmitter.fire();
@@ -53,10 +53,6 @@ export class ParallaxCodeLensProvider implements vscode.CodeLensProvider, vscode
       }
     }
     return lenses;
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }
 

@@ -8,11 +8,12 @@ import { alignedViewText, comparisonTitle, lineForOffset } from '../presentation
 import type { AlignedViewText } from '../presentation/alignedView';
 import { percent } from '../presentation/articleLabels';
 import { COMMANDS } from '../commands/ids';
-import { ALIGNED_LANGUAGE, ALIGNED_SCHEME, alignedUri, parseAlignedUri } from './documentUris';
+import { ALIGNED_LANGUAGE, ALIGNED_SCHEME, alignedUri, openDocumentsOf, parseAlignedUri } from './documentUris';
 import type { AlignedRef } from './documentUris';
 import { registerCommand } from '../commands/args';
 import type { CompareOptions } from '../commands/args';
 import { resolveTarget } from '../commands/target';
+import { DisposableOwner } from './disposableOwner';
 
 
 function articleIndex(snapshot: AnalysisSnapshot, which: number | string): number {
@@ -26,21 +27,17 @@ export function alignedPairs(snapshot: AnalysisSnapshot, left: number, right: nu
 }
 
 /** Builds and caches the text of both sides of a comparison from the last analysis of its bundle. */
-export class AlignedDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class AlignedDocumentProvider extends DisposableOwner implements vscode.TextDocumentContentProvider {
   /** Layout per aligned document, for the analysis it was computed from. */
   private readonly views = new Map<string, { snapshot: AnalysisSnapshot; text: AlignedViewText }>();
-  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly changeEmitter = this.own(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly analyses: AnalysisService) {
-    this.subscriptions.push(
-      this.changeEmitter,
+    super();
+    this.own(
       analyses.onDidChangeAnalysis((bundleUri) => {
-        const key = bundleUri.toString();
-        for (const doc of vscode.workspace.textDocuments) {
-          if (parseAlignedUri(doc.uri)?.bundle === key) this.changeEmitter.fire(doc.uri);
-        }
+        for (const uri of openDocumentsOf(bundleUri, (u) => parseAlignedUri(u)?.bundle)) this.changeEmitter.fire(uri);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.views.delete(doc.uri.toString())),
     );
@@ -69,10 +66,6 @@ export class AlignedDocumentProvider implements vscode.TextDocumentContentProvid
     const v = await this.view(uri);
     if (typeof v === 'string') return v;
     return v.ref.side === 'left' ? v.text.left : v.text.right;
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }
 

@@ -7,6 +7,7 @@ import { spanRange } from './rangeMapping';
 import { MATCH_KINDS } from '../presentation/kinds';
 import { COMMANDS } from '../commands/ids';
 import { registerCommand } from '../commands/args';
+import { DisposableOwner } from './disposableOwner';
 
 
 /** Theme colours contributed in package.json (contributes.colors), so themes can restyle them. */
@@ -17,22 +18,22 @@ const COLOR_IDS: Record<MatchKind, string> = {
 };
 
 /** Marks shared passages by kind in every visible bundle and article editor. */
-export class SharedPassageDecorations implements vscode.Disposable {
+export class SharedPassageDecorations extends DisposableOwner {
   private readonly types: Map<MatchKind, vscode.TextEditorDecorationType>;
   /** Boilerplate, shown only with parallax.showBoilerplate: dimmed text, no background. */
   private readonly boilerplate = vscode.window.createTextEditorDecorationType({ opacity: '0.55', rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed });
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly analyses: AnalysisService) {
+    super();
     this.types = new Map(MATCH_KINDS.map((kind) => [kind, vscode.window.createTextEditorDecorationType({
       backgroundColor: new vscode.ThemeColor(COLOR_IDS[kind]),
       overviewRulerColor: new vscode.ThemeColor(COLOR_IDS[kind]),
       overviewRulerLane: vscode.OverviewRulerLane.Right,
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     })]));
-    this.subscriptions.push(
-      ...this.types.values(),
+    this.own(
       this.boilerplate,
+      ...this.types.values(),
       analyses.onDidChangeAnalysis(() => this.refresh()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -70,10 +71,6 @@ export class SharedPassageDecorations implements vscode.Disposable {
       for (const [kind, type] of this.types) editor.setDecorations(type, ranges.get(kind) ?? []);
       editor.setDecorations(this.boilerplate, this.boilerplateFor(editor));
     }
-  }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }
 

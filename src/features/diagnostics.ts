@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isBundleDocument } from './bundleModel';
 import type { BundleModel } from './bundleModel';
 import type { BundleProblem } from '../core/bundle/parseBundle';
+import { offsetRange } from './rangeMapping';
 
 const SEVERITY: Record<BundleProblem['severity'], vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,
@@ -10,8 +11,7 @@ const SEVERITY: Record<BundleProblem['severity'], vscode.DiagnosticSeverity> = {
 };
 
 function toDiagnostic(document: vscode.TextDocument, problem: BundleProblem): vscode.Diagnostic {
-  const range = new vscode.Range(document.positionAt(problem.range.start), document.positionAt(problem.range.end));
-  const diagnostic = new vscode.Diagnostic(range, problem.message, SEVERITY[problem.severity]);
+  const diagnostic = new vscode.Diagnostic(offsetRange(document, problem.range), problem.message, SEVERITY[problem.severity]);
   diagnostic.source = 'Parallax';
   diagnostic.code = problem.code;
   return diagnostic;

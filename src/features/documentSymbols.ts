@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { BUNDLE_LANGUAGE } from './bundleModel';
 import type { BundleModel } from './bundleModel';
 import type { BundleArticle } from '../core/bundle/parseBundle';
+import type { Span } from '../core/model';
+import { offsetRange } from './rangeMapping';
 
 /** "source · date · url": the header's attributes other than the one that names the article. */
 export function attributeDetail(article: BundleArticle): string {
@@ -12,7 +14,7 @@ export function attributeDetail(article: BundleArticle): string {
 }
 
 /** The whole extent of an article: header to end marker (or to the end of its text). */
-export function articleExtent(article: BundleArticle): { start: number; end: number } {
+export function articleExtent(article: BundleArticle): Span {
   return { start: article.headerRange.start, end: article.endMarkerRange?.end ?? Math.max(article.contentRange.end, article.headerRange.end) };
 }
 
@@ -20,12 +22,13 @@ export function articleExtent(article: BundleArticle): { start: number; end: num
 export function registerDocumentSymbols(model: BundleModel): vscode.Disposable {
   return vscode.languages.registerDocumentSymbolProvider({ language: BUNDLE_LANGUAGE }, {
     provideDocumentSymbols(document) {
-      return model.parse(document).articles.map((article) => {
-        const extent = articleExtent(article);
-        const range = new vscode.Range(document.positionAt(extent.start), document.positionAt(extent.end));
-        const selection = new vscode.Range(document.positionAt(article.headerRange.start), document.positionAt(article.headerRange.end));
-        return new vscode.DocumentSymbol(article.name, attributeDetail(article), vscode.SymbolKind.File, range, selection);
-      });
+      return model.parse(document).articles.map((article) => new vscode.DocumentSymbol(
+        article.name,
+        attributeDetail(article),
+        vscode.SymbolKind.File,
+        offsetRange(document, articleExtent(article)),
+        offsetRange(document, article.headerRange),
+      ));
     },
   }, { label: vscode.l10n.t('Parallax articles') });
 }

@@ -48,3 +48,9 @@ export function parseAlignedUri(uri: vscode.Uri): AlignedRef | null {
 export function fileNameOf(uri: vscode.Uri): string {
   return uri.path.split('/').pop() || uri.toString(true);
 }
+
+/** The open documents whose address names this bundle, as `bundleOf` reads the bundle URI from an address. */
+export function openDocumentsOf(bundleUri: vscode.Uri, bundleOf: (uri: vscode.Uri) => string | undefined): vscode.Uri[] {
+  const key = bundleUri.toString();
+  return vscode.workspace.textDocuments.map((d) => d.uri).filter((uri) => bundleOf(uri) === key);
+}

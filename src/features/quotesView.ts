@@ -5,6 +5,8 @@ import type { OccurrenceRow, QuotationRow, SpeakerRow } from '../presentation/qu
 import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
 import { bundleUriOf } from '../commands/target';
+import { DisposableOwner } from './disposableOwner';
+import { registerTreeView } from './treeView';
 
 export const QUOTES_VIEW_ID = 'parallax.quotes';
 
@@ -14,16 +16,15 @@ export type QuotesNode =
   | { readonly kind: 'occurrence'; readonly bundle: string; readonly row: OccurrenceRow };
 
 /** Speakers → quotations → occurrences by source, for the bundle in the active editor (or the last one shown). */
-export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<QuotesNode | undefined>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+export class QuotesTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<QuotesNode> {
+  private readonly changeEmitter = this.own(new vscode.EventEmitter<QuotesNode | undefined>());
   private bundle: string | undefined;
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
   constructor(private readonly analyses: AnalysisService) {
+    super();
     this.follow(vscode.window.activeTextEditor);
-    this.subscriptions.push(
-      this.changeEmitter,
+    this.own(
       analyses.onDidChangeAnalysis(() => this.changeEmitter.fire(undefined)),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
     );
@@ -80,15 +81,8 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuotesNode>, 
     item.command = commandOf(COMMANDS.revealPassage, vscode.l10n.t('Reveal quotation'), [{ bundle: node.bundle, article: row.article, start: row.start, end: row.end }]);
     return item;
   }
-
-  dispose(): void {
-    vscode.Disposable.from(...this.subscriptions).dispose();
-  }
 }
 
 export function registerQuotesView(provider: QuotesTreeProvider): vscode.Disposable {
-  return vscode.Disposable.from(
-    provider,
-    vscode.window.createTreeView(QUOTES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }),
-  );
+  return registerTreeView(QUOTES_VIEW_ID, provider);
 }

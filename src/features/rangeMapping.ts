@@ -24,6 +24,11 @@ export function viewsOf(document: vscode.TextDocument, parsed: ParsedBundle): Ar
   return article ? [{ article, base: 0 }] : [];
 }
 
+/** The range of a span of offsets into the document (a bundle's header, problem or article extent). */
+export function offsetRange(document: vscode.TextDocument, span: Span): vscode.Range {
+  return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
+}
+
 /** The range of an article-relative span in a document where the article starts at `base`. */
 export function spanRange(document: vscode.TextDocument, view: ArticleView, span: Span): vscode.Range {
   const max = view.article.text.length;

@@ -7,6 +7,8 @@ import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
 import { fileNameOf } from './documentUris';
 import { CONFIG_SECTION, readConfig } from './config';
+import { DisposableOwner } from './disposableOwner';
+import { registerTreeView } from './treeView';
 
 export const SOURCES_VIEW_ID = 'parallax.sources';
 
@@ -17,13 +19,13 @@ export type SourcesNode =
   | { readonly kind: 'passage'; readonly bundle: string; readonly article: number; readonly label: string; readonly description: string; readonly reveal: RevealPassageArgs };
 
 /** Bundles → articles (source, date, unique share, direction of reuse) → shared passages (boilerplate only with parallax.showBoilerplate). */
-export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<SourcesNode | undefined>();
-  private readonly subscription: vscode.Disposable;
+export class SourcesTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<SourcesNode> {
+  private readonly changeEmitter = this.own(new vscode.EventEmitter<SourcesNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
   constructor(private readonly analyses: AnalysisService) {
-    this.subscription = vscode.Disposable.from(
+    super();
+    this.own(
       analyses.onDidChangeAnalysis(() => this.changeEmitter.fire(undefined)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${CONFIG_SECTION}.showBoilerplate`)) this.changeEmitter.fire(undefined);
@@ -94,11 +96,6 @@ export class SourcesTreeProvider implements vscode.TreeDataProvider<SourcesNode>
       }
     }
   }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changeEmitter.dispose();
-  }
 }
 
 /** A row of the view: its label, whether it opens, icon, context value (for menus), description and tooltip. */
@@ -112,8 +109,5 @@ function treeItem(label: string, state: vscode.TreeItemCollapsibleState, icon: s
 }
 
 export function registerSourcesView(provider: SourcesTreeProvider): vscode.Disposable {
-  return vscode.Disposable.from(
-    provider,
-    vscode.window.createTreeView(SOURCES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true }),
-  );
+  return registerTreeView(SOURCES_VIEW_ID, provider);
 }
