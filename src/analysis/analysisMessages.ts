@@ -13,9 +13,13 @@ export type AnalysisRequest =
   | { readonly type: 'articles'; readonly id: number; readonly articles: readonly ArticleInput[] }
   /**
    * Analyse the articles sent for `id` followed by `articles`; the worker keeps one engine cache per
-   * `bundleKey`, so re-runs are incremental.
+   * `bundleKey`, so re-runs are incremental. `budgetMs`: the run's time budget, counted from its
+   * `started`; past it the engine finishes with what it has done (a partial result, `limits.partial`).
    */
-  | { readonly type: 'analyze'; readonly id: number; readonly bundleKey: string; readonly articles: readonly ArticleInput[]; readonly options: Partial<AnalysisOptions> }
+  | {
+    readonly type: 'analyze'; readonly id: number; readonly bundleKey: string; readonly articles: readonly ArticleInput[];
+    readonly options: Partial<AnalysisOptions>; readonly budgetMs?: number;
+  }
   /** Stop run `id` (running or queued): a newer edit made it useless. */
   | { readonly type: 'cancel'; readonly id: number }
   /** The bundle was closed: drop its cache. */
@@ -41,10 +45,10 @@ export type AnalysisResponse =
 /** True when `value` looks like a request (the worker checks what it is sent before acting on it). */
 export function isAnalysisRequest(value: unknown): value is AnalysisRequest {
   if (typeof value !== 'object' || value === null) return false;
-  const m = value as { type?: unknown; id?: unknown; bundleKey?: unknown; articles?: unknown };
+  const m = value as { type?: unknown; id?: unknown; bundleKey?: unknown; articles?: unknown; budgetMs?: unknown };
   switch (m.type) {
     case 'analyze':
-      return typeof m.id === 'number' && typeof m.bundleKey === 'string' && Array.isArray(m.articles);
+      return typeof m.id === 'number' && typeof m.bundleKey === 'string' && Array.isArray(m.articles) && (m.budgetMs === undefined || typeof m.budgetMs === 'number');
     case 'articles':
       return typeof m.id === 'number' && Array.isArray(m.articles);
     case 'cancel':

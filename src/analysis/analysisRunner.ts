@@ -25,6 +25,11 @@ export interface RunRequest {
    * and after the runs ahead of it. The service's time budget counts from here.
    */
   readonly onStarted?: () => void;
+  /**
+   * The run's time budget in milliseconds, counted from onStarted: past it the engine compares no
+   * new article pair and finishes with what it has done (a partial result: `limits.partial`). None: no budget.
+   */
+  readonly budgetMs?: number;
 }
 
 export interface RunResult {

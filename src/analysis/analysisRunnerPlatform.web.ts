@@ -1,17 +1,17 @@
-// VS Code for the Web's runner: the engine in time slices on the extension host's thread, loaded on
-// the first run from dist/web/analysisWorker.js (so the web host's bundle does not carry it and the
-// web ships it once). esbuild.config.mjs puts this module in place of analysisRunnerPlatform.ts.
+// VS Code for the Web's runner: the engine in a Web Worker started from dist/web/analysisWorker.js
+// (analysisRunnerWorkerWeb.ts), loaded on the first run (so the web host's bundle does not carry it),
+// so the extension host's thread only posts the articles and decodes the result's parts, one per turn
+// of its event loop. Where no Web Worker can start, or it dies twice, the runs go to the same bundle's
+// engine in time slices on the host's thread (inHostSlicesFromText), and the user is told once.
+// esbuild.config.mjs puts this module in place of analysisRunnerPlatform.ts.
 //
-// The same bundle can also serve a Web Worker (analysisRunnerWorkerWeb.ts, tested in Node). In one
-// end-to-end run in code-server's web worker extension host (a machine at load ~26 on 2 cores, with the
-// time budget then counted from the request, before the worker had started), every run through the
-// worker hit the 10 s budget before any analysis showed; it has not been tried since the budget counts
-// from the run's start, so the web keeps the in-host slices until it is.
+// The run's time budget goes to the worker with the run: a Web Worker cannot read a `cancel` while
+// the engine runs, so past the budget it finishes with what it has (a partial result) by itself.
 import type { AnalysisRunner } from './analysisRunner';
-import { inHostSlicesFromText } from './analysisRunnerWorkerWeb';
+import { createWebWorkerRunner } from './analysisRunnerWorkerWeb';
 
 /** Same signature as the Node module's; `loadEngine` reads the web engine bundle's text from the extension. */
-export function createAnalysisRunner(_extensionPath: string, _onFallback: (message: string) => void, loadEngine?: () => Promise<string>): AnalysisRunner {
+export function createAnalysisRunner(_extensionPath: string, onFallback: (message: string) => void, loadEngine?: () => Promise<string>): AnalysisRunner {
   if (!loadEngine) throw new Error('the web runner needs the engine bundle’s text (loadEngine)');
-  return inHostSlicesFromText(loadEngine);
+  return createWebWorkerRunner({ loadEngine, onFallback });
 }

@@ -27,7 +27,7 @@ export class SlicedAnalysisRunner implements AnalysisRunner {
     request.onStarted?.();
     let result;
     try {
-      result = await analyzeInSlices(request.articles, request.options, cache, request.token, { ...this.slices, sliceMs, onSlow: request.onSlow });
+      result = await analyzeInSlices(request.articles, request.options, cache, request.token, { ...this.slices, sliceMs, onSlow: request.onSlow, budgetMs: request.budgetMs });
     } catch (err) {
       // On the host's own thread: look for the failing article no longer than one slice.
       throw new EngineError(engineFailure(err, request.articles, request.options, DEFAULT_SLICES.sliceMs));

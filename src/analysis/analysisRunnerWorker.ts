@@ -127,7 +127,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
 
   /** Sends the articles in chunks, one per turn of the event loop, then the request itself. */
   private async send(id: number, request: RunRequest): Promise<void> {
-    const { bundleKey, options } = request;
+    const { bundleKey, options, budgetMs } = request;
     // Plain copies: the structured clone must not meet getters or class instances.
     const chunks = chunkArticles(request.articles.map((a) => ({ name: a.name, text: a.text, attributes: a.attributes?.map((x) => ({ key: x.key, value: x.value })) })));
     const last = chunks.pop() ?? [];
@@ -140,7 +140,7 @@ export class WorkerAnalysisRunner implements AnalysisRunner {
       await this.platform.nextTurn();
     }
     if (!current()) return;
-    this.post({ type: 'analyze', id, bundleKey, articles: last, options: { ...options } });
+    this.post({ type: 'analyze', id, bundleKey, articles: last, options: { ...options }, ...(budgetMs === undefined ? {} : { budgetMs }) });
   }
 
   private post(message: AnalysisRequest): void {

@@ -7,7 +7,7 @@
 // at the next unit, without cutting it into slices that would each redo the uncached work.
 import { analyzeBundle, createAnalysisCache } from '../core/analyze';
 import type { AnalysisCache } from '../core/analyze';
-import { CancelledError } from '../core/cancellation';
+import { CancelledError, deadlineToken } from '../core/cancellation';
 import type { CancellationLike } from '../core/cancellation';
 import type { ArticleInput } from '../core/model';
 import { isAnalysisRequest, splitAnalysis } from './analysisMessages';
@@ -36,102 +36,117 @@ export interface EnginePort {
   encode(part: AnalysisPart): ArrayBuffer;
 }
 
+/** What the serve loop keeps between messages. */
+interface ServeState {
+  readonly port: EnginePort;
+  readonly caches: Map<string, AnalysisCache>;
+  readonly queue: AnalyzeRequest[];
+  /** Articles sent ahead of their run's `analyze`. */
+  readonly inputs: Map<number, ArticleInput[]>;
+  readonly cancelled: Set<number>;
+  running: number | undefined;
+  pumping: boolean;
+}
+
 /** Answers the requests that arrive on `port` until the port closes. */
 export function serveAnalysis(port: EnginePort): void {
-  const caches = new Map<string, AnalysisCache>();
-  const queue: AnalyzeRequest[] = [];
-  /** Articles sent ahead of their run's `analyze`. */
-  const inputs = new Map<number, ArticleInput[]>();
-  const cancelled = new Set<number>();
-  let running: number | undefined;
-  let pumping = false;
-
-  const reply = (response: AnalysisResponse): void => {
-    // A result's buffers move to the host without a copy.
-    port.post(response, response.type === 'result' ? response.parts : []);
-  };
-
-  const handle = (message: unknown): void => {
-    if (!isAnalysisRequest(message)) return;
-    switch (message.type) {
-      case 'articles': {
-        const list = inputs.get(message.id) ?? [];
-        for (const a of message.articles) list.push(a);
-        inputs.set(message.id, list);
-        break;
-      }
-      case 'analyze': {
-        const ahead = inputs.get(message.id);
-        inputs.delete(message.id);
-        queue.push(ahead ? { ...message, articles: [...ahead, ...message.articles] } : message);
-        break;
-      }
-      case 'cancel': {
-        inputs.delete(message.id);
-        const k = queue.findIndex((q) => q.id === message.id);
-        if (k >= 0) {
-          queue.splice(k, 1);
-          reply({ type: 'cancelled', id: message.id });
-        } else if (running === message.id) {
-          cancelled.add(message.id);
-        }
-        break;
-      }
-      case 'forget':
-        // A run of that bundle still holds its cache object; the next run starts afresh.
-        caches.delete(message.bundleKey);
-        break;
-    }
-  };
-
-  const run = (request: AnalyzeRequest): void => {
-    let cache = caches.get(request.bundleKey);
-    if (!cache) {
-      cache = createAnalysisCache();
-      caches.set(request.bundleKey, cache);
-    }
-    let lastPoll = performance.now();
-    const token: CancellationLike = {
-      get isCancellationRequested(): boolean {
-        const now = performance.now();
-        if (now - lastPoll >= POLL_MS) {
-          lastPoll = now;
-          for (const m of port.drain()) handle(m);
-        }
-        return cancelled.has(request.id);
-      },
-    };
-    const started = performance.now();
-    running = request.id;
-    // The run's time starts now: the host's time budget does not count the worker's start or the queue.
-    reply({ type: 'started', id: request.id });
-    try {
-      const analysis = analyzeBundle(request.articles, request.options, token, cache);
-      const parts = splitAnalysis(analysis).map((part) => port.encode(part));
-      reply({ type: 'result', id: request.id, parts, stats: { ...cache.stats }, workerMs: performance.now() - started });
-    } catch (err) {
-      if (err instanceof CancelledError) reply({ type: 'cancelled', id: request.id });
-      else reply({ type: 'error', id: request.id, failure: engineFailure(err, request.articles, request.options, LOCATE_MS) });
-    } finally {
-      running = undefined;
-      cancelled.delete(request.id);
-    }
-  };
-
-  // Runs what is queued; requests read mid-run join the queue and run next.
-  const pump = (): void => {
-    if (pumping) return;
-    pumping = true;
-    try {
-      for (let next = queue.shift(); next; next = queue.shift()) run(next);
-    } finally {
-      pumping = false;
-    }
-  };
-
+  const state: ServeState = { port, caches: new Map(), queue: [], inputs: new Map(), cancelled: new Set(), running: undefined, pumping: false };
   port.onMessage((message) => {
-    handle(message);
-    pump();
+    handle(state, message);
+    pump(state);
   });
 }
 
+function reply(state: ServeState, response: AnalysisResponse): void {
+  // A result's buffers move to the host without a copy.
+  state.port.post(response, response.type === 'result' ? response.parts : []);
+}
+
+/** Files one request: articles wait for their `analyze`, which joins the queue; `cancel` and `forget` act at once. */
+function handle(state: ServeState, message: unknown): void {
+  if (!isAnalysisRequest(message)) return;
+  switch (message.type) {
+    case 'articles': {
+      const list = state.inputs.get(message.id) ?? [];
+      for (const a of message.articles) list.push(a);
+      state.inputs.set(message.id, list);
+      break;
+    }
+    case 'analyze': {
+      const ahead = state.inputs.get(message.id);
+      state.inputs.delete(message.id);
+      state.queue.push(ahead ? { ...message, articles: [...ahead, ...message.articles] } : message);
+      break;
+    }
+    case 'cancel':
+      cancel(state, message.id);
+      break;
+    case 'forget':
+      // A run of that bundle still holds its cache object; the next run starts afresh.
+      state.caches.delete(message.bundleKey);
+      break;
+  }
+}
+
+function cancel(state: ServeState, id: number): void {
+  state.inputs.delete(id);
+  const k = state.queue.findIndex((q) => q.id === id);
+  if (k >= 0) {
+    state.queue.splice(k, 1);
+    reply(state, { type: 'cancelled', id });
+  } else if (state.running === id) {
+    state.cancelled.add(id);
+  }
+}
+
+/** The run's cancellation token: reads the port every POLL_MS (where it can) for a `cancel` of this run. */
+function runToken(state: ServeState, id: number): CancellationLike {
+  let lastPoll = performance.now();
+  return {
+    get isCancellationRequested(): boolean {
+      const now = performance.now();
+      if (now - lastPoll >= POLL_MS) {
+        lastPoll = now;
+        for (const m of state.port.drain()) handle(state, m);
+      }
+      return state.cancelled.has(id);
+    },
+  };
+}
+
+function run(state: ServeState, request: AnalyzeRequest): void {
+  let cache = state.caches.get(request.bundleKey);
+  if (!cache) {
+    cache = createAnalysisCache();
+    state.caches.set(request.bundleKey, cache);
+  }
+  const token = runToken(state, request.id);
+  const started = performance.now();
+  // Past the time budget the engine finishes with what it has: a Web Worker, which cannot read a `cancel` mid-run, is held no longer.
+  const finish = request.budgetMs === undefined ? undefined : deadlineToken(started + request.budgetMs, () => performance.now());
+  state.running = request.id;
+  // The run's time starts now: the host's time budget does not count the worker's start or the queue.
+  reply(state, { type: 'started', id: request.id });
+  try {
+    const analysis = analyzeBundle(request.articles, request.options, token, cache, finish);
+    const parts = splitAnalysis(analysis).map((part) => state.port.encode(part));
+    reply(state, { type: 'result', id: request.id, parts, stats: { ...cache.stats }, workerMs: performance.now() - started });
+  } catch (err) {
+    if (err instanceof CancelledError) reply(state, { type: 'cancelled', id: request.id });
+    else reply(state, { type: 'error', id: request.id, failure: engineFailure(err, request.articles, request.options, LOCATE_MS) });
+  } finally {
+    state.running = undefined;
+    state.cancelled.delete(request.id);
+  }
+}
+
+/** Runs what is queued; requests read mid-run join the queue and run next. */
+function pump(state: ServeState): void {
+  if (state.pumping) return;
+  state.pumping = true;
+  try {
+    for (let next = state.queue.shift(); next; next = state.queue.shift()) run(state, next);
+  } finally {
+    state.pumping = false;
+  }
+}

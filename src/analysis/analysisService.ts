@@ -13,6 +13,7 @@ import type { AnalysisRunner, RunnerKind } from './analysisRunner';
 import type { ArticleView } from '../features/rangeMapping';
 import { fileNameOf } from '../features/documentUris';
 import { failureDetails, failureNotice, failureOf, failureSummary } from './engineFailure';
+import { EARLY_FINISH_PREFIX } from '../core/match/limits';
 import type { EngineFailure } from './engineFailure';
 
 /** The last completed analysis of one bundle, with the parse its offsets refer to. */
@@ -37,7 +38,8 @@ export interface DocumentAnalysis {
 
 /**
  * Why a bundle's latest analysis did not complete: the engine failed (a bug of ours, said as one), or
- * the run was stopped at the time budget. Views keep showing the last completed analysis meanwhile.
+ * the run gave no result, not even a partial one, well past the time budget (the engine finishes
+ * with what it has at the budget; this is the backstop, backstopSeconds). Views keep showing the last completed analysis meanwhile.
  */
 export type AnalysisProblem =
   | { readonly kind: 'failed'; readonly failure: EngineFailure }
@@ -56,7 +58,15 @@ interface Pending {
   readonly unlimited: boolean;
 }
 
-/** A run's token: the pending entry's, also fired when the time budget runs out. */
+/**
+ * How long a run with a time budget may take before it is stopped without a result: at the budget
+ * the engine only finishes what it has (its last phases), which must not keep a stale view forever.
+ */
+function backstopSeconds(budget: number): number {
+  return 2 * budget + 5;
+}
+
+/** A run's token: the pending entry's, also fired when the run outlasts the backstop (backstopSeconds). */
 interface BudgetedToken {
   readonly token: vscode.CancellationToken;
   /** The engine began the run: the budget counts from now (not the worker's start, nor the queue). */
@@ -75,7 +85,7 @@ function budgeted(outer: vscode.CancellationToken, seconds: number): BudgetedTok
   return {
     token: source.token,
     start: () => {
-      if (seconds > 0 && timer === undefined) timer = setTimeout(() => ((expired = true), source.cancel()), seconds * 1000);
+      if (seconds > 0 && timer === undefined) timer = setTimeout(() => ((expired = true), source.cancel()), backstopSeconds(seconds) * 1000);
     },
     expired: () => expired && !outer.isCancellationRequested,
     dispose: () => {
@@ -222,7 +232,8 @@ export class AnalysisService implements vscode.Disposable {
     try {
       // Header attributes too: the engine reads `date`/`time` and passim's `src` as direction evidence.
       const articles = parsed.articles.map((a) => ({ name: a.name, text: a.text, attributes: a.attributes }));
-      const result = await this.runner.run({ bundleKey: key, articles, options, token: run.token, onSlow: progress.onSlow, onStarted: run.start });
+      const budgetMs = budget > 0 ? budget * 1000 : undefined;
+      const result = await this.runner.run({ bundleKey: key, articles, options, token: run.token, onSlow: progress.onSlow, onStarted: run.start, budgetMs });
       if (!result) {
         if (run.expired()) this.overBudget(document, budget);
         return undefined;
@@ -230,7 +241,8 @@ export class AnalysisService implements vscode.Disposable {
       // Build the per-article lookups now, so the first hover or lens request does not pay for them.
       indexOf(result.analysis);
       this.problems.delete(key);
-      this.notified.delete(key);
+      if (result.analysis.limits?.partial) this.partial(document, budget, result.analysis.limits.notes);
+      else this.notified.delete(key);
       const labels = shortLabels(parsed.articles.map((a) => a.name));
       return { bundleUri: document.uri, version, parsed, analysis: result.analysis, labels, durationMs: Date.now() - started, ranIn: result.ranIn };
     } catch (err) {
@@ -283,7 +295,24 @@ export class AnalysisService implements vscode.Disposable {
     }
   }
 
-  /** The run outlasted `parallax.analysis.timeBudgetSeconds`: views keep what they show, and the notice offers to go on. */
+  /**
+   * The run reached `parallax.analysis.timeBudgetSeconds` and finished with what it had: views show
+   * that partial analysis (the Sources view's tooltip lists what it left out), and the notice offers the
+   * full one, which the engine's cache lets start where this one stopped. One notice per bundle and budget.
+   */
+  private partial(document: vscode.TextDocument, seconds: number, notes: readonly string[]): void {
+    const key = document.uri.toString();
+    const notice = partialText(vscode.workspace.asRelativePath(document.uri), seconds, notes);
+    const once = `partial ${seconds}`;
+    if (this.notified.get(key) === once) return;
+    this.notified.set(key, once);
+    void vscode.window.showInformationMessage(notice, 'Analyse Fully', 'Open Settings').then((choice) => {
+      if (choice === 'Analyse Fully' && !document.isClosed) this.schedule(document, 0, undefined, true);
+      else if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'parallax.analysis.timeBudgetSeconds');
+    });
+  }
+
+  /** The run gave nothing, not even a partial result, by the backstop: views keep what they show, and the notice offers to go on. */
   private overBudget(document: vscode.TextDocument, seconds: number): void {
     const key = document.uri.toString();
     this.problems.set(key, { kind: 'over budget', seconds });
@@ -335,10 +364,16 @@ export class AnalysisService implements vscode.Disposable {
   }
 }
 
-/** The time-budget notice; `hasLast` when a completed analysis is still shown. */
+/** The backstop's notice; `hasLast` when a completed analysis is still shown. */
 function overBudgetText(name: string, seconds: number, hasLast: boolean): string {
   const shown = hasLast ? 'Hovers, lenses and views show the last complete analysis.' : 'No analysis is shown yet.';
-  return `Parallax stopped analysing ${name} after ${seconds} s (setting parallax.analysis.timeBudgetSeconds). ${shown}`;
+  return `Parallax stopped analysing ${name} after ${backstopSeconds(seconds)} s, with no result, not even a partial one (time budget ${seconds} s, setting parallax.analysis.timeBudgetSeconds). ${shown}`;
+}
+
+/** The partial-analysis notice: what the engine left out to finish at the time budget (its limits' notes). */
+export function partialText(name: string, seconds: number, notes: readonly string[]): string {
+  const left = notes.filter((n) => n.startsWith(EARLY_FINISH_PREFIX)).map((n) => n.slice(EARLY_FINISH_PREFIX.length));
+  return `Parallax showed a partial analysis of ${name} after ${seconds} s (setting parallax.analysis.timeBudgetSeconds): ${left.join(' ') || 'some work was left out.'}`;
 }
 
 /**

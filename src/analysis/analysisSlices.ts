@@ -4,11 +4,13 @@
 // analyzeBundle checks its token between units of work and keeps every finished unit (an article's
 // features, a pair's links) in its cache. A slice gives it a token that expires after a time budget;
 // when it throws CancelledError we yield to the event loop and run again, and the cache makes the
-// next slice start where the last one stopped. A slice that finished no new unit (the work the engine
-// does not cache — candidate pairs, quote groups — did not fit) doubles the budget, so it fits at last.
-import { analyzeBundle } from '../core/analyze';
+// next slice start where the last one stopped: after the last article, article pair or bundle-wide
+// phase (copies, candidate pairs, quote groups) it finished. A slice that finished no new unit (the
+// work that is not a unit — one bundle-wide phase, the final assembly — did not fit) doubles the
+// budget, so it fits at last.
+import { analyzeBundle, finishedPhases } from '../core/analyze';
 import type { AnalysisCache } from '../core/analyze';
-import { CancelledError } from '../core/cancellation';
+import { CancelledError, deadlineToken } from '../core/cancellation';
 import type { CancellationLike } from '../core/cancellation';
 import type { AnalysisOptions, ArticleInput, BundleAnalysis } from '../core/model';
 
@@ -22,6 +24,11 @@ export interface SliceOptions {
   /** Yields to the event loop between slices. */
   readonly yieldToEventLoop?: () => Promise<void>;
   readonly now?: () => number;
+  /**
+   * The run's time budget in milliseconds, from its first slice: past it the engine compares no new
+   * article pair and finishes with what it has done (a partial result, `limits.partial`).
+   */
+  readonly budgetMs?: number;
 }
 
 export const DEFAULT_SLICES: SliceOptions = { sliceMs: 50, growth: 2 };
@@ -50,6 +57,8 @@ export async function analyzeInSlices(
   const now = slices.now ?? (() => Date.now());
   const yieldToEventLoop = slices.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   let budget = slices.sliceMs;
+  let phasesBefore = finishedPhases(cache);
+  const finish = slices.budgetMs === undefined ? undefined : deadlineToken(now() + slices.budgetMs, now);
   for (let slice = 1; ; slice++) {
     if (token.isCancellationRequested) return undefined;
     const deadline = now() + budget;
@@ -59,13 +68,16 @@ export async function analyzeInSlices(
       },
     };
     try {
-      return { analysis: analyzeBundle(articles, options, sliceToken, cache), slices: slice, budget };
+      return { analysis: analyzeBundle(articles, options, sliceToken, cache, finish), slices: slice, budget };
     } catch (err) {
       if (!(err instanceof CancelledError)) throw err;
     }
     if (slice === 1) slices.onSlow?.();
-    // The cache counts the units this slice computed (the engine resets the counts at each start).
-    const progressed = cache.stats.articleMisses + cache.stats.pairMisses > 0;
+    // The cache counts the units this slice computed (the engine resets the counts at each start),
+    // and holds the outputs of the bundle-wide phases finished so far.
+    const phases = finishedPhases(cache);
+    const progressed = cache.stats.articleMisses + cache.stats.pairMisses > 0 || phases > phasesBefore;
+    phasesBefore = phases;
     // Slowly longer slices even with progress: each slice repeats the uncached part, which a long
     // run must not pay a hundred times.
     budget *= progressed ? Math.sqrt(Math.sqrt(slices.growth)) : slices.growth;

@@ -1,5 +1,5 @@
 import type {
-  AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, Match, QuoteGroup,
+  AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, CopyOf, Match, QuoteGroup,
 } from './model';
 import type { CancellationLike } from './cancellation';
 import { throwIfCancelled } from './cancellation';
@@ -13,7 +13,7 @@ import type { ArticleFeatures } from './match/articleFeatures';
 import { comparePair } from './match/documentPair';
 import type { PairComparison, SentenceLink } from './match/documentPair';
 import { findCopies } from './match/copies';
-import { limitsOf, MAX_ANCHOR_FANOUT, newTally } from './match/limits';
+import { addTally, limitsOf, MAX_ANCHOR_FANOUT, newTally } from './match/limits';
 import type { WorkTally } from './match/limits';
 import { candidateArticlePairs } from './match/shingleIndex';
 import { summarizeReuse } from './match/reuse';
@@ -46,10 +46,31 @@ export interface AnalysisCache {
   readonly pairs: Map<string, PairComparison>;
   /** Counts of the last run. */
   readonly stats: CacheStats;
+  /**
+   * What the bundle-wide phases of the last run produced, for exactly its articles: a run stopped
+   * between phases (a time slice) starts again after the last phase it finished.
+   */
+  stage: BundleStage | undefined;
+}
+
+/** The outputs of the bundle-wide phases, each a function of the articles' texts alone. */
+interface BundleStage {
+  /** The articles' content hashes, in order. */
+  readonly key: string;
+  copies?: CopyOf[];
+  /** The candidate article pairs, and what finding them added to the work tally. */
+  candidates?: { readonly pairs: readonly (readonly [number, number])[]; readonly tally: WorkTally };
+  quoteGroups?: readonly QuoteGroup[];
 }
 
 export function createAnalysisCache(): AnalysisCache {
-  return { articles: new Map(), pairs: new Map(), stats: { articleHits: 0, articleMisses: 0, pairHits: 0, pairMisses: 0 } };
+  return { articles: new Map(), pairs: new Map(), stats: { articleHits: 0, articleMisses: 0, pairHits: 0, pairMisses: 0 }, stage: undefined };
+}
+
+/** How many bundle-wide phases the cache holds for its last bundle: a time slice that raised it made progress. */
+export function finishedPhases(cache: AnalysisCache): number {
+  const s = cache.stage;
+  return s === undefined ? 0 : Number(s.copies !== undefined) + Number(s.candidates !== undefined) + Number(s.quoteGroups !== undefined);
 }
 
 interface PairLinks {
@@ -61,7 +82,10 @@ interface PairLinks {
 /**
  * Analyses a bundle. Cancellable between units of work (throws CancelledError); incremental when
  * given the cache of the previous run: unchanged articles and unchanged pairs are not recomputed.
- * The result depends only on the articles and options, never on what the cache held.
+ * The result depends only on the articles and options, never on what the cache held, unless `finish`
+ * asks to finish now (a time budget ran out): then no new article pair is compared and quotations
+ * not yet grouped stay ungrouped, and the result holds the work done so far (cached pairs included),
+ * with `limits.partial` set and a note saying what was left out.
  * Near-linear whatever the text: copies are found first and compared with their original only,
  * common shingles and article partners are capped, and each pair's scoring has a budget
  * (match/limits.ts); what a cap cut is in `limits`.
@@ -71,6 +95,7 @@ export function analyzeBundle(
   options?: Partial<AnalysisOptions>,
   token?: CancellationLike,
   cache: AnalysisCache = createAnalysisCache(),
+  finish?: CancellationLike,
 ): BundleAnalysis {
   const opts = resolveOptions(options);
   const stats = cache.stats;
@@ -78,17 +103,15 @@ export function analyzeBundle(
   throwIfCancelled(token);
   const tally = newTally();
   const { hashes, features } = featuresOf(articles, cache, tally, token);
-  const copies = findCopies(articles.map((a) => a.text));
+  const stage = stageOf(cache, hashes);
+  const copies = (stage.copies ??= findCopies(articles.map((a) => a.text)));
   const isCopy = new Uint8Array(articles.length);
   for (const c of copies) isCopy[c.article] = 1;
-  // Copies find no candidates of their own: their original stands for them; each is compared with it once.
-  const candidates = candidateArticlePairs(features.map((f, k) => (isCopy[k] ? [] : f.shingles)), token, tally)
-    .filter(([a, b]) => !isCopy[a] && !isCopy[b]);
-  for (const c of copies) candidates.push([c.of, c.article]);
-  const pairLinks = comparePairs(candidates, hashes, features, opts, cache, tally, token);
+  const candidates = candidatesOf(stage, features, isCopy, tally, token);
+  const pairLinks = comparePairs(candidates, { hashes, features, opts, cache, tally, token, finish });
 
   // Sentences that carry the same quotation report the same statement: add what the pairs missed.
-  const quoteGroups = groupQuotes(features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })), token);
+  const quoteGroups = quoteGroupsOf(stage, articles, features, tally, token, finish);
   const linked = new Set<string>();
   for (const p of pairLinks) for (const l of p.links) linked.add(`${p.a} ${p.b} ${l.i} ${l.j}`);
   const anchored = quoteAnchoredLinks(anchorGroups(quoteGroups, isCopy, tally), features, opts, (x, y, i, j) => linked.has(`${x} ${y} ${i} ${j}`));
@@ -101,6 +124,45 @@ export function analyzeBundle(
   const reuse = summarizeReuse({ articles, sentences: features.map((f) => f.sentences), quotes: features.map((f) => f.quotes), pairs: allLinks, quoteGroups });
   const analysed: ArticleAnalysis[] = articles.map((a, k) => ({ name: a.name, sentences: features[k].sentences, quotes: features[k].quotes }));
   return { articles: analysed, matches: reuse.markMatches(matches), quoteGroups: reuse.quoteGroups, sources: reuse.sources, copies, limits: limitsOf(tally) };
+}
+
+/** The cache's phase outputs when they are of these articles, else a fresh (empty) stage in their place. */
+function stageOf(cache: AnalysisCache, hashes: readonly string[]): BundleStage {
+  const key = hashes.join(' ');
+  if (cache.stage?.key !== key) cache.stage = { key };
+  return cache.stage;
+}
+
+/**
+ * The article pairs to compare: those whose sentences share uncommon shingles (copies find none of
+ * their own: their original stands for them), then each copy with its original, once.
+ */
+function candidatesOf(
+  stage: BundleStage, features: readonly ArticleFeatures[], isCopy: Uint8Array, tally: WorkTally, token?: CancellationLike,
+): readonly (readonly [number, number])[] {
+  if (stage.candidates === undefined) {
+    const own = newTally();
+    const pairs: [number, number][] = candidateArticlePairs(features.map((f, k) => (isCopy[k] ? [] : f.shingles)), token, own)
+      .filter(([a, b]) => !isCopy[a] && !isCopy[b]);
+    for (const c of stage.copies ?? []) pairs.push([c.of, c.article]);
+    stage.candidates = { pairs, tally: own };
+  }
+  addTally(tally, stage.candidates.tally);
+  return stage.candidates.pairs;
+}
+
+/** The bundle's quote groups; none when asked to finish before they were grouped (the limits say so). */
+function quoteGroupsOf(
+  stage: BundleStage, articles: readonly ArticleInput[], features: readonly ArticleFeatures[], tally: WorkTally,
+  token?: CancellationLike, finish?: CancellationLike,
+): readonly QuoteGroup[] {
+  if (stage.quoteGroups !== undefined) return stage.quoteGroups;
+  if (finish?.isCancellationRequested) {
+    tally.ungroupedQuotes = features.reduce((n, f) => n + f.quotes.length, 0);
+    return [];
+  }
+  stage.quoteGroups = groupQuotes(features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })), token);
+  return stage.quoteGroups;
 }
 
 /** Per-article features, from the cache by content hash when the text is unchanged. */
@@ -133,19 +195,34 @@ function featuresOf(
   return { hashes, features };
 }
 
+/** What comparing the candidate pairs reads and where it counts its work. */
+interface PairWork {
+  readonly hashes: readonly string[];
+  readonly features: readonly ArticleFeatures[];
+  readonly opts: AnalysisOptions;
+  readonly cache: AnalysisCache;
+  readonly tally: WorkTally;
+  readonly token?: CancellationLike;
+  /** Once it asks to finish, only pairs already in the cache are taken; the others are counted as skipped. */
+  readonly finish?: CancellationLike;
+}
+
 /** Compares each candidate pair (a < b), from the cache when both texts and the options are unchanged. */
-function comparePairs(
-  candidates: readonly (readonly [number, number])[], hashes: readonly string[], features: readonly ArticleFeatures[],
-  opts: AnalysisOptions, cache: AnalysisCache, tally: WorkTally, token?: CancellationLike,
-): PairLinks[] {
-  const optionsKey = `${opts.minSharedWords}|${opts.paraphraseThreshold}`;
+function comparePairs(candidates: readonly (readonly [number, number])[], w: PairWork): PairLinks[] {
+  const { cache, tally } = w;
+  const optionsKey = `${w.opts.minSharedWords}|${w.opts.paraphraseThreshold}`;
   const used = new Set<string>();
   const out: PairLinks[] = [];
+  tally.candidatePairs += candidates.length;
   for (const [a, b] of candidates) {
-    const key = `${hashes[a]}|${hashes[b]}|${optionsKey}`;
+    const key = `${w.hashes[a]}|${w.hashes[b]}|${optionsKey}`;
     let result = cache.pairs.get(key);
     if (result === undefined) {
-      result = comparePair(features[a], features[b], opts);
+      if (w.finish?.isCancellationRequested) {
+        tally.skippedPairs++;
+        continue;
+      }
+      result = comparePair(w.features[a], w.features[b], w.opts);
       cache.pairs.set(key, result);
       cache.stats.pairMisses++;
     } else {
@@ -156,7 +233,7 @@ function comparePairs(
     tally.sentencePairsScored += result.scored;
     if (result.capped) tally.cappedPairs++;
     if (result.links.length > 0) out.push({ a, b, links: result.links });
-    throwIfCancelled(token);
+    throwIfCancelled(w.token);
   }
   for (const key of cache.pairs.keys()) if (!used.has(key)) cache.pairs.delete(key);
   return out;

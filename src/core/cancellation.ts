@@ -17,3 +17,15 @@ export function throwIfCancelled(token: CancellationLike | undefined): void {
     throw new CancelledError();
   }
 }
+
+/**
+ * A token that fires once `now()` is past `deadline`: a time budget, as the `finish` token of
+ * analyzeBundle. The caller brings the clock (the engine reads none, so it stays deterministic).
+ */
+export function deadlineToken(deadline: number, now: () => number): CancellationLike {
+  return {
+    get isCancellationRequested() {
+      return now() > deadline;
+    },
+  };
+}

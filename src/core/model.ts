@@ -180,6 +180,8 @@ export interface AnalysisLimits {
   /** One plain sentence per cap that cut work (for a tooltip or a notice); empty when none did. */
   readonly notes: readonly string[];
   readonly work: WorkCounters;
+  /** True when the run was asked to finish early (a time budget) and left work out: its notes say what. */
+  readonly partial?: boolean;
 }
 
 /**

@@ -13,6 +13,8 @@ import type { AnalysisResponse } from '../../src/analysis/analysisMessages';
 import { createRunnerToken } from '../../src/analysis/analysisRunner';
 import { createWebWorkerRunner, inHostSlicesFromText } from '../../src/analysis/analysisRunnerWorkerWeb';
 import { decodeJsonPart } from '../../src/analysis/partCodecJson';
+import { createAnalysisRunner } from '../../src/analysis/analysisRunnerPlatform.web';
+import { resolveObjectURL } from 'buffer';
 import { repoRoot, seedsPath } from './paths';
 
 const seeds = parseBundle(fs.readFileSync(seedsPath, 'utf8')).articles.map((a) => ({ name: a.name, text: a.text }));
@@ -32,11 +34,56 @@ async function webEngineText(): Promise<string> {
   return result.outputFiles[0]?.text ?? '';
 }
 
+/** A browser's Worker (the part the runner uses) over a worker thread: runs the script of a blob URL. */
+class ThreadAsWebWorker {
+  onmessage: ((event: { readonly data: unknown }) => void) | null = null;
+  onerror: ((event: { readonly message?: string }) => void) | null = null;
+  private thread: Worker | undefined;
+  private readonly waiting: unknown[] = [];
+  private ended = false;
+
+  constructor(url: string) {
+    const blob = resolveObjectURL(url);
+    if (!blob) throw new Error(`no blob at ${url}`);
+    void blob.text().then((code) => {
+      if (this.ended) return;
+      const thread = new Worker(`${SELF_SHIM}\n${code}`, { eval: true });
+      thread.on('message', (data: unknown) => this.onmessage?.({ data }));
+      thread.on('error', (err: Error) => this.onerror?.({ message: err.message }));
+      this.thread = thread;
+      for (const m of this.waiting.splice(0)) thread.postMessage(m);
+    });
+  }
+
+  postMessage(message: unknown): void {
+    if (this.thread) this.thread.postMessage(message);
+    else this.waiting.push(message);
+  }
+
+  terminate(): void {
+    this.ended = true;
+    void this.thread?.terminate();
+  }
+}
+
+/** Gives this process a global Worker, as a browser (and the web worker extension host) has; returns the undo. */
+function installWebWorker(): () => void {
+  const scope = globalThis as { Worker?: unknown };
+  const before = scope.Worker;
+  scope.Worker = ThreadAsWebWorker;
+  return () => {
+    scope.Worker = before;
+  };
+}
+
+/** A worker thread's port as a Web Worker's `self`. */
+const SELF_SHIM = `
+const { parentPort } = require('worker_threads');
+const self = { postMessage: (m, t) => parentPort.postMessage(m, t), addEventListener: (type, l) => parentPort.on(type, (data) => l({ data })) };`;
+
 /** The bundle on a worker thread, its port standing in for a Web Worker's `self`. */
 function startAsWebWorker(text: string): Worker {
-  const shim = `
-const { parentPort } = require('worker_threads');
-const self = { postMessage: (m, t) => parentPort.postMessage(m, t), addEventListener: (type, l) => parentPort.on(type, (data) => l({ data })) };
+  const shim = `${SELF_SHIM}
 ${text}
 ;parallaxEngine.serveInWorker(self);`;
   return new Worker(shim, { eval: true });
@@ -84,7 +131,29 @@ describe('the web analysis runtime', function () {
     }
   });
 
-  it('the web’s runner today: in-host slices from the engine bundle’s text, read once at the first run', async () => {
+  it('the web’s runner: the engine in a Web Worker started from the bundle’s text, with the run’s time budget', async () => {
+    const restore = installWebWorker();
+    let reads = 0;
+    const fallbacks: string[] = [];
+    const runner = createAnalysisRunner('', (m) => fallbacks.push(m), async () => (reads++, text));
+    try {
+      assert.strictEqual(runner.kind, 'worker');
+      const r = await runner.run({ bundleKey: 'b', articles: seeds, options: {}, token: createRunnerToken() });
+      assert.strictEqual(r?.ranIn, 'worker');
+      assert.deepStrictEqual(r?.analysis, analyzeBundle(seeds));
+      // A Web Worker cannot read a `cancel` mid-run: the budget goes with the run, and it finishes early by itself.
+      const partial = await runner.run({ bundleKey: 'b2', articles: seeds, options: {}, token: createRunnerToken(), budgetMs: 0 });
+      assert.strictEqual(partial?.ranIn, 'worker');
+      assert.strictEqual(partial.analysis.limits?.partial, true);
+      assert.deepStrictEqual(fallbacks, []);
+      assert.strictEqual(reads, 1, 'the engine text is read once');
+    } finally {
+      runner.dispose();
+      restore();
+    }
+  });
+
+  it('the fallback: in-host slices from the engine bundle’s text, read once at the first run', async () => {
     let reads = 0;
     const runner = inHostSlicesFromText(async () => (reads++, text));
     try {

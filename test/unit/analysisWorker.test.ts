@@ -168,6 +168,20 @@ describe('analysis worker protocol', () => {
     assert.strictEqual((await w.next()).type, 'result');
   });
 
+  it('finishes a run with what it has at the run’s time budget, and the next run of the bundle completes it from the cache', async () => {
+    // A budget of 0 ms: past it before the first article pair, so the worker compares none.
+    w.send({ type: 'analyze', id: 1, bundleKey: 'big', articles: large, options: {}, budgetMs: 0 });
+    const first = await w.next();
+    const partial = analysisOf(first);
+    assert.strictEqual(partial.limits?.partial, true);
+    assert.match(partial.limits.notes.join(' '), /Time budget: compared 0 of [\d,]+ candidate article pairs/);
+    assert.deepStrictEqual(partial.articles, analyzeBundle(large).articles, 'every article, with its sentences and quotes');
+    w.send({ type: 'analyze', id: 2, bundleKey: 'big', articles: large, options: {} });
+    const second = await w.next();
+    assert.deepStrictEqual(analysisOf(second), analyzeBundle(large));
+    assert.ok(second.type === 'result' && second.stats.articleHits === large.length, 'the partial run’s articles were kept');
+  });
+
   it('ignores messages that are not requests', async () => {
     w.send({ type: 'explode' } as unknown as AnalysisRequest);
     w.send({ type: 'analyze', id: 7, bundleKey: 's', articles: seeds, options: {} });
@@ -185,6 +199,17 @@ describe('WorkerAnalysisRunner', () => {
       assert.strictEqual(started, 1, 'told once when the engine began the run');
       assert.strictEqual(r?.ranIn, 'worker');
       assert.deepStrictEqual(r?.analysis, analyzeBundle(seeds, { minSharedWords: 8 }));
+    } finally {
+      runner.dispose();
+    }
+  });
+
+  it('passes the run’s time budget to the worker: past it, a partial result', async () => {
+    const runner = createNodeWorkerRunner({ workerPath });
+    try {
+      const r = await runner.run({ bundleKey: 'big', articles: large, options: {}, token: createRunnerToken(), budgetMs: 0 });
+      assert.strictEqual(r?.ranIn, 'worker');
+      assert.strictEqual(r.analysis.limits?.partial, true);
     } finally {
       runner.dispose();
     }

@@ -28,13 +28,25 @@ export interface WorkTally {
   cappedPairs: number;
   droppedPartners: number;
   trimmedQuotes: number;
+  /** Candidate article pairs (those compared, and those skipped to finish early). */
+  candidatePairs: number;
+  /** Candidate article pairs not compared because the run was asked to finish now (a time budget). */
+  skippedPairs: number;
+  /** Quotations left ungrouped because the run was asked to finish before grouping them. */
+  ungroupedQuotes: number;
 }
 
 export function newTally(): WorkTally {
   return {
     articles: 0, sentences: 0, words: 0, articlePairs: 0, sentencePairsScored: 0,
     commonShingles: 0, cutShingles: 0, cappedPairs: 0, droppedPartners: 0, trimmedQuotes: 0,
+    candidatePairs: 0, skippedPairs: 0, ungroupedQuotes: 0,
   };
+}
+
+/** Adds the counts of `from` (one phase's own tally, kept with its cached output) to `into`. */
+export function addTally(into: WorkTally, from: Readonly<WorkTally>): void {
+  for (const key of Object.keys(from) as (keyof WorkTally)[]) into[key] += from[key];
 }
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -54,9 +66,27 @@ export function limitsOf(t: WorkTally): AnalysisLimits {
   if (t.trimmedQuotes > 0) {
     notes.push(`${plural(t.trimmedQuotes, 'quotation is', 'quotations are')} repeated so often that each occurrence was linked to ${MAX_ANCHOR_FANOUT} others, not all.`);
   }
+  const partial = t.skippedPairs > 0 || t.ungroupedQuotes > 0;
+  notes.push(...earlyFinishNotes(t));
   const work: WorkCounters = {
     articles: t.articles, sentences: t.sentences, words: t.words, articlePairs: t.articlePairs,
     sentencePairsScored: t.sentencePairsScored, commonShingles: t.commonShingles, cappedPairs: t.cappedPairs,
   };
-  return { capped: notes.length > 0, notes, work };
+  return partial ? { capped: true, partial, notes, work } : { capped: notes.length > 0, notes, work };
+}
+
+/** How the notes of work left out to finish early begin (the editor's notice quotes what follows). */
+export const EARLY_FINISH_PREFIX = 'Time budget: ';
+
+/** What finishing early (a time budget) left out, first in the notes' order of importance to the reader. */
+function earlyFinishNotes(t: WorkTally): string[] {
+  const notes: string[] = [];
+  if (t.skippedPairs > 0) {
+    const compared = t.candidatePairs - t.skippedPairs;
+    notes.push(`${EARLY_FINISH_PREFIX}compared ${compared.toLocaleString('en-US')} of ${plural(t.candidatePairs, 'candidate article pair', 'candidate article pairs')}; shared passages between the others are missing.`);
+  }
+  if (t.ungroupedQuotes > 0) {
+    notes.push(`${EARLY_FINISH_PREFIX}${plural(t.ungroupedQuotes, 'quotation was', 'quotations were')} not grouped across articles (no shared quotations).`);
+  }
+  return notes;
 }
