@@ -93,6 +93,54 @@ describe('groupQuotes', () => {
     assert.deepStrictEqual(groups, []);
   });
 
+  describe('rewordings that share few words: meaning, speaker, sentence and cue as evidence', () => {
+    // Invented: a minister, a harbour, a deal. The two quotes share no content word.
+    const hurried = 'Nobody is going to hurry us into an agreement';
+    const rushed = 'We will not be rushed into a deal';
+    const told = (quote: string, speaker: string, before: string) => article([
+      { before: 'Talks on the fishing quotas resumed in Oststad. ' },
+      { before, quote, speaker, after: '.' },
+      { before: 'The next round is set for March.' },
+    ]);
+
+    it('groups them as reworded when the same speaker says them in the same setting', () => {
+      const groups = groupQuotes([
+        told(rushed, 'Ilse Vandermeer', 'At the harbour office on Friday, fisheries minister Ilse Vandermeer said: '),
+        told(hurried, 'Vandermeer', 'Speaking at the harbour office on Friday, fisheries minister Vandermeer said: '),
+      ]);
+      // The fuller wording is the original when nothing else tells it.
+      assert.deepStrictEqual(shape(groups), [['0:0:reworded', '1:0:verbatim']]);
+      // On their words alone they are not the same statement.
+      assert.strictEqual(quoteRelation(rushed, hurried), null);
+    });
+
+    it('reads numbers by value: "a dozen" and "12", "a decade" and "ten years"', () => {
+      const groups = groupQuotes([
+        told('A dozen trawlers have sat idle for a decade', 'Ilse Vandermeer', 'At the harbour office on Friday, fisheries minister Ilse Vandermeer said: '),
+        told('12 boats have been idle for ten years', 'Vandermeer', 'Speaking at the harbour office on Friday, fisheries minister Vandermeer said: '),
+      ]);
+      assert.deepStrictEqual(shape(groups), [['0:0:verbatim', '1:0:reworded']]);
+    });
+
+    it('keeps an unrelated statement of the same speaker in the same setting apart', () => {
+      const groups = groupQuotes([
+        told(rushed, 'Ilse Vandermeer', 'At the harbour office on Friday, fisheries minister Ilse Vandermeer said: '),
+        told('The herring stock must be allowed to recover', 'Vandermeer', 'Speaking at the harbour office on Friday, fisheries minister Vandermeer said: '),
+      ]);
+      assert.deepStrictEqual(groups, []);
+    });
+
+    it('needs the same named speaker, another article, and a sentence that shares its unquoted words', () => {
+      const setting = 'At the harbour office on Friday, fisheries minister Ilse Vandermeer said: ';
+      const other = 'At the harbour office on Friday, the union leader Piet Hols said: ';
+      assert.deepStrictEqual(groupQuotes([told(rushed, 'Ilse Vandermeer', setting), told(hurried, 'Piet Hols', other)]), []);
+      const plain = (quote: string) => article([{ quote, speaker: 'Vandermeer', after: ', Vandermeer said.' }]);
+      assert.deepStrictEqual(groupQuotes([plain(rushed), plain(hurried)]), []);
+      const both = article([{ before: setting, quote: rushed, speaker: 'Vandermeer', after: '.' }, { before: setting, quote: hurried, speaker: 'Vandermeer', after: '.' }]);
+      assert.deepStrictEqual(groupQuotes([both]), []);
+    });
+  });
+
   it('does not group one-word scare quotes on their word alone', () => {
     const groups = groupQuotes([
       article([{ before: 'Umerov said Ukraine was ', quote: 'continuing', after: ' the fight.', speaker: 'Umerov' }]),

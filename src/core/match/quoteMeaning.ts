@@ -40,6 +40,8 @@ export function meaningOf(words: readonly string[]): QuoteMeaning {
   for (const m of numberMentions(words)) {
     inNumber.fill(1, m.start, m.end);
     add(numberKey(m.value), []);
+    // "a decade" says its unit without the word: add it, so it meets "ten years" (not "ten days").
+    if (m.unit !== null && (m.end >= words.length || wordKey(words[m.end]) !== wordKey(m.unit))) add(wordKey(m.unit), meaningsOf(m.unit));
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i];

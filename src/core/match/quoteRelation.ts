@@ -55,6 +55,8 @@ function speakersCompatible(a: QuoteInfo, b: QuoteInfo): boolean {
 export interface Edge {
   readonly relation: QuoteRelation;
   readonly score: number;
+  /** Set when the link rests on meaning and setting rather than shared words (rewordedInContext). */
+  readonly inContext?: true;
 }
 
 /** Same words: short scare quotes ("continuing") repeat by chance, so they need the same speaker and context. */
@@ -109,7 +111,7 @@ function rewordedInContext(a: QuoteInfo, b: QuoteInfo, contextSim: number): Edge
   const cue = a.cueSide !== null && a.cueSide === b.cueSide ? SAME_CUE_SIDE : 0;
   const evidence = meaning + sentence.dice + contextSim / 2 + cue;
   // Weaker than a rewording on its words: links on shared words merge first.
-  return evidence >= IN_CONTEXT_THRESHOLD ? { relation: 'reworded', score: evidence / 3 } : null;
+  return evidence >= IN_CONTEXT_THRESHOLD ? { relation: 'reworded', score: evidence / 3, inContext: true } : null;
 }
 
 const bare = (text: string) => ({ start: 0, end: 0, text, inner: { start: 0, end: 0 }, speaker: null, speakerKey: null, cue: null });
