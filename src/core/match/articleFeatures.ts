@@ -1,5 +1,5 @@
 import type { Quote, Sentence } from '../model';
-import { tokenize } from '../text/tokens';
+import { eachWord } from '../text/tokens';
 import { FNV_OFFSET, FNV_PRIME, fnv1aUpdate } from '../hash';
 import { contentKey, isReportingKey } from './lexicon';
 
@@ -25,13 +25,28 @@ export interface SentenceFeatures {
   readonly quotedShare: number;
 }
 
+/**
+ * An article's content keys as integers, so that candidate search and pair weights index typed
+ * arrays instead of looking strings up per sentence. Flat arrays, no list per key or per sentence.
+ */
+export interface KeyTable {
+  /** Content key → its id in this article (0 … count − 1, in order of first use). */
+  readonly ids: ReadonlyMap<string, number>;
+  /** Sentences that contain key k: postings[postingStart[k] … postingStart[k + 1]), ascending, distinct. */
+  readonly postingStart: Int32Array;
+  readonly postings: Int32Array;
+  /** Key ids of sentence i, in the order of its `keys`: sentenceKeys[sentenceKeyStart[i] … sentenceKeyStart[i + 1]). */
+  readonly sentenceKeyStart: Int32Array;
+  readonly sentenceKeys: Int32Array;
+}
+
 /** Per-article features: everything that depends on one article's text only, so it is cached by content hash. */
 export interface ArticleFeatures {
   readonly sentences: readonly Sentence[];
   readonly quotes: readonly Quote[];
   readonly sents: readonly SentenceFeatures[];
-  /** Content key → indices of the sentences that contain it (ascending, distinct). */
-  readonly keyIndex: ReadonlyMap<string, readonly number[]>;
+  /** Content keys by id, with the sentences of each key. */
+  readonly keyTable: KeyTable;
   /**
    * Per sentence, hashes of its distinct shingles (two consecutive content keys): they find
    * candidate article pairs. Numbers, not strings, to keep a 1,000-article bundle small; a collision
@@ -41,6 +56,7 @@ export interface ArticleFeatures {
 }
 
 const IS_UPPER_START = /^\p{Lu}/u;
+const IS_DIGIT_START = /^\d/;
 const NONE: readonly string[] = Object.freeze([]);
 
 /** FNV-1a of "a b" without building the string. */
@@ -48,93 +64,141 @@ function pairHash(a: string, b: string): number {
   return fnv1aUpdate(Math.imul(fnv1aUpdate(FNV_OFFSET, a) ^ 32, FNV_PRIME), b) | 0;
 }
 
-/** Builds the features of one article from its sentences and quotes. */
+/** The words of an article, flat: folded forms, offsets, and where each sentence's words begin. */
+interface ArticleWords {
+  readonly norms: string[];
+  /** Starts of all words, then their ends (one buffer; sentences get views into it). */
+  readonly offsets: Int32Array;
+  /** Sentence i has words first[i] … first[i + 1] − 1. */
+  readonly first: Int32Array;
+}
+
+/** Phase 1: every word of every sentence, without a token object per word. */
+function readWords(text: string, sentences: readonly Sentence[]): ArticleWords {
+  const norms: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const first = new Int32Array(sentences.length + 1);
+  sentences.forEach((s, si) => {
+    first[si] = norms.length;
+    eachWord(text, s.start, s.end, (start, end, norm) => {
+      norms.push(norm);
+      starts.push(start);
+      ends.push(end);
+    });
+  });
+  first[sentences.length] = norms.length;
+  // One buffer per article for word offsets: a typed array of its own per sentence costs ~250 bytes
+  // of buffer bookkeeping (~20 MB on 1,000 articles).
+  const offsets = new Int32Array(2 * norms.length);
+  offsets.set(starts);
+  offsets.set(ends, norms.length);
+  return { norms, offsets, first };
+}
+
+/** Whether the word [start, end) lies inside the inner text of one of the quotes from index q on. */
+function isQuoted(quotes: readonly Quote[], q: number, start: number, end: number): boolean {
+  for (let k = q; k < quotes.length && quotes[k].start < end; k++) {
+    if (quotes[k].inner.start <= start && end <= quotes[k].inner.end) return true;
+  }
+  return false;
+}
+
+/**
+ * Phase 2: one sentence's features from its words [from, to) of the article, and its distinct
+ * shingles written to `shingleOut` (room for one per word); returns them with the shingle count.
+ * `q` is the first quote that does not end before the sentence.
+ */
+function sentenceFeatures(
+  text: string, words: ArticleWords, from: number, to: number, quotes: readonly Quote[], q: number, shingleOut: Int32Array,
+): { sent: SentenceFeatures; shingleCount: number } {
+  const count = words.norms.length;
+  // Sized once (push would leave up to half the slots empty in an array the cache keeps).
+  const norms = words.norms.slice(from, to);
+  const keys = new Set<string>();
+  let salient: string[] | null = null;
+  let reporting: string[] | null = null;
+  const numbers: string[] = [];
+  let quoted = 0;
+  let prevKey: string | null = null;
+  const shingles = new Set<number>();
+  for (let t = from; t < to; t++) {
+    const norm = words.norms[t];
+    const start = words.offsets[t];
+    if (isQuoted(quotes, q, start, words.offsets[count + t])) quoted++;
+    const key = contentKey(norm);
+    if (key === null) continue;
+    keys.add(key);
+    if (IS_DIGIT_START.test(norm)) {
+      numbers.push(norm);
+      salient = addDistinct(salient, key);
+    } else if (t > from && IS_UPPER_START.test(text[start])) {
+      salient = addDistinct(salient, key);
+    }
+    if (isReportingKey(key)) reporting = addDistinct(reporting, key);
+    if (prevKey !== null) shingles.add(pairHash(prevKey, key));
+    prevKey = key;
+  }
+  let shingleCount = 0;
+  for (const h of shingles) shingleOut[shingleCount++] = h;
+  const sent: SentenceFeatures = {
+    words: norms, wordStarts: words.offsets.subarray(from, to), wordEnds: words.offsets.subarray(count + from, count + to),
+    keys: [...keys], salient: salient ?? NONE, reporting: reporting ?? NONE, numbers,
+    quotedShare: norms.length === 0 ? 0 : quoted / norms.length,
+  };
+  return { sent, shingleCount };
+}
+
+/** Phase 3: the key table of an article's sentences: ids in order of first use, postings by counting sort. */
+function keyTable(sents: readonly SentenceFeatures[]): KeyTable {
+  const ids = new Map<string, number>();
+  const sentenceKeyStart = new Int32Array(sents.length + 1);
+  let total = 0;
+  for (const s of sents) total += s.keys.length;
+  const sentenceKeys = new Int32Array(total);
+  let at = 0;
+  sents.forEach((s, si) => {
+    sentenceKeyStart[si] = at;
+    for (const key of s.keys) {
+      let id = ids.get(key);
+      if (id === undefined) ids.set(key, (id = ids.size));
+      sentenceKeys[at++] = id;
+    }
+  });
+  sentenceKeyStart[sents.length] = at;
+  const postingStart = new Int32Array(ids.size + 1);
+  for (let k = 0; k < total; k++) postingStart[sentenceKeys[k] + 1]++;
+  for (let id = 0; id < ids.size; id++) postingStart[id + 1] += postingStart[id];
+  const fill = postingStart.slice(0, ids.size);
+  const postings = new Int32Array(total);
+  for (let si = 0; si < sents.length; si++) {
+    for (let k = sentenceKeyStart[si]; k < sentenceKeyStart[si + 1]; k++) postings[fill[sentenceKeys[k]]++] = si;
+  }
+  return { ids, postingStart, postings, sentenceKeyStart, sentenceKeys };
+}
+
+/** Builds the features of one article from its sentences and quotes: its words, each sentence's features, its key table. */
 export function articleFeatures(text: string, sentences: readonly Sentence[], quotes: readonly Quote[]): ArticleFeatures {
+  const words = readWords(text, sentences);
   const sents: SentenceFeatures[] = [];
-  const keyIndex = new Map<string, number[]>();
   const shingles: Int32Array[] = [];
-  // One buffer per article for word offsets and one for shingles; each sentence gets views into them.
-  // A typed array of its own per sentence costs ~250 bytes of buffer bookkeeping: ~20 MB on 1,000 articles.
-  const tokensOf = sentences.map((s) => tokenize(text, s.start, s.end));
-  let wordCount = 0;
-  for (const tokens of tokensOf) wordCount += tokens.length;
-  const offsets = new Int32Array(2 * wordCount);
-  const shingleBuffer = new Int32Array(wordCount);
-  let wordAt = 0;
+  // One buffer per article for shingles (at most one per word after a sentence's first); each sentence gets a view.
+  const shingleBuffer = new Int32Array(words.norms.length);
   let shingleAt = 0;
   let q = 0;
   for (let si = 0; si < sentences.length; si++) {
-    const s = sentences[si];
-    const tokens = tokensOf[si];
-    // Sized once (push would leave up to half the slots empty in an array the cache keeps).
-    const words = tokens.map((tok) => tok.norm);
-    const wordStarts = offsets.subarray(wordAt, wordAt + tokens.length);
-    const wordEnds = offsets.subarray(wordCount + wordAt, wordCount + wordAt + tokens.length);
-    wordAt += tokens.length;
-    const keys = new Set<string>();
-    let salient: string[] | null = null;
-    let reporting: string[] | null = null;
-    const numbers: string[] = [];
-    let quoted = 0;
-    let prevKey: string | null = null;
-    const sentenceShingles = new Set<number>();
-    while (q < quotes.length && quotes[q].end <= s.start) q++;
-    for (let t = 0; t < tokens.length; t++) {
-      const tok = tokens[t];
-      wordStarts[t] = tok.start;
-      wordEnds[t] = tok.end;
-      for (let k = q; k < quotes.length && quotes[k].start < tok.end; k++) {
-        if (quotes[k].inner.start <= tok.start && tok.end <= quotes[k].inner.end) {
-          quoted++;
-          break;
-        }
-      }
-      const key = contentKey(tok.norm);
-      if (key === null) continue;
-      keys.add(key);
-      if (/^\d/.test(tok.norm)) {
-        numbers.push(tok.norm);
-        salient = addDistinct(salient, key);
-      } else if (t > 0 && IS_UPPER_START.test(text[tok.start])) {
-        salient = addDistinct(salient, key);
-      }
-      if (isReportingKey(key)) reporting = addDistinct(reporting, key);
-      if (prevKey !== null) sentenceShingles.add(pairHash(prevKey, key));
-      prevKey = key;
-    }
-    // At most one shingle per word after the first: the article's buffer has room.
-    const sentenceShingleView = shingleBuffer.subarray(shingleAt, shingleAt + sentenceShingles.size);
-    sentenceShingleView.set([...sentenceShingles]);
-    shingleAt += sentenceShingles.size;
-    shingles.push(sentenceShingleView);
-    for (const key of keys) {
-      const list = keyIndex.get(key);
-      // Most keys are in one sentence: they share one frozen [si] (a new [] grows to 17 slots on push).
-      if (list === undefined) keyIndex.set(key, singleton(si));
-      else if (list.length === 1) keyIndex.set(key, [list[0], si]);
-      else list.push(si);
-    }
-    sents.push({
-      words, wordStarts, wordEnds, keys: [...keys], salient: salient ?? NONE, reporting: reporting ?? NONE, numbers,
-      quotedShare: words.length === 0 ? 0 : quoted / words.length,
-    });
+    while (q < quotes.length && quotes[q].end <= sentences[si].start) q++;
+    const out = shingleBuffer.subarray(shingleAt);
+    const { sent, shingleCount } = sentenceFeatures(text, words, words.first[si], words.first[si + 1], quotes, q, out);
+    sents.push(sent);
+    shingles.push(out.subarray(0, shingleCount));
+    shingleAt += shingleCount;
   }
-  // Lists that grew by push carry spare slots: keep them exact, the cache holds them for the bundle's life.
-  for (const [key, list] of keyIndex) if (list.length > 2) keyIndex.set(key, list.slice());
-  return { sentences, quotes, sents, keyIndex, shingles };
+  return { sentences, quotes, sents, keyTable: keyTable(sents), shingles };
 }
 
 function addDistinct(list: string[] | null, key: string): string[] {
   if (list === null) return [key];
   if (!list.includes(key)) list.push(key);
   return list;
-}
-
-/** Frozen one-element posting lists, shared by every article: [0], [1], … */
-const SINGLETONS: (readonly number[])[] = [];
-
-function singleton(si: number): number[] {
-  for (let k = SINGLETONS.length; k <= si; k++) SINGLETONS.push(Object.freeze([k]));
-  // Frozen, so a push on a shared list throws instead of corrupting other articles.
-  return SINGLETONS[si] as number[];
 }

@@ -40,19 +40,51 @@ const NEIGHBOUR_GAP = 2;
 /** Share of a sentence's key weight the facing sentence must hold for the two to be one sentence split in two. */
 const SPLIT_CONTAINED = 0.5;
 
+/**
+ * Key weights local to two articles (a word in most sentences of both weighs little), by key id on
+ * each side (articleFeatures' key tables), and the same as a function of the key for the scorer.
+ */
+interface PairKeys {
+  /** Weight of each key id of A, and of B. */
+  readonly weightA: Float64Array;
+  readonly weightB: Float64Array;
+  /** Key id in A of each key id of B; −1 when A lacks the key. */
+  readonly bInA: Int32Array;
+  readonly weight: KeyWeight;
+}
+
+function pairKeys(a: ArticleFeatures, b: ArticleFeatures): PairKeys {
+  const n = a.sents.length + b.sents.length;
+  const ka = a.keyTable;
+  const kb = b.keyTable;
+  const dfA = (id: number) => ka.postingStart[id + 1] - ka.postingStart[id];
+  const dfB = (id: number) => kb.postingStart[id + 1] - kb.postingStart[id];
+  const bInA = new Int32Array(kb.ids.size).fill(-1);
+  const aInB = new Int32Array(ka.ids.size).fill(-1);
+  for (const [key, idB] of kb.ids) {
+    const idA = ka.ids.get(key);
+    if (idA === undefined) continue;
+    bInA[idB] = idA;
+    aInB[idA] = idB;
+  }
+  const idf = (df: number) => Math.log(1 + (n + 1) / (df + 0.5));
+  const weightA = new Float64Array(ka.ids.size);
+  for (let id = 0; id < weightA.length; id++) weightA[id] = idf(dfA(id) + (aInB[id] < 0 ? 0 : dfB(aInB[id])));
+  const weightB = new Float64Array(kb.ids.size);
+  for (let id = 0; id < weightB.length; id++) weightB[id] = bInA[id] < 0 ? idf(dfB(id)) : weightA[bInA[id]];
+  const absent = idf(0);
+  const weight: KeyWeight = (key) => {
+    const idA = ka.ids.get(key);
+    if (idA !== undefined) return weightA[idA];
+    const idB = kb.ids.get(key);
+    return idB === undefined ? absent : weightB[idB];
+  };
+  return { weightA, weightB, bInA, weight };
+}
+
 /** Key weights local to the two articles: a word in most sentences of both weighs little. Pure in (a, b). */
 export function pairWeights(a: ArticleFeatures, b: ArticleFeatures): KeyWeight {
-  const n = a.sents.length + b.sents.length;
-  const cache = new Map<string, number>();
-  return (key) => {
-    let w = cache.get(key);
-    if (w === undefined) {
-      const df = (a.keyIndex.get(key)?.length ?? 0) + (b.keyIndex.get(key)?.length ?? 0);
-      w = Math.log(1 + (n + 1) / (df + 0.5));
-      cache.set(key, w);
-    }
-    return w;
-  };
+  return pairKeys(a, b).weight;
 }
 
 /** What comparing two articles found, and how much work it took (cached with the links, so counters do not depend on the cache). */
@@ -74,24 +106,26 @@ interface Candidates {
 /**
  * Sentences of A that share at least two content keys with a sentence of B (one, for sentences
  * of one or two keys), and enough of their weight that the pair could reach a link (the score
- * is at most the containment): found through A's key index, never by trying all pairs.
+ * is at most the containment): found through A's key table, never by trying all pairs.
  */
-function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, weight: KeyWeight): Candidates {
+function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKeys): Candidates {
   const maxPosting = Math.min(MAX_KEY_POSTING, Math.max(3, Math.ceil(a.sents.length * COMMON_KEY_SHARE)));
+  const { postingStart, postings } = a.keyTable;
   const nA = a.sents.length;
   // Key weight of each sentence, computed only for sentences that get that far.
   const totalA = new Float64Array(nA).fill(-1);
-  const totalOf = (f: ArticleFeatures, k: number): number => f.sents[k].keys.reduce((t, key) => t + weight(key), 0);
   const hitCount = new Int32Array(nA);
   const hitWeight = new Float64Array(nA);
   const touched: number[] = [];
   const out: Candidates = { i: [], j: [], strength: [] };
+  const sb = b.keyTable;
   for (let j = 0; j < b.sents.length; j++) {
-    for (const key of b.sents[j].keys) {
-      const postings = a.keyIndex.get(key);
-      if (!postings || postings.length > maxPosting) continue;
-      const w = weight(key);
-      for (const i of postings) {
+    for (let k = sb.sentenceKeyStart[j]; k < sb.sentenceKeyStart[j + 1]; k++) {
+      const idA = keys.bInA[sb.sentenceKeys[k]];
+      if (idA < 0 || postingStart[idA + 1] - postingStart[idA] > maxPosting) continue;
+      const w = keys.weightB[sb.sentenceKeys[k]];
+      for (let p = postingStart[idA]; p < postingStart[idA + 1]; p++) {
+        const i = postings[p];
         if (hitCount[i] === 0) touched.push(i);
         hitCount[i]++;
         hitWeight[i] += w;
@@ -105,8 +139,8 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, weight: KeyW
       hitCount[i] = 0;
       hitWeight[i] = 0;
       if (count < 2 && !(count === 1 && Math.min(a.sents[i].keys.length, b.sents[j].keys.length) <= 2)) continue;
-      if (totalA[i] < 0) totalA[i] = totalOf(a, i);
-      if (totalB < 0) totalB = totalOf(b, j);
+      if (totalA[i] < 0) totalA[i] = keyWeightOf(a.keyTable, i, keys.weightA);
+      if (totalB < 0) totalB = keyWeightOf(sb, j, keys.weightB);
       const smaller = Math.min(totalA[i], totalB);
       if (shared < PREFILTER * smaller) continue;
       out.i.push(i);
@@ -117,6 +151,13 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, weight: KeyW
     touched.length = 0;
   }
   return out;
+}
+
+/** The summed weight of sentence `s`'s keys (in their order), from its side's weights by key id. */
+function keyWeightOf(table: ArticleFeatures['keyTable'], s: number, weights: Float64Array): number {
+  let total = 0;
+  for (let k = table.sentenceKeyStart[s]; k < table.sentenceKeyStart[s + 1]; k++) total += weights[table.sentenceKeys[k]];
+  return total;
 }
 
 /** Keeps the `max` strongest of the candidates from index `from` on (ties: the earlier sentence), in sentence order. */
@@ -150,9 +191,10 @@ function withinBudget(c: Candidates, budget: number): number[] {
  * on their own or by their place in a strong alignment.
  */
 export function comparePair(a: ArticleFeatures, b: ArticleFeatures, options: ScoreOptions): PairComparison {
-  const weight = pairWeights(a, b);
+  const keys = pairKeys(a, b);
+  const weight = keys.weight;
   const nA = a.sents.length;
-  const candidates = candidateSentences(a, b, weight);
+  const candidates = candidateSentences(a, b, keys);
   const chosen = withinBudget(candidates, PAIR_SCORE_BUDGET * (nA + b.sents.length));
   const scored = new Map<number, ReturnType<typeof scoreSentences>>();
   for (const k of chosen) {

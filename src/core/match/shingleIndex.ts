@@ -26,8 +26,31 @@ export function candidateArticlePairs(shingles: readonly SentenceShingles[], tok
     for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) pairs.push([a, b]);
     return pairs;
   }
-  // Sentences get global ids. Postings are built in flat typed arrays, not a Map of arrays: a
-  // 1,000-article bundle has ~400,000 shingles, and a Map of lists held ~50 MB for this step alone.
+  const flat = flattenShingles(shingles);
+  const postings = postingsByHash(flat);
+  throwIfCancelled(token);
+  const sentencePairs = sharingSentencePairs(flat, postings, token, tally);
+  throwIfCancelled(token);
+  const found = articlePairStrengths(sentencePairs, flat, n);
+  for (const key of strongestPartners(found, n, tally)) pairs.push([Math.floor(key / n), key % n]);
+  return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+/** Every shingle of the bundle with its sentence (global ids), in flat typed arrays. */
+interface FlatShingles {
+  readonly sentenceCount: number;
+  /** Article of each sentence. */
+  readonly articleOf: Int32Array;
+  /** Hash and sentence of each shingle. */
+  readonly hashes: Uint32Array;
+  readonly owners: Int32Array;
+}
+
+/**
+ * Phase 1: sentences get global ids, shingles go into flat typed arrays, not a Map of arrays: a
+ * 1,000-article bundle has ~400,000 shingles, and a Map of lists held ~50 MB for this step alone.
+ */
+function flattenShingles(shingles: readonly SentenceShingles[]): FlatShingles {
   let sentenceCount = 0;
   let shingleCount = 0;
   for (const article of shingles) {
@@ -37,7 +60,7 @@ export function candidateArticlePairs(shingles: readonly SentenceShingles[], tok
   const articleOf = new Int32Array(sentenceCount);
   const hashes = new Uint32Array(shingleCount);
   const owners = new Int32Array(shingleCount);
-  for (let a = 0, id = 0, t = 0; a < n; a++) {
+  for (let a = 0, id = 0, t = 0; a < shingles.length; a++) {
     for (const sentence of shingles[a]) {
       articleOf[id] = a;
       for (let k = 0; k < sentence.length; k++, t++) {
@@ -47,7 +70,19 @@ export function candidateArticlePairs(shingles: readonly SentenceShingles[], tok
       id++;
     }
   }
-  // Counting sort by bucket (hash mod size): each bucket lists its shingles in increasing sentence id.
+  return { sentenceCount, articleOf, hashes, owners };
+}
+
+/** Shingles grouped by hash: bucket b lists order[bucketStart[b] … bucketStart[b + 1]). */
+interface Postings {
+  readonly bucketStart: Int32Array;
+  readonly order: Int32Array;
+}
+
+/** Phase 2: counting sort by bucket (hash mod size): each bucket lists its shingles in increasing sentence id. */
+function postingsByHash(flat: FlatShingles): Postings {
+  const { hashes } = flat;
+  const shingleCount = hashes.length;
   const buckets = Math.max(1, shingleCount);
   const bucketStart = new Int32Array(buckets + 1);
   for (let t = 0; t < shingleCount; t++) bucketStart[(hashes[t] % buckets) + 1]++;
@@ -55,13 +90,20 @@ export function candidateArticlePairs(shingles: readonly SentenceShingles[], tok
   const fill = bucketStart.slice(0, buckets);
   const order = new Int32Array(shingleCount);
   for (let t = 0; t < shingleCount; t++) order[fill[hashes[t] % buckets]++] = t;
-  throwIfCancelled(token);
+  return { bucketStart, order };
+}
 
-  // Every sentence pair of two articles that shares a shingle, once per shared shingle, as one number.
+/**
+ * Phase 3: every sentence pair of two articles that shares a shingle, once per shared shingle, as
+ * one number (si · sentenceCount + sj). A shingle in more than MAX_POSTING sentences is a common
+ * phrase: skipped (a stop-shingle), and counted.
+ */
+function sharingSentencePairs(flat: FlatShingles, postings: Postings, token?: CancellationLike, tally?: WorkTally): Float64Array {
+  const { hashes, owners, articleOf, sentenceCount } = flat;
+  const { bucketStart, order } = postings;
   let pairKeys = new Float64Array(1024);
   let pairCount = 0;
-  let work = 0;
-  for (let b = 0; b < buckets; b++) {
+  for (let b = 0; b + 1 < bucketStart.length; b++) {
     const from = bucketStart[b];
     const to = bucketStart[b + 1];
     if (to - from < 2) continue;
@@ -72,39 +114,41 @@ export function candidateArticlePairs(shingles: readonly SentenceShingles[], tok
     for (let x = from; x < to; ) {
       let end = x + 1;
       while (end < to && hashes[order[end]] === hashes[order[x]]) end++;
-      // A shingle in more than MAX_POSTING sentences is a common phrase: skipped (a stop-shingle).
       if (end - x > MAX_POSTING && tally !== undefined) {
         tally.commonShingles++;
         if (articleOf[owners[order[x]]] !== articleOf[owners[order[end - 1]]]) tally.cutShingles++;
       }
-      if (end - x <= MAX_POSTING) {
-        for (let i = x; i < end; i++) {
-          const si = owners[order[i]];
-          const ai = articleOf[si];
-          for (let j = i + 1; j < end; j++) {
-            const sj = owners[order[j]];
-            if (ai === articleOf[sj]) continue;
-            if (pairCount === pairKeys.length) {
-              const grown = new Float64Array(pairKeys.length * 2);
-              grown.set(pairKeys);
-              pairKeys = grown;
-            }
-            pairKeys[pairCount++] = si * sentenceCount + sj;
+      for (let i = x; i < end && end - x <= MAX_POSTING; i++) {
+        const si = owners[order[i]];
+        for (let j = i + 1; j < end; j++) {
+          const sj = owners[order[j]];
+          if (articleOf[si] === articleOf[sj]) continue;
+          if (pairCount === pairKeys.length) {
+            const grown = new Float64Array(pairKeys.length * 2);
+            grown.set(pairKeys);
+            pairKeys = grown;
           }
+          pairKeys[pairCount++] = si * sentenceCount + sj;
         }
       }
       x = end;
     }
-    if (++work % 4096 === 0) throwIfCancelled(token);
+    if ((b & 4095) === 4095) throwIfCancelled(token);
   }
-  throwIfCancelled(token);
-  // A sentence pair that occurs MIN_SHARED_SHINGLES times shares that many shingles.
-  const sorted = pairKeys.subarray(0, pairCount).sort();
-  // Article pair → number of its sentence pairs that share enough shingles (how much the two share).
+  return pairKeys.subarray(0, pairCount);
+}
+
+/**
+ * Phase 4: article pair (a · n + b, a < b) → number of its sentence pairs that share at least
+ * MIN_SHARED_SHINGLES shingles (a sentence pair listed that many times shares that many): how much the two share.
+ */
+function articlePairStrengths(sentencePairs: Float64Array, flat: FlatShingles, n: number): Map<number, number> {
+  const { articleOf, sentenceCount } = flat;
+  const sorted = sentencePairs.sort();
   const found = new Map<number, number>();
-  for (let k = 0; k < pairCount; ) {
+  for (let k = 0; k < sorted.length; ) {
     let end = k + 1;
-    while (end < pairCount && sorted[end] === sorted[k]) end++;
+    while (end < sorted.length && sorted[end] === sorted[k]) end++;
     if (end - k >= MIN_SHARED_SHINGLES) {
       const x = Math.floor(sorted[k] / sentenceCount);
       const ax = articleOf[x];
@@ -114,8 +158,7 @@ export function candidateArticlePairs(shingles: readonly SentenceShingles[], tok
     }
     k = end;
   }
-  for (const key of strongestPartners(found, n, tally)) pairs.push([Math.floor(key / n), key % n]);
-  return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return found;
 }
 
 /**
