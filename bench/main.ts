@@ -1,9 +1,10 @@
 // `npm run bench`: every benchmark, each printing its own figures. Speed targets live here, not in tests.
-// `npm run bench -- <table>` runs one: parse, analysis, dense, adversarial, editor, host.
+// `npm run bench -- <table>` runs one: parse, analysis, dense, adversarial, editor, host, activation.
 import { runParseBench } from './parseBench';
 import { runAnalysisBench, runAnalysisChild } from './analysisBench';
 import { runEditorBench } from './editorBench';
 import { runHostLatencyBench } from './hostLatency';
+import { runActivationBench } from './activationBench';
 import { runDenseBench, writeDenseFile } from './denseBench';
 import { runAdversarialBench, writeAdversarialFile } from './adversarialBench';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   if (!only || only === 'adversarial') await runAdversarialBench();
   if (!only || only === 'editor') await runEditorBench();
   if (!only || only === 'host') await runHostLatencyBench();
+  if (!only || only === 'activation') runActivationBench();
 }
 
 main().catch((err: unknown) => {
