@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BundleModel } from './bundleModel';
 import type { BundleArticle } from '../core/bundle/parseBundle';
 import { fileNameOf, jsonQueryUri, openDocumentsOf, readJsonQuery } from './documentUris';
-import { DisposableOwner } from './disposableOwner';
+import { DisposableOwner } from './registration';
 
 /** Each article of a bundle is a read-only document of this scheme. */
 export const ARTICLE_SCHEME = 'parallax-article';

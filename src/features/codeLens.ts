@@ -7,7 +7,7 @@ import { headerLens, passageLenses } from '../presentation/lensModel';
 import { headerRange } from './rangeMapping';
 import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
-import { DisposableOwner } from './disposableOwner';
+import { DisposableOwner } from './registration';
 
 /**
  * Lenses on article headers (what the article shares, and the closest source) and above each line

@@ -13,7 +13,7 @@ import type { AlignedRef } from './documentUris';
 import { registerCommand } from '../commands/args';
 import type { CompareOptions } from '../commands/args';
 import { resolveTarget } from '../commands/target';
-import { DisposableOwner } from './disposableOwner';
+import { DisposableOwner } from './registration';
 
 
 function articleIndex(snapshot: AnalysisSnapshot, which: number | string): number {

@@ -7,7 +7,7 @@ import { spanRange } from './rangeMapping';
 import { MATCH_KINDS } from '../presentation/kinds';
 import { COMMANDS } from '../commands/ids';
 import { registerCommand } from '../commands/args';
-import { DisposableOwner } from './disposableOwner';
+import { DisposableOwner } from './registration';
 
 
 /** Theme colours contributed in package.json (contributes.colors), so themes can restyle them. */

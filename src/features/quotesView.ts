@@ -5,8 +5,7 @@ import type { OccurrenceRow, QuotationRow, SpeakerRow } from '../presentation/qu
 import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
 import { bundleUriOf } from '../commands/target';
-import { DisposableOwner } from './disposableOwner';
-import { registerTreeView } from './treeView';
+import { DisposableOwner, registerTreeView } from './registration';
 
 export const QUOTES_VIEW_ID = 'parallax.quotes';
 

@@ -7,8 +7,7 @@ import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
 import { fileNameOf } from './documentUris';
 import { CONFIG_SECTION, readConfig } from './config';
-import { DisposableOwner } from './disposableOwner';
-import { registerTreeView } from './treeView';
+import { DisposableOwner, registerTreeView } from './registration';
 
 export const SOURCES_VIEW_ID = 'parallax.sources';
 
