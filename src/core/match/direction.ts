@@ -102,6 +102,15 @@ function carriersByQuote(groups: readonly QuoteGroup[]): Map<string, Set<number>
   return out;
 }
 
+/** Per article, the groups with an occurrence in it, each once, in bundle order. */
+function groupsByArticle(groups: readonly QuoteGroup[], n: number): QuoteGroup[][] {
+  const out = Array.from({ length: n }, (): QuoteGroup[] => []);
+  for (const g of groups) {
+    for (const article of new Set(g.occurrences.map((o) => o.article))) out[article].push(g);
+  }
+  return out;
+}
+
 /** Quotes of `self` (3+ content words) in sentences linked to `other` that `other` carries as no quotation: it gives them in its own words. */
 function droppedQuotes(input: DirectionInput, carriers: Map<string, Set<number>>, self: number, other: number, linked: ReadonlySet<number>): number {
   let n = 0;
@@ -113,7 +122,7 @@ function droppedQuotes(input: DirectionInput, carriers: Map<string, Set<number>>
   return n;
 }
 
-function quoteEvidence(input: DirectionInput, carriers: Map<string, Set<number>>, pair: PairLinks): QuoteEvidence {
+function quoteEvidence(input: DirectionInput, carriers: Map<string, Set<number>>, groupsOf: readonly QuoteGroup[][], pair: PairLinks): QuoteEvidence {
   const { a, b } = pair;
   const dropped: [number, number] = [
     droppedQuotes(input, carriers, b, a, new Set(pair.links.map((l) => l.j))),
@@ -121,7 +130,8 @@ function quoteEvidence(input: DirectionInput, carriers: Map<string, Set<number>>
   ];
   const trimmed: [number, number] = [0, 0];
   let reworded = 0;
-  for (const g of input.groups) {
+  // Only the groups a carries (in bundle order): all groups per pair made this quadratic in the bundle.
+  for (const g of groupsOf[a]) {
     const inA = g.occurrences.filter((o) => o.article === a);
     const inB = g.occurrences.filter((o) => o.article === b);
     if (inA.length === 0 || inB.length === 0) continue;
@@ -174,11 +184,13 @@ function pairSides(input: DirectionInput, pair: PairLinks): [Side, Side] {
 }
 
 /** The derivation one pair's evidence supports, if any. */
-function judgePair(input: DirectionInput, pubs: readonly Publication[], carriers: Map<string, Set<number>>, pair: PairLinks): Derivation | null {
+function judgePair(
+  input: DirectionInput, pubs: readonly Publication[], carriers: Map<string, Set<number>>, groupsOf: readonly QuoteGroup[][], pair: PairLinks,
+): Derivation | null {
   const { a, b } = pair;
   const [sa, sb] = pairSides(input, pair);
   const reuse = pair.links.some((l) => l.kind !== 'paraphrase') || sa.covered >= MIN_DERIVED_SHARE * sa.total || sb.covered >= MIN_DERIVED_SHARE * sb.total;
-  const q = quoteEvidence(input, carriers, pair);
+  const q = quoteEvidence(input, carriers, groupsOf, pair);
   const ab = weigh({ x: a, y: b, px: pubs[a], py: pubs[b], sx: sa, sy: sb, reuse, q, xIsA: true });
   const ba = weigh({ x: b, y: a, px: pubs[b], py: pubs[a], sx: sb, sy: sa, reuse, q, xIsA: false });
   const margin = ab.score - ba.score;
@@ -228,10 +240,11 @@ export function directionOfReuse(input: DirectionInput): Direction {
   const n = input.articles.length;
   const pubs = input.articles.map((a) => publicationOf(a.name, a.attributes));
   const carriers = carriersByQuote(input.groups);
+  const groupsOf = groupsByArticle(input.groups, n);
   const candidates: Derivation[] = [];
   for (const pair of input.pairs) {
     if (pair.links.length === 0) continue;
-    const d = judgePair(input, pubs, carriers, pair);
+    const d = judgePair(input, pubs, carriers, groupsOf, pair);
     if (d !== null) candidates.push(d);
   }
   const derivations = acyclic(candidates, n);
