@@ -32,6 +32,8 @@ export interface SentenceFeatures {
 export interface KeyTable {
   /** Content key → its id in this article (0 … count − 1, in order of first use). */
   readonly ids: ReadonlyMap<string, number>;
+  /** The keys by id (ids.size of them). */
+  readonly keys: readonly string[];
   /** Sentences that contain key k: postings[postingStart[k] … postingStart[k + 1]), ascending, distinct. */
   readonly postingStart: Int32Array;
   readonly postings: Int32Array;
@@ -152,6 +154,7 @@ function sentenceFeatures(
 /** Phase 3: the key table of an article's sentences: ids in order of first use, postings by counting sort. */
 function keyTable(sents: readonly SentenceFeatures[]): KeyTable {
   const ids = new Map<string, number>();
+  const keys: string[] = [];
   const sentenceKeyStart = new Int32Array(sents.length + 1);
   let total = 0;
   for (const s of sents) total += s.keys.length;
@@ -161,7 +164,10 @@ function keyTable(sents: readonly SentenceFeatures[]): KeyTable {
     sentenceKeyStart[si] = at;
     for (const key of s.keys) {
       let id = ids.get(key);
-      if (id === undefined) ids.set(key, (id = ids.size));
+      if (id === undefined) {
+        ids.set(key, (id = keys.length));
+        keys.push(key);
+      }
       sentenceKeys[at++] = id;
     }
   });
@@ -174,7 +180,7 @@ function keyTable(sents: readonly SentenceFeatures[]): KeyTable {
   for (let si = 0; si < sents.length; si++) {
     for (let k = sentenceKeyStart[si]; k < sentenceKeyStart[si + 1]; k++) postings[fill[sentenceKeys[k]]++] = si;
   }
-  return { ids, postingStart, postings, sentenceKeyStart, sentenceKeys };
+  return { ids, keys, postingStart, postings, sentenceKeyStart, sentenceKeys };
 }
 
 /** Builds the features of one article from its sentences and quotes: its words, each sentence's features, its key table. */

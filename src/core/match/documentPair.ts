@@ -61,11 +61,13 @@ function pairKeys(a: ArticleFeatures, b: ArticleFeatures): PairKeys {
   const dfB = (id: number) => kb.postingStart[id + 1] - kb.postingStart[id];
   const bInA = new Int32Array(kb.ids.size).fill(-1);
   const aInB = new Int32Array(ka.ids.size).fill(-1);
-  for (const [key, idB] of kb.ids) {
-    const idA = ka.ids.get(key);
-    if (idA === undefined) continue;
-    bInA[idB] = idA;
-    aInB[idA] = idB;
+  // Through the smaller table: one look-up per key of one side.
+  const [small, large, smallInLarge, largeInSmall] = kb.keys.length <= ka.keys.length ? [kb, ka, bInA, aInB] : [ka, kb, aInB, bInA];
+  for (let id = 0; id < small.keys.length; id++) {
+    const other = large.ids.get(small.keys[id]);
+    if (other === undefined) continue;
+    smallInLarge[id] = other;
+    largeInSmall[other] = id;
   }
   const idf = (df: number) => Math.log(1 + (n + 1) / (df + 0.5));
   const weightA = new Float64Array(ka.ids.size);
