@@ -132,6 +132,32 @@ describe('speakers on the shapes of real news (PolNeAR)', () => {
     assert.deepStrictEqual(who('Horrified at the prospect, Ramos believes in journalism that “takes sides.”').map((x) => x[1]), ['ramos']);
   });
 
+  it('takes a long noun phrase as the speaker, read up to its determiner and stopped by verbs', () => {
+    assert.deepStrictEqual(who('On the show, the former secretary of state and current Democratic presidential nominee said she wanted to speak “directly to white people.”').map((x) => x[1]), ['the former secretary of state and current democratic presidential nominee']);
+    assert.deepStrictEqual(who('“It is over,” said a Mexican official who was not authorized to speak.').map((x) => x[1]), ['a mexican official']);
+    assert.deepStrictEqual(who('“We live in Satan’s kingdom,” my father often said.').map((x) => x[1]), ['my father']);
+    // A phrase after a verb is its object: "issued a statement" does not make the statement the speaker.
+    assert.deepStrictEqual(who('The Vermont senator emailed supporters saying: “The struggle continues.”').map((x) => x[1]), ['the vermont senator']);
+  });
+
+  it('reads a speaker inverted after a comma, and names after several asides', () => {
+    assert.deepStrictEqual(who('The rejection signals “the beginning of the end” for the EU, said Geert Wilders, founder of the party.').map((x) => x[1]), ['wilders']);
+    assert.deepStrictEqual(who('It was “a scandal” for the EU, said Trump was wrong.').map((x) => x[1]), [null]);
+    assert.deepStrictEqual(who('“It was fun,” Ramil Carr, 31, a Philadelphia freelance photographer, said.').map((x) => x[1]), ['carr']);
+    assert.deepStrictEqual(who('Michael Mulgrew, president of the United Federation of Teachers, which represents educators, said “we are standing up.”').map((x) => x[1]), ['mulgrew']);
+  });
+
+  it('takes the name right before a participle, and a described name that opens a clause', () => {
+    assert.deepStrictEqual(who('The spot ends with footage of Trump saying during the debate, “That makes me smart.”').map((x) => x[1]), ['trump']);
+    assert.deepStrictEqual(who('Democratic presidential nominee Hillary Clinton chimed in on Twitter, saying the videos should be released “without delay.”').map((x) => x[1]), ['clinton']);
+    assert.deepStrictEqual(who('Perez hammered Trump, calling him a “train wreck.”').map((x) => x[1]), ['perez']);
+  });
+
+  it('knows a surname after an honorific and a number word is no name', () => {
+    assert.deepStrictEqual(who('“It is all about enthusiasm,” Mr. King added.').map((x) => x[1]), ['king']);
+    assert.deepStrictEqual(who('Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid.”').map((x) => x[1]), [null]);
+  });
+
   it('takes no fragment or common word for a name', () => {
     const [q] = findQuotes('“We are ready,” said Tom Ode.', splitSentences('“We are ready,” said Tom Ode.'));
     assert.strictEqual(q.speaker, 'Tom Ode');

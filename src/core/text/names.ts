@@ -73,6 +73,10 @@ function isLowerCase(word: string): boolean {
 
 /** True when the text looks like a proper name (starts with a capital letter, not a title alone). */
 export function looksLikeName(text: string): boolean {
+  // "Mr. King", "Ms. Bishop": after an honorific, a title word is a surname.
+  if (/^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+$/u.test(text.trim())) {
+    return true;
+  }
   const words = nameWords(text);
   if (words.length === 0) {
     return false;

@@ -4,6 +4,7 @@ import { STOPWORDS } from './tokens';
 import { TITLE_WORDS, looksLikeName, nameFacts, nameWords } from './names';
 import type { NameFacts } from './names';
 import { POSSESSIVE_PROXY_AT_START, PROXY_NOUN_PATTERN } from './proxyNouns';
+import { isVerb, phraseAfter, phraseBefore, phraseBeforeVerb } from './speakerPhrases';
 
 /**
  * The subject of a cue verb, read from the words right before it ("Rutte said", "the minister
@@ -33,7 +34,7 @@ const PASSIVE_BEFORE = /\b(?:was|were|been|being|be|is|are|get|got)\s*$/i;
 
 /** Words that may stand between a subject and its cue verb ("Rutte had said", "he also added"). */
 const BETWEEN = new RegExp(
-  '\\s+(?:also|further|later|then|had|has|have|again|earlier|previously|once|repeatedly|reportedly|simply|just|would|will|did|does|do|' +
+  '\\s+(?:also|further|first|finally|often|never|always|sometimes|now|later|then|had|has|have|again|earlier|previously|once|repeatedly|reportedly|simply|just|would|will|did|does|do|' +
     'recently|already|still|however|separately|\\p{Ll}+ly|(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|' +
     'at the time|last (?:week|month|year|night)|this (?:week|month|year|morning)|(?:on|in) (?:Twitter|Facebook))$',
   'u',
@@ -77,8 +78,8 @@ const NAME_AT_END = new RegExp(
 );
 /** A name that opens a sentence and is followed by a lower-case word that is not a function word. */
 export const SUBJECT_AT_START = new RegExp(
-  `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})(?=\\s+(?!(?:at|in|on|of|for|to|the|a|an|by|with|from|as)\\b)\\p{Ll}|,\\s+(?:who|whose|which|a|an|the)\\b|` +
-    `,\\s+(?:[\\p{Lu}][\\p{L}.-]*\\s+){0,3}[\\p{Lu}][\\p{L}.-]*[’']s\\s+\\p{Ll})`,
+  `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})(?=(?:\\s*\\([^()]{1,30}\\))?(?:\\s+(?!(?:at|in|on|of|for|to|the|a|an|by|with|from|as)\\b)\\p{Ll}|,\\s+(?:who|whose|which|a|an|the|his|her|their|its|our)\\b|` +
+    `,\\s+(?:[\\p{Lu}][\\p{L}.-]*\\s+){0,3}[\\p{Lu}][\\p{L}.-]*(?:[’']s|s[’'])\\s+\\p{Ll}))`,
   'u',
 );
 /** "pollster Frank Luntz", "Concord resident Whit Symms": a short description, then a name that ends the clause. */
@@ -90,12 +91,11 @@ const DESCRIBED_NAME_AT_START = new RegExp(
 const NAME_AT_START = new RegExp(`^\\s*(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})`, 'u');
 const FULL_NAME = new RegExp(`^(?:(?:Dr|Mr|Mrs|Ms|Prof)\\.?\\s+)?${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){1,4}$`, 'u');
 const PRONOUN_AT_END = /\b(he|she|they|it|we|i)$/i;
-const DETERMINER = '(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree|[Bb]oth|[Mm]ost|[Oo]ther|[Ee]ach)';
-const PHRASE_AT_END = new RegExp(`(?:\\b${DETERMINER}\\s+|[\\p{Lu}][\\p{L}-]*[’']s\\s+)((?:[\\p{L}\\p{N}-]+\\s+){0,4}[\\p{L}\\p{N}-]+)$`, 'u');
-const PHRASE_AT_START = new RegExp(`^\\s*(${DETERMINER}\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,4}?([\\p{L}\\p{N}-]+))(?=\\s*[,.;:!?]|\\s*$)`, 'u');
 /** Heads of noun phrases that never speak: "at the time said", "in the primary said". */
 const NOT_A_SPEAKER: ReadonlySet<string> = new Set(
   ('time times moment day days week weeks month months year years primary primaries debate debates election elections race ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december ' +
     'night morning evening afternoon weekend event rally interview meeting conference end point way past future case fact ' +
     'same thing things one all most something nothing anything everything').split(' '),
 );
@@ -124,7 +124,7 @@ export function properName(raw: string): NameFacts | null {
 const properMemo = boundedMemo(20_000, (raw): NameFacts | null => {
   const person = cleanName(raw);
   const f = nameFacts(person);
-  return f.isName && !isStopwordName(person) && !NOT_NAME_WORDS.has(person.toLowerCase()) ? f : null;
+  return f.isName && !isStopwordName(person) && !NOT_NAME_WORDS.has(person.toLowerCase()) && !NUMBER_WORD.test(person) ? f : null;
 });
 
 /** Capitalized words that open a run without being part of a name ("Maybe Trump", "Top Clinton aides"). */
@@ -136,10 +136,13 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     'moreover nevertheless earlier later today yesterday tonight here there').split(' '),
 );
 
+/** A number written out at a sentence start ("Twenty-two years ago"). */
+const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?)(?:-\p{L}+)?$/iu;
+
 /** A cleaned capitalized run that can be a speaker's name. */
 export function isNameLike(person: string): boolean {
   const lower = person.toLowerCase();
-  return !isStopwordName(person) && looksLikeName(person) && !NOT_NAME_WORDS.has(lower) && lower !== 'united';
+  return !isStopwordName(person) && looksLikeName(person) && !NOT_NAME_WORDS.has(lower) && lower !== 'united' && !NUMBER_WORD.test(person);
 }
 
 /** compromise's lexicon (no tagger run): a lookup per word. */
@@ -211,7 +214,8 @@ const NO_SUBJECT: Subject = { kind: 'none', text: '' };
 /**
  * `inner` ends with an aside set off by commas. "The alliance's secretary-general, Annelise
  * Varnholt, promised": the name between the commas. "Umerov, for his part, stressed" / "Trump,
- * after speaking to Putin, said": the subject before the aside.
+ * after speaking to Putin, said" / "Ramil Carr, 31, a Philadelphia photographer, said": the
+ * subject before the asides (up to three).
  */
 function subjectBeforeAside(inner: string): Subject {
   const comma = inner.lastIndexOf(',');
@@ -219,12 +223,41 @@ function subjectBeforeAside(inner: string): Subject {
   if (FULL_NAME.test(aside) && !aside.includes(MASK) && nameWords(aside).length >= 2 && looksLikeName(aside) && !isStopwordName(aside)) {
     return { kind: 'name', text: nameWords(aside).join(' '), person: nameWords(aside).join(' ') };
   }
-  // Only an aside that does not start a clause of its own: "the chief executive of Nordbank",
-  // "for his part", not "Clinton's aide rallied supporters" (its subject is not before it).
-  if (comma > 0 && !inner.slice(comma).includes(MASK) && ASIDE.test(aside) && aside.split(/\s+/).length <= 14) {
-    return subjectBefore(inner.slice(0, comma));
+  let rest = inner;
+  let first: Subject = NO_SUBJECT;
+  for (let k = 0; k < MAX_ASIDES; k++) {
+    const at = rest.lastIndexOf(',');
+    const part = rest.slice(at + 1).trim();
+    // Only an aside that does not start a clause of its own: "the chief executive of Nordbank",
+    // "for his part", not "Clinton's aide rallied supporters" (its subject is not before it).
+    if (at <= 0 || rest.slice(at).includes(MASK) || !ASIDE.test(part) || part.split(/\s+/).length > ASIDE_WORDS) {
+      return first;
+    }
+    rest = rest.slice(0, at);
+    const subject = subjectBefore(rest);
+    // "Michael Mulgrew, president of the United Federation of Teachers, …": a name after "of" or a
+    // description may itself be an aside of the name before it.
+    const complement = /\b(?:of|for|at|in|from)\s+(?:the\s+)?[\p{Lu}][^,]*$/u.test(rest);
+    if ((subject.kind === 'name' && !complement) || subject.kind === 'pronoun') {
+      return subject;
+    }
+    first = first.kind === 'none' ? subject : first;
   }
-  return NO_SUBJECT;
+  return first;
+}
+
+const MAX_ASIDES = 3;
+/** Asides run long in news: "a top operative who played a major role in McCain's win in 2008". */
+const ASIDE_WORDS = 30;
+
+/** A name right before a participle, whatever precedes it ("footage of Trump saying …"), or null. */
+export function nameRightBefore(pre: string): Subject | null {
+  if (/[,:;]\s*$/.test(pre)) {
+    return null;
+  }
+  const name = NAME_AT_END.exec(pre.replace(/\s+$/, ''));
+  const person = name === null ? '' : cleanName(name[1]);
+  return name !== null && !name[2] && isNameLike(person) && !isCommonWordAtStart(person) ? { kind: 'name', text: person, person } : null;
 }
 
 /** A name that ends the text before the verb ("Mark Rutte", "Macron's office"), or null. */
@@ -255,10 +288,10 @@ function namedSubjectAtEnd(p: string): Subject | null {
 
 /** A description that ends the text before the verb: a role ("the minister"), a group ("officials"). */
 function describedSubjectAtEnd(p: string): Subject {
-  const phrase = PHRASE_AT_END.exec(p);
-  if (phrase) {
-    const head = phrase[1].split(/\s+/).pop()?.toLowerCase() ?? '';
-    const written = phrase[0].trim();
+  const phrase = phraseBefore(p);
+  if (phrase !== null) {
+    const head = phrase.split(/\s+/).pop()?.toLowerCase() ?? '';
+    const written = phrase;
     if (ROLE_NOUNS.has(head) || ROLE_NOUNS.has(head.replace(/-/g, ' ').split(' ').pop() ?? '')) {
       return { kind: 'role', text: written };
     }
@@ -285,14 +318,30 @@ export function subjectAfter(post: string): Subject {
       return { kind: 'name', text: possessive ? `${person}${possessive[0]}` : person, person };
     }
   }
-  const phrase = PHRASE_AT_START.exec(post);
-  if (phrase && !NOT_A_SPEAKER.has(phrase[2].toLowerCase())) {
-    const head = phrase[2].toLowerCase();
-    return { kind: ROLE_NOUNS.has(head) ? 'role' : 'phrase', text: phrase[1] };
+  const phrase = phraseAfter(post);
+  const head = phrase?.split(/\s+/).pop()?.toLowerCase() ?? '';
+  if (phrase !== null && !NOT_A_SPEAKER.has(head) && !STOPWORDS.has(head)) {
+    return { kind: ROLE_NOUNS.has(head) ? 'role' : 'phrase', text: phrase };
   }
   return { kind: 'none', text: '' };
 }
 
+
+/** After the subject of an inverted cue: the clause ends, or a complement of time or place follows. */
+const CLAUSE_END = /^(?:[’']s\s+\p{Ll}+)?\s*(?:[,.;:!?()\uFFFC]|$|(?:on|in|at|during|last|this|of|from|who|after|before|while|when)\b)/u;
+
+/**
+ * subjectAfter for a cue that follows a comma rather than a quote ("… for the EU, said Geert
+ * Wilders, founder of …"): only a subject that ends the clause, not "said Trump was wrong".
+ */
+export function subjectEndingClause(post: string): Subject {
+  const subject = subjectAfter(post);
+  const last = subject.text.split(/\s+/).pop() ?? '';
+  const at = last.length > 0 ? post.indexOf(last) : -1;
+  return at >= 0 && at < WINDOW_AFTER && CLAUSE_END.test(post.slice(at + last.length)) ? subject : NO_SUBJECT;
+}
+
+const WINDOW_AFTER = 160;
 
 /**
  * What an aside between commas can be: a description in lower case ("the chief executive of
@@ -319,11 +368,18 @@ const CLAUSE_PRONOUN = /^\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\s+)?(he|she|they
 /**
  * The subject of a whole clause, for a participle ("X rallied supporters, saying …"): the name or
  * pronoun that opens it, or that follows an opening phrase set off by a comma ("In response to …, X …").
+ * With `phrase`, a noun phrase that opens it too ("The Vermont senator emailed supporters saying"),
+ * or only one followed by a verb ('beforeVerb', for a sentence without a cue verb).
  */
-export function clauseSubject(clause: string): Subject {
+export function clauseSubject(clause: string, phrase: 'no' | 'any' | 'beforeVerb' = 'no'): Subject {
   const opening = subjectAtStart(clause);
   if (opening.kind !== 'none') {
     return opening;
+  }
+  const described = phrase === 'any' ? phraseAfter(clause) : phrase === 'beforeVerb' ? phraseBeforeVerb(clause) : null;
+  const head = described?.split(/\s+/).pop()?.toLowerCase() ?? '';
+  if (described !== null && !NOT_A_SPEAKER.has(head)) {
+    return { kind: ROLE_NOUNS.has(head) ? 'role' : 'phrase', text: described };
   }
   // "Horrified at the prospect …, Ramos believes": after an opening phrase set off by a comma.
   const comma = /^[^,\uFFFC]{1,120},\s*/.exec(clause);
@@ -335,8 +391,14 @@ function subjectAtStart(body: string): Subject {
   if (pronoun) {
     return { kind: 'pronoun', text: pronoun[1] };
   }
+  const described = describedNameAtStart(body);
+  if (described !== null) {
+    return { kind: 'name', text: described, person: described };
+  }
   const name = SUBJECT_AT_START.exec(body);
-  if (name) {
+  // "The Vermont senator emailed …": a description, not the name "Vermont".
+  const next = name === null ? '' : (/^\s+(\p{Ll}+)/u.exec(body.slice(name.index + name[0].length))?.[1] ?? '');
+  if (name && !(/^\s*(?:The|A|An)\s/.test(name[1]) && next.length > 0 && !isVerb(next))) {
     const person = cleanName(name[1]);
     if (isNameLike(person) && !isCommonWordAtStart(person)) {
       const possessive = POSSESSIVE_PROXY_AT_START.exec(body.slice(name.index + name[0].length));
@@ -344,4 +406,27 @@ function subjectAtStart(body: string): Subject {
     }
   }
   return { kind: 'none', text: '' };
+}
+
+/** A description, then a name, then a verb: "Clinton campaign manager Robby Mook told …". */
+const DESCRIPTION_THEN_NAME = new RegExp(
+  `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?((?:[\\p{L}\\p{N}.’'-]+\\s+){1,5}?)(${NAME_RUN})(?=(?:\\s*\\([^()]{1,30}\\))?(?:\\s+\\p{Ll}|,))`,
+  'u',
+);
+
+/**
+ * The name after a description that opens a clause, when the description holds a lower-case
+ * word and no function word ("Democratic presidential nominee Hillary Clinton chimed in"; not
+ * "Mark Rutte appeared", not "Earlier at NATO headquarters Rutte said").
+ */
+function describedNameAtStart(body: string): string | null {
+  const m = DESCRIPTION_THEN_NAME.exec(body);
+  if (m === null) {
+    return null;
+  }
+  const words = m[1].trim().split(/\s+/);
+  const lower = words.filter((w, i) => /^\p{Ll}/u.test(w) || (i === 0 && /^(?:The|A|An)$/.test(w)));
+  const plain = lower.every((w, i) => (i === 0 && /^(?:The|A|An)$/.test(w)) || (!STOPWORDS.has(w.toLowerCase()) && !/(?:ly|ed)$/.test(w) && !isVerb(w) && !/[’']/.test(w)));
+  const person = cleanName(m[2]);
+  return lower.some((w) => /^\p{Ll}/u.test(w)) && plain && isNameLike(person) && !isCommonWordAtStart(person) ? person : null;
 }

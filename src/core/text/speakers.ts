@@ -3,10 +3,11 @@ import { firstNotBefore } from '../util/binarySearch';
 import { ArticleNames, nameWords, speakerKey } from './names';
 import type { QuoteSpan } from './quotes';
 import {
-  CUE, MASK, NAME_ANYWHERE, clauseSubject, isCommonWordAtStart, signature, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore,
+  CUE, MASK, NAME_ANYWHERE, clauseSubject, isCommonWordAtStart, signature, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore, subjectEndingClause, nameRightBefore,
 } from './speakerSubjects';
 import type { Subject } from './speakerSubjects';
 import { labelBefore, signedAfter } from './speakerMarks';
+import { isDocumentPhrase } from './speakerPhrases';
 
 /**
  * Who said each quote: the subject of a cue verb ("…," Rutte said / Kallas said: "…" / according
@@ -192,12 +193,15 @@ function readCues(slice: string, region: Region, cues: Cue[]): void {
     }
   } else if (cues.length === before && quoteAt >= 0) {
     const signed = signature(slice.slice(quoteAt, quoteAt + WINDOW));
-    const subject = signed.kind !== 'none' ? signed : clauseSubject(slice.slice(0, Math.min(quoteAt, WINDOW)));
+    const subject = signed.kind !== 'none' ? signed : clauseSubject(slice.slice(0, Math.min(quoteAt, WINDOW)), 'beforeVerb');
     if (subject.kind !== 'none') {
       cues.push({ sentence: region.index, start: region.start, end: region.start, verb: '', subject, speaker: null, key: null });
     }
   }
 }
+
+/** A cue verb anywhere in a text (no global state: CUE itself is global). */
+const CUE_IN = new RegExp(CUE.source);
 
 /** The subject of one cue verb, before it or (inverted, right after a quote) after it. */
 function cueSubject(verb: string, pre: string, post: string, clause: string): Subject {
@@ -208,20 +212,29 @@ function cueSubject(verb: string, pre: string, post: string, clause: string): Su
   // "X rallied supporters, saying …", "X issued a statement saying …": a participle shares the
   // clause's subject.
   if (participle && /,\s*$/.test(pre)) {
-    const shared = clauseSubject(clause);
+    const shared = clauseSubject(clause, 'any');
     if (shared.kind !== 'none') {
       return shared;
     }
   }
+  // "footage of Trump saying …": a participle right after a name.
+  const named = participle ? nameRightBefore(pre) : null;
+  if (named !== null) {
+    return named;
+  }
   const subject = subjectBefore(pre, participle);
-  // "…," said Rutte: the subject follows the verb right after a quote. Participles ("…", saying
-  // the country …) never invert; subjectAfter takes a description only when it ends the clause.
+  // "…," said Rutte / "…" for the EU, said Geert Wilders: the subject follows the verb right
+  // after a quote or a comma. Participles ("…", saying the country …) never invert.
   if (subject.kind === 'none' && !participle && /(?:^|\uFFFC)[\s,]*$/.test(pre)) {
     return subjectAfter(post);
   }
-  // "McConnell was quick to embrace the mogul and said …": a second verb of the clause.
-  if (subject.kind === 'none' && /\b(?:and|but)\s*$/.test(pre)) {
-    return clauseSubject(clause);
+  if (subject.kind === 'none' && !participle && /,\s*$/.test(pre)) {
+    return subjectEndingClause(post);
+  }
+  // "McConnell was quick to embrace the mogul and said …": a second verb of the clause;
+  // "The Vermont senator emailed supporters saying …": the clause's subject, a phrase too.
+  if (subject.kind === 'none' && (/\b(?:and|but)\s*$/.test(pre) || (participle && !CUE_IN.test(clause)))) {
+    return clauseSubject(clause, 'any');
   }
   return subject;
 }
@@ -431,6 +444,12 @@ function assignQuotes(text: string, masked: string, regions: readonly Region[], 
   return quotes;
 }
 
+/**
+ * What a document as the subject of a cue costs, in characters of distance: "Macron said he will
+ * keep a “tight dialogue,” the statement said" goes to Macron, "“…,” the article read" to the article.
+ */
+const DOCUMENT_COST = 100;
+
 /** A speaker named by layout: a signature after the quote, a label with a colon before it. */
 function byLayout(masked: string, span: QuoteSpan, reading: Reading): Attribution | null {
   const person = signedAfter(masked, span) ?? labelBefore(masked, span);
@@ -448,7 +467,7 @@ function cueInside(text: string, span: QuoteSpan, first: number, last: number, c
     // A phrase like "the statement said" yields to a cue with a person behind it; "saying …"
     // and "added: …" after a quote introduce what follows, not the quote before them.
     const introduces = c.start >= span.end && (c.verb.endsWith('ing') || /^\s*:/.test(text.slice(c.end, c.end + 3)));
-    const cost = distance + (c.subject.kind === 'phrase' ? 10_000 : 0) + (introduces ? 500 : 0) + (c.verb === '' ? 1_000 : 0);
+    const cost = distance + (c.subject.kind === 'phrase' && isDocumentPhrase(c.subject.text) ? DOCUMENT_COST : 0) + (introduces ? 500 : 0) + (c.verb === '' ? 1_000 : 0);
     if (c.speaker !== null && (cost < pick.cost || (cost === pick.cost && order < pick.order))) {
       pick.cost = cost;
       pick.order = order;
