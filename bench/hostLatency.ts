@@ -1,8 +1,9 @@
 // Extension-host latency WHILE a 1,000-article bundle is analysed: a hover or CodeLens request
 // every ~10 ms, answered from the previous analysis on the host's thread, with the engine running
-// in the worker (desktop; the web's Web Worker leaves the host the same steps, with JSON parts) versus
-// in time slices on the same thread (the fallback where no worker can start).
-// Needs dist/analysisWorker.js next to dist/bench.js (`npm run bench` builds both).
+// in the worker thread (desktop), in the web's Web Worker (its runner as it ships, over a worker
+// thread here: JSON parts), versus in time slices on the same thread (the fallback where no worker
+// can start), whose longest slice is printed with its CPU time.
+// Needs dist/analysisWorker.js and dist/web/analysisWorker.js (`npm run bench` builds them).
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -21,6 +22,9 @@ import { createNodeWorkerRunner } from '../src/analysis/analysisRunnerWorkerNode
 import { decodeV8Part, encodeV8Part } from '../src/analysis/partCodecV8';
 import { decodeJsonPart, encodeJsonPart } from '../src/analysis/partCodecJson';
 import { SlicedAnalysisRunner } from '../src/analysis/analysisRunnerSlices';
+import { DEFAULT_SLICES } from '../src/analysis/analysisSlices';
+import { createWebWorkerRunner } from '../src/analysis/analysisRunnerWorkerWeb';
+import { installWebWorker } from './nodeWebWorker';
 import { makeEditorBundle } from './editorBench';
 import { chunkArticles, splitAnalysis } from '../src/analysis/analysisMessages';
 import type { AnalysisPart } from '../src/analysis/analysisMessages';
@@ -90,6 +94,11 @@ interface Probe {
   readonly compute: number[];
   /** Longest time the thread ran something else between two ticks (setInterval drift). */
   blockedMs: number;
+  /**
+   * Most CPU time the thread used between two ticks (Linux, 10 ms resolution): the longest block as
+   * the thread's own work, without the time the OS gave other processes on a loaded machine.
+   */
+  blockedCpuMs: number;
   /** Stretches over 10 ms: [start ms since the probe began, length]. */
   readonly stalls: Array<[number, number]>;
 }
@@ -119,14 +128,18 @@ function makeRequests(previous: BundleAnalysis, articles: readonly ArticleInput[
 
 /** Fires a request every INTERVAL_MS until stopped. */
 function startProbe(request: (k: number) => void): { stop(): Probe } {
-  const probe: Probe = { answered: [], compute: [], blockedMs: 0, stalls: [] };
+  const probe: Probe = { answered: [], compute: [], blockedMs: 0, blockedCpuMs: 0, stalls: [] };
   const began = performance.now();
   let last = began;
+  let lastCpu = mainThreadCpuMs();
   let k = 0;
   const timer = setInterval(() => {
     const now = performance.now();
     const due = last + INTERVAL_MS;
     probe.blockedMs = Math.max(probe.blockedMs, now - due);
+    const cpu = mainThreadCpuMs();
+    if (cpu !== undefined && lastCpu !== undefined) probe.blockedCpuMs = Math.max(probe.blockedCpuMs, cpu - lastCpu);
+    lastCpu = cpu;
     if (now - due > 10) probe.stalls.push([due - began, now - due]);
     request(k++);
     const end = performance.now();
@@ -142,7 +155,7 @@ function startProbe(request: (k: number) => void): { stop(): Probe } {
   };
 }
 
-async function measure(label: string, runner: AnalysisRunner, articles: readonly ArticleInput[], request: (k: number) => void): Promise<void> {
+async function measure(label: string, runner: AnalysisRunner, articles: readonly ArticleInput[], request: (k: number) => void, extra: () => string = () => ''): Promise<void> {
   // Garbage-collection pauses of the host's thread during the run: a long one blocks requests too.
   const gcs: number[] = [];
   const observer = new PerformanceObserver((list) => {
@@ -157,6 +170,7 @@ async function measure(label: string, runner: AnalysisRunner, articles: readonly
   const started = performance.now();
   const result = await runner.run({ bundleKey: `bench-${label}`, articles, options: {}, token: createRunnerToken() });
   if (!result) throw new Error('the analysis was cancelled');
+  const extraText = extra();
   // The service builds the per-article index on the host's thread as soon as a result arrives.
   indexOf(result.analysis);
   const ms = performance.now() - started;
@@ -166,7 +180,37 @@ async function measure(label: string, runner: AnalysisRunner, articles: readonly
   observer.disconnect();
   const cpu = cpu0 === undefined || cpu1 === undefined ? '' : `; host thread CPU ${cpu1 - cpu0} ms (requests included)`;
   if (process.env.PARALLAX_BENCH_STALLS) console.log(`host: ${label} stalls over 10 ms (at ms, for ms): ${p.stalls.map(([at, ms]) => `${at.toFixed(0)}:${ms.toFixed(0)}`).join(' ')}`);
-  console.log(`host: ${label.padEnd(7)} analysis ${ms.toFixed(0)} ms (ran in ${result.ranIn}); ${p.answered.length} requests: answered ${percentiles(p.answered)}; compute alone ${percentiles(p.compute)}; host thread longest blocked ${p.blockedMs.toFixed(0)} ms${cpu}; ${gcs.length} GC pauses, ${percentiles(gcs)}`);
+  console.log(`host: ${label.padEnd(7)} analysis ${ms.toFixed(0)} ms (ran in ${result.ranIn}); ${p.answered.length} requests: answered ${percentiles(p.answered)}; compute alone ${percentiles(p.compute)}; host thread longest blocked ${p.blockedMs.toFixed(0)} ms wall, ${p.blockedCpuMs} ms CPU${cpu}; ${gcs.length} GC pauses, ${percentiles(gcs)}${extraText}`);
+}
+
+/**
+ * Times the in-host runner's slices: each runs from one yield to the next (the last one to the end
+ * of the run). Wall time counts what the OS gave other processes; CPU time (this process, whose
+ * worker threads are idle then) does not.
+ */
+function sliceTimer(): { yieldToEventLoop: () => Promise<void>; report: () => string } {
+  let wall = performance.now();
+  let cpu = process.cpuUsage();
+  const longest = { wall: 0, cpu: 0 };
+  let count = 0;
+  const end = (): void => {
+    const c = process.cpuUsage(cpu);
+    longest.wall = Math.max(longest.wall, performance.now() - wall);
+    longest.cpu = Math.max(longest.cpu, (c.user + c.system) / 1000);
+    count++;
+  };
+  return {
+    yieldToEventLoop: async () => {
+      end();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      wall = performance.now();
+      cpu = process.cpuUsage();
+    },
+    report: () => {
+      end();
+      return `; ${count} slices, longest ${longest.wall.toFixed(0)} ms wall, ${longest.cpu.toFixed(0)} ms CPU`;
+    },
+  };
 }
 
 /** How result parts cross from the worker: v8 from a Node worker thread, JSON text from a Web Worker. */
@@ -238,6 +282,15 @@ export async function runHostLatencyBench(): Promise<void> {
   } finally {
     worker.dispose();
   }
-  await measure('slices', new SlicedAnalysisRunner(), articles, request);
+  const web = createWebWorkerRunner({ loadEngine: async () => fs.readFileSync(path.join(__dirname, 'web', 'analysisWorker.js'), 'utf8') });
+  const restore = installWebWorker();
+  try {
+    await measure('web', web, articles, request);
+  } finally {
+    web.dispose();
+    restore();
+  }
+  const slices = sliceTimer();
+  await measure('slices', new SlicedAnalysisRunner({ ...DEFAULT_SLICES, yieldToEventLoop: slices.yieldToEventLoop }), articles, request, slices.report);
   for (const codec of CODECS) console.log(workerRunSteps(articles, previous, codec));
 }

@@ -14,7 +14,7 @@ import { createRunnerToken } from '../../src/analysis/analysisRunner';
 import { createWebWorkerRunner, inHostSlicesFromText } from '../../src/analysis/analysisRunnerWorkerWeb';
 import { decodeJsonPart } from '../../src/analysis/partCodecJson';
 import { createAnalysisRunner } from '../../src/analysis/analysisRunnerPlatform.web';
-import { resolveObjectURL } from 'buffer';
+import { installWebWorker, SELF_SHIM } from '../../bench/nodeWebWorker';
 import { repoRoot, seedsPath } from './paths';
 
 const seeds = parseBundle(fs.readFileSync(seedsPath, 'utf8')).articles.map((a) => ({ name: a.name, text: a.text }));
@@ -33,53 +33,6 @@ async function webEngineText(): Promise<string> {
   });
   return result.outputFiles[0]?.text ?? '';
 }
-
-/** A browser's Worker (the part the runner uses) over a worker thread: runs the script of a blob URL. */
-class ThreadAsWebWorker {
-  onmessage: ((event: { readonly data: unknown }) => void) | null = null;
-  onerror: ((event: { readonly message?: string }) => void) | null = null;
-  private thread: Worker | undefined;
-  private readonly waiting: unknown[] = [];
-  private ended = false;
-
-  constructor(url: string) {
-    const blob = resolveObjectURL(url);
-    if (!blob) throw new Error(`no blob at ${url}`);
-    void blob.text().then((code) => {
-      if (this.ended) return;
-      const thread = new Worker(`${SELF_SHIM}\n${code}`, { eval: true });
-      thread.on('message', (data: unknown) => this.onmessage?.({ data }));
-      thread.on('error', (err: Error) => this.onerror?.({ message: err.message }));
-      this.thread = thread;
-      for (const m of this.waiting.splice(0)) thread.postMessage(m);
-    });
-  }
-
-  postMessage(message: unknown): void {
-    if (this.thread) this.thread.postMessage(message);
-    else this.waiting.push(message);
-  }
-
-  terminate(): void {
-    this.ended = true;
-    void this.thread?.terminate();
-  }
-}
-
-/** Gives this process a global Worker, as a browser (and the web worker extension host) has; returns the undo. */
-function installWebWorker(): () => void {
-  const scope = globalThis as { Worker?: unknown };
-  const before = scope.Worker;
-  scope.Worker = ThreadAsWebWorker;
-  return () => {
-    scope.Worker = before;
-  };
-}
-
-/** A worker thread's port as a Web Worker's `self`. */
-const SELF_SHIM = `
-const { parentPort } = require('worker_threads');
-const self = { postMessage: (m, t) => parentPort.postMessage(m, t), addEventListener: (type, l) => parentPort.on(type, (data) => l({ data })) };`;
 
 /** The bundle on a worker thread, its port standing in for a Web Worker's `self`. */
 function startAsWebWorker(text: string): Worker {
