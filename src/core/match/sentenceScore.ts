@@ -5,6 +5,7 @@ import type { WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
 import { charDice, gramPrecision, sentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
+import { alignWords, bigramShapes, missingNames } from './pairAlignment';
 
 /** How much a word weighs in a pair of sentences: rarer in the two articles, heavier. */
 export type KeyWeight = (key: string) => number;
@@ -64,6 +65,7 @@ function weightIn(s: SentenceFeatures, key: string, weight: KeyWeight): number {
  * containment so that a short sentence that says a part of a longer one still scores.
  */
 export function keyOverlap(a: readonly SentenceFeatures[], b: readonly SentenceFeatures[], weight: KeyWeight): number {
+  if (a.length === 1 && b.length === 1) return sentenceOverlap(a[0], b[0], weight);
   const wa = new Map<string, number>();
   const wb = new Map<string, number>();
   for (const s of a) for (const k of s.keys) wa.set(k, Math.max(wa.get(k) ?? 0, weightIn(s, k, weight)));
@@ -88,15 +90,33 @@ export function keyOverlap(a: readonly SentenceFeatures[], b: readonly SentenceF
   return Math.min(1, score);
 }
 
+/** keyOverlap of one sentence with one sentence: the same sums in the same order, without building Maps (the scorer's hot path). */
+function sentenceOverlap(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): number {
+  let ta = 0;
+  let tb = 0;
+  let shared = 0;
+  for (const k of a.keys) {
+    const w = weightIn(a, k, weight);
+    ta += w;
+    if (b.keys.includes(k)) shared += Math.min(w, weightIn(b, k, weight));
+  }
+  for (const k of b.keys) tb += weightIn(b, k, weight);
+  if (ta === 0 || tb === 0) return 0;
+  const dice = (2 * shared) / (ta + tb);
+  const containment = shared / Math.min(ta, tb);
+  let score = 0.75 * dice + 0.25 * containment;
+  if (a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((x) => b.numbers.includes(x))) score *= 0.7;
+  return Math.min(1, score);
+}
+
 /** Share of the key weight of `part` that `whole` also has: is a short sentence a piece of a longer one? */
 export function containedShare(part: SentenceFeatures, whole: SentenceFeatures, weight: KeyWeight): number {
   let total = 0;
   let shared = 0;
-  const inWhole = new Set(whole.keys);
   for (const k of part.keys) {
     const w = weightIn(part, k, weight);
     total += w;
-    if (inWhole.has(k)) shared += w;
+    if (whole.keys.includes(k)) shared += w;
   }
   return total === 0 ? 0 : shared / total;
 }
@@ -127,6 +147,18 @@ export interface PairEvidence {
   readonly unigramMax: number;
   readonly fourgramMin: number;
   readonly fourgramMax: number;
+  /** Word alignment (pairAlignment.ts): the smaller side's share of words paired. */
+  readonly pairedMin: number;
+  /** log(1 + weight of the content words one side leaves unpaired), the larger side. */
+  readonly unpairedMax: number;
+  /** log(1 + that weight for plain content words, not names or numbers), in the longer sentence. */
+  readonly unpairedOtherLonger: number;
+  /** log(1 + names of the longer sentence the shorter lacks), and the other way round. */
+  readonly namesMissingLonger: number;
+  readonly namesMissingShorter: number;
+  /** Bigram precision both ways (the larger) over content keys, and over words with numbers masked. */
+  readonly keyBigramMax: number;
+  readonly maskedBigramMax: number;
 }
 
 /** The feature names, in the order of the model's weights. */
@@ -134,16 +166,16 @@ export const EVIDENCE_NAMES: readonly (keyof PairEvidence)[] = [
   'overlap', 'containMin', 'containMax', 'editSimilarity', 'lcsShorter', 'lengthRatio', 'lengthGap', 'runShare',
   'bigramMin', 'bigramMax', 'trigramMin', 'numberMismatch', 'nameMismatch', 'unmatchedMax', 'unmatchedMin', 'synonymShare',
   'charTrigrams', 'extraClause', 'negationMismatch', 'unigramMin', 'unigramMax', 'fourgramMin', 'fourgramMax',
+  'pairedMin', 'unpairedMax', 'unpairedOtherLonger', 'namesMissingLonger', 'namesMissingShorter', 'keyBigramMax', 'maskedBigramMax',
 ];
 
 /** Longest stretch of content words of `a` whose keys `b` lacks: a clause one sentence adds. */
 function longestAddedStretch(a: SentenceFeatures, b: SentenceFeatures): number {
-  const inB = new Set(b.keys);
   let best = 0;
   let run = 0;
   for (const k of sentenceGrams(a).keys) {
     if (k === null) continue;
-    run = inB.has(k) ? 0 : run + 1;
+    run = b.keys.includes(k) ? 0 : run + 1;
     best = Math.max(best, run);
   }
   return best;
@@ -154,19 +186,18 @@ function longestAddedStretch(a: SentenceFeatures, b: SentenceFeatures): number {
  * and each side's total. Synonyms are tried only between keys left unmatched on both sides.
  */
 function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight) {
-  const inB = new Set(b.keys);
-  const inA = new Set(a.keys);
+  // A sentence has a few dozen keys at most: scanning the other's array beats building Sets per pair.
   let ta = 0;
   let tb = 0;
   let shared = 0;
   for (const k of a.keys) {
     const w = weightIn(a, k, weight);
     ta += w;
-    if (inB.has(k)) shared += Math.min(w, weightIn(b, k, weight));
+    if (b.keys.includes(k)) shared += Math.min(w, weightIn(b, k, weight));
   }
   for (const k of b.keys) tb += weightIn(b, k, weight);
-  const restA = a.keys.filter((k) => !inB.has(k));
-  const restB = b.keys.filter((k) => !inA.has(k));
+  const restA = a.keys.filter((k) => !b.keys.includes(k));
+  const restB = b.keys.filter((k) => !a.keys.includes(k));
   let synonym = 0;
   let matched = 0;
   if (restA.length > 0 && restB.length > 0) {
@@ -231,6 +262,9 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
   // BLEU-like word n-gram precision both ways: unigrams (all words, function words too) and 4-grams.
   const unigrams = [gramPrecision(ga.unigrams, gb.unigrams), gramPrecision(gb.unigrams, ga.unigrams)];
   const fourgrams = [gramPrecision(ga.fourgrams, gb.fourgrams), gramPrecision(gb.fourgrams, ga.fourgrams)];
+  const aligned = alignWords(a, b, weight);
+  const names = missingNames(a, b);
+  const shapes = bigramShapes(a, b);
   return {
     overlap: keyOverlap([a], [b], weight),
     containMin: Math.min(ca, cb),
@@ -255,6 +289,13 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
     unigramMax: Math.max(...unigrams),
     fourgramMin: Math.min(...fourgrams),
     fourgramMax: Math.max(...fourgrams),
+    pairedMin: aligned.pairedMin,
+    unpairedMax: aligned.unpairedMax,
+    unpairedOtherLonger: aligned.unpairedOtherLonger,
+    namesMissingLonger: names.longer,
+    namesMissingShorter: names.shorter,
+    keyBigramMax: shapes.keyBigramMax,
+    maskedBigramMax: shapes.maskedBigramMax,
   };
 }
 
