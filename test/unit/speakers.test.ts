@@ -153,6 +153,12 @@ describe('speakers on the shapes of real news (PolNeAR)', () => {
     assert.deepStrictEqual(who('Perez hammered Trump, calling him a “train wreck.”').map((x) => x[1]), ['perez']);
   });
 
+  it('prefers the speech tag right after a quote to a closer cue before it', () => {
+    assert.deepStrictEqual(who('The loopholes he cited are “the ability to use losses,” The Hill reported.').map((x) => x[1]), ['hill']);
+    assert.deepStrictEqual(who('Footage shows Trump saying during the debate, “That makes me smart,” when Clinton blasted him.').map((x) => x[1]), ['trump']);
+    assert.deepStrictEqual(who('“It was the comeback of the decade,” the article read.').map((x) => x[1]), ['the article']);
+  });
+
   it('knows a surname after an honorific and a number word is no name', () => {
     assert.deepStrictEqual(who('“It is all about enthusiasm,” Mr. King added.').map((x) => x[1]), ['king']);
     assert.deepStrictEqual(who('Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid.”').map((x) => x[1]), [null]);

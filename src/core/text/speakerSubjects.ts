@@ -25,7 +25,9 @@ export const CUE = new RegExp(
     'accused|accuses|chanted|chanting|cited|citing|referred to|blamed|blasted|proclaimed|praised|mocked|criticized|' +
     'criticised|questioned|shot back|put it|echoed|went on|charged|insisting|explaining|declaring|noting|arguing|' +
     'remarking|suggesting|stating|asking|warning|promises|recalls|acknowledges|admits|tweeting|posting|thanked|' +
-    'declares|announces|predicts|concedes|concludes|replies|responds|complains|wonders|wondered|agreed|agrees)\\b',
+    'declares|announces|predicts|concedes|concludes|replies|responds|complains|wonders|wondered|agreed|agrees|' +
+    'read|asks|barked|fumed|beamed|riffed|opined|interjected|snapped|scoffed|grumbled|muttered|gushed|chided|bemoaned|confessed|' +
+    'exclaims|quips|jokes|recounted|recounts|puts it|points out|fired back|hit back|chimed in|cut in)\\b',
   'g',
 );
 

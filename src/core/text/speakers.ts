@@ -411,7 +411,7 @@ function assignQuotes(text: string, masked: string, regions: readonly Region[], 
       quotes.push({ ...quoteOf(span), speaker: null, speakerKey: null, cue: null });
       continue;
     }
-    let found = byLayout(masked, span, reading) ?? cueInside(text, span, first, last, speakingBySentence);
+    let found = byLayout(masked, span, reading) ?? speechTag(masked, span, speakingBySentence.get(last) ?? []) ?? cueInside(text, span, first, last, speakingBySentence);
     if (found.speaker === null && first > 0) {
       found = cueBeforeColon(masked, regions[first - 1], cuesBySentence.get(first - 1) ?? []) ?? found;
     }
@@ -450,6 +450,32 @@ function assignQuotes(text: string, masked: string, regions: readonly Region[], 
  */
 const DOCUMENT_COST = 100;
 
+/**
+ * The speech tag right after a quote that ends with a comma, ! or ?: "“…,” The Hill reported",
+ * "“…?” a narrator in the Clinton ad asks". It beats a closer cue before the quote ("The four
+ * loopholes he cited are “…,” The Hill reported"), but not a subordinate clause ("“…,” when
+ * Clinton blasted him").
+ */
+function speechTag(masked: string, span: QuoteSpan, cues: readonly Cue[]): Attribution | null {
+  if (!/[,!?]\s*$/.test(span.text)) {
+    return null;
+  }
+  const k = firstNotBefore(cues.length, (i) => cues[i].start < span.end);
+  const c = k < cues.length ? cues[k] : undefined;
+  // A document ("…,” the statement said) is weighed against the other cues by cueInside.
+  const document = c !== undefined && c.subject.kind === 'phrase' && isDocumentPhrase(c.subject.text);
+  if (c === undefined || document || c.speaker === null || c.verb === '' || c.verb.endsWith('ing') || c.start - span.end > TAG_REACH) {
+    return null;
+  }
+  const between = masked.slice(span.end, c.start);
+  return /^[\s,]*(?:\p{Lu}|(?:the|a|an|his|her|their|its|one|another|some|he|she|they|we|i)\b)[^.;:!?\n\uFFFC]*$/u.test(between) || /^[\s,]*$/.test(between)
+    ? { speaker: c.speaker, key: c.key, cue: c.verb }
+    : null;
+}
+
+/** How far after a quote its speech tag's verb may stand, in characters. */
+const TAG_REACH = 80;
+
 /** A speaker named by layout: a signature after the quote, a label with a colon before it. */
 function byLayout(masked: string, span: QuoteSpan, reading: Reading): Attribution | null {
   const person = signedAfter(masked, span) ?? labelBefore(masked, span);
@@ -466,7 +492,8 @@ function cueInside(text: string, span: QuoteSpan, first: number, last: number, c
   const consider = (c: Cue, order: number, distance: number): void => {
     // A phrase like "the statement said" yields to a cue with a person behind it; "saying …"
     // and "added: …" after a quote introduce what follows, not the quote before them.
-    const introduces = c.start >= span.end && (c.verb.endsWith('ing') || /^\s*:/.test(text.slice(c.end, c.end + 3)));
+    // "“…,” when Clinton blasted him": a cue in a clause of its own after the quote.
+    const introduces = c.start >= span.end && (c.verb.endsWith('ing') || /^\s*:/.test(text.slice(c.end, c.end + 3)) || SUBORDINATE.test(text.slice(span.end, c.start)));
     const cost = distance + (c.subject.kind === 'phrase' && isDocumentPhrase(c.subject.text) ? DOCUMENT_COST : 0) + (introduces ? 500 : 0) + (c.verb === '' ? 1_000 : 0);
     if (c.speaker !== null && (cost < pick.cost || (cost === pick.cost && order < pick.order))) {
       pick.cost = cost;
@@ -487,6 +514,9 @@ function cueInside(text: string, span: QuoteSpan, first: number, last: number, c
   const found = pick.cue;
   return found === null ? NOBODY : { speaker: found.speaker, key: found.key, cue: found.verb === '' ? null : found.verb };
 }
+
+/** A subordinate clause opening between a quote and a later cue. */
+const SUBORDINATE = /^[\s,]*(?:when|while|after|before|because|as|if|since|until|although|though|whereas)\b/i;
 
 /** Rutte told reporters: / "…" on the next line. */
 function cueBeforeColon(masked: string, prevRegion: Region, prevCues: readonly Cue[]): Attribution | null {
