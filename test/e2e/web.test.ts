@@ -90,7 +90,7 @@ describe('Parallax in the web worker extension host (the browser build)', functi
     assert.ok(!shown.includes('<<<FILE'), `the article document holds no bundle header: "${shown.slice(0, 160)}"`);
   });
 
-  it('analyses the bundle in the web worker: a hover in an article names the sources that carry its quotation', async () => {
+  it('analyses the bundle in a Web Worker of the web worker extension host: a hover in an article names the sources that carry its quotation', async () => {
     const quote = sharedQuote(articles);
     await wb().runCommand('Parallax: Open Article');
     await wb().pick(quote.article.name, /open which article/i);
@@ -98,5 +98,11 @@ describe('Parallax in the web worker extension host (the browser build)', functi
     const text = await wb().hoverText(quote.opening, (t) => t.includes(quote.alsoIn.prefix));
     assert.match(text, new RegExp(quote.alsoIn.prefix), `the hover names ${quote.alsoIn.prefix}, which carries the quotation too: "${text.slice(0, 300)}"`);
     assert.match(text, new RegExp(quote.article.prefix), `the hover names ${quote.article.prefix}, where the quotation is: "${text.slice(0, 300)}"`);
+    // In a Web Worker, not on the host's thread: the runner tells the user when it has to fall back.
+    await wb().runCommand('Notifications: Show Notifications');
+    const center = wb().page.locator('.notifications-center');
+    await center.waitFor();
+    const notices = await center.innerText();
+    assert.ok(!/analysis worker stopped/i.test(notices), `the analysis ran in a Web Worker: "${notices.slice(0, 400)}"`);
   });
 });
