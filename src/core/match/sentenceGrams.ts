@@ -28,7 +28,7 @@ export interface SentenceGrams {
   readonly senses: ReadonlyMap<string, readonly number[]>;
 }
 
-const CACHE_SIZE = 4096;
+const CACHE_SIZE = 8192;
 const cache = new Map<SentenceFeatures, SentenceGrams>();
 
 export function sentenceGrams(s: SentenceFeatures): SentenceGrams {
@@ -76,19 +76,25 @@ function charGrams(words: readonly string[]): Int32Array {
   let length = Math.max(0, words.length - 1);
   for (const w of words) length += w.length;
   const out = new Int32Array(Math.max(0, length - 2));
+  // The last two characters seen (−1: none yet), across the joining spaces.
   let c1 = -1;
   let c2 = -1;
   let at = 0;
-  const push = (c: number) => {
-    if (c1 >= 0) out[at++] = ((c1 & 1023) << 20) | ((c2 & 1023) << 10) | (c & 1023);
-    c1 = c2;
-    c2 = c;
-  };
-  words.forEach((w, k) => {
-    if (k > 0) push(32);
-    for (let i = 0; i < w.length; i++) push(w.charCodeAt(i));
-  });
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    for (let i = k > 0 ? -1 : 0; i < w.length; i++) {
+      const c = i < 0 ? 32 : w.charCodeAt(i);
+      if (c1 >= 0) out[at++] = ((c1 & 1023) << 20) | ((c2 & 1023) << 10) | (c & 1023);
+      c1 = c2;
+      c2 = c;
+    }
+  }
   return out.sort();
+}
+
+/** Whether a folded word is a negation (a typographic apostrophe read as a straight one). */
+function isNegation(w: string): boolean {
+  return NEGATION.test(w.includes('\u2019') ? w.replace(/\u2019/g, "'") : w);
 }
 
 function computeGrams(s: SentenceFeatures): SentenceGrams {
@@ -104,7 +110,7 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
       else if (!list.includes(m)) list.push(m);
     }
   });
-  const negated = s.words.some((w) => NEGATION.test(w.replace(/[\u2019]/g, "'")));
+  const negated = s.words.some(isNegation);
   return { unigrams, bigrams, trigrams, fourgrams, negated, chars, charCount: chars.length, keys, numbers: numberMentions(s.words), senses };
 }
 

@@ -15,8 +15,11 @@ export function commonRuns(a: readonly string[], b: readonly string[], min: numb
   if (n < min || m < min) return [];
   if (n * m > MAX_CELLS) return seededRuns(a, b, min);
   const found: WordRun[] = [];
-  let prev = new Uint16Array(m + 1);
-  let cur = new Uint16Array(m + 1);
+  // Two rows of the table, from a scratch buffer reused across calls (the scorer calls this per sentence pair).
+  if (scratch.length < 2 * (m + 1)) scratch = new Uint16Array(2 * (m + 1));
+  scratch.fill(0, 0, 2 * (m + 1));
+  let prev = scratch.subarray(0, m + 1);
+  let cur = scratch.subarray(m + 1, 2 * (m + 1));
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
       cur[j] = a[i - 1] === b[j - 1] ? Math.min(prev[j - 1] + 1, 65535) : 0;
@@ -32,6 +35,7 @@ export function commonRuns(a: readonly string[], b: readonly string[], min: numb
     prev = cur;
     cur = t;
   }
+  if (found.length === 0) return found;
   found.sort((x, y) => y.length - x.length || x.a - y.a || x.b - y.b);
   const takenA = new Uint8Array(n);
   const takenB = new Uint8Array(m);
@@ -48,6 +52,8 @@ export function commonRuns(a: readonly string[], b: readonly string[], min: numb
   }
   return runs.sort((x, y) => x.a - y.a);
 }
+
+let scratch = new Uint16Array(256);
 
 /** Beyond this many cells (two "sentences" of hundreds of words: text without punctuation), runs are found from seeds. */
 export const MAX_CELLS = 250000;
