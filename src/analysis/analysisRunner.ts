@@ -1,6 +1,7 @@
 // The seam between the analysis service and where the engine runs: a worker thread on the Node
-// extension host (src/analysis/analysisRunnerWorker.ts), time slices in the host itself in VS Code for the Web
-// (src/analysis/analysisRunnerSlices.ts). Pure: no vscode import, so benchmarks and unit tests use the real runners.
+// extension host, a Web Worker in VS Code for the Web (src/analysis/analysisRunnerWorker.ts), time
+// slices in the host itself where no worker can run (src/analysis/analysisRunnerSlices.ts). Pure: no
+// vscode import, so benchmarks and unit tests use the real runners.
 import type { CancellationLike } from '../core/cancellation';
 import type { AnalysisOptions, ArticleInput, BundleAnalysis } from '../core/model';
 

@@ -1,5 +1,5 @@
 // Runs the engine on the extension host's own thread, in time slices (src/analysis/analysisSlices.ts): the
-// runner of VS Code for the Web, and the fallback when the worker cannot run. Pure: no vscode, no Node.
+// fallback when no worker can run (the worker thread on desktop, the Web Worker on the web). Pure: no vscode, no Node.
 import { createAnalysisCache } from '../core/analyze';
 import type { AnalysisCache } from '../core/analyze';
 import { analyzeInSlices, DEFAULT_SLICES } from './analysisSlices';

@@ -98,7 +98,7 @@ function budgeted(outer: vscode.CancellationToken, seconds: number): BudgetedTok
 
 /**
  * Runs the engine for every open bundle on open and after edits (debounced), through a runner that
- * leaves the extension host free (a worker thread on desktop, time slices on the web), stops a run
+ * leaves the extension host free (a worker thread on desktop, a Web Worker on the web), stops a run
  * that a newer edit made useless, and keeps the last completed result, so hovers, lenses and views
  * read from memory and never wait for the engine.
  */
@@ -131,7 +131,7 @@ export class AnalysisService implements vscode.Disposable {
     for (const doc of model.bundles()) this.schedule(doc, 0);
   }
 
-  /** Where the next analysis runs: 'worker' on desktop, 'slices' on the web or after the worker failed. */
+  /** Where the next analysis runs: 'worker' (a worker thread, a Web Worker on the web), 'slices' after the worker failed. */
   get runnerKind(): RunnerKind {
     return this.runner.kind;
   }
