@@ -1,5 +1,6 @@
 import type { Quote, Sentence, Span } from '../model';
-import { attributeSpeakers } from './speakers';
+import { attributeSpeakerMentions, attributeSpeakers } from './speakers';
+import type { Assigned } from './speakers';
 
 /**
  * Quotation marks in news text: curly “ ” and ‘ ’, straight " and ', the double prime ″ that AP
@@ -328,4 +329,9 @@ export function scanQuotes(text: string): QuoteSpan[] {
  */
 export function findQuotes(text: string, sentences: readonly Sentence[]): Quote[] {
   return attributeSpeakers(text, sentences, scanQuotes(text));
+}
+
+/** findQuotes, with the role as written behind each resolved speaker (see attributeSpeakerMentions). */
+export function findQuotesWithMentions(text: string, sentences: readonly Sentence[]): Assigned {
+  return attributeSpeakerMentions(text, sentences, scanQuotes(text));
 }

@@ -27,6 +27,8 @@ interface Cue {
   /** Filled in reading order. */
   speaker: string | null;
   key: string | null;
+  /** A role as written when it was resolved to a person ("the mayor" for Bill de Blasio), else null. */
+  mention: string | null;
 }
 
 interface Person {
@@ -111,8 +113,17 @@ interface Reading {
 
 /** Speakers for quote spans: the Quote records of one article, in order. */
 export function attributeSpeakers(text: string, sentences: readonly Sentence[], spans: readonly QuoteSpan[]): Quote[] {
+  return attributeSpeakerMentions(text, sentences, spans).quotes;
+}
+
+/**
+ * attributeSpeakers, and per quote the role as written when its speaker was resolved from one
+ * ("the mayor said" → Bill de Blasio, mention "the mayor"), else null. Evaluations compare the
+ * mention with annotations of the text, which name the source as written.
+ */
+export function attributeSpeakerMentions(text: string, sentences: readonly Sentence[], spans: readonly QuoteSpan[]): Assigned {
   if (spans.length === 0) {
-    return [];
+    return { quotes: [], mentions: [] };
   }
   const masked = maskQuotes(text, spans);
   const regions = regionsOf(text, sentences);
@@ -179,7 +190,7 @@ function readCues(slice: string, region: Region, cues: Cue[]): void {
     const clause = slice.slice(0, Math.min(m.index, WINDOW));
     const at = region.start + m.index;
     const subject = cueSubject(verb, pre, post, clause);
-    cues.push({ sentence: region.index, start: at, end: at + m[0].length, verb, subject, speaker: null, key: null });
+    cues.push({ sentence: region.index, start: at, end: at + m[0].length, verb, subject, speaker: null, key: null, mention: null });
   }
   // "Ramos believes in journalism that “takes sides”": a quote in a sentence without a cue verb
   // belongs to the name that signs it ("“…” — Ana Ruiz, Daily Courier"), else to the sentence's
@@ -189,13 +200,13 @@ function readCues(slice: string, region: Region, cues: Cue[]): void {
     // A signature split off as a sentence of its own: "“…”" | "— Ana Ruiz, Daily Courier".
     const signed = signature(MASK + slice.slice(0, WINDOW));
     if (signed.kind !== 'none') {
-      cues.push({ sentence: region.index, start: region.start, end: region.start, verb: '', subject: signed, speaker: null, key: null });
+      cues.push({ sentence: region.index, start: region.start, end: region.start, verb: '', subject: signed, speaker: null, key: null, mention: null });
     }
   } else if (cues.length === before && quoteAt >= 0) {
     const signed = signature(slice.slice(quoteAt, quoteAt + WINDOW));
     const subject = signed.kind !== 'none' ? signed : clauseSubject(slice.slice(0, Math.min(quoteAt, WINDOW)), 'beforeVerb');
     if (subject.kind !== 'none') {
-      cues.push({ sentence: region.index, start: region.start, end: region.start, verb: '', subject, speaker: null, key: null });
+      cues.push({ sentence: region.index, start: region.start, end: region.start, verb: '', subject, speaker: null, key: null, mention: null });
     }
   }
 }
@@ -302,6 +313,7 @@ class CueResolver {
       person = resolveRole(s.text, this.reading.cues, at, this.recent, this.roles(), this.lastSpoke);
       if (person !== null) {
         this.remember(person);
+        cue.mention = s.text;
       } else {
         person = { display: s.text, key: speakerKey(s.text) ?? s.text };
       }
@@ -383,65 +395,102 @@ interface Attribution {
   readonly speaker: string | null;
   readonly key: string | null;
   readonly cue: string | null;
+  /** See Cue.mention. */
+  readonly mention?: string | null;
 }
 
 const NOBODY: Attribution = { speaker: null, key: null, cue: null };
 
+/** The attribution a cue gives, with its verb or (for a speaker carried over) without. */
+function fromCue(c: Cue, withVerb = true): Attribution {
+  return { speaker: c.speaker, key: c.key, cue: withVerb && c.verb !== '' ? c.verb : null, mention: c.mention };
+}
+
+/** What assignQuotes reads for every quote of an article. */
+interface Context {
+  readonly text: string;
+  readonly masked: string;
+  readonly regions: readonly Region[];
+  readonly reading: Reading;
+  readonly cuesBySentence: ReadonlyMap<number, Cue[]>;
+  /** Only cues with a speaker can attribute a quote: the search walks these alone. */
+  readonly speakingBySentence: ReadonlyMap<number, Cue[]>;
+  readonly besideByRegion: ReadonlyMap<number, string>;
+}
+
+/** The speaker of the quote before, carried to a quote that continues it. */
+interface Previous extends Attribution {
+  readonly lastSentence: number;
+}
+
+/** Quotes with their speakers, and per quote the role as written behind a resolved speaker. */
+export interface Assigned {
+  readonly quotes: Quote[];
+  readonly mentions: (string | null)[];
+}
+
 /** Assigns each quote its cue, or a speaker found around it. */
-function assignQuotes(text: string, masked: string, regions: readonly Region[], reading: Reading, spans: readonly QuoteSpan[]): Quote[] {
+function assignQuotes(text: string, masked: string, regions: readonly Region[], reading: Reading, spans: readonly QuoteSpan[]): Assigned {
   const knownKeys = new Set(reading.cues.filter((c) => c.subject.kind === 'name' && c.key !== null).map((c) => c.key as string));
-  const besideByRegion = knownSpeakerByRegion(reading, knownKeys);
   const cuesBySentence = new Map<number, Cue[]>();
   for (const c of reading.cues) {
     const list = cuesBySentence.get(c.sentence) ?? [];
     list.push(c);
     cuesBySentence.set(c.sentence, list);
   }
-  // Only cues with a speaker can attribute a quote: the search walks these alone.
   const speakingBySentence = new Map<number, Cue[]>();
   for (const [r, list] of cuesBySentence) {
     speakingBySentence.set(r, list.filter((c) => c.speaker !== null));
   }
-  const quotes: Quote[] = [];
-  let previous: { speaker: string | null; key: string | null; lastSentence: number } | null = null;
+  const ctx: Context = { text, masked, regions, reading, cuesBySentence, speakingBySentence, besideByRegion: knownSpeakerByRegion(reading, knownKeys) };
+  const out: Assigned = { quotes: [], mentions: [] };
+  let previous: Previous | null = null;
   for (const span of spans) {
     const first = regionAt(regions, span.start);
     const last = Math.max(first, regionAt(regions, Math.max(span.start, span.end - 1)));
-    if (span.depth > 0) {
-      quotes.push({ ...quoteOf(span), speaker: null, speakerKey: null, cue: null });
-      continue;
-    }
-    let found = byLayout(masked, span, reading) ?? speechTag(masked, span, speakingBySentence.get(last) ?? []) ?? cueInside(text, span, first, last, speakingBySentence);
-    if (found.speaker === null && first > 0) {
-      found = cueBeforeColon(masked, regions[first - 1], cuesBySentence.get(first - 1) ?? []) ?? found;
-    }
-    if (found.speaker === null && last + 1 < regions.length) {
-      found = cueRightAfter(text, masked, span, regions[last], regions[last + 1], cuesBySentence.get(last + 1) ?? []) ?? found;
-    }
-    if (found.speaker === null) {
-      // "Zelenskyy that the meeting would provide “…”": a known speaker named beside the quote.
-      const person = namedBeside(besideByRegion, first, last);
-      if (person !== null) {
-        found = { speaker: reading.names.resolve(person), key: speakerKey(person), cue: null };
-      }
-    }
-    // A line that is only a quote without a full stop is a heading, not a continuation.
-    const alone = standsAlone(reading, first, last);
-    const ends = endsSentence(text, span);
-    const noCue = !hasCue(cuesBySentence, first, last);
-    if (found.speaker === null && previous !== null && previous.speaker !== null && first - previous.lastSentence <= 1 && (ends || (noCue && !alone))) {
-      // A quote that is a whole sentence of its own, or stands in a sentence without a cue,
-      // continues the quote before it.
-      found = { speaker: previous.speaker, key: previous.key, cue: null };
-    }
-    if (found.speaker === null && first > 0 && alone && ends) {
-      // "Valastro praised Christie. “We need someone …”": the speaker of the sentence before.
-      found = speakerOfSentence(reading, regions[first - 1], cuesBySentence.get(first - 1) ?? []) ?? found;
-    }
-    quotes.push({ ...quoteOf(span), speaker: found.speaker, speakerKey: found.key, cue: found.cue });
-    previous = { speaker: found.speaker, key: found.key, lastSentence: last };
+    const found: Attribution = span.depth > 0 ? NOBODY : attributeOne(ctx, span, first, last, previous);
+    out.quotes.push({ ...quoteOf(span), speaker: found.speaker, speakerKey: found.key, cue: found.cue });
+    out.mentions.push(found.mention ?? null);
+    // Nested spans lie inside the top-level quote before them: they carry nothing over.
+    previous = span.depth > 0 ? previous : { ...found, lastSentence: last };
   }
-  return quotes;
+  return out;
+}
+
+/** The speaker of one top-level quote whose sentences are first..last. */
+function attributeOne(ctx: Context, span: QuoteSpan, first: number, last: number, previous: Previous | null): Attribution {
+  const { text, masked, regions, reading, cuesBySentence } = ctx;
+  let found =
+    byLayout(masked, span, reading) ??
+    speechTag(masked, span, ctx.speakingBySentence.get(last) ?? []) ??
+    cueInside(text, span, first, last, ctx.speakingBySentence);
+  if (found.speaker === null && first > 0) {
+    found = cueBeforeColon(masked, regions[first - 1], cuesBySentence.get(first - 1) ?? []) ?? found;
+  }
+  if (found.speaker === null && last + 1 < regions.length) {
+    found = cueRightAfter(text, masked, span, regions[last], regions[last + 1], cuesBySentence.get(last + 1) ?? []) ?? found;
+  }
+  if (found.speaker === null) {
+    // "Zelenskyy that the meeting would provide “…”": a known speaker named beside the quote.
+    const person = namedBeside(ctx.besideByRegion, first, last);
+    if (person !== null) {
+      found = { speaker: reading.names.resolve(person), key: speakerKey(person), cue: null };
+    }
+  }
+  // A line that is only a quote without a full stop is a heading, not a continuation.
+  const alone = standsAlone(reading, first, last);
+  const ends = endsSentence(text, span);
+  const noCue = !hasCue(cuesBySentence, first, last);
+  if (found.speaker === null && previous !== null && previous.speaker !== null && first - previous.lastSentence <= 1 && (ends || (noCue && !alone))) {
+    // A quote that is a whole sentence of its own, or stands in a sentence without a cue,
+    // continues the quote before it.
+    found = { speaker: previous.speaker, key: previous.key, cue: null, mention: previous.mention };
+  }
+  if (found.speaker === null && first > 0 && alone && ends) {
+    // "Valastro praised Christie. “We need someone …”": the speaker of the sentence before.
+    found = speakerOfSentence(reading, regions[first - 1], cuesBySentence.get(first - 1) ?? []) ?? found;
+  }
+  return found;
 }
 
 /**
@@ -469,7 +518,7 @@ function speechTag(masked: string, span: QuoteSpan, cues: readonly Cue[]): Attri
   }
   const between = masked.slice(span.end, c.start);
   return /^[\s,]*(?:\p{Lu}|(?:the|a|an|his|her|their|its|one|another|some|he|she|they|we|i)\b)[^.;:!?\n\uFFFC]*$/u.test(between) || /^[\s,]*$/.test(between)
-    ? { speaker: c.speaker, key: c.key, cue: c.verb }
+    ? fromCue(c)
     : null;
 }
 
@@ -512,7 +561,7 @@ function cueInside(text: string, span: QuoteSpan, first: number, last: number, c
     }
   }
   const found = pick.cue;
-  return found === null ? NOBODY : { speaker: found.speaker, key: found.key, cue: found.verb === '' ? null : found.verb };
+  return found === null ? NOBODY : fromCue(found);
 }
 
 /** A subordinate clause opening between a quote and a later cue. */
@@ -524,7 +573,7 @@ function cueBeforeColon(masked: string, prevRegion: Region, prevCues: readonly C
     return null;
   }
   const lead = prevCues.filter((c) => c.speaker !== null).pop();
-  return lead ? { speaker: lead.speaker, key: lead.key, cue: lead.verb === '' ? null : lead.verb } : null;
+  return lead ? fromCue(lead) : null;
 }
 
 /** “Stop!” | Rutte shouted. / “It is great.” | she said. — a splitter may end the sentence at the quote. */
@@ -535,7 +584,7 @@ function cueRightAfter(text: string, masked: string, span: QuoteSpan, region: Re
   }
   const lead = nextCues[0];
   if (lead !== undefined && lead.speaker !== null && lead.start - next.start <= 40 && !/[.!?:;]/.test(masked.slice(next.start, Math.max(next.start, lead.start)))) {
-    return { speaker: lead.speaker, key: lead.key, cue: lead.verb === '' ? null : lead.verb };
+    return fromCue(lead);
   }
   return null;
 }
@@ -563,7 +612,7 @@ function standsAlone(reading: Reading, first: number, last: number): boolean {
 function speakerOfSentence(reading: Reading, region: Region, cues: readonly Cue[]): Attribution | null {
   const cue = cues.filter((c) => c.speaker !== null && c.subject.kind !== 'phrase').pop();
   if (cue !== undefined) {
-    return { speaker: cue.speaker, key: cue.key, cue: null };
+    return fromCue(cue, false);
   }
   const start = reading.candidatesAtStart.get(region.index);
   return start === undefined ? null : { speaker: reading.names.resolve(start.display), key: start.key, cue: null };
@@ -573,9 +622,9 @@ function quoteOf(span: QuoteSpan): { start: number; end: number; text: string; i
   return { start: span.start, end: span.end, text: span.text, inner: span.inner };
 }
 
-/** True when a quote ends a sentence: its words end with . ! ? … or the mark is followed by one. */
+/** True when a quote ends a sentence: its words end with . ! ? … (a nested quote's mark after it or not) or the mark is followed by one. */
 function endsSentence(text: string, span: QuoteSpan): boolean {
-  return /[.!?…]\s*$/.test(span.text) || /^\s*[.!?…]/.test(text.slice(span.end, span.end + 3));
+  return /[.!?…]['’‘"”]*\s*$/.test(span.text) || /^\s*[.!?…]/.test(text.slice(span.end, span.end + 3));
 }
 
 function namedBeside(besideByRegion: ReadonlyMap<number, string>, first: number, last: number): string | null {
