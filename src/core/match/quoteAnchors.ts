@@ -46,6 +46,10 @@ export function quoteAnchoredLinks(
     if (!links.has(key)) links.set(key, { i, j, score: s.score, kind: s.kind ?? 'paraphrase', runs: s.runs, aligned: false });
     return true;
   };
+  // Sentences that hold a grouped quote: such a neighbour is anchored by its own quote's group,
+  // or it is another statement (in a dialogue nearly every sentence is one: little neighbour scoring).
+  const grouped = new Set<string>();
+  for (const g of groups) for (const o of g.occurrences) grouped.add(`${o.article} ${sentenceAt(features[o.article].sentences, o.start)}`);
   for (const g of groups) {
     for (let p = 0; p < g.occurrences.length; p++) {
       for (let q = p + 1; q < g.occurrences.length; q++) {
@@ -56,7 +60,9 @@ export function quoteAnchoredLinks(
         const i = sentenceAt(features[a.article].sentences, a.start);
         const j = sentenceAt(features[b.article].sentences, b.start);
         if (!add(a.article, b.article, i, j, MIN_QUOTED)) continue;
-        for (const [di, dj] of [[-1, 0], [1, 0], [0, -1], [0, 1]] as const) add(a.article, b.article, i + di, j + dj, MIN_NEIGHBOUR);
+        for (const [di, dj] of [[-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
+          if (!grouped.has(`${a.article} ${i + di}`) || !grouped.has(`${b.article} ${j + dj}`)) add(a.article, b.article, i + di, j + dj, MIN_NEIGHBOUR);
+        }
       }
     }
   }

@@ -2,21 +2,22 @@ import type { QuoteInfo } from './quoteWording';
 
 /**
  * Candidate pairs for quote grouping, near-linear whatever the text: each quote is indexed by keys
- * (content words, word senses, numbers, and its speaker with each unquoted word of its sentence),
+ * (content words, numbers by value, and its speaker with each unquoted word of its sentence),
  * and looks for earlier quotes through its rarest keys first, with a bound on the index entries it
  * reads and on the candidates it keeps. A quote-dense dialogue on a small vocabulary, where every
  * quote shares words with every other, costs a fixed amount per quote, not one per pair.
  */
 
 /** Index entries one quote reads, at most (its rarest keys first, the nearest quotes first). */
-export const MAX_SCAN = 600;
+export const MAX_SCAN = 512;
 /** Candidates one quote is compared with, at most: those sharing the most keys. */
-export const MAX_CANDIDATES = 24;
+export const MAX_CANDIDATES = 16;
 
 /** The keys a quote is found by: what a copy, a fragment or a rewording of it shares with it. */
 export function quoteKeys(info: QuoteInfo): string[] {
+  // Word senses are left out: they would lengthen every list, and a rewording that shares no
+  // word is found through its speaker and sentence instead.
   const keys = [...info.meaning.keys];
-  for (const s of info.meaning.senses) keys.push(`~${s}`);
   if (info.speakerKey !== null) for (const w of info.sentence) keys.push(`@${info.speakerKey} ${w}`);
   return keys;
 }

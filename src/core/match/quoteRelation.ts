@@ -71,16 +71,19 @@ function sameWords(a: QuoteInfo, b: QuoteInfo, contextSim: number): Edge | null 
 /** The relation of b to a, with the evidence of their contexts; null when they are different statements. */
 export function relate(a: QuoteInfo, b: QuoteInfo): Edge | null {
   const sameArticle = a.article === b.article;
-  const contextSim = overlap(a.context, b.context).dice;
-  if (a.seq === b.seq) return sameWords(a, b, contextSim);
+  // Context similarity only where it decides: most candidate pairs are settled without it.
+  const context = (): number => overlap(a.context, b.context).dice;
+  if (a.seq === b.seq) return sameWords(a, b, context());
   const fragment = fragmentOf(a, b);
   if (fragment !== null) {
     const long = fragment.content >= MIN_FRAGMENT_CONTENT;
     const sameSpeaker = a.speakerKey !== null && a.speakerKey === b.speakerKey;
+    const contextSim = long || (sameSpeaker && !sameArticle && fragment.content >= 2) ? context() : 0;
     const shortOk = fragment.content >= 2 && !sameArticle && sameSpeaker && (fragment.frame.length >= 4 || contextSim >= SHORT_FRAGMENT_CONTEXT);
     return (long && (speakersCompatible(a, b) || fragment.content >= 6)) || shortOk ? { relation: 'partial', score: 1.5 + contextSim } : null;
   }
   if (sameArticle || !speakersCompatible(a, b) || (a.speakerKey === null && b.speakerKey === null)) return null;
+  const contextSim = context();
   const score = wordingSimilarity(a, b) + contextSim / 2;
   if (score >= REWORDED_THRESHOLD) return { relation: 'reworded', score };
   return rewordedInContext(a, b, contextSim);
@@ -104,10 +107,10 @@ const SAME_CUE_SIDE = 0.15;
  */
 function rewordedInContext(a: QuoteInfo, b: QuoteInfo, contextSim: number): Edge | null {
   if (a.speakerKey === null || a.speakerKey !== b.speakerKey || a.article === b.article) return null;
-  const meaning = meaningSimilarity(a.meaning, b.meaning);
-  if (meaning < MIN_MEANING) return null;
   const sentence = overlap(a.sentence, b.sentence);
   if (sentence.dice < MIN_SENTENCE || sentence.shared < MIN_SENTENCE_SHARED) return null;
+  const meaning = meaningSimilarity(a.meaning, b.meaning);
+  if (meaning < MIN_MEANING) return null;
   const cue = a.cueSide !== null && a.cueSide === b.cueSide ? SAME_CUE_SIDE : 0;
   const evidence = meaning + sentence.dice + contextSim / 2 + cue;
   // Weaker than a rewording on its words: links on shared words merge first.
