@@ -28,7 +28,7 @@ export interface SentenceGrams {
   readonly senses: ReadonlyMap<string, readonly number[]>;
 }
 
-const CACHE_SIZE = 8192;
+const CACHE_SIZE = 4096;
 const cache = new Map<SentenceFeatures, SentenceGrams>();
 
 export function sentenceGrams(s: SentenceFeatures): SentenceGrams {

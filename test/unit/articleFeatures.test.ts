@@ -1,0 +1,90 @@
+import * as assert from 'assert';
+import { articleFeatures } from '../../src/core/match/articleFeatures';
+import type { ArticleFeatures } from '../../src/core/match/articleFeatures';
+import { pairWeights } from '../../src/core/match/documentPair';
+import { charDice, gramPrecision, sentenceGrams } from '../../src/core/match/sentenceGrams';
+import { splitSentences } from '../../src/core/text/sentences';
+import { prng } from '../../bench/prng';
+
+const features = (text: string) => articleFeatures(text, splitSentences(text), []);
+
+const storm = 'The storm destroyed the harbor wall on Monday night. Officials estimated the repairs at 40 million euros. ' +
+  'The mayor asked the government for emergency funding after the storm. Fishermen said the storm damaged their boats and the wall.';
+const rewrite = 'On Monday the storm wrecked the wall of the harbor. The mayor requested emergency money. Boats were damaged, fishermen said.';
+
+/** The sentences of `f` whose keys include `key`, by reading every sentence (what the key table must say). */
+function sentencesWith(f: ArticleFeatures, key: string): number[] {
+  return f.sents.flatMap((s, i) => (s.keys.includes(key) ? [i] : []));
+}
+
+describe('article key tables (integer ids for candidate search and pair weights)', () => {
+  it('lists each key once, with the sentences that contain it in ascending order', () => {
+    const f = features(storm);
+    const t = f.keyTable;
+    assert.strictEqual(t.keys.length, t.ids.size);
+    assert.ok(t.keys.includes('storm'), 'a repeated content word is a key');
+    t.keys.forEach((key, id) => {
+      assert.strictEqual(t.ids.get(key), id);
+      const postings = [...t.postings.subarray(t.postingStart[id], t.postingStart[id + 1])];
+      assert.deepStrictEqual(postings, sentencesWith(f, key), key);
+    });
+    assert.strictEqual(t.postingStart[t.keys.length], t.postings.length);
+  });
+
+  it("gives each sentence its keys' ids in the order of its keys", () => {
+    const f = features(storm);
+    const t = f.keyTable;
+    f.sents.forEach((s, i) => {
+      const ids = [...t.sentenceKeys.subarray(t.sentenceKeyStart[i], t.sentenceKeyStart[i + 1])];
+      assert.deepStrictEqual(ids.map((id) => t.keys[id]), s.keys);
+    });
+  });
+
+  it('weighs a key by the sentences of both articles that carry it: log(1 + (n + 1) / (df + 0.5))', () => {
+    const a = features(storm);
+    const b = features(rewrite);
+    const weight = pairWeights(a, b);
+    const n = a.sents.length + b.sents.length;
+    const expected = (key: string) => Math.log(1 + (n + 1) / (sentencesWith(a, key).length + sentencesWith(b, key).length + 0.5));
+    for (const key of new Set([...a.keyTable.keys, ...b.keyTable.keys, 'absentword'])) {
+      assert.strictEqual(weight(key), expected(key), key);
+    }
+    // The same weights whichever article comes first.
+    const swapped = pairWeights(b, a);
+    for (const key of a.keyTable.keys) assert.strictEqual(swapped(key), weight(key), key);
+  });
+});
+
+/** n-gram precision by counting in Maps, as the scorer computed it before the grams were packed. */
+function naivePrecision(a: readonly number[], b: readonly number[]): number {
+  const count = (xs: readonly number[]) => {
+    const m = new Map<number, number>();
+    for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+    return m;
+  };
+  const cb = count(b);
+  let hit = 0;
+  for (const [g, c] of count(a)) hit += Math.min(c, cb.get(g) ?? 0);
+  return a.length === 0 ? 0 : hit / a.length;
+}
+
+describe('sentence grams (sorted multisets compared by a merge)', () => {
+  it('gives the n-gram precision and character Dice that counting in Maps gives (property over random sentences)', () => {
+    const rand = prng(42);
+    const vocabulary = ['the', 'storm', 'wall', 'harbor', 'mayor', 'said', 'said', 'the', 'boats', '40', 'million', "didn't"];
+    const sentence = () => {
+      const words = Array.from({ length: 1 + Math.floor(rand() * 14) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]);
+      return `${words.join(' ')}.`;
+    };
+    for (let k = 0; k < 200; k++) {
+      const [sa, sb] = [features(sentence()).sents[0], features(sentence()).sents[0]];
+      const [ga, gb] = [sentenceGrams(sa), sentenceGrams(sb)];
+      for (const name of ['unigrams', 'bigrams', 'trigrams', 'fourgrams'] as const) {
+        assert.strictEqual(gramPrecision(ga[name], gb[name]), naivePrecision([...ga[name]], [...gb[name]]), name);
+      }
+      const dice = ga.charCount + gb.charCount === 0 ? 0 : (2 * naivePrecision([...ga.chars], [...gb.chars]) * ga.charCount) / (ga.charCount + gb.charCount);
+      assert.ok(Math.abs(charDice(ga, gb) - dice) < 1e-12);
+      assert.strictEqual(ga.charCount, Math.max(0, sa.words.join(' ').length - 2));
+    }
+  });
+});
