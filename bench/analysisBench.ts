@@ -403,7 +403,8 @@ export async function runAnalysisBench(): Promise<void> {
     const base = runBaseline(bundle, count <= 5 ? 60000 : 8000);
     console.log(
       `analysis: ${count} articles, ${(bundle.bytes / (1024 * 1024)).toFixed(2)} MB, ${bundle.plants.length} planted: ` +
-      `cold ${child.coldMs.toFixed(0)} ms (${(bundle.bytes / 1048576 / (child.coldMs / 1000)).toFixed(2)} MB/s), warm ${child.warmMs.toFixed(0)} ms, one article edited ${child.oneEditMs.toFixed(0)} ms; ` +
+      `cold ${child.coldMs.toFixed(0)} ms (${(bundle.bytes / 1048576 / (child.coldMs / 1000)).toFixed(2)} MB/s; cpu ${child.coldCpuMs.toFixed(0)} ms), ` +
+      `warm ${child.warmMs.toFixed(0)} ms, one article edited ${child.oneEditMs.toFixed(0)} ms; ` +
       `${analysis.matches.length} matches; recall ${pct(recall.all)} (verbatim ${pct(recall.verbatim)}, edited ${pct(recall.edited)}, paraphrased ${pct(recall.paraphrased)})`,
     );
     console.log(
