@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { findQuotes } from '../../src/core/text/quotes';
+import { findQuotes, findQuotesWithMentions } from '../../src/core/text/quotes';
 import { splitSentences } from '../../src/core/text/sentences';
 import { growth } from './workCounter';
 
@@ -157,6 +157,20 @@ describe('speakers on the shapes of real news (PolNeAR)', () => {
     assert.deepStrictEqual(who('The loopholes he cited are “the ability to use losses,” The Hill reported.').map((x) => x[1]), ['hill']);
     assert.deepStrictEqual(who('Footage shows Trump saying during the debate, “That makes me smart,” when Clinton blasted him.').map((x) => x[1]), ['trump']);
     assert.deepStrictEqual(who('“It was the comeback of the decade,” the article read.').map((x) => x[1]), ['the article']);
+  });
+
+  it('reads the subject of the main clause, not of a clause before it, and possessives as written', () => {
+    assert.deepStrictEqual(who('When Wallace died in 1998, President Clinton released the following statement: “Our condolences.”').map((x) => x[1]), ['clinton']);
+    assert.deepStrictEqual(who('On July 6, 2015, Sanders made the following comment: “For young people, the rate is 33 percent.”').map((x) => x[1]), ['sanders']);
+    assert.deepStrictEqual(who('Scott’s family has called on police to release the videos “as a matter of the greater good.”').map((x) => x[1]), ["scott's family"]);
+    assert.deepStrictEqual(who('“There is no organized effort,” said RNC spokesman Sean Spicer in a Friday tweet.').map((x) => x[1]), ['spicer']);
+    assert.deepStrictEqual(who('House Speaker Paul Ryan, R-Wis., despite admitting that he had concerns about “trial lawyers,” agreed.').map((x) => x[1]), ['ryan']);
+  });
+
+  it('gives the role behind a speaker resolved from it', () => {
+    const text = 'Mayor Bill de Blasio spoke first. “We see no link,” the mayor said.';
+    const { quotes, mentions } = findQuotesWithMentions(text, splitSentences(text));
+    assert.deepStrictEqual([quotes.map((q) => q.speaker), mentions], [['Bill de Blasio'], ['the mayor']]);
   });
 
   it('knows a surname after an honorific and a number word is no name', () => {

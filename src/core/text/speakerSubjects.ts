@@ -37,7 +37,7 @@ const PASSIVE_BEFORE = /\b(?:was|were|been|being|be|is|are|get|got)\s*$/i;
 /** Words that may stand between a subject and its cue verb ("Rutte had said", "he also added"). */
 const BETWEEN = new RegExp(
   '\\s+(?:also|further|first|finally|often|never|always|sometimes|now|later|then|had|has|have|again|earlier|previously|once|repeatedly|reportedly|simply|just|would|will|did|does|do|' +
-    'recently|already|still|however|separately|\\p{Ll}+ly|(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|' +
+    'recently|already|still|however|separately|(?!(?:family|ally|rally|assembly|supply|reply|anomaly|monopoly|bully|belly)\\b)\\p{Ll}+ly|(?:on\\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|' +
     'at the time|last (?:week|month|year|night)|this (?:week|month|year|morning)|(?:on|in) (?:Twitter|Facebook))$',
   'u',
 );
@@ -80,14 +80,14 @@ const NAME_AT_END = new RegExp(
 );
 /** A name that opens a sentence and is followed by a lower-case word that is not a function word. */
 export const SUBJECT_AT_START = new RegExp(
-  `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})(?=(?:\\s*\\([^()]{1,30}\\))?(?:\\s+(?!(?:at|in|on|of|for|to|the|a|an|by|with|from|as)\\b)\\p{Ll}|,\\s+(?:who|whose|which|a|an|the|his|her|their|its|our)\\b|` +
+  `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})(?=(?:\\s*\\([^()]{1,30}\\))?(?:\\s+(?!(?:at|in|on|of|for|to|the|a|an|by|with|from|as)\\b)\\p{Ll}|,\\s+(?:who|whose|which|a|an|the|his|her|their|its|our)\\b|,\\s+(?:[RDI]-[A-Z][\\p{L}.]*|\\d{1,3}),|` +
     `,\\s+(?:[\\p{Lu}][\\p{L}.-]*\\s+){0,3}[\\p{Lu}][\\p{L}.-]*(?:[’']s|s[’'])\\s+\\p{Ll}))`,
   'u',
 );
 /** "pollster Frank Luntz", "Concord resident Whit Symms": a short description, then a name that ends the clause. */
 const DESCRIBED_NAME_AT_START = new RegExp(
   `^\\s*((?:(?:${NAME_WORD}|(?!(?:of|in|at|from|for|with|on|to|by|and|or|who|that|which)\\b)\\p{Ll}[\\p{Ll}-]*)\\s+){1,5}?` +
-    `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,4})(?<!\\b\\p{Lu})(?=\\s*(?:[,;:!?]|\\.(?:\\s|$)|$))`,
+    `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,4})(?<!\\b\\p{Lu})(?=\\s*(?:[,;:!?]|\\.(?:\\s|$)|$)|\\s+(?:in|on|at|during|after|before|last|this|who|while|when)\\b)`,
   'u',
 );
 const NAME_AT_START = new RegExp(`^\\s*(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5})`, 'u');
@@ -365,6 +365,8 @@ export function signature(slice: string): Subject {
 /** Every capitalized run of a text. */
 export const NAME_ANYWHERE = new RegExp(`${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5}`, 'gu');
 
+const SUBORDINATE_AT_START = /^\s*(?:When|If|After|Before|While|Although|Though|Because|Since|As|Once|Until|Unless|Whether)\b/;
+
 const CLAUSE_PRONOUN = /^\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\s+)?(he|she|they|it|we|i)\b/i;
 
 /**
@@ -374,7 +376,8 @@ const CLAUSE_PRONOUN = /^\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\s+)?(he|she|they
  * or only one followed by a verb ('beforeVerb', for a sentence without a cue verb).
  */
 export function clauseSubject(clause: string, phrase: 'no' | 'any' | 'beforeVerb' = 'no'): Subject {
-  const opening = subjectAtStart(clause);
+  // "When Wallace died in 1998, President Clinton released …": a subordinate clause's subject is not the clause's.
+  const opening = SUBORDINATE_AT_START.test(clause) ? NO_SUBJECT : subjectAtStart(clause);
   if (opening.kind !== 'none') {
     return opening;
   }
@@ -383,9 +386,21 @@ export function clauseSubject(clause: string, phrase: 'no' | 'any' | 'beforeVerb
   if (described !== null && !NOT_A_SPEAKER.has(head)) {
     return { kind: ROLE_NOUNS.has(head) ? 'role' : 'phrase', text: described };
   }
-  // "Horrified at the prospect …, Ramos believes": after an opening phrase set off by a comma.
-  const comma = /^[^,\uFFFC]{1,120},\s*/.exec(clause);
-  return comma ? subjectAtStart(clause.slice(comma[0].length)) : opening;
+  // "Horrified at the prospect …, Ramos believes", "On July 6, 2015, Sanders made …": after
+  // opening phrases set off by commas (up to three).
+  let rest = clause;
+  for (let k = 0; k < 3; k++) {
+    const comma = /^[^,\uFFFC]{1,120},\s*/.exec(rest);
+    if (comma === null) {
+      break;
+    }
+    rest = rest.slice(comma[0].length);
+    const after = subjectAtStart(rest);
+    if (after.kind !== 'none') {
+      return after;
+    }
+  }
+  return opening;
 }
 
 function subjectAtStart(body: string): Subject {
@@ -401,18 +416,21 @@ function subjectAtStart(body: string): Subject {
   // "The Vermont senator emailed …": a description, not the name "Vermont".
   const next = name === null ? '' : (/^\s+(\p{Ll}+)/u.exec(body.slice(name.index + name[0].length))?.[1] ?? '');
   if (name && !(/^\s*(?:The|A|An)\s/.test(name[1]) && next.length > 0 && !isVerb(next))) {
-    const person = cleanName(name[1]);
-    if (isNameLike(person) && !isCommonWordAtStart(person)) {
-      const possessive = POSSESSIVE_PROXY_AT_START.exec(body.slice(name.index + name[0].length));
+    // "Hillary Clinton’s aides cast …" speaks for her; "Hillary Clinton’s right-hand woman" is a phrase.
+    const owner = /^(.*)([’']s)$/u.exec(name[1]);
+    const after = body.slice(name.index + name[0].length);
+    const person = cleanName(owner === null ? name[1] : owner[1]);
+    const possessive = POSSESSIVE_PROXY_AT_START.exec(owner === null ? after : `${owner[2]}${after}`);
+    if (isNameLike(person) && !isCommonWordAtStart(person) && (owner === null || possessive !== null)) {
       return { kind: 'name', text: possessive ? `${person}${possessive[0]}` : person, person };
     }
   }
   return { kind: 'none', text: '' };
 }
 
-/** A description, then a name, then a verb: "Clinton campaign manager Robby Mook told …". */
+/** A description ending in a lower-case word, then a name, then a verb: "Clinton campaign manager Robby Mook told …". */
 const DESCRIPTION_THEN_NAME = new RegExp(
-  `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?((?:[\\p{L}\\p{N}.’'-]+\\s+){1,5}?)(${NAME_RUN})(?=(?:\\s*\\([^()]{1,30}\\))?(?:\\s+\\p{Ll}|,))`,
+  `^\\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\\s+)?((?:[\\p{L}\\p{N}.’'-]+\\s+){0,4}?\\p{Ll}[\\p{L}-]*\\s+)(${NAME_RUN})(?=(?:\\s*\\([^()]{1,30}\\))?(?:\\s+\\p{Ll}|,))`,
   'u',
 );
 
