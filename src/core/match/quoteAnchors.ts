@@ -24,10 +24,44 @@ export function quoteAnchoredLinks(
   known?: (x: number, y: number, i: number, j: number) => boolean,
 ): Map<string, SentenceLink[]> {
   const out = new Map<string, Map<number, SentenceLink>>();
+  const add = anchorScorer(features, options, out, known);
+  const speakerOf = lineSpeakers(features);
+  for (const g of groups) {
+    for (let p = 0; p < g.occurrences.length; p++) {
+      for (let q = p + 1; q < g.occurrences.length; q++) {
+        const o1 = g.occurrences[p];
+        const o2 = g.occurrences[q];
+        if (o1.article === o2.article) continue;
+        const [a, b] = o1.article < o2.article ? [o1, o2] : [o2, o1];
+        const i = sentenceAt(features[a.article].sentences, a.start);
+        const j = sentenceAt(features[b.article].sentences, b.start);
+        if (!add(a.article, b.article, i, j, MIN_QUOTED)) continue;
+        for (const [di, dj] of [[-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
+          // Two neighbours that are each one quoted line of a different speaker are different statements (a dialogue).
+          const [s1, s2] = [speakerOf(a.article, i + di), speakerOf(b.article, j + dj)];
+          if (s1 === null || s2 === null || s1 === s2) add(a.article, b.article, i + di, j + dj, MIN_NEIGHBOUR);
+        }
+      }
+    }
+  }
+  const result = new Map<string, SentenceLink[]>();
+  for (const [pair, links] of out) result.set(pair, [...links.values()]);
+  return result;
+}
+
+type Scores = ReturnType<typeof scoreSentences>;
+
+/**
+ * Adds the link (x, i)–(y, j) to `out` when its sentences score at least `min`; true when linked.
+ * Each sentence pair is scored once, however many quotations and neighbours lead to it.
+ */
+function anchorScorer(
+  features: readonly ArticleFeatures[], options: AnalysisOptions, out: Map<string, Map<number, SentenceLink>>,
+  known?: (x: number, y: number, i: number, j: number) => boolean,
+): (x: number, y: number, i: number, j: number, min: number) => boolean {
   const weights = new Map<string, ReturnType<typeof pairWeights>>();
-  // Each sentence pair is scored once, however many quotations and neighbours lead to it.
-  const memo = new Map<string, ReturnType<typeof scoreSentences>>();
-  const add = (x: number, y: number, i: number, j: number, min: number): boolean => {
+  const memo = new Map<string, Scores>();
+  return (x, y, i, j, min) => {
     const fx = features[x];
     const fy = features[y];
     if (i < 0 || j < 0 || i >= fx.sents.length || j >= fy.sents.length) return false;
@@ -46,27 +80,23 @@ export function quoteAnchoredLinks(
     if (!links.has(key)) links.set(key, { i, j, score: s.score, kind: s.kind ?? 'paraphrase', runs: s.runs, aligned: false });
     return true;
   };
-  // Sentences that hold a grouped quote: such a neighbour is anchored by its own quote's group,
-  // or it is another statement (in a dialogue nearly every sentence is one: little neighbour scoring).
-  const grouped = new Set<string>();
-  for (const g of groups) for (const o of g.occurrences) grouped.add(`${o.article} ${sentenceAt(features[o.article].sentences, o.start)}`);
-  for (const g of groups) {
-    for (let p = 0; p < g.occurrences.length; p++) {
-      for (let q = p + 1; q < g.occurrences.length; q++) {
-        const o1 = g.occurrences[p];
-        const o2 = g.occurrences[q];
-        if (o1.article === o2.article) continue;
-        const [a, b] = o1.article < o2.article ? [o1, o2] : [o2, o1];
-        const i = sentenceAt(features[a.article].sentences, a.start);
-        const j = sentenceAt(features[b.article].sentences, b.start);
-        if (!add(a.article, b.article, i, j, MIN_QUOTED)) continue;
-        for (const [di, dj] of [[-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
-          if (!grouped.has(`${a.article} ${i + di}`) || !grouped.has(`${b.article} ${j + dj}`)) add(a.article, b.article, i + di, j + dj, MIN_NEIGHBOUR);
-        }
+}
+
+/**
+ * The speaker of a sentence that is one quoted line: the named speaker of its only quote; null
+ * for a sentence with no quote, several, or an unnamed speaker (read per article on first use).
+ */
+function lineSpeakers(features: readonly ArticleFeatures[]): (x: number, i: number) => string | null {
+  const cache = new Map<number, Map<number, string | null>>();
+  return (x, i) => {
+    let bySentence = cache.get(x);
+    if (bySentence === undefined) {
+      cache.set(x, (bySentence = new Map()));
+      for (const q of features[x].quotes) {
+        const at = sentenceAt(features[x].sentences, q.start);
+        bySentence.set(at, bySentence.has(at) ? null : q.speakerKey);
       }
     }
-  }
-  const result = new Map<string, SentenceLink[]>();
-  for (const [pair, links] of out) result.set(pair, [...links.values()]);
-  return result;
+    return bySentence.get(i) ?? null;
+  };
 }
