@@ -276,7 +276,8 @@ function alignmentNodes(
   const nA = a.sents.length;
   const nB = b.sents.length;
   const nodes: (AlignNode & { score: number })[] = [];
-  const seen = new Set<string>();
+  // Split nodes already added, by (i0, j0) and which side is split.
+  const seen = new Set<number>();
   for (const [key, s] of scored) {
     const i = key % nA;
     const j = (key - i) / nA;
@@ -286,13 +287,13 @@ function alignmentNodes(
       const ii = i + di;
       const jj = j + dj;
       if (ii < 0 || jj < 0 || ii >= nA || jj >= nB) continue;
+      const i0 = Math.min(i, ii);
+      const j0 = Math.min(j, jj);
+      const id = (i0 * nB + j0) * 2 + (di !== 0 ? 1 : 0);
+      if (seen.has(id)) continue;
       const part = di !== 0 ? a.sents[ii] : b.sents[jj];
       const whole = di !== 0 ? b.sents[j] : a.sents[i];
       if (part.keys.length < 2 || containedShare(part, whole, weight) < SPLIT_CONTAINED) continue;
-      const i0 = Math.min(i, ii);
-      const j0 = Math.min(j, jj);
-      const id = `${i0} ${Math.max(i, ii)} ${j0} ${Math.max(j, jj)}`;
-      if (seen.has(id)) continue;
       seen.add(id);
       const merged = Math.max(s.score, keyOverlap(a.sents.slice(i0, Math.max(i, ii) + 1), b.sents.slice(j0, Math.max(j, jj) + 1), weight));
       nodes.push({ i0, i1: Math.max(i, ii), j0, j1: Math.max(j, jj), weight: 1.5 * (merged - MIN_LINK), score: merged });
