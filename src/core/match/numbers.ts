@@ -34,14 +34,20 @@ const TIME_UNITS: ReadonlyMap<string, string> = new Map([
   ['day', 'day'], ['days', 'day'], ['hour', 'hour'], ['hours', 'hour'],
 ]);
 
+// Module constants: a regular expression literal in a function is a new object on every call (this runs per word).
+const GROUPED_DIGITS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const PLAIN_DIGITS = /^\d+(?:\.\d+)?$/;
+const HYPHENATED = /^([a-z]+)-([a-z]+)$/;
+const HAS_DIGIT = /\d/;
+
 /** The value of one word: digits ("1,000", "3.5"), a number word, or a hyphenated one ("twenty-five"). */
 export function wordValue(word: string): number | null {
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(word) || /^\d+(?:\.\d+)?$/.test(word)) {
+  if (GROUPED_DIGITS.test(word) || PLAIN_DIGITS.test(word)) {
     return Number(word.replace(/,/g, ''));
   }
   const unit = UNITS.get(word);
   if (unit !== undefined) return unit;
-  const dash = /^([a-z]+)-([a-z]+)$/.exec(word);
+  const dash = HYPHENATED.exec(word);
   if (dash !== null) {
     const tens = UNITS.get(dash[1]);
     const ones = UNITS.get(dash[2]);
@@ -72,10 +78,10 @@ export function numberMentions(words: readonly string[]): NumberMention[] {
     for (;;) {
       const scale = end < words.length ? SCALES.get(words[end]) : undefined;
       const next = end < words.length ? UNITS.get(words[end]) : undefined;
-      if (scale !== undefined && !(words[end] === 'm' && !/\d/.test(words[i]))) {
+      if (scale !== undefined && !(words[end] === 'm' && !HAS_DIGIT.test(words[i]))) {
         value *= scale;
         end++;
-      } else if (next !== undefined && next >= 1 && next <= 9 && value >= 20 && value < 100 && value % 10 === 0 && !/\d/.test(words[i])) {
+      } else if (next !== undefined && next >= 1 && next <= 9 && value >= 20 && value < 100 && value % 10 === 0 && !HAS_DIGIT.test(words[i])) {
         value += next;
         end++;
       } else {
