@@ -258,13 +258,16 @@ function alignedLinks(
     }
   }
   // Matches out of order still count (a quote moved to the end, a paragraph moved up).
-  for (const [key, s] of scored) {
-    if (s.kind === null || links.has(key)) continue;
+  scored.forEach((s, key) => {
+    if (s.kind === null || links.has(key)) return;
     const i = key % nA;
     add(i, (key - i) / nA, s.score, s.kind, false);
-  }
+  });
   return [...links.values()].sort((x, y) => x.i - y.i || x.j - y.j);
 }
+
+/** The four neighbours of a sentence pair: the next or previous sentence on one side. */
+const NEIGHBOURS = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
 
 /**
  * Nodes for the alignment: single pairs, and a sentence against two adjacent ones (a sentence
@@ -278,12 +281,13 @@ function alignmentNodes(
   const nodes: (AlignNode & { score: number })[] = [];
   // Split nodes already added, by (i0, j0) and which side is split.
   const seen = new Set<number>();
-  for (const [key, s] of scored) {
+  // forEach, not for…of over entries: no [key, value] array per scored pair.
+  scored.forEach((s, key) => {
     const i = key % nA;
     const j = (key - i) / nA;
     nodes.push({ i0: i, i1: i, j0: j, j1: j, weight: s.score - MIN_LINK, score: s.score });
-    if (s.score < MIN_LINK) continue;
-    for (const [di, dj] of [[1, 0], [-1, 0], [0, 1], [0, -1]] as const) {
+    if (s.score < MIN_LINK) return;
+    for (const [di, dj] of NEIGHBOURS) {
       const ii = i + di;
       const jj = j + dj;
       if (ii < 0 || jj < 0 || ii >= nA || jj >= nB) continue;
@@ -298,6 +302,6 @@ function alignmentNodes(
       const merged = Math.max(s.score, keyOverlap(a.sents.slice(i0, Math.max(i, ii) + 1), b.sents.slice(j0, Math.max(j, jj) + 1), weight));
       nodes.push({ i0, i1: Math.max(i, ii), j0, j1: Math.max(j, jj), weight: 1.5 * (merged - MIN_LINK), score: merged });
     }
-  }
+  });
   return nodes;
 }
