@@ -68,9 +68,30 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): (i: number) => num
       }
       if (budget === 0) break;
     }
-    const found = touched.filter((j) => enough(count[j], keys[i].length, keys[j].length));
-    found.sort((x, y) => count[y] - count[x] || y - x);
+    const found = best(touched, count, (j) => enough(count[j], keys[i].length, keys[j].length));
     for (const j of touched) count[j] = 0;
-    return found.slice(0, MAX_CANDIDATES);
+    return found;
   };
+}
+
+/**
+ * Up to MAX_CANDIDATES of `touched` that pass `ok`, the most shared keys first (ties in scan order:
+ * the rarer key, the nearer quote). A bucket per count instead of sorting every quote the scan touched.
+ */
+function best(touched: readonly number[], count: Int32Array, ok: (j: number) => boolean): number[] {
+  const buckets: number[][] = [];
+  for (const j of touched) {
+    const bucket = buckets[count[j]];
+    if (bucket === undefined) buckets[count[j]] = [j];
+    else bucket.push(j);
+  }
+  const out: number[] = [];
+  for (let c = buckets.length - 1; c > 0 && out.length < MAX_CANDIDATES; c--) {
+    for (const j of buckets[c] ?? []) {
+      if (!ok(j)) continue;
+      out.push(j);
+      if (out.length === MAX_CANDIDATES) break;
+    }
+  }
+  return out;
 }

@@ -12,14 +12,13 @@ import { meaningsOf } from './synonyms';
 export interface MeaningUnit {
   /** wordKey of a content word, or "#<value>" for a number however it is written. */
   readonly key: string;
-  /** WordNet synsets of the word (synonyms.ts); none for numbers. */
-  readonly senses: readonly number[];
+  /** The folded word, whose WordNet senses (synonyms.ts) a rewording may share; null for numbers. */
+  readonly word: string | null;
 }
 
 export interface QuoteMeaning {
   readonly units: readonly MeaningUnit[];
   readonly keys: ReadonlySet<string>;
-  readonly senses: ReadonlySet<number>;
 }
 
 /** A number's key: the same for "12", "twelve" and "a dozen"; "a decade" and "ten years" meet too. */
@@ -32,32 +31,46 @@ export function meaningOf(words: readonly string[]): QuoteMeaning {
   const inNumber = new Uint8Array(words.length);
   const units: MeaningUnit[] = [];
   const keys = new Set<string>();
-  const add = (key: string, senses: readonly number[]): void => {
+  const add = (key: string, word: string | null): void => {
     if (keys.has(key)) return;
     keys.add(key);
-    units.push({ key, senses });
+    units.push({ key, word });
   };
   for (const m of numberMentions(words)) {
     inNumber.fill(1, m.start, m.end);
-    add(numberKey(m.value), []);
+    add(numberKey(m.value), null);
     // "a decade" says its unit without the word: add it, so it meets "ten years" (not "ten days").
-    if (m.unit !== null && (m.end >= words.length || wordKey(words[m.end]) !== wordKey(m.unit))) add(wordKey(m.unit), meaningsOf(m.unit));
+    if (m.unit !== null && (m.end >= words.length || wordKey(words[m.end]) !== wordKey(m.unit))) add(wordKey(m.unit), m.unit);
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (inNumber[i] === 1 || STOPWORDS.has(w) || /\d/.test(w) || isReportingWord(w)) continue;
-    add(wordKey(w), meaningsOf(w));
+    add(wordKey(w), w);
   }
-  const senses = new Set<number>();
-  for (const u of units) for (const s of u.senses) senses.add(s);
-  return { units, keys, senses };
+  return { units, keys };
+}
+
+/** The senses of a meaning's words, read when a comparison first needs them (most quotes never do). */
+const senseSets = new WeakMap<QuoteMeaning, ReadonlySet<number>>();
+
+function sensesOf(m: QuoteMeaning): ReadonlySet<number> {
+  let set = senseSets.get(m);
+  if (set === undefined) {
+    const all = new Set<number>();
+    for (const u of m.units) if (u.word !== null) for (const s of meaningsOf(u.word)) all.add(s);
+    senseSets.set(m, (set = all));
+  }
+  return set;
 }
 
 /** Share of a's units that b says too: the same key, or a sense they share. */
 function cover(a: QuoteMeaning, b: QuoteMeaning): number {
   if (a.units.length === 0) return 0;
   let said = 0;
-  for (const u of a.units) if (b.keys.has(u.key) || u.senses.some((s) => b.senses.has(s))) said++;
+  for (const u of a.units) {
+    if (b.keys.has(u.key)) said++;
+    else if (u.word !== null && meaningsOf(u.word).some((s) => sensesOf(b).has(s))) said++;
+  }
   return said / a.units.length;
 }
 
