@@ -167,6 +167,12 @@ describe('speakers on the shapes of real news (PolNeAR)', () => {
     assert.deepStrictEqual(who('House Speaker Paul Ryan, R-Wis., despite admitting that he had concerns about “trial lawyers,” agreed.').map((x) => x[1]), ['ryan']);
   });
 
+  it('takes a speech tag after a quote that ends with a nested quote, and no headline for a fullest name', () => {
+    assert.deepStrictEqual(who('“She asked, ‘What can I do? What kind of help do you need?’” Weaver said.').map((x) => x[1]), ['weaver', null]);
+    const text = 'Separation From Wife Huma Abedin\n“It was a painful decision,” Abedin said.';
+    assert.deepStrictEqual(findQuotes(text, splitSentences(text)).map((q) => q.speaker), ['Abedin']);
+  });
+
   it('gives the role behind a speaker resolved from it', () => {
     const text = 'Mayor Bill de Blasio spoke first. “We see no link,” the mayor said.';
     const { quotes, mentions } = findQuotesWithMentions(text, splitSentences(text));

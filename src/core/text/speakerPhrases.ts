@@ -13,7 +13,7 @@ const LEXICON = nlp.world().model.one.lexicon;
 const VERB_TAGS: ReadonlySet<string> = new Set(['PastTense', 'PresentTense', 'Copula', 'Modal', 'Auxiliary', 'Verb', 'Gerund', 'Participle', 'Pronoun', 'QuestionWord']);
 
 const DETERMINERS: ReadonlySet<string> = new Set(
-  ('the a an his her their its our my your one another some many several both most other each every all ' +
+  ('the a an his her their its our my your this these those one another some many several both most other each every all ' +
     'two three four five six seven eight nine ten dozens hundreds thousands').split(' '),
 );
 
@@ -149,7 +149,7 @@ function phraseAtStart(text: string): { phrase: string; next: string | null } | 
   for (let i = 1; i < words.length; i++) {
     const w = words[i].replace(/\.$/, '');
     const lower = w.toLowerCase();
-    if (!PHRASE_WORD.test(w) || STOP_AFTER.has(lower) || (i > 1 && (isVerbInPlace(w) || ADVERB.test(w)))) {
+    if (!PHRASE_WORD.test(w) || STOP_AFTER.has(lower) || NOT_IN_PHRASE.has(lower) || (i > 1 && (isVerbInPlace(w) || ADVERB.test(w)))) {
       break;
     }
     end = i + 1;

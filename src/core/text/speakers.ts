@@ -167,11 +167,15 @@ function isTitleCase(slice: string): boolean {
 const LOWER_WORD = /(?<!\p{L})\p{Ll}\p{L}{3}/u;
 const UPPER_WORDS = /(?<!\p{L})\p{Lu}\p{L}{3}/gu;
 
+/** A function word capitalized inside a run: the run is a headline. */
+const HEADLINE_WORD = /\s(?:In|To|At|From|Of|With|For|On|And|The|A|An|Is|As|By|Says|Said)\s/;
+
 function readNames(slice: string, region: Region, reading: Reading): void {
   NAME_ANYWHERE.lastIndex = 0;
   for (let m = NAME_ANYWHERE.exec(slice); m !== null; m = NAME_ANYWHERE.exec(slice)) {
     const facts = properName(m[0]);
-    if (facts === null || facts.key === null) {
+    // "Separation From Wife Huma Abedin": a headline in title case, not the fullest form of a name.
+    if (facts === null || facts.key === null || HEADLINE_WORD.test(m[0])) {
       continue;
     }
     reading.names.add(facts.display);
@@ -578,7 +582,7 @@ function cueBeforeColon(masked: string, prevRegion: Region, prevCues: readonly C
 
 /** “Stop!” | Rutte shouted. / “It is great.” | she said. — a splitter may end the sentence at the quote. */
 function cueRightAfter(text: string, masked: string, span: QuoteSpan, region: Region, next: Region, nextCues: readonly Cue[]): Attribution | null {
-  const cut = /[!?,]\s*$/.test(span.text) || /^\s*[\p{Ll}—–]/u.test(text.slice(next.start, next.start + 3));
+  const cut = /[!?,]['’‘"”]*\s*$/.test(span.text) || /^\s*[\p{Ll}—–]/u.test(text.slice(next.start, next.start + 3));
   if (!cut || region.end - span.end > 8 || !/^[\s.,!?…]*$/.test(masked.slice(span.end, region.end))) {
     return null;
   }
