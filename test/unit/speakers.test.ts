@@ -182,6 +182,9 @@ describe('speakers on the shapes of real news (PolNeAR)', () => {
   it('knows a surname after an honorific and a number word is no name', () => {
     assert.deepStrictEqual(who('“It is all about enthusiasm,” Mr. King added.').map((x) => x[1]), ['king']);
     assert.deepStrictEqual(who('Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid.”').map((x) => x[1]), [null]);
+    // A gerund or a preposition capitalized at a sentence start is no part of a name.
+    assert.deepStrictEqual(who('Kaja Kallas arrived. Reprising a favorite line, she spoke of “progress.”').map((x) => x[1]), ['kallas']);
+    assert.deepStrictEqual(who('Like Donald Trump, Carson said “no.”').map((x) => x[1]), ['carson']);
   });
 
   it('takes no fragment or common word for a name', () => {

@@ -135,7 +135,10 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
     'conservative liberal senior also then still even just only yes no well oh so says said monday tuesday wednesday ' +
     'thursday friday saturday sunday january february march april june july august september october november december ' +
     'though although while when after before because since another following meanwhile however instead indeed ' +
-    'moreover nevertheless earlier later today yesterday tonight here there').split(' '),
+    'moreover nevertheless earlier later today yesterday tonight here there ' +
+    // Capitalized only by their place: prepositions and spans of time that open a sentence.
+    'like unlike despite amid among during under without within through toward towards across against ' +
+    'hours minutes days weeks months years decades moments').split(' '),
 );
 
 /** A number written out at a sentence start ("Twenty-two years ago"). */
@@ -165,13 +168,23 @@ export function isCommonWordAtStart(name: string): boolean {
   // The lexicon is a plain object: "Constructor" must not reach Object.prototype.
   const word = name.toLowerCase();
   const tags = Object.prototype.hasOwnProperty.call(LEXICON, word) ? LEXICON[word] : undefined;
-  return typeof tags === 'string' ? COMMON_TAGS.has(tags) : Array.isArray(tags) && tags.some((t) => COMMON_TAGS.has(String(t)));
+  const common = typeof tags === 'string' ? COMMON_TAGS.has(tags) : Array.isArray(tags) && tags.some((t) => COMMON_TAGS.has(String(t)));
+  // "Debating Clinton's character", "Reprising one of her lines": a gerund of a verb the lexicon knows.
+  return common || (tags === undefined && isGerund(word));
+}
+
+function isGerund(word: string): boolean {
+  const stem = /^(\p{Ll}{3,})ing$/u.exec(word)?.[1];
+  return stem !== undefined && [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')].some((b) => {
+    const t = Object.prototype.hasOwnProperty.call(LEXICON, b) ? LEXICON[b] : undefined;
+    return t === 'Infinitive' || (Array.isArray(t) && t.includes('Infinitive'));
+  });
 }
 
 /** Trims a capitalized run to the name proper: "But Mark Rutte" → "Mark Rutte". */
 export function cleanName(raw: string): string {
   const words = raw.split(/\s+/);
-  while (words.length > 1 && (STOPWORDS.has(words[0].toLowerCase()) || NOT_NAME_WORDS.has(words[0].toLowerCase()))) {
+  while (words.length > 1 && (STOPWORDS.has(words[0].toLowerCase()) || NOT_NAME_WORDS.has(words[0].toLowerCase()) || isGerund(words[0].toLowerCase()))) {
     words.shift();
   }
   // "Secretary of State Maria Lind": the run starts after "of"; "State" describes, it is no name.
