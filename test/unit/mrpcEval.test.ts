@@ -17,8 +17,11 @@ import { repoRoot } from './paths';
  */
 const MRPC = path.resolve(repoRoot, '..', 'shared', 'eval', 'mrpc_train.tsv');
 
-/** Before the paraphrase model (TF-IDF-like overlap, verbatim for any six-word run): accuracy 0.704, F1 0.808. */
-const FLOORS = { cvAccuracy: 0.76, cvF1: 0.83, shippedAccuracy: 0.76, shippedF1: 0.83 };
+/**
+ * Before the paraphrase model (TF-IDF-like overlap, verbatim for any six-word run): accuracy 0.704, F1 0.808.
+ * Reached with the word alignment (pairAlignment.ts): CV accuracy 0.781, F1 0.840; shipped 0.784, F1 0.843.
+ */
+const FLOORS = { cvAccuracy: 0.78, cvF1: 0.835, shippedAccuracy: 0.78, shippedF1: 0.84 };
 
 describe('MRPC train: paraphrase verdicts (issue 9 §4)', function () {
   this.timeout(120000);

@@ -5,6 +5,7 @@ import type { WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
 import { charDice, gramPrecision, sentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
+import { alignWords, bigramShapes, maskedEditSimilarity, missingNames } from './pairAlignment';
 
 /** How much a word weighs in a pair of sentences: rarer in the two articles, heavier. */
 export type KeyWeight = (key: string) => number;
@@ -146,6 +147,22 @@ export interface PairEvidence {
   readonly unigramMax: number;
   readonly fourgramMin: number;
   readonly fourgramMax: number;
+  /** Word alignment (pairAlignment.ts): the smaller side's share of words paired. */
+  readonly pairedMin: number;
+  /** log(1 + count of the content words one side leaves unpaired, reporting verbs aside), the larger side. */
+  readonly unpairedMax: number;
+  /** log(1 + that count for plain content words, not names or numbers), in the longer sentence. */
+  readonly unpairedOtherLonger: number;
+  /** 1 when one side's reporting verb ("said") is unpaired. */
+  readonly reportingUnpaired: number;
+  /** log(1 + names of the longer sentence the shorter lacks), and the other way round. */
+  readonly namesMissingLonger: number;
+  readonly namesMissingShorter: number;
+  /** Bigram precision both ways (the larger) over content keys, and over words with numbers masked. */
+  readonly keyBigramMax: number;
+  readonly maskedBigramMax: number;
+  /** editSimilarity with numbers masked: the same sentence about other figures. */
+  readonly maskedEdit: number;
 }
 
 /** The feature names, in the order of the model's weights. */
@@ -153,6 +170,8 @@ export const EVIDENCE_NAMES: readonly (keyof PairEvidence)[] = [
   'overlap', 'containMin', 'containMax', 'editSimilarity', 'lcsShorter', 'lengthRatio', 'lengthGap', 'runShare',
   'bigramMin', 'bigramMax', 'trigramMin', 'numberMismatch', 'nameMismatch', 'unmatchedMax', 'unmatchedMin', 'synonymShare',
   'charTrigrams', 'extraClause', 'negationMismatch', 'unigramMin', 'unigramMax', 'fourgramMin', 'fourgramMax',
+  'pairedMin', 'unpairedMax', 'unpairedOtherLonger', 'namesMissingLonger', 'namesMissingShorter', 'keyBigramMax', 'maskedBigramMax',
+  'maskedEdit', 'reportingUnpaired',
 ];
 
 /** Longest stretch of content words of `a` whose keys `b` lacks: a clause one sentence adds. */
@@ -248,6 +267,9 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
   // BLEU-like word n-gram precision both ways: unigrams (all words, function words too) and 4-grams.
   const unigrams = [gramPrecision(ga.unigrams, gb.unigrams), gramPrecision(gb.unigrams, ga.unigrams)];
   const fourgrams = [gramPrecision(ga.fourgrams, gb.fourgrams), gramPrecision(gb.fourgrams, ga.fourgrams)];
+  const aligned = alignWords(a, b);
+  const names = missingNames(a, b);
+  const shapes = bigramShapes(a, b);
   return {
     overlap: keyOverlap([a], [b], weight),
     containMin: Math.min(ca, cb),
@@ -272,6 +294,15 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
     unigramMax: Math.max(...unigrams),
     fourgramMin: Math.min(...fourgrams),
     fourgramMax: Math.max(...fourgrams),
+    pairedMin: aligned.pairedMin,
+    unpairedMax: aligned.unpairedMax,
+    unpairedOtherLonger: aligned.unpairedOtherLonger,
+    namesMissingLonger: names.longer,
+    namesMissingShorter: names.shorter,
+    keyBigramMax: shapes.keyBigramMax,
+    maskedBigramMax: shapes.maskedBigramMax,
+    maskedEdit: maskedEditSimilarity(a, b, common),
+    reportingUnpaired: aligned.reportingUnpaired,
   };
 }
 

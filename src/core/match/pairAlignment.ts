@@ -1,0 +1,303 @@
+import type { SentenceFeatures } from './articleFeatures';
+import { FNV_OFFSET, fnv1aUpdate } from '../hash';
+import { isReportingKey } from './lexicon';
+import { gramPrecision, sentenceGrams } from './sentenceGrams';
+import { lcsLength, MAX_CELLS } from './verbatimRuns';
+
+/**
+ * Word alignment of two sentences, the way a reader checks a paraphrase: each word of one side is
+ * paired with at most one word of the other, first by the same word, then by the same content key
+ * (stem or news synonym group), then by a shared WordNet sense, then by spelling (a compound written
+ * in one or two words, one letter changed, the same first six letters). What stays unpaired is
+ * what one sentence says and the other does not: how much of it (names and numbers included,
+ * reporting verbs counted apart) is the paraphrase model's strongest evidence against a pair.
+ *
+ * What depends on one sentence alone (word and key hashes in sorted order, word classes, content-key
+ * and number-masked bigrams) is computed once per sentence and kept in a small bounded cache.
+ */
+
+/** Word classes: what an unpaired word of that class says. */
+const FUNCTION = 0;
+const CONTENT = 1;
+const NAME = 2;
+const NUMBER = 3;
+const REPORTING = 4;
+
+interface SentenceShape {
+  readonly wordHash: Int32Array;
+  /** Positions sorted by word hash (then position). */
+  readonly wordOrder: Int32Array;
+  readonly keyHash: Int32Array;
+  /** Positions of content words sorted by key hash (then position). */
+  readonly keyOrder: Int32Array;
+  readonly kind: Uint8Array;
+  /** Bigrams of content keys (function words left out), sorted hashes. */
+  readonly keyBigrams: Int32Array;
+  /** Bigrams of the words with every number written as one placeholder, sorted hashes. */
+  readonly maskedBigrams: Int32Array;
+  /** The words' hashes with every number written as one placeholder, in order; null when the sentence states no number. */
+  readonly masked: readonly number[] | null;
+}
+
+const CACHE_SIZE = 4096;
+const cache = new Map<SentenceFeatures, SentenceShape>();
+
+function shapeOf(s: SentenceFeatures): SentenceShape {
+  let shape = cache.get(s);
+  if (shape === undefined) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    shape = computeShape(s);
+    cache.set(s, shape);
+  }
+  return shape;
+}
+
+const hashOf = (text: string): number => fnv1aUpdate(FNV_OFFSET, text) | 0;
+const NUMBER_HASH = hashOf('#');
+const IS_NUMBER = /^\d/;
+
+function sortedPositions(hash: Int32Array, positions: number[]): Int32Array {
+  return Int32Array.from(positions.sort((x, y) => hash[x] - hash[y] || x - y));
+}
+
+function bigramHashes(seq: readonly number[]): Int32Array {
+  const out = new Int32Array(Math.max(0, seq.length - 1));
+  for (let i = 0; i + 1 < seq.length; i++) out[i] = (Math.imul(seq[i], 0x9e3779b1) ^ seq[i + 1]) | 0;
+  return out.sort();
+}
+
+function computeShape(s: SentenceFeatures): SentenceShape {
+  const n = s.words.length;
+  const keys = sentenceGrams(s).keys;
+  const wordHash = new Int32Array(n);
+  const keyHash = new Int32Array(n);
+  const kind = new Uint8Array(n);
+  const contentPositions: number[] = [];
+  const keySeq: number[] = [];
+  const masked: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = s.words[i];
+    wordHash[i] = hashOf(w);
+    masked.push(IS_NUMBER.test(w) ? NUMBER_HASH : wordHash[i]);
+    const k = keys[i];
+    if (k === null) continue;
+    keyHash[i] = hashOf(k);
+    keySeq.push(keyHash[i]);
+    contentPositions.push(i);
+    if (IS_NUMBER.test(w)) kind[i] = NUMBER;
+    else if (s.salient.includes(k)) kind[i] = NAME;
+    else kind[i] = isReportingKey(k) ? REPORTING : CONTENT;
+  }
+  const wordOrder = sortedPositions(wordHash, Array.from({ length: n }, (_, i) => i));
+  return {
+    wordHash, wordOrder, keyHash, keyOrder: sortedPositions(keyHash, contentPositions), kind,
+    keyBigrams: bigramHashes(keySeq), maskedBigrams: bigramHashes(masked),
+    masked: masked.includes(NUMBER_HASH) ? masked : null,
+  };
+}
+
+/**
+ * Pairs still-unpaired positions of equal hash, in order, by a merge of the two sorted orders
+ * (each position once: a word said twice pairs twice only when the other side says it twice).
+ */
+function pairEqual(hA: Int32Array, orderA: Int32Array, hB: Int32Array, orderB: Int32Array, pairedA: Uint8Array, pairedB: Uint8Array): void {
+  let x = 0;
+  let y = 0;
+  while (x < orderA.length && y < orderB.length) {
+    const ha = hA[orderA[x]];
+    const hb = hB[orderB[y]];
+    if (ha < hb) x++;
+    else if (ha > hb) y++;
+    else {
+      let xe = x;
+      let ye = y;
+      while (xe < orderA.length && hA[orderA[xe]] === ha) xe++;
+      while (ye < orderB.length && hB[orderB[ye]] === ha) ye++;
+      let j = y;
+      for (let i = x; i < xe; i++) {
+        if (pairedA[orderA[i]]) continue;
+        while (j < ye && pairedB[orderB[j]]) j++;
+        if (j === ye) break;
+        pairedA[orderA[i]] = 1;
+        pairedB[orderB[j++]] = 1;
+      }
+      x = xe;
+      y = ye;
+    }
+  }
+}
+
+/** Bound on the word pairs the sense and spelling stages try (they compare unpaired content words one by one). */
+const MAX_TRIES = 4096;
+
+function unpairedContent(kind: Uint8Array, paired: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < kind.length; i++) if (kind[i] !== FUNCTION && !paired[i]) out.push(i);
+  return out;
+}
+
+/** Pairs unpaired content words that share a frequent WordNet sense (synonyms.ts). */
+function pairBySense(a: SentenceFeatures, b: SentenceFeatures, restA: readonly number[], restB: readonly number[], pairedA: Uint8Array, pairedB: Uint8Array): void {
+  const ga = sentenceGrams(a);
+  const gb = sentenceGrams(b);
+  for (const i of restA) {
+    const sa = ga.senses.get(ga.keys[i] ?? '');
+    if (sa === undefined) continue;
+    for (const j of restB) {
+      if (pairedB[j]) continue;
+      const sb = gb.senses.get(gb.keys[j] ?? '');
+      if (sb !== undefined && sb.some((m) => sa.includes(m))) {
+        pairedA[i] = 1;
+        pairedB[j] = 1;
+        break;
+      }
+    }
+  }
+}
+
+/** "cross-section"/"cross section" and "mid-year"/"midyear" are one word: compare without hyphens and apostrophes. */
+const bare = (w: string): string => w.replace(/['’-]/g, '');
+
+/** At most one letter inserted, deleted or changed ("Manzon"/"Monzon"), for words of five letters or more. */
+function oneEditApart(x: string, y: string): boolean {
+  if (x.length < 5 || y.length < 5 || Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  if (x.length === y.length) return x.slice(i + 1) === y.slice(i + 1);
+  return x.length > y.length ? x.slice(i + 1) === y.slice(i) : x.slice(i) === y.slice(i + 1);
+}
+
+/** How word i of `a` and word j of `b` meet by spelling: not, as one word, or as two words on one side. */
+const Spelling = { None: 0, Same: 1, TwoWordsInB: 2, TwoWordsInA: 3 } as const;
+type Spelling = (typeof Spelling)[keyof typeof Spelling];
+
+/** Whether word i of `a` and word j of `b` are one word spelt two ways, or one side writes it as two words. */
+function spelling(a: readonly string[], i: number, b: readonly string[], j: number): Spelling {
+  const x = bare(a[i]);
+  const y = bare(b[j]);
+  if (x === y || oneEditApart(x, y)) return Spelling.Same;
+  if (x.length >= 6 && y.length >= 6 && x.slice(0, 6) === y.slice(0, 6)) return Spelling.Same;
+  if (j + 1 < b.length && x === y + bare(b[j + 1])) return Spelling.TwoWordsInB;
+  return i + 1 < a.length && y === x + bare(a[i + 1]) ? Spelling.TwoWordsInA : Spelling.None;
+}
+
+function pairBySpelling(a: readonly string[], b: readonly string[], restA: readonly number[], restB: readonly number[], pairedA: Uint8Array, pairedB: Uint8Array): void {
+  for (const i of restA) {
+    if (pairedA[i]) continue;
+    for (const j of restB) {
+      if (pairedB[j]) continue;
+      const how = spelling(a, i, b, j);
+      if (how === Spelling.None) continue;
+      pairedA[i] = 1;
+      pairedB[j] = 1;
+      // "cross-section" / "cross section": the second word of the two is paired too.
+      if (how === Spelling.TwoWordsInB) pairedB[j + 1] = 1;
+      if (how === Spelling.TwoWordsInA) pairedA[i + 1] = 1;
+      break;
+    }
+  }
+}
+
+/** What the alignment says about a pair. */
+export interface AlignmentEvidence {
+  /** The smaller of the two sides' shares of words paired, in [0, 1]. */
+  readonly pairedMin: number;
+  /** log(1 + the larger of the two sides' count of unpaired content words, reporting verbs aside): what one side adds. */
+  readonly unpairedMax: number;
+  /** log(1 + the longer sentence's count of unpaired plain content words: not names, numbers or reporting verbs). */
+  readonly unpairedOtherLonger: number;
+  /** 1 when a reporting verb ("said") is unpaired: one sentence attributes what the other states. */
+  readonly reportingUnpaired: number;
+}
+
+/** Aligns the words of two sentences (see the file comment) and measures what each side leaves unpaired. */
+export function alignWords(a: SentenceFeatures, b: SentenceFeatures): AlignmentEvidence {
+  const sa = shapeOf(a);
+  const sb = shapeOf(b);
+  const pairedA = new Uint8Array(a.words.length);
+  const pairedB = new Uint8Array(b.words.length);
+  pairEqual(sa.wordHash, sa.wordOrder, sb.wordHash, sb.wordOrder, pairedA, pairedB);
+  pairEqual(sa.keyHash, sa.keyOrder, sb.keyHash, sb.keyOrder, pairedA, pairedB);
+  let restA = unpairedContent(sa.kind, pairedA);
+  let restB = unpairedContent(sb.kind, pairedB);
+  if (restA.length * restB.length <= MAX_TRIES) {
+    pairBySense(a, b, restA, restB, pairedA, pairedB);
+    pairBySpelling(a.words, b.words, restA, restB, pairedA, pairedB);
+    restA = restA.filter((i) => !pairedA[i]);
+    restB = restB.filter((j) => !pairedB[j]);
+  }
+  const ua = unpairedCounts(sa, restA);
+  const ub = unpairedCounts(sb, restB);
+  return {
+    pairedMin: Math.min(share(pairedA), share(pairedB)),
+    unpairedMax: Math.log1p(Math.max(ua.all, ub.all)),
+    unpairedOtherLonger: Math.log1p(a.words.length >= b.words.length ? ua.other : ub.other),
+    reportingUnpaired: ua.reporting + ub.reporting > 0 ? 1 : 0,
+  };
+}
+
+function share(paired: Uint8Array): number {
+  let n = 0;
+  for (const p of paired) n += p;
+  return paired.length === 0 ? 0 : n / paired.length;
+}
+
+/**
+ * The unpaired content words of one side: all but reporting verbs, plain content words only (not
+ * names or numbers), and reporting verbs. Counts, not key weights: weights from two articles and
+ * from a whole file of pairs differ in scale, and one pair must get one verdict from both.
+ */
+function unpairedCounts(shape: SentenceShape, rest: readonly number[]): { all: number; other: number; reporting: number } {
+  let all = 0;
+  let other = 0;
+  let reporting = 0;
+  for (const i of rest) {
+    if (shape.kind[i] === REPORTING) {
+      reporting++;
+      continue;
+    }
+    all++;
+    if (shape.kind[i] === CONTENT) other++;
+  }
+  return { all, other, reporting };
+}
+
+/** Bigram precision both ways, the larger: over content keys (function words left out), and over words with numbers masked. */
+export function bigramShapes(a: SentenceFeatures, b: SentenceFeatures): { keyBigramMax: number; maskedBigramMax: number } {
+  const sa = shapeOf(a);
+  const sb = shapeOf(b);
+  return {
+    keyBigramMax: Math.max(gramPrecision(sa.keyBigrams, sb.keyBigrams), gramPrecision(sb.keyBigrams, sa.keyBigrams)),
+    maskedBigramMax: Math.max(gramPrecision(sa.maskedBigrams, sb.maskedBigrams), gramPrecision(sb.maskedBigrams, sa.maskedBigrams)),
+  };
+}
+
+/**
+ * Longest common subsequence of the two sentences' words with numbers masked ("rose 14 cents to
+ * $13.62" / "rose 12 cents to $13.60": the same sentence about other figures), given the plain one:
+ * they differ only when both sentences state numbers. Over the longer sentence, in [0, 1].
+ */
+export function maskedEditSimilarity(a: SentenceFeatures, b: SentenceFeatures, common: number): number {
+  const longer = Math.max(a.words.length, b.words.length);
+  if (longer === 0) return 0;
+  const ma = shapeOf(a).masked;
+  const mb = shapeOf(b).masked;
+  // Above the scorer's bound on the quadratic subsequence, the plain figure stands.
+  if (ma === null || mb === null || ma.length * mb.length > MAX_CELLS) return common / longer;
+  return lcsLength(ma, mb) / longer;
+}
+
+/**
+ * Names (salient words that are not numbers) of one sentence that the other lacks, log(1 + count),
+ * for the longer sentence (by words) and the shorter: new people and places in the longer one are
+ * usually new facts; in the shorter one, a different subject.
+ */
+export function missingNames(a: SentenceFeatures, b: SentenceFeatures): { longer: number; shorter: number } {
+  const missing = (s: SentenceFeatures, other: SentenceFeatures) => {
+    let n = 0;
+    for (const k of s.salient) if (!IS_NUMBER.test(k) && !other.keys.includes(k)) n++;
+    return Math.log1p(n);
+  };
+  const [longer, shorter] = a.words.length >= b.words.length ? [a, b] : [b, a];
+  return { longer: missing(longer, shorter), shorter: missing(shorter, longer) };
+}
