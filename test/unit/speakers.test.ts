@@ -162,6 +162,7 @@ describe('speakers on the shapes of real news (PolNeAR)', () => {
   it('reads the subject of the main clause, not of a clause before it, and possessives as written', () => {
     assert.deepStrictEqual(who('When Wallace died in 1998, President Clinton released the following statement: “Our condolences.”').map((x) => x[1]), ['clinton']);
     assert.deepStrictEqual(who('On July 6, 2015, Sanders made the following comment: “For young people, the rate is 33 percent.”').map((x) => x[1]), ['sanders']);
+    assert.deepStrictEqual(who('On July 6, Sanders made the following comment:\n“For young people, the rate is 33 percent.”').map((x) => x[1]), ['sanders']);
     assert.deepStrictEqual(who('Scott’s family has called on police to release the videos “as a matter of the greater good.”').map((x) => x[1]), ["scott's family"]);
     assert.deepStrictEqual(who('“There is no organized effort,” said RNC spokesman Sean Spicer in a Friday tweet.').map((x) => x[1]), ['spicer']);
     assert.deepStrictEqual(who('House Speaker Paul Ryan, R-Wis., despite admitting that he had concerns about “trial lawyers,” agreed.').map((x) => x[1]), ['ryan']);
@@ -177,6 +178,8 @@ describe('speakers on the shapes of real news (PolNeAR)', () => {
     const text = 'Mayor Bill de Blasio spoke first. “We see no link,” the mayor said.';
     const { quotes, mentions } = findQuotesWithMentions(text, splitSentences(text));
     assert.deepStrictEqual([quotes.map((q) => q.speaker), mentions], [['Bill de Blasio'], ['the mayor']]);
+    const two = 'Mayor Bill de Blasio spoke first. “We see no link,” the mayor said, adding that it would take “more hours.”';
+    assert.deepStrictEqual(findQuotesWithMentions(two, splitSentences(two)).mentions, ['the mayor', 'the mayor']);
   });
 
   it('knows a surname after an honorific and a number word is no name', () => {

@@ -34,6 +34,8 @@ interface Cue {
 interface Person {
   readonly display: string;
   readonly key: string;
+  /** The role this person was resolved from, as written (see Cue.mention). */
+  readonly mention?: string | null;
 }
 
 /** A sentence (or line, when no sentences were given) and its text with every quote masked out. */
@@ -296,7 +298,7 @@ class CueResolver {
         const cue = cues[cueAt];
         this.resolve(cue, cueAt, sentenceSpeaker ?? (atStart === undefined ? null : { display: this.reading.names.add(atStart.display), key: atStart.key }));
         if (cue.speaker !== null && cue.key !== null && cue.subject.kind !== 'phrase') {
-          sentenceSpeaker = { display: cue.speaker, key: cue.key };
+          sentenceSpeaker = { display: cue.speaker, key: cue.key, mention: cue.mention };
           this.lastSpoke.set(cue.key, region.index);
         }
       }
@@ -330,6 +332,7 @@ class CueResolver {
       // "The minister said … and added: …": the verb shares the sentence's subject;
       // "Mark Rutte appeared frustrated …, saying …": the name that opens the sentence.
       person = fallback;
+      cue.mention = fallback?.mention ?? null;
     }
     cue.speaker = person?.display ?? null;
     cue.key = person?.key ?? null;
@@ -469,7 +472,7 @@ function attributeOne(ctx: Context, span: QuoteSpan, first: number, last: number
     speechTag(masked, span, ctx.speakingBySentence.get(last) ?? []) ??
     cueInside(text, span, first, last, ctx.speakingBySentence);
   if (found.speaker === null && first > 0) {
-    found = cueBeforeColon(masked, regions[first - 1], cuesBySentence.get(first - 1) ?? []) ?? found;
+    found = cueBeforeColon(masked, regions[first - 1], cuesBySentence.get(first - 1) ?? [], reading.names) ?? found;
   }
   if (found.speaker === null && last + 1 < regions.length) {
     found = cueRightAfter(text, masked, span, regions[last], regions[last + 1], cuesBySentence.get(last + 1) ?? []) ?? found;
@@ -572,12 +575,18 @@ function cueInside(text: string, span: QuoteSpan, first: number, last: number, c
 const SUBORDINATE = /^[\s,]*(?:when|while|after|before|because|as|if|since|until|although|though|whereas)\b/i;
 
 /** Rutte told reporters: / "…" on the next line. */
-function cueBeforeColon(masked: string, prevRegion: Region, prevCues: readonly Cue[]): Attribution | null {
+function cueBeforeColon(masked: string, prevRegion: Region, prevCues: readonly Cue[], names: ArticleNames): Attribution | null {
   if (!/:\s*$/.test(masked.slice(Math.max(prevRegion.start, prevRegion.end - 8), prevRegion.end))) {
     return null;
   }
   const lead = prevCues.filter((c) => c.speaker !== null).pop();
-  return lead ? fromCue(lead) : null;
+  if (lead) {
+    return fromCue(lead);
+  }
+  // "On July 6, 2015, Sanders made the following comment:" | "“…”": the name that is its subject.
+  const subject = clauseSubject(masked.slice(prevRegion.start, prevRegion.end));
+  const person = subject.kind === 'name' ? (subject.person ?? subject.text) : null;
+  return person === null ? null : { speaker: names.resolve(person), key: speakerKey(person), cue: null };
 }
 
 /** “Stop!” | Rutte shouted. / “It is great.” | she said. — a splitter may end the sentence at the quote. */
