@@ -123,6 +123,7 @@ describe('speakers on the shapes of real news (PolNeAR)', () => {
   it('takes a name and a colon before a quote as its label, but not a headline', () => {
     assert.deepStrictEqual(who('POLLS WERE EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early.”').map((x) => x[1]), ['cohen']);
     assert.deepStrictEqual(who('More from Philip Bump: “Turnout was high.”').map((x) => x[1]), ['bump']);
+    assert.deepStrictEqual(who('It aired on AM 970. Stated Stone: “The stakes are so high.”').map((x) => x[1]), ['stone']);
     assert.deepStrictEqual(who('UN: PEACEKEEPERS PAID FOR SEX “The United Nations has been grappling with it.”').map((x) => x[1]), [null]);
   });
 

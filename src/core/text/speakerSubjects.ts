@@ -133,6 +133,7 @@ const properMemo = boundedMemo(20_000, (raw): NameFacts | null => {
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
   ('maybe perhaps top rival former editor republican republicans democratic democrat democrats gop ' +
     'conservative liberal senior also then still even just only yes no well oh so says said monday tuesday wednesday ' +
+    'stated added wrote asked noted explained tweeted replied ' +
     'thursday friday saturday sunday january february march april june july august september october november december ' +
     'though although while when after before because since another following meanwhile however instead indeed ' +
     'moreover nevertheless earlier later today yesterday tonight here there ' +
