@@ -34,14 +34,25 @@ function enough(shared: number, a: number, b: number): boolean {
   return shared >= Math.min(2, a, b);
 }
 
-/**
- * For each quote i, the earlier quotes (j < i) worth comparing with it, best first. Ask in
- * increasing i (a quote not asked for is still indexed for the later ones).
- */
-export function quoteCandidates(infos: readonly QuoteInfo[]): (i: number) => number[] {
+/** A key in more quotes than this (and than COMMON_SHARE of them) is common: it tells no statement from another. */
+const COMMON_DF = 64;
+const COMMON_SHARE = 0.02;
+/** ... but this many of them shared still tell one long statement. */
+const MANY_COMMON = 5;
+
+export interface QuoteIndex {
+  /** The earlier quotes (j < i) worth comparing with quote i, best first. Ask in increasing i. */
+  readonly candidatesOf: (i: number) => number[];
+  /** Whether two quotes share a content word that is not common among the bundle's quotes, or many common ones. */
+  readonly shareRareWord: (i: number, j: number) => boolean;
+}
+
+/** The index of a bundle's quotes (a quote not asked for is still indexed for the later ones). */
+export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
   const keys = infos.map(quoteKeys);
   const df = documentFrequency(keys);
   for (const ks of keys) ks.sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0));
+  const common = Math.max(COMMON_DF, COMMON_SHARE * infos.length);
   const postings = new Map<string, number[]>();
   const count = new Int32Array(infos.length);
   let next = 0;
@@ -55,7 +66,7 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): (i: number) => num
       }
     }
   };
-  return (i: number): number[] => {
+  const candidatesOf = (i: number): number[] => {
     indexUpTo(i);
     const touched: number[] = [];
     let budget = MAX_SCAN;
@@ -72,6 +83,15 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): (i: number) => num
     for (const j of touched) count[j] = 0;
     return found;
   };
+  const shareRareWord = (i: number, j: number): boolean => {
+    let shared = 0;
+    for (const k of infos[i].stems) {
+      if (!infos[j].stems.has(k)) continue;
+      if ((df.get(k) ?? 0) <= common || ++shared >= MANY_COMMON) return true;
+    }
+    return false;
+  };
+  return { candidatesOf, shareRareWord };
 }
 
 /**

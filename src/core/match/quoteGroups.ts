@@ -55,7 +55,7 @@ function readQuotes(articles: readonly QuoteSource[], token?: CancellationLike):
  */
 function candidateLinks(infos: readonly QuoteInfo[], token?: CancellationLike): Link[] {
   const links: Link[] = [];
-  const candidatesOf = quoteCandidates(infos);
+  const { candidatesOf, shareRareWord } = quoteCandidates(infos);
   const firstBySeq = new Map<string, number>();
   for (let i = 0; i < infos.length; i++) {
     if ((i & 255) === 0) throwIfCancelled(token);
@@ -71,7 +71,9 @@ function candidateLinks(infos: readonly QuoteInfo[], token?: CancellationLike): 
     for (const j of candidatesOf(i)) {
       const [first, second] = before(infos[j], infos[i]) ? [j, i] : [i, j];
       const edge = relate(infos[first], infos[second]);
-      if (edge !== null) links.push({ a: first, b: second, edge });
+      // A rewording that shares only the commonest words of the bundle's quotes (a dialogue on a
+      // small vocabulary) is chance; one found on meaning and setting shares few words by nature.
+      if (edge !== null && (edge.relation !== 'reworded' || edge.inContext === true || shareRareWord(i, j))) links.push({ a: first, b: second, edge });
     }
   }
   return links;
