@@ -23,13 +23,17 @@ const NAME = 2;
 const NUMBER = 3;
 const REPORTING = 4;
 
+/** Positions sorted by hash (then position), and the hashes in that order. */
+interface SortedHashes {
+  readonly order: Int32Array;
+  readonly hashes: Int32Array;
+}
+
 interface SentenceShape {
-  readonly wordHash: Int32Array;
-  /** Positions sorted by word hash (then position). */
-  readonly wordOrder: Int32Array;
-  readonly keyHash: Int32Array;
-  /** Positions of content words sorted by key hash (then position). */
-  readonly keyOrder: Int32Array;
+  /** All words by word hash. */
+  readonly words: SortedHashes;
+  /** Content words by key hash. */
+  readonly keys: SortedHashes;
   readonly kind: Uint8Array;
   /** Bigrams of content keys (function words left out), sorted hashes. */
   readonly keyBigrams: Int32Array;
@@ -37,6 +41,8 @@ interface SentenceShape {
   readonly maskedBigrams: Int32Array;
   /** The words' hashes with every number written as one placeholder, in order; null when the sentence states no number. */
   readonly masked: readonly number[] | null;
+  /** The words without hyphens and apostrophes (the spelling stage compares these). */
+  readonly bare: readonly string[];
 }
 
 const CACHE_SIZE = 4096;
@@ -56,8 +62,9 @@ const hashOf = (text: string): number => fnv1aUpdate(FNV_OFFSET, text) | 0;
 const NUMBER_HASH = hashOf('#');
 const IS_NUMBER = /^\d/;
 
-function sortedPositions(hash: Int32Array, positions: number[]): Int32Array {
-  return Int32Array.from(positions.sort((x, y) => hash[x] - hash[y] || x - y));
+function sortedPositions(hash: Int32Array, positions: number[]): SortedHashes {
+  const order = Int32Array.from(positions.sort((x, y) => hash[x] - hash[y] || x - y));
+  return { order, hashes: order.map((i) => hash[i]) };
 }
 
 function bigramHashes(seq: readonly number[]): Int32Array {
@@ -88,11 +95,11 @@ function computeShape(s: SentenceFeatures): SentenceShape {
     else if (s.salient.includes(k)) kind[i] = NAME;
     else kind[i] = isReportingKey(k) ? REPORTING : CONTENT;
   }
-  const wordOrder = sortedPositions(wordHash, Array.from({ length: n }, (_, i) => i));
   return {
-    wordHash, wordOrder, keyHash, keyOrder: sortedPositions(keyHash, contentPositions), kind,
+    words: sortedPositions(wordHash, Array.from({ length: n }, (_, i) => i)), keys: sortedPositions(keyHash, contentPositions), kind,
     keyBigrams: bigramHashes(keySeq), maskedBigrams: bigramHashes(masked),
     masked: masked.includes(NUMBER_HASH) ? masked : null,
+    bare: s.words.map(bare),
   };
 }
 
@@ -100,26 +107,27 @@ function computeShape(s: SentenceFeatures): SentenceShape {
  * Pairs still-unpaired positions of equal hash, in order, by a merge of the two sorted orders
  * (each position once: a word said twice pairs twice only when the other side says it twice).
  */
-function pairEqual(hA: Int32Array, orderA: Int32Array, hB: Int32Array, orderB: Int32Array, pairedA: Uint8Array, pairedB: Uint8Array): void {
+function pairEqual(a: SortedHashes, b: SortedHashes, pairedA: Uint8Array, pairedB: Uint8Array): void {
+  const ha = a.hashes;
+  const hb = b.hashes;
   let x = 0;
   let y = 0;
-  while (x < orderA.length && y < orderB.length) {
-    const ha = hA[orderA[x]];
-    const hb = hB[orderB[y]];
-    if (ha < hb) x++;
-    else if (ha > hb) y++;
+  while (x < ha.length && y < hb.length) {
+    const h = ha[x];
+    if (h < hb[y]) x++;
+    else if (h > hb[y]) y++;
     else {
       let xe = x;
       let ye = y;
-      while (xe < orderA.length && hA[orderA[xe]] === ha) xe++;
-      while (ye < orderB.length && hB[orderB[ye]] === ha) ye++;
+      while (xe < ha.length && ha[xe] === h) xe++;
+      while (ye < hb.length && hb[ye] === h) ye++;
       let j = y;
-      for (let i = x; i < xe; i++) {
-        if (pairedA[orderA[i]]) continue;
-        while (j < ye && pairedB[orderB[j]]) j++;
+      for (let i = x; i < xe && j < ye; i++) {
+        if (pairedA[a.order[i]]) continue;
+        while (j < ye && pairedB[b.order[j]]) j++;
         if (j === ye) break;
-        pairedA[orderA[i]] = 1;
-        pairedB[orderB[j++]] = 1;
+        pairedA[a.order[i]] = 1;
+        pairedB[b.order[j++]] = 1;
       }
       x = xe;
       y = ye;
@@ -136,49 +144,71 @@ function unpairedContent(kind: Uint8Array, paired: Uint8Array): number[] {
   return out;
 }
 
-/** Pairs unpaired content words that share a frequent WordNet sense (synonyms.ts). */
+/** Marks of paired words, reused from pair to pair (the scorer runs one pair at a time): no typed array per pair. */
+let marksA: Uint8Array = new Uint8Array(64);
+let marksB: Uint8Array = new Uint8Array(64);
+
+/** A cleared buffer of at least n marks (only the first n are read). */
+function cleared(marks: Uint8Array, n: number): Uint8Array {
+  if (marks.length < n) return new Uint8Array(Math.max(n, 2 * marks.length));
+  marks.fill(0, 0, n);
+  return marks;
+}
+
 function pairBySense(a: SentenceFeatures, b: SentenceFeatures, restA: readonly number[], restB: readonly number[], pairedA: Uint8Array, pairedB: Uint8Array): void {
   const ga = sentenceGrams(a);
   const gb = sentenceGrams(b);
+  // Each unpaired word's senses looked up once, not once per word it is compared with.
+  const sensesB = restB.map((j) => gb.senses.get(gb.keys[j] ?? ''));
   for (const i of restA) {
     const sa = ga.senses.get(ga.keys[i] ?? '');
     if (sa === undefined) continue;
-    for (const j of restB) {
-      if (pairedB[j]) continue;
-      const sb = gb.senses.get(gb.keys[j] ?? '');
-      if (sb !== undefined && sb.some((m) => sa.includes(m))) {
-        pairedA[i] = 1;
-        pairedB[j] = 1;
-        break;
-      }
+    for (let k = 0; k < restB.length; k++) {
+      const sb = sensesB[k];
+      if (sb === undefined || pairedB[restB[k]] || !sb.some((m) => sa.includes(m))) continue;
+      pairedA[i] = 1;
+      pairedB[restB[k]] = 1;
+      break;
     }
   }
 }
 
 /** "cross-section"/"cross section" and "mid-year"/"midyear" are one word: compare without hyphens and apostrophes. */
-const bare = (w: string): string => w.replace(/['’-]/g, '');
+const bare = (w: string): string => (/['’-]/.test(w) ? w.replace(/['’-]/g, '') : w);
 
 /** At most one letter inserted, deleted or changed ("Manzon"/"Monzon"), for words of five letters or more. */
 function oneEditApart(x: string, y: string): boolean {
   if (x.length < 5 || y.length < 5 || Math.abs(x.length - y.length) > 1) return false;
   let i = 0;
-  while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  if (x.length === y.length) return x.slice(i + 1) === y.slice(i + 1);
-  return x.length > y.length ? x.slice(i + 1) === y.slice(i) : x.slice(i) === y.slice(i + 1);
+  while (i < x.length && i < y.length && x.charCodeAt(i) === y.charCodeAt(i)) i++;
+  // Past the first difference, the rest must agree: shifted by one where one word is a letter longer.
+  const dx = x.length >= y.length ? 1 : 0;
+  const dy = y.length >= x.length ? 1 : 0;
+  for (let k = i; k + dx < x.length; k++) if (x.charCodeAt(k + dx) !== y.charCodeAt(k + dy)) return false;
+  return true;
 }
+
+function samePrefix(x: string, y: string, n: number): boolean {
+  if (x.length < n || y.length < n) return false;
+  for (let k = 0; k < n; k++) if (x.charCodeAt(k) !== y.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Whether `whole` is `first` followed by `second` ("crosssection" = "cross" + "section"). */
+const joins = (whole: string, first: string, second: string): boolean =>
+  whole.length === first.length + second.length && whole.startsWith(first) && whole.endsWith(second);
 
 /** How word i of `a` and word j of `b` meet by spelling: not, as one word, or as two words on one side. */
 const Spelling = { None: 0, Same: 1, TwoWordsInB: 2, TwoWordsInA: 3 } as const;
 type Spelling = (typeof Spelling)[keyof typeof Spelling];
 
-/** Whether word i of `a` and word j of `b` are one word spelt two ways, or one side writes it as two words. */
+/** Whether word i of `a` and word j of `b` (bare forms) are one word spelt two ways, or one side writes it as two words. */
 function spelling(a: readonly string[], i: number, b: readonly string[], j: number): Spelling {
-  const x = bare(a[i]);
-  const y = bare(b[j]);
-  if (x === y || oneEditApart(x, y)) return Spelling.Same;
-  if (x.length >= 6 && y.length >= 6 && x.slice(0, 6) === y.slice(0, 6)) return Spelling.Same;
-  if (j + 1 < b.length && x === y + bare(b[j + 1])) return Spelling.TwoWordsInB;
-  return i + 1 < a.length && y === x + bare(a[i + 1]) ? Spelling.TwoWordsInA : Spelling.None;
+  const x = a[i];
+  const y = b[j];
+  if (x === y || oneEditApart(x, y) || samePrefix(x, y, 6)) return Spelling.Same;
+  if (j + 1 < b.length && joins(x, y, b[j + 1])) return Spelling.TwoWordsInB;
+  return i + 1 < a.length && joins(y, x, a[i + 1]) ? Spelling.TwoWordsInA : Spelling.None;
 }
 
 function pairBySpelling(a: readonly string[], b: readonly string[], restA: readonly number[], restB: readonly number[], pairedA: Uint8Array, pairedB: Uint8Array): void {
@@ -214,44 +244,45 @@ export interface AlignmentEvidence {
 export function alignWords(a: SentenceFeatures, b: SentenceFeatures): AlignmentEvidence {
   const sa = shapeOf(a);
   const sb = shapeOf(b);
-  const pairedA = new Uint8Array(a.words.length);
-  const pairedB = new Uint8Array(b.words.length);
-  pairEqual(sa.wordHash, sa.wordOrder, sb.wordHash, sb.wordOrder, pairedA, pairedB);
-  pairEqual(sa.keyHash, sa.keyOrder, sb.keyHash, sb.keyOrder, pairedA, pairedB);
-  let restA = unpairedContent(sa.kind, pairedA);
-  let restB = unpairedContent(sb.kind, pairedB);
-  if (restA.length * restB.length <= MAX_TRIES) {
+  const na = a.words.length;
+  const nb = b.words.length;
+  const pairedA = (marksA = cleared(marksA, na));
+  const pairedB = (marksB = cleared(marksB, nb));
+  pairEqual(sa.words, sb.words, pairedA, pairedB);
+  pairEqual(sa.keys, sb.keys, pairedA, pairedB);
+  const restA = unpairedContent(sa.kind, pairedA);
+  const restB = unpairedContent(sb.kind, pairedB);
+  if (restA.length > 0 && restB.length > 0 && restA.length * restB.length <= MAX_TRIES) {
     pairBySense(a, b, restA, restB, pairedA, pairedB);
-    pairBySpelling(a.words, b.words, restA, restB, pairedA, pairedB);
-    restA = restA.filter((i) => !pairedA[i]);
-    restB = restB.filter((j) => !pairedB[j]);
+    pairBySpelling(sa.bare, sb.bare, restA, restB, pairedA, pairedB);
   }
-  const ua = unpairedCounts(sa, restA);
-  const ub = unpairedCounts(sb, restB);
+  const ua = unpairedCounts(sa, restA, pairedA);
+  const ub = unpairedCounts(sb, restB, pairedB);
   return {
-    pairedMin: Math.min(share(pairedA), share(pairedB)),
+    pairedMin: Math.min(share(pairedA, na), share(pairedB, nb)),
     unpairedMax: Math.log1p(Math.max(ua.all, ub.all)),
-    unpairedOtherLonger: Math.log1p(a.words.length >= b.words.length ? ua.other : ub.other),
+    unpairedOtherLonger: Math.log1p(na >= nb ? ua.other : ub.other),
     reportingUnpaired: ua.reporting + ub.reporting > 0 ? 1 : 0,
   };
 }
 
-function share(paired: Uint8Array): number {
-  let n = 0;
-  for (const p of paired) n += p;
-  return paired.length === 0 ? 0 : n / paired.length;
+function share(paired: Uint8Array, n: number): number {
+  let count = 0;
+  for (let i = 0; i < n; i++) count += paired[i];
+  return n === 0 ? 0 : count / n;
 }
 
 /**
- * The unpaired content words of one side: all but reporting verbs, plain content words only (not
- * names or numbers), and reporting verbs. Counts, not key weights: weights from two articles and
+ * The content words of one side still unpaired: all but reporting verbs, plain content words only
+ * (not names or numbers), and reporting verbs. Counts, not key weights: weights from two articles and
  * from a whole file of pairs differ in scale, and one pair must get one verdict from both.
  */
-function unpairedCounts(shape: SentenceShape, rest: readonly number[]): { all: number; other: number; reporting: number } {
+function unpairedCounts(shape: SentenceShape, rest: readonly number[], paired: Uint8Array): { all: number; other: number; reporting: number } {
   let all = 0;
   let other = 0;
   let reporting = 0;
   for (const i of rest) {
+    if (paired[i]) continue;
     if (shape.kind[i] === REPORTING) {
       reporting++;
       continue;
