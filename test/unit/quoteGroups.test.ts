@@ -141,6 +141,21 @@ describe('groupQuotes', () => {
     });
   });
 
+  it('does not call chance overlaps of a dialogue on a small vocabulary rewordings', () => {
+    const words = 'plan money deal war time home stay leave harbour boat storm wall tide town bridge road'.split(' ');
+    // mulberry32, as below: its low bits do not repeat.
+    let seed = 5;
+    const pick = (): string => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return words[((t ^ (t >>> 14)) >>> 0) % words.length];
+    };
+    const dialogue = () => article(Array.from({ length: 300 }, () => ({ quote: `${pick()} ${pick()} ${pick()} ${pick()}`, speaker: 'Anna Lind', after: ', Anna Lind said.' })));
+    const groups = groupQuotes([dialogue(), dialogue()]);
+    assert.deepStrictEqual(groups.flatMap((g) => g.occurrences.filter((o) => o.relation === 'reworded')), []);
+  });
+
   it('does not group one-word scare quotes on their word alone', () => {
     const groups = groupQuotes([
       article([{ before: 'Umerov said Ukraine was ', quote: 'continuing', after: ' the fight.', speaker: 'Umerov' }]),
