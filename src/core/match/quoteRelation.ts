@@ -72,21 +72,25 @@ function sameWords(a: QuoteInfo, b: QuoteInfo, contextSim: number): Edge | null 
 export function relate(a: QuoteInfo, b: QuoteInfo): Edge | null {
   const sameArticle = a.article === b.article;
   // Context similarity only where it decides: most candidate pairs are settled without it.
-  const context = (): number => overlap(a.context, b.context).dice;
+  let contextSim = -1;
+  const context = (): number => (contextSim >= 0 ? contextSim : (contextSim = overlap(a.context, b.context).dice));
   if (a.seq === b.seq) return sameWords(a, b, context());
   const fragment = fragmentOf(a, b);
   if (fragment !== null) {
     const long = fragment.content >= MIN_FRAGMENT_CONTENT;
     const sameSpeaker = a.speakerKey !== null && a.speakerKey === b.speakerKey;
-    const contextSim = long || (sameSpeaker && !sameArticle && fragment.content >= 2) ? context() : 0;
-    const shortOk = fragment.content >= 2 && !sameArticle && sameSpeaker && (fragment.frame.length >= 4 || contextSim >= SHORT_FRAGMENT_CONTEXT);
-    return (long && (speakersCompatible(a, b) || fragment.content >= 6)) || shortOk ? { relation: 'partial', score: 1.5 + contextSim } : null;
+    const sim = long || (sameSpeaker && !sameArticle && fragment.content >= 2) ? context() : 0;
+    const shortOk = fragment.content >= 2 && !sameArticle && sameSpeaker && (fragment.frame.length >= 4 || sim >= SHORT_FRAGMENT_CONTEXT);
+    return (long && (speakersCompatible(a, b) || fragment.content >= 6)) || shortOk ? { relation: 'partial', score: 1.5 + sim } : null;
   }
   if (sameArticle || !speakersCompatible(a, b) || (a.speakerKey === null && b.speakerKey === null)) return null;
-  const contextSim = context();
-  const score = wordingSimilarity(a, b) + contextSim / 2;
-  if (score >= REWORDED_THRESHOLD) return { relation: 'reworded', score };
-  return rewordedInContext(a, b, contextSim);
+  const wording = wordingSimilarity(a, b);
+  // The context adds at most a half: below that, it need not be read for this rule.
+  if (wording + 0.5 >= REWORDED_THRESHOLD) {
+    const score = wording + context() / 2;
+    if (score >= REWORDED_THRESHOLD) return { relation: 'reworded', score };
+  }
+  return rewordedInContext(a, b, context);
 }
 
 /** A rewording on little shared wording needs this much meaning in common (senses, numbers: quoteMeaning.ts). */
@@ -105,14 +109,14 @@ const SAME_CUE_SIDE = 0.15;
  * "rushed into a deal"), the same unquoted words in the quote's sentence ("told reporters in
  * Brussels on Tuesday") and around it, the cue on the same side. Different articles only.
  */
-function rewordedInContext(a: QuoteInfo, b: QuoteInfo, contextSim: number): Edge | null {
+function rewordedInContext(a: QuoteInfo, b: QuoteInfo, context: () => number): Edge | null {
   if (a.speakerKey === null || a.speakerKey !== b.speakerKey || a.article === b.article) return null;
   const sentence = overlap(a.sentence, b.sentence);
   if (sentence.dice < MIN_SENTENCE || sentence.shared < MIN_SENTENCE_SHARED) return null;
   const meaning = meaningSimilarity(a.meaning, b.meaning);
   if (meaning < MIN_MEANING) return null;
   const cue = a.cueSide !== null && a.cueSide === b.cueSide ? SAME_CUE_SIDE : 0;
-  const evidence = meaning + sentence.dice + contextSim / 2 + cue;
+  const evidence = meaning + sentence.dice + context() / 2 + cue;
   // Weaker than a rewording on its words: links on shared words merge first.
   return evidence >= IN_CONTEXT_THRESHOLD ? { relation: 'reworded', score: evidence / 3, inContext: true } : null;
 }
