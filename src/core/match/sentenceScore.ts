@@ -90,8 +90,9 @@ export function keyOverlap(a: readonly SentenceFeatures[], b: readonly SentenceF
   return Math.min(1, score);
 }
 
-/** keyOverlap of one sentence with one sentence: the same sums in the same order, without building Maps (the scorer's hot path). */
-function sentenceOverlap(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): number {
+/** Each side's total key weight and the weight of the keys both carry (the smaller of the two weights). */
+function exactKeyWeights(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): { ta: number; tb: number; shared: number } {
+  // A sentence has a few dozen keys at most: scanning the other's array beats building Sets per pair.
   let ta = 0;
   let tb = 0;
   let shared = 0;
@@ -101,6 +102,12 @@ function sentenceOverlap(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWe
     if (b.keys.includes(k)) shared += Math.min(w, weightIn(b, k, weight));
   }
   for (const k of b.keys) tb += weightIn(b, k, weight);
+  return { ta, tb, shared };
+}
+
+/** keyOverlap of one sentence with one sentence: the same sums in the same order, without building Maps (the scorer's hot path). */
+function sentenceOverlap(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): number {
+  const { ta, tb, shared } = exactKeyWeights(a, b, weight);
   if (ta === 0 || tb === 0) return 0;
   const dice = (2 * shared) / (ta + tb);
   const containment = shared / Math.min(ta, tb);
@@ -191,16 +198,7 @@ function longestAddedStretch(a: SentenceFeatures, b: SentenceFeatures): number {
  * and each side's total. Synonyms are tried only between keys left unmatched on both sides.
  */
 function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight) {
-  // A sentence has a few dozen keys at most: scanning the other's array beats building Sets per pair.
-  let ta = 0;
-  let tb = 0;
-  let shared = 0;
-  for (const k of a.keys) {
-    const w = weightIn(a, k, weight);
-    ta += w;
-    if (b.keys.includes(k)) shared += Math.min(w, weightIn(b, k, weight));
-  }
-  for (const k of b.keys) tb += weightIn(b, k, weight);
+  const { ta, tb, shared } = exactKeyWeights(a, b, weight);
   const restA = a.keys.filter((k) => !b.keys.includes(k));
   const restB = b.keys.filter((k) => !a.keys.includes(k));
   let synonym = 0;
