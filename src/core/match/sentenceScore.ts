@@ -6,6 +6,7 @@ import { sameQuantity } from './numbers';
 import { charDice, gramPrecision, sentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
 import { alignWords, bigramShapes, maskedEditSimilarity, missingNames } from './pairAlignment';
+import type { AlignmentEvidence } from './pairAlignment';
 
 /** How much a word weighs in a pair of sentences: rarer in the two articles, heavier. */
 export type KeyWeight = (key: string) => number;
@@ -128,8 +129,8 @@ export function containedShare(part: SentenceFeatures, whole: SentenceFeatures, 
   return total === 0 ? 0 : shared / total;
 }
 
-/** What the scorer measures about a sentence pair: the inputs of the paraphrase model. */
-export interface PairEvidence {
+/** What the scorer measures about a sentence pair: the inputs of the paraphrase model (the word alignment's part is AlignmentEvidence). */
+export interface PairEvidence extends AlignmentEvidence {
   readonly overlap: number;
   readonly containMin: number;
   readonly containMax: number;
@@ -154,14 +155,6 @@ export interface PairEvidence {
   readonly unigramMax: number;
   readonly fourgramMin: number;
   readonly fourgramMax: number;
-  /** Word alignment (pairAlignment.ts): the smaller side's share of words paired. */
-  readonly pairedMin: number;
-  /** log(1 + count of the content words one side leaves unpaired, reporting verbs aside), the larger side. */
-  readonly unpairedMax: number;
-  /** log(1 + that count for plain content words, not names or numbers), in the longer sentence. */
-  readonly unpairedOtherLonger: number;
-  /** 1 when one side's reporting verb ("said") is unpaired. */
-  readonly reportingUnpaired: number;
   /** log(1 + names of the longer sentence the shorter lacks), and the other way round. */
   readonly namesMissingLonger: number;
   readonly namesMissingShorter: number;
