@@ -12,8 +12,30 @@ export interface AlignmentViewState {
   readonly scrollTop: number;
 }
 
+/**
+ * The panel's words, translated on the extension side (vscode.l10n is not available in a webview).
+ * `{0}`, `{1}`… stand for the numbers the webview fills in.
+ */
+export interface PanelStrings {
+  readonly reveal: string;
+  readonly exportReport: string;
+  /** {0} groups shown of {1}. */
+  readonly summary: string;
+  /** {0} rows drawn so far. */
+  readonly firstShown: string;
+  /** {0} sources of {1} shown as columns. */
+  readonly someColumns: string;
+  readonly keys: string;
+  /** {0}: a whole percentage. */
+  readonly unique: string;
+  /** {0}: how many more rows a click draws. */
+  readonly showMore: string;
+  readonly quotationsHeading: string;
+  readonly originalWording: string;
+}
+
 export type ToWebview =
-  | { readonly type: 'model'; readonly bundle: string; readonly model: AlignmentModel }
+  | { readonly type: 'model'; readonly bundle: string; readonly model: AlignmentModel; readonly strings: PanelStrings }
   | { readonly type: 'empty'; readonly message: string };
 
 /**

@@ -4,7 +4,7 @@ import type { AnalysisService, AnalysisSnapshot } from '../analysis/analysisServ
 import { buildAlignmentModel } from '../presentation/alignmentModel';
 import type { AlignmentModel } from '../presentation/alignmentModel';
 import { isAlignmentViewState, isFromWebview } from './alignmentMessages';
-import type { FromWebview, ToWebview } from './alignmentMessages';
+import type { FromWebview, PanelStrings, ToWebview } from './alignmentMessages';
 import { revealPassage } from './revealPassage';
 import { COMMANDS } from '../commands/ids';
 import { registerCommand, runCommand } from '../commands/args';
@@ -116,7 +116,7 @@ export class AlignmentPanel implements vscode.Disposable {
       else {
         const model = alignmentModelOf(snapshot);
         this.panel.title = vscode.l10n.t('Alignment · {0}', fileNameOf(snapshot.bundleUri));
-        message = { type: 'model', bundle: snapshot.bundleUri.toString(), model };
+        message = { type: 'model', bundle: snapshot.bundleUri.toString(), model, strings: panelStrings() };
         this.shown = snapshot.bundleUri;
       }
     }
@@ -180,4 +180,20 @@ export function registerAlignmentPanel(extensionUri: vscode.Uri, model: BundleMo
     }),
     { dispose: () => AlignmentPanel.current?.dispose() },
   );
+}
+
+/** The panel's words in the user's language: the webview cannot call vscode.l10n itself. */
+function panelStrings(): PanelStrings {
+  return {
+    reveal: vscode.l10n.t('Click to reveal in the article'),
+    exportReport: vscode.l10n.t('Export report…'),
+    summary: vscode.l10n.t('{0} of {1} groups of shared passages'),
+    firstShown: vscode.l10n.t(' (first {0} shown)'),
+    someColumns: vscode.l10n.t(' · {0} of {1} sources (those with a passage here)'),
+    keys: vscode.l10n.t(' · ↑/↓ to move, Enter to reveal, c to compare the first two sources of a row'),
+    unique: vscode.l10n.t('{0}% unique'),
+    showMore: vscode.l10n.t('Show {0} more groups'),
+    quotationsHeading: vscode.l10n.t('Quotations in several sources'),
+    originalWording: vscode.l10n.t('original wording'),
+  };
 }

@@ -2,7 +2,7 @@
 // textContent: bundle text is never parsed as HTML, so nothing in a bundle can add elements or run.
 import type { AlignmentModel, AlignmentRow, CellPassage } from '../presentation/alignmentModel';
 import { MATCH_KINDS } from '../presentation/kinds';
-import type { AlignmentViewState, FromWebview, ToWebview } from '../features/alignmentMessages';
+import type { AlignmentViewState, FromWebview, PanelStrings, ToWebview } from '../features/alignmentMessages';
 import type { MatchKind } from '../core/model';
 
 interface VsCodeApi {
@@ -16,11 +16,19 @@ const vscode = acquireVsCodeApi();
 const saved = vscode.getState();
 let state: AlignmentViewState = saved ?? { bundle: '', kinds: MATCH_KINDS, selectedRow: 0, scrollTop: 0 };
 let model: AlignmentModel | undefined;
+/** The panel's words, translated by the extension and sent with each model. */
+let strings: PanelStrings | undefined;
 /** Rows drawn at a time: a 1,000-article bundle has thousands of groups. */
 const PAGE = 200;
 let shownRows = PAGE;
 /** Up to this many sources every column is shown (one per source); beyond, only those with passages in view. */
 const ALL_COLUMNS_UP_TO = 12;
+
+/** One of the panel's words with its `{0}`, `{1}`… filled in (they come with the model, before anything is drawn). */
+function t(key: keyof PanelStrings, ...args: (string | number)[]): string {
+  const template = strings?.[key] ?? '';
+  return template.replace(/\{(\d+)\}/g, (whole, n: string) => (args[Number(n)] !== undefined ? String(args[Number(n)]) : whole));
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -45,7 +53,7 @@ function reveal(p: { readonly article: number; readonly start: number; readonly 
 
 function passageElement(p: CellPassage): HTMLElement {
   const node = el('div', 'passage');
-  node.title = 'Click to reveal in the article';
+  node.title = t('reveal');
   for (const s of p.segments) node.append(s.changed ? el('mark', undefined, s.text) : document.createTextNode(s.text));
   node.addEventListener('click', () => reveal(p));
   return node;
@@ -80,7 +88,7 @@ function renderFilters(container: HTMLElement): void {
     label.append(box, document.createTextNode(` ${kind}`));
     bar.append(label);
   }
-  const exportButton = el('button', undefined, 'Export report…');
+  const exportButton = el('button', undefined, t('exportReport'));
   exportButton.addEventListener('click', () => vscode.postMessage({ type: 'export' }));
   bar.append(exportButton);
   container.append(bar);
@@ -93,9 +101,9 @@ function shownColumns(current: AlignmentModel, rows: readonly AlignmentRow[]): n
 }
 
 function summaryText(current: AlignmentModel, matching: number, shown: number, columns: number): string {
-  const rowsNote = shown < matching ? ` (first ${shown} shown)` : '';
-  const columnsNote = columns < current.columns.length ? ` · ${columns} of ${current.columns.length} sources (those with a passage here)` : '';
-  return `${matching} of ${current.rows.length} groups of shared passages${rowsNote}${columnsNote} · ↑/↓ to move, Enter to reveal, c to compare the first two sources of a row`;
+  const rowsNote = shown < matching ? t('firstShown', shown) : '';
+  const columnsNote = columns < current.columns.length ? t('someColumns', columns, current.columns.length) : '';
+  return `${t('summary', matching, current.rows.length)}${rowsNote}${columnsNote}${t('keys')}`;
 }
 
 function headerRow(current: AlignmentModel, columns: readonly number[]): HTMLTableSectionElement {
@@ -107,7 +115,7 @@ function headerRow(current: AlignmentModel, columns: readonly number[]): HTMLTab
     if (!c) continue;
     const th = el('th');
     th.title = c.name;
-    th.append(el('div', 'label', c.label), el('div', 'unique', `${Math.round(c.uniqueShare * 100)}% unique`));
+    th.append(el('div', 'label', c.label), el('div', 'unique', t('unique', Math.round(c.uniqueShare * 100))));
     // Who derives from whom, as the Sources view and the lenses say it.
     if (c.direction) th.append(el('div', 'direction', c.direction));
     tr.append(th);
@@ -151,7 +159,7 @@ function bodyRow(row: AlignmentRow, i: number, count: number, columns: readonly 
 }
 
 function moreButton(remaining: number): HTMLButtonElement {
-  const more = el('button', 'more', `Show ${Math.min(PAGE, remaining)} more groups`);
+  const more = el('button', 'more', t('showMore', Math.min(PAGE, remaining)));
   more.addEventListener('click', () => {
     shownRows += PAGE;
     render();
@@ -168,7 +176,7 @@ function quotesSection(current: AlignmentModel): HTMLElement[] {
     item.append(el('div', 'quote-head', `${q.speaker}: “${q.text}”`));
     const occ = el('ul');
     for (const o of q.occurrences) {
-      const li = el('li', o.relation === 'reworded' ? 'reworded' : undefined, `${o.label} — ${o.original ? 'original wording' : o.relation}: “${o.text}”`);
+      const li = el('li', o.relation === 'reworded' ? 'reworded' : undefined, `${o.label} — ${o.original ? t('originalWording') : o.relation}: “${o.text}”`);
       li.tabIndex = 0;
       li.addEventListener('click', () => reveal(o));
       li.addEventListener('keydown', (e) => {
@@ -179,7 +187,7 @@ function quotesSection(current: AlignmentModel): HTMLElement[] {
     item.append(occ);
     list.append(item);
   }
-  return [el('h2', undefined, 'Quotations in several sources'), list];
+  return [el('h2', undefined, t('quotationsHeading')), list];
 }
 
 /** Draws the model: title, filters, the table of rows (a page at a time), then the quotations. */
@@ -210,6 +218,7 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   if (message.type === 'model') {
     model = message.model;
+    strings = message.strings;
     if (message.bundle !== state.bundle) {
       save({ bundle: message.bundle, selectedRow: 0, scrollTop: 0 });
       shownRows = PAGE;

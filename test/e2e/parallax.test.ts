@@ -87,5 +87,11 @@ describe('Parallax in the workbench (installed from the .vsix)', function () {
     // The column heads say who derives from whom, as the Sources view does (001 rewrites 002).
     assert.match(await body.locator('thead').innerText(), /derives from/, 'a column head states a direction');
     assert.match(text, /original wording/, 'the quotations list marks the original wording');
+    // The panel's words come from the extension (vscode.l10n), with their numbers filled in.
+    assert.match(text, /\d+ of \d+ groups of shared passages/, 'the summary counts the groups');
+    assert.match(await body.locator('thead').innerText(), /\d+% unique/, 'each column head gives its unique share');
+    assert.match(text, /Quotations in several sources/, 'the quotations section has its heading');
+    assert.strictEqual(await body.locator('button', { hasText: 'Export report…' }).count(), 1, 'the toolbar has its Export button');
+    assert.doesNotMatch(text, /\{\d\}/, 'no placeholder is left unfilled');
   });
 });
