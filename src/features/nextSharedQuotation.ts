@@ -36,10 +36,21 @@ function targetDocument(model: BundleModel): vscode.TextDocument | undefined {
   return tabbedParallaxDocument() ?? (open.length === 1 ? open[0] : undefined);
 }
 
-/** Focuses the document's editor (where it is visible, else in the active group) and returns it. */
+/**
+ * The editor group that shows the document: one where it is the active tab, else one with a tab of
+ * it. Read from the tab groups, which follow the UI, so the document is focused where the user sees
+ * it rather than opened again in the active group (the walkthrough's, when Show Me runs).
+ */
+function columnShowing(document: vscode.TextDocument): vscode.ViewColumn | undefined {
+  const uri = document.uri.toString();
+  const holds = (tab: vscode.Tab | undefined): boolean => tab?.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri;
+  const groups = vscode.window.tabGroups.all;
+  return (groups.find((g) => holds(g.activeTab)) ?? groups.find((g) => g.tabs.some(holds)))?.viewColumn;
+}
+
+/** Focuses the document's editor (where it is shown, else in the active group) and returns it. */
 function focusEditor(document: vscode.TextDocument): Thenable<vscode.TextEditor> {
-  const visible = vscode.window.visibleTextEditors.find((e) => e.document === document);
-  return vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn, preserveFocus: false });
+  return vscode.window.showTextDocument(document, { viewColumn: columnShowing(document), preserveFocus: false });
 }
 
 export async function nextSharedQuotation(model: BundleModel, analyses: AnalysisService): Promise<boolean> {
@@ -91,7 +102,8 @@ async function reopenIfFocusIsTaken(editor: vscode.TextEditor): Promise<void> {
     }
   });
   if (!taken) return;
-  await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, selection: editor.selection });
+  const again = await focusEditor(editor.document);
+  again.selection = editor.selection;
   await vscode.commands.executeCommand('editor.action.showHover');
 }
 

@@ -56,10 +56,14 @@ async function clickStepButton(wb: Workbench, step: string, button: string): Pro
   await row.locator('.button-link, .monaco-button', { hasText: button }).first().click();
 }
 
+/** Whether a step shows as done; false while the walkthrough is behind another tab (it is brought back for the next try). */
 async function stepChecked(wb: Workbench, step: string): Promise<boolean> {
   const row = wb.page.locator('.gettingStartedContainer button.getting-started-step', { hasText: step }).first();
-  if (!(await row.isVisible())) await wb.page.locator('.tab', { hasText: 'Walkthrough' }).first().click();
-  return (await row.getAttribute('aria-checked')) === 'true';
+  if (!(await row.isVisible())) {
+    await wb.page.locator('.tab', { hasText: 'Walkthrough' }).first().click();
+    if (!(await row.isVisible())) return false;
+  }
+  return (await row.getAttribute('aria-checked', { timeout: 5_000 })) === 'true';
 }
 
 /**
@@ -127,8 +131,9 @@ for (const host of hosts()) {
       await eventually(wb(), () => stepChecked(wb(), 'Open the sample'), (v) => v, 'the "Open the sample" step is checked after its button ran');
       // The walkthrough stays open beside the sample (command:toSide:); its next button goes on from there.
       await clickStepButton(wb(), 'Hover over a quotation', 'Show Me');
-      const hover = wb().page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
-      const text = await eventually(wb(), async () => ((await hover.count()) > 0 ? (await hover.innerText()).replace(/\s+/g, ' ') : ''), (t) => /Also quoted by/.test(t), 'Show Me opens a hover that lists the other sources of a quotation');
+      // Every editor group has its own hover widget: read all that are shown, not the first in the DOM.
+      const hovers = wb().page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
+      const text = await eventually(wb(), async () => (await hovers.allInnerTexts()).join(' ').replace(/\s+/g, ' '), (t) => /Also quoted by/.test(t), 'Show Me opens a hover that lists the other sources of a quotation');
       assert.match(text, /Quotation/, `the hover is Parallax's quotation hover: "${text.slice(0, 200)}"`);
       await eventually(wb(), () => stepChecked(wb(), 'Hover over a quotation'), (v) => v, 'the hover step is checked');
     });
