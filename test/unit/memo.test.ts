@@ -24,4 +24,17 @@ describe('boundedMemo', () => {
     memo('x');
     assert.strictEqual(n, 1);
   });
+
+  it('takes objects as keys by identity (a sentence\'s features), and remembers undefined', () => {
+    let n = 0;
+    const memo = boundedMemo<number | undefined, { readonly text: string }>(10, (o) => { n++; return o.text === '' ? undefined : o.text.length; });
+    const a = { text: 'abc' };
+    const empty = { text: '' };
+    assert.strictEqual(memo(a), 3);
+    assert.strictEqual(memo(a), 3);
+    assert.strictEqual(memo({ text: 'abc' }), 3);
+    assert.strictEqual(memo(empty), undefined);
+    assert.strictEqual(memo(empty), undefined);
+    assert.strictEqual(n, 3, 'an equal object is another key; undefined is remembered');
+  });
 });

@@ -3,6 +3,7 @@ import { FNV_OFFSET, fnv1aUpdate } from '../hash';
 import { isReportingKey } from './lexicon';
 import { gramPrecision, sentenceGrams } from './sentenceGrams';
 import { lcsLength, MAX_CELLS } from './verbatimRuns';
+import { boundedMemo } from '../memo';
 
 /**
  * Word alignment of two sentences, the way a reader checks a paraphrase: each word of one side is
@@ -46,17 +47,8 @@ interface SentenceShape {
 }
 
 const CACHE_SIZE = 4096;
-const cache = new Map<SentenceFeatures, SentenceShape>();
 
-function shapeOf(s: SentenceFeatures): SentenceShape {
-  let shape = cache.get(s);
-  if (shape === undefined) {
-    if (cache.size >= CACHE_SIZE) cache.clear();
-    shape = computeShape(s);
-    cache.set(s, shape);
-  }
-  return shape;
-}
+const shapeOf = boundedMemo<SentenceShape, SentenceFeatures>(CACHE_SIZE, (s) => computeShape(s));
 
 const hashOf = (text: string): number => fnv1aUpdate(FNV_OFFSET, text) | 0;
 const NUMBER_HASH = hashOf('#');

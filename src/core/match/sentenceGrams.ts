@@ -3,6 +3,7 @@ import { contentKey } from './lexicon';
 import { numberMentions } from './numbers';
 import type { NumberMention } from './numbers';
 import { meaningsOf } from './synonyms';
+import { boundedMemo } from '../memo';
 
 /**
  * What the paraphrase evidence reads from one sentence alone: word n-grams, character trigrams,
@@ -29,17 +30,8 @@ export interface SentenceGrams {
 }
 
 const CACHE_SIZE = 4096;
-const cache = new Map<SentenceFeatures, SentenceGrams>();
 
-export function sentenceGrams(s: SentenceFeatures): SentenceGrams {
-  let g = cache.get(s);
-  if (g === undefined) {
-    if (cache.size >= CACHE_SIZE) cache.clear();
-    g = computeGrams(s);
-    cache.set(s, g);
-  }
-  return g;
-}
+export const sentenceGrams = boundedMemo<SentenceGrams, SentenceFeatures>(CACHE_SIZE, (s) => computeGrams(s));
 
 /** 30-bit FNV-1a of a word: n-gram keys stay small integers (fast Map keys); a collision only nudges a share. */
 function wordHash(w: string): number {
