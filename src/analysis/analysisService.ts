@@ -301,15 +301,8 @@ export class AnalysisService implements vscode.Disposable {
    * full one, which the engine's cache lets start where this one stopped. One notice per bundle and budget.
    */
   private partial(document: vscode.TextDocument, seconds: number, notes: readonly string[]): void {
-    const key = document.uri.toString();
     const notice = partialText(vscode.workspace.asRelativePath(document.uri), seconds, notes);
-    const once = `partial ${seconds}`;
-    if (this.notified.get(key) === once) return;
-    this.notified.set(key, once);
-    void vscode.window.showInformationMessage(notice, 'Analyse Fully', 'Open Settings').then((choice) => {
-      if (choice === 'Analyse Fully' && !document.isClosed) this.schedule(document, 0, undefined, true);
-      else if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'parallax.analysis.timeBudgetSeconds');
-    });
+    this.offerUnlimitedRun(document, `partial ${seconds}`, (m, ...items) => vscode.window.showInformationMessage(m, ...items), notice, 'Analyse Fully');
   }
 
   /** The run gave nothing, not even a partial result, by the backstop: views keep what they show, and the notice offers to go on. */
@@ -318,10 +311,19 @@ export class AnalysisService implements vscode.Disposable {
     this.problems.set(key, { kind: 'over budget', seconds });
     this.changeEmitter.fire(document.uri);
     const notice = overBudgetText(vscode.workspace.asRelativePath(document.uri), seconds, this.snapshots.has(key));
-    if (this.notified.get(key) === notice) return;
-    this.notified.set(key, notice);
-    void vscode.window.showWarningMessage(notice, 'Analyse Without Limit', 'Open Settings').then((choice) => {
-      if (choice === 'Analyse Without Limit' && !document.isClosed) this.schedule(document, 0, undefined, true);
+    this.offerUnlimitedRun(document, notice, (m, ...items) => vscode.window.showWarningMessage(m, ...items), notice, 'Analyse Without Limit');
+  }
+
+  /**
+   * Shows a time-budget notice once per bundle and `once` key, offering a run without the budget
+   * (`goOn`) or the setting.
+   */
+  private offerUnlimitedRun(document: vscode.TextDocument, once: string, show: (message: string, ...items: string[]) => Thenable<string | undefined>, notice: string, goOn: string): void {
+    const key = document.uri.toString();
+    if (this.notified.get(key) === once) return;
+    this.notified.set(key, once);
+    void show(notice, goOn, 'Open Settings').then((choice) => {
+      if (choice === goOn && !document.isClosed) this.schedule(document, 0, undefined, true);
       else if (choice === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', 'parallax.analysis.timeBudgetSeconds');
     });
   }
