@@ -56,14 +56,19 @@ async function clickStepButton(wb: Workbench, step: string, button: string): Pro
   await row.locator('.button-link, .monaco-button', { hasText: button }).first().click();
 }
 
-/** Whether a step shows as done; false while the walkthrough is behind another tab (it is brought back for the next try). */
+/**
+ * Whether a step shows as done; false while the walkthrough is behind another tab (it is brought back
+ * for the next try). The page re-renders a step's row when a step completes, so a row seen a moment
+ * ago may be gone: read every row there is now, without waiting on one (`eventually` polls).
+ */
 async function stepChecked(wb: Workbench, step: string): Promise<boolean> {
-  const row = wb.page.locator('.gettingStartedContainer button.getting-started-step', { hasText: step }).first();
-  if (!(await row.isVisible())) {
-    await wb.page.locator('.tab', { hasText: 'Walkthrough' }).first().click();
-    if (!(await row.isVisible())) return false;
+  const rows = wb.page.locator('.gettingStartedContainer button.getting-started-step', { hasText: step });
+  if (!(await rows.first().isVisible())) {
+    const tab = wb.page.locator('.tab', { hasText: 'Walkthrough' }).first();
+    if (await tab.isVisible()) await tab.click();
+    if (!(await rows.first().isVisible())) return false;
   }
-  return (await row.getAttribute('aria-checked', { timeout: 5_000 })) === 'true';
+  return rows.evaluateAll((els) => els.some((el) => el.getAttribute('aria-checked') === 'true'));
 }
 
 /**
