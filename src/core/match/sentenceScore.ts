@@ -53,11 +53,30 @@ const SALIENT_BOOST = 1.6;
 /** Reporting verbs say who speaks, not what is said. */
 const REPORTING_WEIGHT = 0.3;
 
+/**
+ * A sentence has a few dozen keys, scanned faster than hashed; a "sentence" of text without
+ * punctuation has thousands, and scanning them per key made one pair quadratic: those are looked
+ * up through a Set built once per list.
+ */
+const SCAN_KEYS = 64;
+const keySets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** list.includes(key), through a Set when the list is long. */
+function hasKey(list: readonly string[], key: string): boolean {
+  if (list.length <= SCAN_KEYS) return list.includes(key);
+  let set = keySets.get(list);
+  if (set === undefined) {
+    set = new Set(list);
+    keySets.set(list, set);
+  }
+  return set.has(key);
+}
+
 /** Weight of one key in one sentence. */
 function weightIn(s: SentenceFeatures, key: string, weight: KeyWeight): number {
   const w = weight(key);
-  if (s.reporting.includes(key)) return w * REPORTING_WEIGHT;
-  return s.salient.includes(key) ? w * SALIENT_BOOST : w;
+  if (hasKey(s.reporting, key)) return w * REPORTING_WEIGHT;
+  return hasKey(s.salient, key) ? w * SALIENT_BOOST : w;
 }
 
 /**
@@ -100,7 +119,7 @@ function exactKeyWeights(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWe
   for (const k of a.keys) {
     const w = weightIn(a, k, weight);
     ta += w;
-    if (b.keys.includes(k)) shared += Math.min(w, weightIn(b, k, weight));
+    if (hasKey(b.keys, k)) shared += Math.min(w, weightIn(b, k, weight));
   }
   for (const k of b.keys) tb += weightIn(b, k, weight);
   return { ta, tb, shared };
@@ -124,7 +143,7 @@ export function containedShare(part: SentenceFeatures, whole: SentenceFeatures, 
   for (const k of part.keys) {
     const w = weightIn(part, k, weight);
     total += w;
-    if (whole.keys.includes(k)) shared += w;
+    if (hasKey(whole.keys, k)) shared += w;
   }
   return total === 0 ? 0 : shared / total;
 }
@@ -180,7 +199,7 @@ function longestAddedStretch(a: SentenceFeatures, b: SentenceFeatures): number {
   let run = 0;
   for (const k of sentenceGrams(a).keys) {
     if (k === null) continue;
-    run = b.keys.includes(k) ? 0 : run + 1;
+    run = hasKey(b.keys, k) ? 0 : run + 1;
     best = Math.max(best, run);
   }
   return best;
@@ -192,8 +211,8 @@ function longestAddedStretch(a: SentenceFeatures, b: SentenceFeatures): number {
  */
 function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight) {
   const { ta, tb, shared } = exactKeyWeights(a, b, weight);
-  const restA = a.keys.filter((k) => !b.keys.includes(k));
-  const restB = b.keys.filter((k) => !a.keys.includes(k));
+  const restA = a.keys.filter((k) => !hasKey(b.keys, k));
+  const restB = b.keys.filter((k) => !hasKey(a.keys, k));
   let synonym = 0;
   let matched = 0;
   if (restA.length > 0 && restB.length > 0) {
@@ -240,7 +259,7 @@ function nameMismatch(a: SentenceFeatures, b: SentenceFeatures): number {
   const nb = names(b);
   if (na.length + nb.length === 0) return 0;
   // Key arrays are short: scanning them beats building two Sets for every scored pair.
-  return (na.filter((k) => !b.keys.includes(k)).length + nb.filter((k) => !a.keys.includes(k)).length) / (na.length + nb.length);
+  return (na.filter((k) => !hasKey(b.keys, k)).length + nb.filter((k) => !hasKey(a.keys, k)).length) / (na.length + nb.length);
 }
 const STARTS_WITH_DIGIT = /^\d/;
 
