@@ -149,34 +149,24 @@ export interface AnalysisJoiner {
   finish(): BundleAnalysis;
 }
 
+/** BundleAnalysis's lists, growing as their parts arrive. */
+type AnalysisLists = { [F in ListField]: BundleAnalysis[F][number][] };
+
 export function createAnalysisJoiner(onPart?: (part: AnalysisPart) => void): AnalysisJoiner {
-  const articles: ArticleAnalysis[] = [];
-  const matches: Match[] = [];
-  const quoteGroups: QuoteGroup[] = [];
-  const sources: SourceSummary[] = [];
+  const lists: AnalysisLists = { articles: [], matches: [], quoteGroups: [], sources: [] };
   let rest: AnalysisRest = {};
   return {
     add(part) {
-      switch (part.field) {
-        case 'articles':
-          for (const item of part.items) articles.push(item);
-          break;
-        case 'matches':
-          for (const item of part.items) matches.push(item);
-          break;
-        case 'quoteGroups':
-          for (const item of part.items) quoteGroups.push(item);
-          break;
-        case 'sources':
-          for (const item of part.items) sources.push(item);
-          break;
-        case 'rest':
-          rest = part.value;
-          break;
+      if (part.field === 'rest') rest = part.value;
+      else {
+        // AnalysisPart pairs each field with its items' type; TypeScript cannot follow that pairing
+        // through lists[part.field], so the list is widened here, where the pairing is plain.
+        const list: unknown[] = lists[part.field];
+        for (const item of part.items) list.push(item);
       }
       onPart?.(part);
     },
-    finish: () => ({ ...rest, articles, matches, quoteGroups, sources }),
+    finish: () => ({ ...rest, ...lists }),
   };
 }
 
