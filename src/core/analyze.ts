@@ -112,10 +112,9 @@ export function analyzeBundle(
 
   // Sentences that carry the same quotation report the same statement: add what the pairs missed.
   const quoteGroups = quoteGroupsOf(stage, articles, features, tally, token, finish);
-  const linked = new Set<string>();
-  for (const p of pairLinks) for (const l of p.links) linked.add(`${p.a} ${p.b} ${l.i} ${l.j}`);
-  const anchored = quoteAnchoredLinks(anchorGroups(quoteGroups, isCopy, tally), features, opts, (x, y, i, j) => linked.has(`${x} ${y} ${i} ${j}`));
-  const allLinks = mergeLinks(pairLinks, anchored);
+  const linked = linkedSentences(pairLinks, features);
+  const anchored = quoteAnchoredLinks(anchorGroups(quoteGroups, isCopy, tally), features, opts, linked.has);
+  const allLinks = mergeLinks(pairLinks, anchored, linked);
   throwIfCancelled(token);
 
   const matches = matchesOf(allLinks, articles, features);
@@ -174,15 +173,10 @@ function featuresOf(
   const used = new Set<string>();
   for (const article of articles) {
     const hash = contentHash(article.text);
-    let f = cache.articles.get(hash);
-    if (f === undefined) {
+    const f = cached(cache.articles, hash, () => {
       const sentences = splitSentences(article.text);
-      f = articleFeatures(article.text, sentences, findQuotes(article.text, sentences));
-      cache.articles.set(hash, f);
-      cache.stats.articleMisses++;
-    } else {
-      cache.stats.articleHits++;
-    }
+      return articleFeatures(article.text, sentences, findQuotes(article.text, sentences));
+    }, (hit) => void (hit ? cache.stats.articleHits++ : cache.stats.articleMisses++));
     used.add(hash);
     hashes.push(hash);
     features.push(f);
@@ -193,6 +187,22 @@ function featuresOf(
   }
   for (const key of cache.articles.keys()) if (!used.has(key)) cache.articles.delete(key);
   return { hashes, features };
+}
+
+/** The value cached under `key`, else what `compute` gives (kept, and counted as a miss; undefined is neither). */
+function cached<V>(map: Map<string, V>, key: string, compute: () => V, count: (hit: boolean) => void): V;
+function cached<V>(map: Map<string, V>, key: string, compute: () => V | undefined, count: (hit: boolean) => void): V | undefined;
+function cached<V>(map: Map<string, V>, key: string, compute: () => V | undefined, count: (hit: boolean) => void): V | undefined {
+  let value = map.get(key);
+  if (value !== undefined) {
+    count(true);
+    return value;
+  }
+  value = compute();
+  if (value === undefined) return undefined;
+  map.set(key, value);
+  count(false);
+  return value;
 }
 
 /** What comparing the candidate pairs reads and where it counts its work. */
@@ -216,17 +226,11 @@ function comparePairs(candidates: readonly (readonly [number, number])[], w: Pai
   tally.candidatePairs += candidates.length;
   for (const [a, b] of candidates) {
     const key = `${w.hashes[a]}|${w.hashes[b]}|${optionsKey}`;
-    let result = cache.pairs.get(key);
+    const result = cached(cache.pairs, key, () => (w.finish?.isCancellationRequested ? undefined : comparePair(w.features[a], w.features[b], w.opts)),
+      (hit) => void (hit ? cache.stats.pairHits++ : cache.stats.pairMisses++));
     if (result === undefined) {
-      if (w.finish?.isCancellationRequested) {
-        tally.skippedPairs++;
-        continue;
-      }
-      result = comparePair(w.features[a], w.features[b], w.opts);
-      cache.pairs.set(key, result);
-      cache.stats.pairMisses++;
-    } else {
-      cache.stats.pairHits++;
+      tally.skippedPairs++;
+      continue;
     }
     used.add(key);
     tally.articlePairs++;
@@ -260,19 +264,49 @@ function anchorGroups(groups: readonly QuoteGroup[], isCopy: Uint8Array, tally: 
   return out;
 }
 
+/** Which sentence pairs the article pairs' own comparisons linked, by number (no string per link). */
+interface LinkedSentences {
+  readonly articles: number;
+  /** True when sentence i of article x is linked to sentence j of article y (x < y). */
+  readonly has: (x: number, y: number, i: number, j: number) => boolean;
+}
+
+function linkedSentences(pairLinks: readonly PairLinks[], features: readonly ArticleFeatures[]): LinkedSentences {
+  const n = features.length;
+  const byPair = new Map<number, Set<number>>();
+  for (const p of pairLinks) {
+    const width = features[p.b].sents.length;
+    const set = new Set<number>();
+    for (const l of p.links) set.add(l.i * width + l.j);
+    byPair.set(p.a * n + p.b, set);
+  }
+  return {
+    articles: n,
+    has: (x, y, i, j) => {
+      const width = features[y]?.sents.length ?? 0;
+      return j >= 0 && j < width && i >= 0 && (byPair.get(x * n + y)?.has(i * width + j) ?? false);
+    },
+  };
+}
+
 /** The pairs' own links with the quote-anchored ones they missed, by article pair (a < b), sorted. */
-function mergeLinks(pairLinks: readonly PairLinks[], anchored: ReadonlyMap<string, readonly SentenceLink[]>): PairLinks[] {
-  const byPair = new Map<string, PairLinks>();
-  for (const p of pairLinks) byPair.set(`${p.a} ${p.b}`, p);
+function mergeLinks(pairLinks: readonly PairLinks[], anchored: ReadonlyMap<string, readonly SentenceLink[]>, linked: LinkedSentences): PairLinks[] {
+  const merged = [...pairLinks];
+  // Where each article pair's own links sit in `merged`, by a < b as one number.
+  const at = new Map<number, number>();
+  const n = linked.articles;
+  for (let k = 0; k < merged.length; k++) at.set(merged[k].a * n + merged[k].b, k);
   for (const [pair, extra] of anchored) {
     const [a, b] = pair.split(' ').map(Number);
-    const own = byPair.get(pair)?.links ?? [];
-    const have = new Set(own.map((l) => `${l.i} ${l.j}`));
-    const added = extra.filter((l) => !have.has(`${l.i} ${l.j}`));
+    const added = extra.filter((l) => !linked.has(a, b, l.i, l.j));
     if (added.length === 0) continue;
-    byPair.set(pair, { a, b, links: [...own, ...added].sort((x, y) => x.i - y.i || x.j - y.j) });
+    const k = at.get(a * n + b);
+    const own = k === undefined ? [] : merged[k].links;
+    const links = [...own, ...added].sort((x, y) => x.i - y.i || x.j - y.j);
+    if (k === undefined) merged.push({ a, b, links });
+    else merged[k] = { a, b, links };
   }
-  return [...byPair.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+  return merged.sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
 /** The matches of the links: a verbatim link gives one match per shared run, any other the two sentences. */

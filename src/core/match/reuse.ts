@@ -17,11 +17,14 @@ export interface ReuseInput extends LinkedArticles {
   readonly quoteGroups: readonly QuoteGroup[];
 }
 
+/** A match whose `boilerplate` flag is still to be set. */
+export type UnmarkedMatch = Omit<Match, 'boilerplate'> & { boilerplate?: boolean };
+
 export interface Reuse {
   readonly quoteGroups: QuoteGroup[];
   readonly sources: SourceSummary[];
-  /** The matches with `boilerplate` set on each. */
-  markMatches(matches: readonly Match[]): Match[];
+  /** Sets `boilerplate` on each match (in place: the matches are the analysis's own, fresh) and returns them. */
+  markMatches(matches: UnmarkedMatch[]): Match[];
 }
 
 export function summarizeReuse(input: ReuseInput): Reuse {
@@ -34,6 +37,9 @@ export function summarizeReuse(input: ReuseInput): Reuse {
   return {
     quoteGroups,
     sources,
-    markMatches: (matches) => matches.map((m) => ({ ...m, boilerplate: sideIs(m.a.article, m.a.start) || sideIs(m.b.article, m.b.start) })),
+    markMatches: (matches) => {
+      for (const m of matches) m.boilerplate = sideIs(m.a.article, m.a.start) || sideIs(m.b.article, m.b.start);
+      return matches;
+    },
   };
 }
