@@ -60,15 +60,11 @@ export const MAX_CELLS = 250000;
 
 /** Runs grown from shared `min`-word seeds, left to right: linear in the words, for very long sentences. */
 function seededRuns(a: readonly string[], b: readonly string[], min: number): WordRun[] {
-  const seeds = new Map<string, number>();
-  for (let i = 0; i + min <= a.length; i++) {
-    const key = a.slice(i, i + min).join(' ');
-    if (!seeds.has(key)) seeds.set(key, i);
-  }
+  const seeds = new SeedTable(a, b, min);
   const runs: WordRun[] = [];
   const takenA = new Uint8Array(a.length);
   for (let j = 0; j + min <= b.length; j++) {
-    const i = seeds.get(b.slice(j, j + min).join(' '));
+    const i = seeds.firstIn(j);
     if (i === undefined || takenA[i]) continue;
     let len = min;
     while (i + len < a.length && j + len < b.length && a[i + len] === b[j + len] && !takenA[i + len]) len++;
@@ -77,6 +73,57 @@ function seededRuns(a: readonly string[], b: readonly string[], min: number): Wo
     j += len - 1;
   }
   return runs.sort((x, y) => x.a - y.a);
+}
+
+/**
+ * The first position in `a` of each `min`-word gram, looked up for the grams of `b`. Grams are keyed
+ * by a hash of word ids, not by a joined string per position (that string cost ~1 µs a word on
+ * text without punctuation); grams whose hash an earlier, different gram holds go by their string.
+ */
+class SeedTable {
+  private readonly ids: Int32Array;
+  private readonly byHash = new Map<number, number>();
+  private readonly collided = new Map<string, number>();
+
+  constructor(private readonly a: readonly string[], private readonly b: readonly string[], private readonly min: number) {
+    const idOf = new Map<string, number>();
+    this.ids = new Int32Array(a.length + b.length);
+    [...a, ...b].forEach((w, k) => {
+      let id = idOf.get(w);
+      if (id === undefined) idOf.set(w, (id = idOf.size));
+      this.ids[k] = id;
+    });
+    for (let i = 0; i + min <= a.length; i++) {
+      const h = this.hashAt(i);
+      const held = this.byHash.get(h);
+      if (held === undefined) this.byHash.set(h, i);
+      else if (!this.sameGram(held, i)) {
+        const key = a.slice(i, i + min).join(' ');
+        if (!this.collided.has(key)) this.collided.set(key, i);
+      }
+    }
+  }
+
+  /** First position in `a` of the gram at position j of `b`, if `a` has it. */
+  firstIn(j: number): number | undefined {
+    const at = this.a.length + j;
+    const held = this.byHash.get(this.hashAt(at));
+    if (held === undefined) return undefined;
+    if (this.sameGram(held, at)) return held;
+    return this.collided.get(this.b.slice(j, j + this.min).join(' '));
+  }
+
+  /** Hash of the gram at position k of a then b (ids concatenated). */
+  private hashAt(k: number): number {
+    let h = 0x811c9dc5;
+    for (let t = k; t < k + this.min; t++) h = Math.imul(h ^ this.ids[t], 0x01000193);
+    return h >>> 0;
+  }
+
+  private sameGram(x: number, y: number): boolean {
+    for (let t = 0; t < this.min; t++) if (this.ids[x + t] !== this.ids[y + t]) return false;
+    return true;
+  }
 }
 
 /** Length of the longest common subsequence of two word sequences (edit similarity): one LCS for the engine, in util/lcs.ts. */
