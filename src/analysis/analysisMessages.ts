@@ -78,23 +78,28 @@ export type AnalysisPart =
 /** About 100 KB of serialized data per part (or of article text per `articles` message): a fraction of a millisecond to decode. */
 export const PART_BYTES = 100_000;
 
-/** Cuts `articles` into runs of about `maxChars` characters of text. */
-export function chunkArticles(articles: readonly ArticleInput[], maxChars = PART_BYTES): ArticleInput[][] {
-  const chunks: ArticleInput[][] = [];
-  let current: ArticleInput[] = [];
-  let chars = 0;
-  for (const article of articles) {
-    current.push(article);
-    // Text is checked by the engine, in the worker; here a bad one only must not throw.
-    chars += String(article.text).length + String(article.name).length;
-    if (chars >= maxChars) {
-      chunks.push(current);
-      current = [];
-      chars = 0;
+/**
+ * Cuts items into runs in order: a run closes once its weight reaches `max`, and the last run holds
+ * what is left (empty when the items end exactly at a close, or there are none).
+ */
+function cutRuns<T>(items: readonly T[], weigh: (item: T) => number, max: number): T[][] {
+  const runs: T[][] = [[]];
+  let weight = 0;
+  for (const item of items) {
+    runs[runs.length - 1].push(item);
+    weight += weigh(item);
+    if (weight >= max) {
+      runs.push([]);
+      weight = 0;
     }
   }
-  chunks.push(current);
-  return chunks;
+  return runs;
+}
+
+/** Cuts `articles` into runs of about `maxChars` characters of text; the last (maybe empty) goes with `analyze`. */
+export function chunkArticles(articles: readonly ArticleInput[], maxChars = PART_BYTES): ArticleInput[][] {
+  // Text is checked by the engine, in the worker; here a bad one only must not throw.
+  return cutRuns(articles, (article) => String(article.text).length + String(article.name).length, maxChars);
 }
 
 /** Rough serialized sizes, enough to cut parts of similar weight. */
@@ -116,18 +121,7 @@ function restOf(analysis: BundleAnalysis): AnalysisRest {
 export function splitAnalysis(analysis: BundleAnalysis, maxBytes = PART_BYTES): AnalysisPart[] {
   const parts: AnalysisPart[] = [];
   const cut = <T>(items: readonly T[], size: (item: T) => number, make: (items: T[]) => AnalysisPart): void => {
-    let current: T[] = [];
-    let bytes = 0;
-    for (const item of items) {
-      current.push(item);
-      bytes += size(item);
-      if (bytes >= maxBytes) {
-        parts.push(make(current));
-        current = [];
-        bytes = 0;
-      }
-    }
-    if (current.length > 0) parts.push(make(current));
+    for (const run of cutRuns(items, size, maxBytes)) if (run.length > 0) parts.push(make(run));
   };
   cut(analysis.articles, weight.articles, (items) => ({ field: 'articles', items }));
   cut(analysis.matches, weight.matches, (items) => ({ field: 'matches', items }));
