@@ -7,6 +7,7 @@ import { commandLineOrHelp } from './args';
 import type { CommandSpec } from './args';
 import { engineStep } from './internalError';
 import { loadArticles } from './loadArticles';
+import { counted } from './plural';
 
 export { loadArticles } from './loadArticles';
 export { analysisJson } from './analysisJson';
@@ -44,7 +45,7 @@ function sourceLines(articles: readonly ArticleInput[], analysis: BundleAnalysis
 /** The human-readable report: per source, shared passages per pair, quote groups. */
 export function analysisReport(file: string, articles: readonly ArticleInput[], analysis: BundleAnalysis): string {
   const name = (k: number): string => articles[k].name;
-  const lines = [`${articles.length} article${articles.length === 1 ? '' : 's'} in ${file}`, '', ...sourceLines(articles, analysis)];
+  const lines = [`${counted(articles.length, 'article')} in ${file}`, '', ...sourceLines(articles, analysis)];
   lines.push('', `Shared passages (${analysis.matches.length})`);
   for (const list of byPair(analysis.matches)) {
     const counts = new Map<MatchKind, number>();

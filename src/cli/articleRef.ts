@@ -2,6 +2,7 @@
 // or a prefix of exactly one name. A bare number is a name prefix, never a position, so "002" in
 // a bundle of 000_…, 001_…, 002_… files reads as the file it names.
 import { UsageError } from './io';
+import { counted } from './plural';
 
 const MAX_LISTED = 30;
 
@@ -19,7 +20,7 @@ export function findArticle(names: readonly string[], ref: string): number {
   if (numbered) {
     const n = Number(numbered[1]);
     if (n >= 1 && n <= names.length) return n - 1;
-    throw new UsageError(`There is no article ${ref}: the bundle has ${names.length} article${names.length === 1 ? '' : 's'}, #1 to #${names.length}:\n${listing(names, all)}`);
+    throw new UsageError(`There is no article ${ref}: the bundle has ${counted(names.length, 'article')}, #1 to #${names.length}:\n${listing(names, all)}`);
   }
   const exact = names.indexOf(ref);
   if (exact >= 0) return exact;

@@ -3,6 +3,7 @@ import type { ParsedBundle } from '../core/bundle/parseBundle';
 import { commandLineOrHelp } from './args';
 import type { CommandSpec } from './args';
 import { readTextFile } from './io';
+import { counted } from './plural';
 
 export const PARSE: CommandSpec = {
   name: 'parse',
@@ -41,14 +42,14 @@ export function parseReportJson(text: string, parsed: ParsedBundle): object {
 
 /** The human form: one line per article, then one line per problem as file:line:column. */
 export function parseReportText(file: string, text: string, parsed: ParsedBundle): string {
-  const lines = [`${parsed.articles.length} article${parsed.articles.length === 1 ? '' : 's'} in ${file}`];
+  const lines = [`${counted(parsed.articles.length, 'article')} in ${file}`];
   for (const a of parsed.articles) {
     const { line } = lineColumn(text, a.headerRange.start);
     const attrs = a.attributes.filter((x) => x.key !== 'name' && x.key !== 'path').map((x) => `${x.key}=${x.value}`).join(' ');
     const words = a.text.trim() === '' ? 0 : a.text.trim().split(/\s+/).length;
     lines.push(`  ${String(a.index + 1).padStart(3)}  ${a.name}  (line ${line}, ${words} words${attrs ? `, ${attrs}` : ''})`);
   }
-  lines.push(parsed.problems.length === 0 ? 'No problems.' : `${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}:`);
+  lines.push(parsed.problems.length === 0 ? 'No problems.' : `${counted(parsed.problems.length, 'problem')}:`);
   for (const p of parsed.problems) {
     const { line, column } = lineColumn(text, p.range.start);
     lines.push(`  ${file}:${line}:${column}: ${p.severity}: ${p.message}`);

@@ -13,6 +13,7 @@ import { commandLineOrHelp, synopsis } from './args';
 import type { CommandSpec, OptionValues } from './args';
 import { readTextFile, UsageError } from './io';
 import { nodeFolderAccess } from './passimFolder';
+import { counted } from './plural';
 
 type Print = (s: string) => void;
 
@@ -78,13 +79,13 @@ export function exportCommand(args: readonly string[], out: Print, err: Print = 
   const bundles = cl.positionals.map(exportBundle);
   const lines = passimJsonLines(toPassimRecords(bundles));
   const file = cl.values.output;
-  const count = bundles.reduce((n, b) => n + b.articles.length, 0);
+  const what = `${counted(bundles.reduce((n, b) => n + b.articles.length, 0), 'record')} from ${counted(bundles.length, 'bundle')}`;
   if (typeof file === 'string') {
     writeOutput(file, lines, cl.positionals);
-    out(`Wrote ${count} record${count === 1 ? '' : 's'} from ${bundles.length} bundle${bundles.length === 1 ? '' : 's'} to ${file}. Next: passim ${file} <output folder>`);
+    out(`Wrote ${what} to ${file}. Next: passim ${file} <output folder>`);
   } else {
     if (lines !== '') out(lines.slice(0, -1));
-    err(`${count} record${count === 1 ? '' : 's'} from ${bundles.length} bundle${bundles.length === 1 ? '' : 's'}`);
+    err(what);
   }
   return 0;
 }
@@ -139,7 +140,7 @@ export async function importCommand(args: readonly string[], out: Print, err: Pr
   if (clusters.length === 0) throw new UsageError(`No cluster in ${folder} has at least ${minSizeOf(cl.values)} documents.`);
   const where = writeClusters(clusters, typeof cl.values.output === 'string' ? cl.values.output : undefined, folder, out);
   const passages = clusters.reduce((n, c) => n + c.articles.length, 0);
-  const summary = `${clusters.length} cluster${clusters.length === 1 ? '' : 's'}, ${passages} passages from ${read.files.length} part file${read.files.length === 1 ? '' : 's'}${read.alignments.length > 0 ? `, ${read.alignments.length} alignments` : ''} → ${where}`;
+  const summary = `${counted(clusters.length, 'cluster')}, ${passages} passages from ${counted(read.files.length, 'part file')}${read.alignments.length > 0 ? `, ${read.alignments.length} alignments` : ''} → ${where}`;
   (where === 'stdout' ? err : out)(summary);
   return 0;
 }
