@@ -1,7 +1,7 @@
 import type { Quote, Sentence } from '../model';
 import { eachWord } from '../text/tokens';
 import { FNV_OFFSET, FNV_PRIME, fnv1aUpdate } from '../hash';
-import { contentKey, isReportingKey } from './lexicon';
+import { wordFacts } from './lexicon';
 
 /** What the matchers need to know about one sentence, computed once per article text. */
 export interface SentenceFeatures {
@@ -128,7 +128,8 @@ function sentenceFeatures(
     const norm = words.norms[t];
     const start = words.offsets[t];
     if (isQuoted(quotes, q, start, words.offsets[count + t])) quoted++;
-    const key = contentKey(norm);
+    const facts = wordFacts(norm);
+    const key = facts.content;
     if (key === null) continue;
     keys.add(key);
     if (IS_DIGIT_START.test(norm)) {
@@ -137,7 +138,7 @@ function sentenceFeatures(
     } else if (t > from && IS_UPPER_START.test(text[start])) {
       salient = addDistinct(salient, key);
     }
-    if (isReportingKey(key)) reporting = addDistinct(reporting, key);
+    if (facts.reporting) reporting = addDistinct(reporting, key);
     if (prevKey !== null) shingles.add(pairHash(prevKey, key));
     prevKey = key;
   }

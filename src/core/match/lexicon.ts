@@ -124,20 +124,44 @@ const SYNONYM_OF: ReadonlyMap<string, string> = (() => {
   return m;
 })();
 
-/** The comparison key of any folded word: its stem, mapped to its synonym group. */
-export function wordKey(norm: string): string {
-  return wordKeyMemo(norm);
+/** What the matchers ask about one folded word, looked up once: its key, whether it is a function word, whether a reporting verb. */
+export interface WordFacts {
+  /** wordKey of the word. */
+  readonly key: string;
+  /** contentKey of the word: its key, or null for a function word (or the empty word). */
+  readonly content: string | null;
+  /** isReportingKey of its key. */
+  readonly reporting: boolean;
 }
 
-const wordKeyMemo = boundedMemo(100_000, (norm) => {
+/**
+ * The facts of a folded word, from one memo: each word of a text asks for its key, its content key
+ * and whether it reports speech, and three look-ups per word (each its own map) cost more than one.
+ */
+export function wordFacts(norm: string): WordFacts {
+  return factsMemo(norm);
+}
+
+/** The stem of a word mapped to its synonym group. */
+function keyOf(norm: string): string {
   const s = stemWord(norm);
   // "according (to)" names a source; its stem "accord" would make it a deal.
   return norm === 'according' ? norm : SYNONYM_OF.get(s) ?? s;
+}
+
+const factsMemo = boundedMemo(100_000, (norm): WordFacts => {
+  const key = keyOf(norm);
+  return { key, content: norm.length === 0 || STOPWORDS.has(norm) ? null : key, reporting: isReportingKey(key) };
 });
+
+/** The comparison key of any folded word: its stem, mapped to its synonym group. */
+export function wordKey(norm: string): string {
+  return factsMemo(norm).key;
+}
 
 /** The comparison key of a folded word for paraphrase scoring: its wordKey; null for function words. */
 export function contentKey(norm: string): string | null {
-  return norm.length === 0 || STOPWORDS.has(norm) ? null : wordKey(norm);
+  return factsMemo(norm).content;
 }
 
 /**
@@ -146,7 +170,7 @@ export function contentKey(norm: string): string | null {
  * every form counts ("wrote", "concluded"); the say group (stated, noted, told …) counts too.
  */
 const REPORTING: ReadonlySet<string> = new Set(
-  ['say', 'tell', 'add', 'according', 'write', 'post', 'conclude', 'stress', 'emphasize', 'highlight', 'point', 'insist'].map(wordKey),
+  ['say', 'tell', 'add', 'according', 'write', 'post', 'conclude', 'stress', 'emphasize', 'highlight', 'point', 'insist'].map(keyOf),
 );
 
 export function isReportingKey(key: string): boolean {
@@ -155,5 +179,5 @@ export function isReportingKey(key: string): boolean {
 
 /** Whether a folded word is a reporting verb (isReportingKey of its key). */
 export function isReportingWord(norm: string): boolean {
-  return isReportingKey(wordKey(norm));
+  return factsMemo(norm).reporting;
 }

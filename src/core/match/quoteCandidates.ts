@@ -22,11 +22,41 @@ export function quoteKeys(info: QuoteInfo): string[] {
   return keys;
 }
 
-/** How many quotes carry each key. */
-function documentFrequency(keys: readonly (readonly string[])[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const ks of keys) for (const k of ks) df.set(k, (df.get(k) ?? 0) + 1);
-  return df;
+/** The quotes' keys as integer ids (so the index is arrays, not maps of strings), with how many quotes carry each. */
+interface KeyIds {
+  readonly ids: Map<string, number>;
+  readonly names: string[];
+  /** Per quote, the ids of its keys. */
+  readonly of: Int32Array[];
+  /** Per id, how many quotes carry the key. */
+  readonly df: Int32Array;
+}
+
+function keyIds(keys: readonly (readonly string[])[]): KeyIds {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const counts: number[] = [];
+  const of = keys.map((ks) => {
+    const out = new Int32Array(ks.length);
+    ks.forEach((k, n) => {
+      let id = ids.get(k);
+      if (id === undefined) {
+        ids.set(k, (id = names.length));
+        names.push(k);
+        counts.push(0);
+      }
+      counts[id]++;
+      out[n] = id;
+    });
+    return out;
+  });
+  return { ids, names, of, df: Int32Array.from(counts) };
+}
+
+/** A quote's key ids, rarest first (ties by spelling): the scan reads the most telling keys before its budget runs out. */
+function sortRarestFirst(ids: Int32Array, t: KeyIds): void {
+  const { df, names } = t;
+  ids.sort((x, y) => df[x] - df[y] || (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
 }
 
 /** Keys a quote shares with another before they are worth comparing: two, or all either has when fewer. */
@@ -49,30 +79,24 @@ export interface QuoteIndex {
 
 /** The index of a bundle's quotes (a quote not asked for is still indexed for the later ones). */
 export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
-  const keys = infos.map(quoteKeys);
-  const df = documentFrequency(keys);
-  for (const ks of keys) ks.sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0));
+  const table = keyIds(infos.map(quoteKeys));
+  const keys = table.of;
+  for (const ks of keys) sortRarestFirst(ks, table);
   const common = Math.max(COMMON_DF, COMMON_SHARE * infos.length);
-  const postings = new Map<string, number[]>();
+  // postings of key id k: the quotes indexed so far that carry it, in order.
+  const postings: number[][] = table.names.map(() => []);
   const count = new Int32Array(infos.length);
   let next = 0;
   // Quotes are indexed in order as they are asked for: i meets only those before it.
   const indexUpTo = (i: number): void => {
-    for (; next < i; next++) {
-      for (const k of keys[next]) {
-        const list = postings.get(k);
-        if (list === undefined) postings.set(k, [next]);
-        else list.push(next);
-      }
-    }
+    for (; next < i; next++) for (const k of keys[next]) postings[k].push(next);
   };
   const candidatesOf = (i: number): number[] => {
     indexUpTo(i);
     const touched: number[] = [];
     let budget = MAX_SCAN;
     for (const k of keys[i]) {
-      const list = postings.get(k);
-      if (list === undefined) continue;
+      const list = postings[k];
       for (let p = list.length - 1; p >= 0 && budget > 0; p--, budget--) {
         const j = list[p];
         if (count[j]++ === 0) touched.push(j);
@@ -87,7 +111,8 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
     let shared = 0;
     for (const k of infos[i].stems) {
       if (!infos[j].stems.has(k)) continue;
-      if ((df.get(k) ?? 0) <= common || ++shared >= MANY_COMMON) return true;
+      const id = table.ids.get(k);
+      if ((id === undefined ? 0 : table.df[id]) <= common || ++shared >= MANY_COMMON) return true;
     }
     return false;
   };

@@ -31,10 +31,13 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): { shared: numb
   return { shared, dice: (2 * shared) / (a.size + b.size), cover: shared / small.size };
 }
 
+/** Not only white space (what `trim().length > 0` tells, without a new string per test). */
+const NOT_BLANK = /\S/;
+
 /** The shorter of two wordings, when it occurs whole inside the longer one. */
 export function fragmentOf<T extends { readonly seq: string }>(a: T, b: T): T | null {
-  if (a.seq.length <= b.seq.length) return a.seq.trim().length > 0 && b.seq.includes(a.seq) ? a : null;
-  return b.seq.trim().length > 0 && a.seq.includes(b.seq) ? b : null;
+  if (a.seq.length <= b.seq.length) return NOT_BLANK.test(a.seq) && b.seq.includes(a.seq) ? a : null;
+  return NOT_BLANK.test(b.seq) && a.seq.includes(b.seq) ? b : null;
 }
 
 /** Similarity of two wordings on their words alone: shared content words (Dice lifted by cover) and shared sentence frame. */
@@ -42,8 +45,8 @@ function wordingSimilarity(a: QuoteInfo, b: QuoteInfo): number {
   const o = overlap(a.stems, b.stems);
   const word = (o.dice + o.cover) / 2;
   if (word < MIN_WORD_SIMILARITY || Math.min(a.content, b.content) < MIN_FRAGMENT_CONTENT) return 0;
-  const x = a.frame.slice(0, MAX_FRAME);
-  const y = b.frame.slice(0, MAX_FRAME);
+  const x = a.frame.length > MAX_FRAME ? a.frame.slice(0, MAX_FRAME) : a.frame;
+  const y = b.frame.length > MAX_FRAME ? b.frame.slice(0, MAX_FRAME) : b.frame;
   const order = x.length === 0 || y.length === 0 ? 0 : lcsLength(x, y) / Math.min(x.length, y.length);
   return (word + order) / 2;
 }

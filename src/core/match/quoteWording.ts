@@ -2,7 +2,8 @@ import type { Quote, Sentence, Span } from '../model';
 import { STOPWORDS, eachWord } from '../text/tokens';
 import type { Token } from '../text/tokens';
 import { firstNotBefore } from '../util/binarySearch';
-import { isReportingWord, wordKey } from './lexicon';
+import { boundedMemo } from '../memo';
+import { wordFacts, wordKey } from './lexicon';
 import { meaningOf } from './quoteMeaning';
 import type { QuoteMeaning } from './quoteMeaning';
 
@@ -36,26 +37,42 @@ export function quoteWords(text: string): string[] {
   return out;
 }
 
+const ALL_DIGITS = /^\d+$/;
+
+/** Keys of the words that say what a quote is about: no function words, reporting verbs or plain numbers. */
 export function contentStems(ws: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of ws) {
-    if (!STOPWORDS.has(w) && !isReportingWord(w) && !/^\d+$/.test(w)) out.push(wordKey(w));
+    if (STOPWORDS.has(w)) continue;
+    const facts = wordFacts(w);
+    if (!facts.reporting && !ALL_DIGITS.test(w)) out.push(facts.key);
   }
   return out;
 }
 
 /** Folded words joined by single spaces, padded (" a b c "): equal for the same wording, `includes` for a fragment. */
 export function wordingSeq(text: string): string {
-  const ws = quoteWords(text).map((w) => (w === 'make_sure' ? 'make sure' : w));
-  return ` ${ws.join(' ')} `;
+  return seqMemo(text);
+}
+
+/** Direction of reuse asks for the wording of one quote once per article pair that carries it: read each text once. */
+const seqMemo = boundedMemo(20_000, (text) => seqOf(quoteWords(text)));
+
+/** wordingSeq of a quote's words (quoteWords). */
+function seqOf(raw: readonly string[]): string {
+  return ` ${raw.map((w) => (w === 'make_sure' ? 'make sure' : w)).join(' ')} `;
 }
 
 /** Number of words of a wording that are not function words: how complete it is. */
 export function contentCount(seq: string): number {
+  return countMemo(seq);
+}
+
+const countMemo = boundedMemo(20_000, (seq) => {
   let n = 0;
   for (const w of seq.split(' ')) if (w !== '' && !STOPWORDS.has(w)) n++;
   return n;
-}
+});
 
 /** Where the speaker's cue stands in the quote's sentence: a rewrite of the sentence tends to keep it. */
 export type CueSide = 'before' | 'after' | null;
@@ -91,14 +108,15 @@ const NOTHING_AROUND: QuoteSurroundings = { context: new Set(), sentence: new Se
 
 export function quoteInfo(article: number, index: number, quote: Quote, around: QuoteSurroundings = NOTHING_AROUND): QuoteInfo {
   const raw = quoteWords(quote.text);
-  const ws = raw.map((w) => (w === 'make_sure' ? 'make sure' : w));
+  const seq = seqOf(raw);
   return {
     frame: raw.map(wordKey),
     article,
     index,
     quote,
-    seq: ` ${ws.join(' ')} `,
-    content: ws.filter((w) => !STOPWORDS.has(w)).length,
+    seq,
+    // Not contentCount(seq): "make sure" counts as one word here.
+    content: raw.filter((w) => !STOPWORDS.has(w)).length,
     stems: new Set(contentStems(raw)),
     meaning: meaningOf(raw),
     context: around.context,
