@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { BUNDLE_LANGUAGE } from './bundleModel';
 import { ARTICLE_SCHEME } from './articleDocuments';
 import type { AnalysisService } from '../analysis/analysisService';
-import { CONFIG_SECTION, readConfig } from './config';
+import { onSettingsChange, readConfig } from './config';
 import { headerLens, passageLenses } from '../presentation/lensModel';
 import { headerRange } from './rangeMapping';
 import { COMMANDS } from '../commands/ids';
@@ -22,9 +22,7 @@ export class ParallaxCodeLensProvider extends DisposableOwner implements vscode.
     super();
     this.own(
       analyses.onDidChangeAnalysis(() => this.changeEmitter.fire()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${CONFIG_SECTION}.codeLens.enabled`) || e.affectsConfiguration(`${CONFIG_SECTION}.showBoilerplate`)) this.changeEmitter.fire();
-      }),
+      onSettingsChange(['codeLens.enabled', 'showBoilerplate'], () => this.changeEmitter.fire()),
     );
   }
 

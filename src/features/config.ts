@@ -44,7 +44,19 @@ export function readConfig(scope?: vscode.ConfigurationScope): ParallaxConfig {
   };
 }
 
+/** Whether the change touches any of these settings (names under `parallax.`: 'showBoilerplate', 'codeLens.enabled'). */
+function affectsSettings(e: vscode.ConfigurationChangeEvent, names: readonly string[]): boolean {
+  return names.some((name) => e.affectsConfiguration(`${CONFIG_SECTION}.${name}`));
+}
+
 /** Settings whose change means the analysis must run again. */
 export function affectsAnalysis(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(`${CONFIG_SECTION}.minSharedWords`) || e.affectsConfiguration(`${CONFIG_SECTION}.paraphraseThreshold`);
+  return affectsSettings(e, ['minSharedWords', 'paraphraseThreshold']);
+}
+
+/** Calls `listener` whenever one of these settings changes (names under `parallax.`), for views that show them. */
+export function onSettingsChange(names: readonly string[], listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (affectsSettings(e, names)) listener();
+  });
 }

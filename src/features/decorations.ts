@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { MatchKind } from '../core/model';
 import type { AnalysisService } from '../analysis/analysisService';
-import { CONFIG_SECTION, readConfig } from './config';
+import { CONFIG_SECTION, onSettingsChange, readConfig } from './config';
 import { boilerplateSpans, spansByKind } from '../analysis/analysisIndex';
 import { spanRange } from './rangeMapping';
 import { MATCH_KINDS } from '../presentation/kinds';
@@ -36,9 +36,7 @@ export class SharedPassageDecorations extends DisposableOwner {
       ...this.types.values(),
       analyses.onDidChangeAnalysis(() => this.refresh()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${CONFIG_SECTION}.decorations.enabled`) || e.affectsConfiguration(`${CONFIG_SECTION}.showBoilerplate`)) this.refresh();
-      }),
+      onSettingsChange(['decorations.enabled', 'showBoilerplate'], () => this.refresh()),
     );
     this.refresh();
   }

@@ -6,7 +6,7 @@ import type { RevealPassageArgs } from '../presentation/hoverModel';
 import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
 import { fileNameOf } from './documentUris';
-import { CONFIG_SECTION, readConfig } from './config';
+import { onSettingsChange, readConfig } from './config';
 import { DisposableOwner, registerTreeView } from './registration';
 
 export const SOURCES_VIEW_ID = 'parallax.sources';
@@ -26,9 +26,7 @@ export class SourcesTreeProvider extends DisposableOwner implements vscode.TreeD
     super();
     this.own(
       analyses.onDidChangeAnalysis(() => this.changeEmitter.fire(undefined)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${CONFIG_SECTION}.showBoilerplate`)) this.changeEmitter.fire(undefined);
-      }),
+      onSettingsChange(['showBoilerplate'], () => this.changeEmitter.fire(undefined)),
     );
   }
 
