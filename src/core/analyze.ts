@@ -61,16 +61,22 @@ interface BundleStage {
   /** The candidate article pairs, and what finding them added to the work tally. */
   candidates?: { readonly pairs: readonly (readonly [number, number])[]; readonly tally: WorkTally };
   quoteGroups?: readonly QuoteGroup[];
+  /** The quote-anchored links found so far (anchoredLinksOf). */
+  anchors?: AnchorProgress;
 }
 
 export function createAnalysisCache(): AnalysisCache {
   return { articles: new Map(), pairs: new Map(), stats: { articleHits: 0, articleMisses: 0, pairHits: 0, pairMisses: 0 }, stage: undefined };
 }
 
-/** How many bundle-wide phases the cache holds for its last bundle: a time slice that raised it made progress. */
+/**
+ * How much bundle-wide work the cache holds for its last bundle (phases finished, plus the quote groups
+ * whose anchors are found): a time slice that raised it made progress.
+ */
 export function finishedPhases(cache: AnalysisCache): number {
   const s = cache.stage;
-  return s === undefined ? 0 : Number(s.copies !== undefined) + Number(s.candidates !== undefined) + Number(s.quoteGroups !== undefined);
+  if (s === undefined) return 0;
+  return Number(s.copies !== undefined) + Number(s.candidates !== undefined) + Number(s.quoteGroups !== undefined) + (s.anchors?.next ?? 0);
 }
 
 interface PairLinks {
@@ -113,7 +119,8 @@ export function analyzeBundle(
   // Sentences that carry the same quotation report the same statement: add what the pairs missed.
   const quoteGroups = quoteGroupsOf(stage, articles, features, tally, token, finish);
   const linked = linkedSentences(pairLinks, features);
-  const anchored = quoteAnchoredLinks(anchorGroups(quoteGroups, isCopy, tally), features, opts, linked.has);
+  // Resumable only when the pair links are a function of the articles and options: every pair compared.
+  const anchored = anchoredLinksOf(stage, anchorGroups(quoteGroups, isCopy, tally), { features, opts, known: linked.has, token }, tally.skippedPairs === 0);
   const allLinks = mergeLinks(pairLinks, anchored, linked);
   throwIfCancelled(token);
 
@@ -287,6 +294,42 @@ function linkedSentences(pairLinks: readonly PairLinks[], features: readonly Art
       return j >= 0 && j < width && i >= 0 && (byPair.get(x * n + y)?.has(i * width + j) ?? false);
     },
   };
+}
+
+/** Quote-anchored links found so far, group by group: a run stopped between two groups resumes after the last. */
+interface AnchorProgress {
+  /** The options they were found with. */
+  readonly options: string;
+  /** The next group to read. */
+  next: number;
+  /** Per article pair ("a b"): its anchored links by sentence pair ("i j"), the first found kept. */
+  readonly links: Map<string, Map<string, SentenceLink>>;
+}
+
+/**
+ * quoteAnchoredLinks over the groups one at a time, the token checked between two (a time slice can
+ * stop there). A sentence pair gets the same link whichever group finds it, so the union of the groups'
+ * links, the first found kept, is the one call's result; mergeLinks sorts each pair's links.
+ */
+function anchoredLinksOf(
+  stage: BundleStage, groups: readonly QuoteGroup[],
+  w: { features: readonly ArticleFeatures[]; opts: AnalysisOptions; known: (x: number, y: number, i: number, j: number) => boolean; token?: CancellationLike },
+  resumable: boolean,
+): Map<string, SentenceLink[]> {
+  const options = JSON.stringify(w.opts);
+  const progress: AnchorProgress = resumable && stage.anchors?.options === options ? stage.anchors : { options, next: 0, links: new Map() };
+  if (resumable) stage.anchors = progress;
+  for (; progress.next < groups.length; progress.next++) {
+    throwIfCancelled(w.token);
+    for (const [pair, found] of quoteAnchoredLinks([groups[progress.next]], w.features, w.opts, w.known)) {
+      let byPair = progress.links.get(pair);
+      if (byPair === undefined) progress.links.set(pair, (byPair = new Map()));
+      for (const l of found) if (!byPair.has(`${l.i} ${l.j}`)) byPair.set(`${l.i} ${l.j}`, l);
+    }
+  }
+  const out = new Map<string, SentenceLink[]>();
+  for (const [pair, byPair] of progress.links) out.set(pair, [...byPair.values()]);
+  return out;
 }
 
 /** The pairs' own links with the quote-anchored ones they missed, by article pair (a < b), sorted. */

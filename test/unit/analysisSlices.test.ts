@@ -1,11 +1,46 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import { analyzeInSlices } from '../../src/analysis/analysisSlices';
-import { analyzeBundle, createAnalysisCache } from '../../src/core/analyze';
+import { analyzeBundle, createAnalysisCache, finishedPhases } from '../../src/core/analyze';
+import type { AnalysisCache } from '../../src/core/analyze';
+import { CancelledError } from '../../src/core/cancellation';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
 import { seedsPath } from './paths';
 
 const seeds = parseBundle(fs.readFileSync(seedsPath, 'utf8')).articles.map((a) => ({ name: a.name, text: a.text }));
+
+/** Units of work the cache holds: articles and pairs computed, bundle-wide phases (and their units) finished. */
+function unitsDone(cache: AnalysisCache): number {
+  return cache.articles.size + cache.pairs.size + finishedPhases(cache);
+}
+
+describe('analyzeBundle stopped after every unit of work', () => {
+  it('resumes from its cache to the same analysis as one run, one unit per attempt', () => {
+    const whole = analyzeBundle(seeds, {}, undefined, createAnalysisCache());
+    const cache = createAnalysisCache();
+    let attempts = 0;
+    // The quote groups whose anchors were found, after each stopped attempt.
+    const anchored: number[] = [];
+    for (;;) {
+      attempts++;
+      const before = unitsDone(cache);
+      // Fires at the first check after a new unit: each attempt adds one unit (or one uncut phase).
+      const token = { get isCancellationRequested() { return unitsDone(cache) > before; } };
+      try {
+        assert.deepStrictEqual(analyzeBundle(seeds, {}, token, cache), whole);
+        break;
+      } catch (err) {
+        if (!(err instanceof CancelledError)) throw err;
+        assert.ok(unitsDone(cache) > before, `attempt ${attempts} stopped without progress`);
+        if (cache.stage?.anchors) anchored.push(cache.stage.anchors.next);
+      }
+    }
+    const groups = cache.stage?.quoteGroups?.length ?? 0;
+    assert.ok(groups > 0, 'the seeds have quote groups, whose anchors are found one group per attempt');
+    assert.ok(attempts > seeds.length + groups, `stopped after every unit (${attempts} attempts)`);
+    assert.ok(anchored.length > 1 && anchored.every((n, k) => n === k), `the quote anchors found one group at a time: ${anchored.join(' ')}`);
+  });
+});
 
 describe('analyzeInSlices', () => {
   it('gives the same analysis as one uninterrupted run, however small the slices', async () => {
