@@ -1,4 +1,4 @@
-import type { ArticleInput, Quote, QuoteGroup, Sentence } from '../model';
+import type { ArticleInput, Quote, QuoteGroup, QuoteOccurrence, Sentence } from '../model';
 import { sentenceAt } from '../text/sentences';
 import { contentCount, wordingSeq } from './quoteWording';
 import { MIN_FRAGMENT_CONTENT } from './quoteRelation';
@@ -77,13 +77,25 @@ interface Side {
   readonly inOrder: boolean;
 }
 
-function sideOf(links: readonly { self: number; other: number }[], total: number): Side {
-  const selves = new Set(links.map((l) => l.self));
-  const sorted = [...links].sort((x, y) => x.self - y.self || x.other - y.other);
+/**
+ * One side of a pair from its links as (self, other) sentence numbers: the distinct sentences of
+ * `self` linked, and whether, taken in order of self then other, the other side never goes back.
+ */
+function sideOf(links: readonly PairLink[], selfOf: (l: PairLink) => number, otherOf: (l: PairLink) => number, total: number): { side: Side; linked: Uint8Array } {
+  const linked = new Uint8Array(total);
+  let covered = 0;
+  for (const l of links) {
+    const i = selfOf(l);
+    if (linked[i] === 0) covered++;
+    linked[i] = 1;
+  }
+  const order = links.map((_, k) => k).sort((x, y) => selfOf(links[x]) - selfOf(links[y]) || otherOf(links[x]) - otherOf(links[y]));
   let inOrder = true;
-  for (let k = 1; k < sorted.length && inOrder; k++) inOrder = sorted[k].other >= sorted[k - 1].other;
-  return { covered: selves.size, total, inOrder };
+  for (let k = 1; k < order.length && inOrder; k++) inOrder = otherOf(links[order[k]]) >= otherOf(links[order[k - 1]]);
+  return { side: { covered, total, inOrder }, linked };
 }
+
+type PairLink = PairLinks['links'][number];
 
 /** Quote evidence of one pair, per side: quotes the side rewrote from the other's (dropped marks, trimmed), and shared rewordings. */
 interface QuoteEvidence {
@@ -92,53 +104,84 @@ interface QuoteEvidence {
   readonly reworded: number;
 }
 
-/** Per article, per quote: its groups' articles (which other articles carry the same quotation). */
-function carriersByQuote(groups: readonly QuoteGroup[]): Map<string, Set<number>> {
-  const out = new Map<string, Set<number>>();
-  for (const g of groups) {
-    const articles = new Set(g.occurrences.map((o) => o.article));
-    for (const o of g.occurrences) out.set(`${o.article}:${o.quote}`, articles);
-  }
-  return out;
+/**
+ * What the quote evidence reads of the bundle, each computed once: per article and quote, the
+ * articles of its groups (which other articles carry the same quotation); per group, its first
+ * occurrence in each article; per article, its groups; content words per wording.
+ */
+interface QuoteFacts {
+  readonly carriers: readonly Map<number, ReadonlySet<number>>[];
+  readonly firstIn: ReadonlyMap<QuoteGroup, ReadonlyMap<number, QuoteOccurrence>>;
+  readonly groupsOf: readonly QuoteGroup[][];
+  /** Content words of a quotation's wording (contentCount of wordingSeq), by its text. */
+  readonly content: (text: string) => number;
+  /** Per article (once asked), each quote's sentence (-1 for none). */
+  readonly sentenceOf: (article: number) => Int32Array;
+  /** True when the quote has MIN_FRAGMENT_CONTENT content words or more (worked out once, when first asked). */
+  readonly counts: (article: number, quote: number) => boolean;
 }
 
-/** Per article, the groups with an occurrence in it, each once, in bundle order. */
-function groupsByArticle(groups: readonly QuoteGroup[], n: number): QuoteGroup[][] {
-  const out = Array.from({ length: n }, (): QuoteGroup[] => []);
-  for (const g of groups) {
-    for (const article of new Set(g.occurrences.map((o) => o.article))) out[article].push(g);
+function quoteFacts(input: DirectionInput): QuoteFacts {
+  const carriers = input.articles.map(() => new Map<number, ReadonlySet<number>>());
+  const firstIn = new Map<QuoteGroup, Map<number, QuoteOccurrence>>();
+  // Per article, the groups with an occurrence in it, each once, in bundle order.
+  const groupsOf = input.articles.map((): QuoteGroup[] => []);
+  for (const g of input.groups) {
+    const first = new Map<number, QuoteOccurrence>();
+    for (const o of g.occurrences) if (!first.has(o.article)) first.set(o.article, o);
+    const articles = new Set(first.keys());
+    for (const o of g.occurrences) carriers[o.article].set(o.quote, articles);
+    for (const article of articles) groupsOf[article].push(g);
+    firstIn.set(g, first);
   }
-  return out;
+  const contentByText = new Map<string, number>();
+  const content = (text: string): number => {
+    let n = contentByText.get(text);
+    if (n === undefined) contentByText.set(text, (n = contentCount(wordingSeq(text))));
+    return n;
+  };
+  const sentences: (Int32Array | undefined)[] = [];
+  const sentenceOf = (article: number): Int32Array =>
+    (sentences[article] ??= Int32Array.from(input.quotes[article], (q) => sentenceAt(input.sentences[article], q.start)));
+  // Per article and quote: 0 not known yet, 1 counts, 2 too short.
+  const counted: (Uint8Array | undefined)[] = [];
+  const counts = (article: number, quote: number): boolean => {
+    const known = (counted[article] ??= new Uint8Array(input.quotes[article].length));
+    if (known[quote] === 0) known[quote] = content(input.quotes[article][quote].text) >= MIN_FRAGMENT_CONTENT ? 1 : 2;
+    return known[quote] === 1;
+  };
+  return { carriers, firstIn, groupsOf, content, sentenceOf, counts };
 }
 
 /** Quotes of `self` (3+ content words) in sentences linked to `other` that `other` carries as no quotation: it gives them in its own words. */
-function droppedQuotes(input: DirectionInput, carriers: Map<string, Set<number>>, self: number, other: number, linked: ReadonlySet<number>): number {
+function droppedQuotes(facts: QuoteFacts, self: number, other: number, linked: Uint8Array): number {
+  const sentences = facts.sentenceOf(self);
+  const carriers = facts.carriers[self];
   let n = 0;
-  input.quotes[self].forEach((q, k) => {
-    const i = sentenceAt(input.sentences[self], q.start);
-    if (!linked.has(i) || contentCount(wordingSeq(q.text)) < MIN_FRAGMENT_CONTENT) return;
-    if (!(carriers.get(`${self}:${k}`)?.has(other) ?? false)) n++;
-  });
+  for (let k = 0; k < sentences.length; k++) {
+    const i = sentences[k];
+    if (i >= 0 && linked[i] === 1 && !(carriers.get(k)?.has(other) ?? false) && facts.counts(self, k)) n++;
+  }
   return n;
 }
 
-function quoteEvidence(input: DirectionInput, carriers: Map<string, Set<number>>, groupsOf: readonly QuoteGroup[][], pair: PairLinks): QuoteEvidence {
+function quoteEvidence(facts: QuoteFacts, pair: PairLinks, linkedA: Uint8Array, linkedB: Uint8Array): QuoteEvidence {
   const { a, b } = pair;
-  const dropped: [number, number] = [
-    droppedQuotes(input, carriers, b, a, new Set(pair.links.map((l) => l.j))),
-    droppedQuotes(input, carriers, a, b, new Set(pair.links.map((l) => l.i))),
-  ];
+  const dropped: [number, number] = [droppedQuotes(facts, b, a, linkedB), droppedQuotes(facts, a, b, linkedA)];
   const trimmed: [number, number] = [0, 0];
   let reworded = 0;
-  // Only the groups a carries (in bundle order): all groups per pair made this quadratic in the bundle.
-  for (const g of groupsOf[a]) {
-    const inA = g.occurrences.filter((o) => o.article === a);
-    const inB = g.occurrences.filter((o) => o.article === b);
-    if (inA.length === 0 || inB.length === 0) continue;
-    const relation = g.wordingRelations[inA[0].wording][inB[0].wording];
+  // The groups of whichever article has fewer (counts do not depend on the order): all groups per
+  // pair made this quadratic in the bundle.
+  const fewer = facts.groupsOf[a].length <= facts.groupsOf[b].length ? a : b;
+  for (const g of facts.groupsOf[fewer]) {
+    const first = facts.firstIn.get(g) as ReadonlyMap<number, QuoteOccurrence>;
+    const inA = first.get(a);
+    const inB = first.get(b);
+    if (inA === undefined || inB === undefined) continue;
+    const relation = g.wordingRelations[inA.wording][inB.wording];
     if (relation === 'reworded') reworded++;
     if (relation !== 'partial') continue;
-    const [ca, cb] = [contentCount(wordingSeq(inA[0].text)), contentCount(wordingSeq(inB[0].text))];
+    const [ca, cb] = [facts.content(inA.text), facts.content(inB.text)];
     if (cb - ca >= MIN_TRIM) trimmed[0]++;
     else if (ca - cb >= MIN_TRIM) trimmed[1]++;
   }
@@ -177,20 +220,14 @@ function weigh(p: { x: number; y: number; px: Publication; py: Publication; sx: 
   return w;
 }
 
-function pairSides(input: DirectionInput, pair: PairLinks): [Side, Side] {
-  const sa = sideOf(pair.links.map((l) => ({ self: l.i, other: l.j })), input.sentences[pair.a].length);
-  const sb = sideOf(pair.links.map((l) => ({ self: l.j, other: l.i })), input.sentences[pair.b].length);
-  return [sa, sb];
-}
-
 /** The derivation one pair's evidence supports, if any. */
-function judgePair(
-  input: DirectionInput, pubs: readonly Publication[], carriers: Map<string, Set<number>>, groupsOf: readonly QuoteGroup[][], pair: PairLinks,
-): Derivation | null {
+function judgePair(input: DirectionInput, pubs: readonly Publication[], facts: QuoteFacts, pair: PairLinks): Derivation | null {
   const { a, b } = pair;
-  const [sa, sb] = pairSides(input, pair);
+  const sideA = sideOf(pair.links, (l) => l.i, (l) => l.j, input.sentences[a].length);
+  const sideB = sideOf(pair.links, (l) => l.j, (l) => l.i, input.sentences[b].length);
+  const [sa, sb] = [sideA.side, sideB.side];
   const reuse = pair.links.some((l) => l.kind !== 'paraphrase') || sa.covered >= MIN_DERIVED_SHARE * sa.total || sb.covered >= MIN_DERIVED_SHARE * sb.total;
-  const q = quoteEvidence(input, carriers, groupsOf, pair);
+  const q = quoteEvidence(facts, pair, sideA.linked, sideB.linked);
   const ab = weigh({ x: a, y: b, px: pubs[a], py: pubs[b], sx: sa, sy: sb, reuse, q, xIsA: true });
   const ba = weigh({ x: b, y: a, px: pubs[b], py: pubs[a], sx: sb, sy: sa, reuse, q, xIsA: false });
   const margin = ab.score - ba.score;
@@ -239,12 +276,11 @@ function acyclic(candidates: Derivation[], n: number): Derivation[] {
 export function directionOfReuse(input: DirectionInput): Direction {
   const n = input.articles.length;
   const pubs = input.articles.map((a) => publicationOf(a.name, a.attributes));
-  const carriers = carriersByQuote(input.groups);
-  const groupsOf = groupsByArticle(input.groups, n);
+  const facts = quoteFacts(input);
   const candidates: Derivation[] = [];
   for (const pair of input.pairs) {
     if (pair.links.length === 0) continue;
-    const d = judgePair(input, pubs, carriers, groupsOf, pair);
+    const d = judgePair(input, pubs, facts, pair);
     if (d !== null) candidates.push(d);
   }
   const derivations = acyclic(candidates, n);
@@ -256,7 +292,11 @@ export function directionOfReuse(input: DirectionInput): Direction {
     if (origins[d.derived].origin === null) origins[d.derived] = { origin: d.source, evidence: d.evidence };
   }
   const up = new Map<number, number[]>();
-  for (const d of derivations) up.set(d.derived, [...(up.get(d.derived) ?? []), d.source]);
+  for (const d of derivations) {
+    const sources = up.get(d.derived);
+    if (sources === undefined) up.set(d.derived, [d.source]);
+    else sources.push(d.source);
+  }
   const ancestors = new Map<number, Set<number>>();
   const ancestorsOf = (x: number): Set<number> => {
     let set = ancestors.get(x);

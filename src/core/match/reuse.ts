@@ -3,7 +3,7 @@ import { sentenceAt } from '../text/sentences';
 import { findBoilerplate } from './boilerplate';
 import { summarizeSources } from './coverage';
 import { directionOfReuse } from './direction';
-import type { LinkedArticles } from './direction';
+import type { Direction, LinkedArticles } from './direction';
 import { draftOf, withOriginal } from './originalWording';
 
 /**
@@ -27,11 +27,20 @@ export interface Reuse {
   markMatches(matches: UnmarkedMatch[]): Match[];
 }
 
+/**
+ * True when one carrier of the group derives from another. Otherwise the direction cannot choose
+ * the group's original, and choosing again would give the group grouping made (ReuseInput's contract).
+ */
+function directionBears(g: QuoteGroup, direction: Direction): boolean {
+  const articles = [...new Set(g.occurrences.map((o) => o.article))];
+  return articles.some((x) => (direction.origins[x]?.origin ?? null) !== null && articles.some((y) => y !== x && direction.derivesFrom(x, y)));
+}
+
 export function summarizeReuse(input: ReuseInput): Reuse {
   const sizes = input.sentences.map((s) => s.length);
   const boilerplate = findBoilerplate(input.pairs, sizes);
   const direction = directionOfReuse({ ...input, pairs: boilerplate.pairs, groups: input.quoteGroups });
-  const quoteGroups = input.quoteGroups.map((g) => withOriginal(draftOf(g), direction.derivesFrom));
+  const quoteGroups = input.quoteGroups.map((g) => (directionBears(g, direction) ? withOriginal(draftOf(g), direction.derivesFrom) : g));
   const sources = summarizeSources(input.articles.map((a) => a.name), sizes, boilerplate.pairs, direction);
   const sideIs = (article: number, start: number): boolean => boilerplate.isBoilerplate(article, sentenceAt(input.sentences[article], start));
   return {
