@@ -42,8 +42,20 @@ export function foldSurname(surname: string): string {
   return s;
 }
 
+/**
+ * Speaker search asks these of the same few names at every cue (a dialogue asks "Anna" thousands
+ * of times): answers are kept per spelling.
+ */
+const NAME_MEMO_SIZE = 20_000;
+const wordsMemo = boundedMemo<readonly string[]>(NAME_MEMO_SIZE, (name) => computeNameWords(name));
+const nameLikeMemo = boundedMemo<boolean>(NAME_MEMO_SIZE, (text) => computeLooksLikeName(text));
+
 /** The words of a name without leading titles and trailing suffixes ("President Macron" → ["Macron"]). */
-export function nameWords(name: string): string[] {
+export function nameWords(name: string): readonly string[] {
+  return wordsMemo(name);
+}
+
+function computeNameWords(name: string): string[] {
   const words = name
     .replace(POSSESSIVE_PROXY_AT_END, '')
     .replace(/[’']s$/, '')
@@ -73,6 +85,10 @@ function isLowerCase(word: string): boolean {
 
 /** True when the text looks like a proper name (starts with a capital letter, not a title alone). */
 export function looksLikeName(text: string): boolean {
+  return nameLikeMemo(text);
+}
+
+function computeLooksLikeName(text: string): boolean {
   // "Mr. King", "Ms. Bishop": after an honorific, a title word is a surname.
   if (/^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+$/u.test(text.trim())) {
     return true;
