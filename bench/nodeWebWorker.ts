@@ -1,6 +1,6 @@
 // A browser's Worker (the part the web runner uses, analysisRunnerWorkerWeb.ts) over a Node worker
 // thread, so the benchmark and the unit tests run VS Code for the Web's runner as it ships: the
-// engine's text as a blob URL, JSON result parts, no `cancel` read mid-run.
+// engine's text as a blob URL, JSON result parts, a `cancel` read between the engine's slices.
 import { resolveObjectURL } from 'buffer';
 import { Worker } from 'worker_threads';
 

@@ -3,13 +3,17 @@
 // thread, one run at a time, in the order asked; one engine cache per bundle. Pure: no vscode, no Node.
 //
 // The engine is synchronous and checks its token between units of work. Where the port can be read
-// synchronously, the token reads it every few milliseconds, so a `cancel` sent mid-run stops the run
-// at the next unit, without cutting it into slices that would each redo the uncached work.
+// synchronously (Node), the token reads it every few milliseconds, so a `cancel` sent mid-run stops the
+// run at the next unit, without cutting it into slices that would each redo the uncached work. Where it
+// cannot (a Web Worker), the run goes in time slices (analysisSlices.ts) and the messages that came in
+// are read between two, so a `cancel` (a newer edit) stops a stale run within a slice, cache kept.
 import { analyzeBundle, createAnalysisCache } from '../core/analyze';
 import type { AnalysisCache } from '../core/analyze';
 import { CancelledError, deadlineToken } from '../core/cancellation';
 import type { CancellationLike } from '../core/cancellation';
-import type { ArticleInput } from '../core/model';
+import type { ArticleInput, BundleAnalysis } from '../core/model';
+import { analyzeInSlices } from './analysisSlices';
+import type { SliceOptions } from './analysisSlices';
 import { isAnalysisRequest, splitAnalysis } from './analysisMessages';
 import type { AnalysisPart, AnalysisRequest, AnalysisResponse } from './analysisMessages';
 import { engineFailure } from './locateFailure';
@@ -22,16 +26,24 @@ const LOCATE_MS = 3000;
 /** How often a running analysis looks for a `cancel`, in milliseconds (where the port can be read mid-run). */
 const POLL_MS = 2;
 
+/**
+ * Slices of a worker that reads its messages only between them: short enough that a `cancel` stops a
+ * stale run within a fraction of a second, long enough that the part each slice repeats (hashing the
+ * texts, looking up the cached units) stays a small share of the run.
+ */
+export const WORKER_SLICES: SliceOptions = { sliceMs: 100, growth: 2, maxSliceMs: 250 };
+
 /** The worker's side of the channel to the host, whatever the platform. */
 export interface EnginePort {
   onMessage(listener: (message: unknown) => void): void;
   post(response: AnalysisResponse, transfer: readonly ArrayBuffer[]): void;
   /**
    * The messages that arrived while a run holds the thread, read without giving it up (Node:
-   * receiveMessageOnPort); none where the platform cannot (a Web Worker), where a `cancel` then
-   * waits for the run to end and drops the runs queued behind it.
+   * receiveMessageOnPort). Absent where the platform cannot (a Web Worker): runs then go in slices.
    */
-  drain(): unknown[];
+  readonly drain?: () => unknown[];
+  /** The slices of a port without `drain` (default WORKER_SLICES). */
+  readonly slices?: SliceOptions;
   /** One result part as a buffer to transfer (v8.serialize on Node, JSON text in a Web Worker). */
   encode(part: AnalysisPart): ArrayBuffer;
 }
@@ -53,7 +65,7 @@ export function serveAnalysis(port: EnginePort): void {
   const state: ServeState = { port, caches: new Map(), queue: [], inputs: new Map(), cancelled: new Set(), running: undefined, pumping: false };
   port.onMessage((message) => {
     handle(state, message);
-    pump(state);
+    void pump(state);
   });
 }
 
@@ -105,7 +117,7 @@ function runToken(state: ServeState, id: number): CancellationLike {
   return {
     get isCancellationRequested(): boolean {
       const now = performance.now();
-      if (now - lastPoll >= POLL_MS) {
+      if (state.port.drain && now - lastPoll >= POLL_MS) {
         lastPoll = now;
         for (const m of state.port.drain()) handle(state, m);
       }
@@ -114,7 +126,7 @@ function runToken(state: ServeState, id: number): CancellationLike {
   };
 }
 
-function run(state: ServeState, request: AnalyzeRequest): void {
+async function run(state: ServeState, request: AnalyzeRequest): Promise<void> {
   let cache = state.caches.get(request.bundleKey);
   if (!cache) {
     cache = createAnalysisCache();
@@ -122,13 +134,12 @@ function run(state: ServeState, request: AnalyzeRequest): void {
   }
   const token = runToken(state, request.id);
   const started = performance.now();
-  // Past the time budget the engine finishes with what it has: a Web Worker, which cannot read a `cancel` mid-run, is held no longer.
-  const finish = request.budgetMs === undefined ? undefined : deadlineToken(started + request.budgetMs, () => performance.now());
   state.running = request.id;
   // The run's time starts now: the host's time budget does not count the worker's start or the queue.
   reply(state, { type: 'started', id: request.id });
   try {
-    const analysis = analyzeBundle(request.articles, request.options, token, cache, finish);
+    const analysis = await analyzeOnPort(state, request, cache, token);
+    if (analysis === undefined) throw new CancelledError();
     const parts = splitAnalysis(analysis).map((part) => state.port.encode(part));
     reply(state, { type: 'result', id: request.id, parts, stats: { ...cache.stats }, workerMs: performance.now() - started });
   } catch (err) {
@@ -140,12 +151,26 @@ function run(state: ServeState, request: AnalyzeRequest): void {
   }
 }
 
-/** Runs what is queued; requests read mid-run join the queue and run next. */
-function pump(state: ServeState): void {
+/**
+ * The run's analysis: in one go where the token reads the port mid-run, else in slices with the port's
+ * messages read between two. Undefined when cancelled between slices. Past its time budget the engine
+ * finishes with what it has.
+ */
+async function analyzeOnPort(state: ServeState, request: AnalyzeRequest, cache: AnalysisCache, token: CancellationLike): Promise<BundleAnalysis | undefined> {
+  if (state.port.drain) {
+    const finish = request.budgetMs === undefined ? undefined : deadlineToken(performance.now() + request.budgetMs, () => performance.now());
+    return analyzeBundle(request.articles, request.options, token, cache, finish);
+  }
+  const sliced = await analyzeInSlices(request.articles, request.options, cache, token, { ...(state.port.slices ?? WORKER_SLICES), budgetMs: request.budgetMs });
+  return sliced?.analysis;
+}
+
+/** Runs what is queued; requests read mid-run (or between slices) join the queue and run next. */
+async function pump(state: ServeState): Promise<void> {
   if (state.pumping) return;
   state.pumping = true;
   try {
-    for (let next = state.queue.shift(); next; next = state.queue.shift()) run(state, next);
+    for (let next = state.queue.shift(); next; next = state.queue.shift()) await run(state, next);
   } finally {
     state.pumping = false;
   }

@@ -19,6 +19,11 @@ export interface SliceOptions {
   readonly sliceMs: number;
   /** A slice that finished no unit of work gives the next this many times its budget. */
   readonly growth: number;
+  /**
+   * Most budget a slice gets after one that made progress (none: no bound). Where messages are read
+   * only between slices (a Web Worker), a `cancel` waits about this long at most, uncut phases aside.
+   */
+  readonly maxSliceMs?: number;
   /** Called when a slice did not finish, before yielding: the run takes longer than a moment. */
   readonly onSlow?: () => void;
   /** Yields to the event loop between slices. */
@@ -80,7 +85,7 @@ export async function analyzeInSlices(
     phasesBefore = phases;
     // Slowly longer slices even with progress: each slice repeats the uncached part, which a long
     // run must not pay a hundred times.
-    budget *= progressed ? Math.sqrt(Math.sqrt(slices.growth)) : slices.growth;
+    budget = progressed ? Math.min(budget * Math.sqrt(Math.sqrt(slices.growth)), slices.maxSliceMs ?? Infinity) : budget * slices.growth;
     await yieldToEventLoop();
   }
 }

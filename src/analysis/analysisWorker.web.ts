@@ -15,14 +15,14 @@ export interface WorkerScope {
 
 /**
  * The serve loop on a Web Worker's scope: results as JSON text in transferred buffers. A Web Worker
- * cannot read its messages mid-run, so a `cancel` waits for the running analysis to end (the host
- * has already moved on) and drops the runs queued behind it.
+ * cannot read its messages mid-run, so the engine runs in slices (WORKER_SLICES) and a `cancel` (the
+ * bundle was edited again) is read between two: the stale run stops within a slice, its cache kept
+ * for the next run.
  */
 export function serveInWorker(scope: WorkerScope): void {
   serveAnalysis({
     onMessage: (listener) => scope.addEventListener('message', (event) => listener(event.data)),
     post: (response, transfer) => scope.postMessage(response, [...transfer]),
-    drain: () => [],
     encode: encodeJsonPart,
   });
 }

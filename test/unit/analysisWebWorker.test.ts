@@ -15,9 +15,12 @@ import { createWebWorkerRunner, inHostSlicesFromText } from '../../src/analysis/
 import { decodeJsonPart } from '../../src/analysis/partCodecJson';
 import { createAnalysisRunner } from '../../src/analysis/analysisRunnerPlatform.web';
 import { installWebWorker, SELF_SHIM } from '../../bench/nodeWebWorker';
+import { makeEditorBundle } from '../../bench/editorBench';
 import { repoRoot, seedsPath } from './paths';
 
 const seeds = parseBundle(fs.readFileSync(seedsPath, 'utf8')).articles.map((a) => ({ name: a.name, text: a.text }));
+// A run of many slices (seconds of work), so a `cancel` sent after it started arrives mid-run.
+const large = parseBundle(makeEditorBundle(120)).articles.map((a) => ({ name: a.name, text: a.text }));
 
 async function webEngineText(): Promise<string> {
   const result = await esbuild.build({
@@ -63,6 +66,40 @@ describe('the web analysis runtime', function () {
       assert.strictEqual(response.type, 'result');
       const parts = response.type === 'result' ? response.parts.map((b) => decodeJsonPart(b)) : [];
       assert.deepStrictEqual(joinAnalysis(parts), analyzeBundle(seeds));
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('a cancel sent mid-run stops the run between two slices (a Web Worker reads no message mid-slice); the worker goes on', async () => {
+    const worker = startAsWebWorker(text);
+    try {
+      const replies: AnalysisResponse[] = [];
+      const waiters: Array<() => void> = [];
+      worker.on('message', (r: AnalysisResponse) => {
+        replies.push(r);
+        for (const w of waiters.splice(0)) w();
+      });
+      const reply = async (type: AnalysisResponse['type'], id: number): Promise<AnalysisResponse> => {
+        for (;;) {
+          const found = replies.find((r) => r.type === type && r.id === id);
+          if (found) return found;
+          await new Promise<void>((resolve) => waiters.push(resolve));
+        }
+      };
+      worker.postMessage({ type: 'analyze', id: 1, bundleKey: 'big', articles: large, options: {} });
+      await reply('started', 1);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      worker.postMessage({ type: 'cancel', id: 1 });
+      const sent = performance.now();
+      // Without slices the run would go on to its result and the cancel would find nothing to stop.
+      const stopped = await Promise.race([reply('cancelled', 1), reply('result', 1)]);
+      assert.strictEqual(stopped.type, 'cancelled', 'the stale run stopped');
+      const waited = performance.now() - sent;
+      worker.postMessage({ type: 'analyze', id: 2, bundleKey: 'big', articles: large, options: {} });
+      const after = await reply('result', 2);
+      assert.deepStrictEqual(joinAnalysis(after.type === 'result' ? after.parts.map((b) => decodeJsonPart(b)) : []), analyzeBundle(large));
+      assert.ok(waited < 10_000, `stopped ${waited.toFixed(0)} ms after the cancel`);
     } finally {
       await worker.terminate();
     }
