@@ -58,7 +58,19 @@ export interface ArticleFeatures {
 }
 
 const IS_UPPER_START = /^\p{Lu}/u;
-const IS_DIGIT_START = /^\d/;
+
+/** /^\d/.test(word) without a regular expression per word. */
+function startsWithDigit(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** Whether text[i] is an upper-case letter: A–Z in ASCII, else what \p{Lu} says. */
+function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  return IS_UPPER_START.test(text[i]);
+}
 const NONE: readonly string[] = Object.freeze([]);
 
 /** FNV-1a of "a b" without building the string. */
@@ -132,10 +144,10 @@ function sentenceFeatures(
     const key = facts.content;
     if (key === null) continue;
     keys.add(key);
-    if (IS_DIGIT_START.test(norm)) {
+    if (startsWithDigit(norm)) {
       numbers.push(norm);
       salient = addDistinct(salient, key);
-    } else if (t > from && IS_UPPER_START.test(text[start])) {
+    } else if (t > from && isUpperAt(text, start)) {
       salient = addDistinct(salient, key);
     }
     if (facts.reporting) reporting = addDistinct(reporting, key);

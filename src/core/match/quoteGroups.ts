@@ -69,7 +69,9 @@ function candidateLinks(infos: readonly QuoteInfo[], token?: CancellationLike): 
     }
     if (twin === undefined) firstBySeq.set(infos[i].seq, i);
     for (const j of candidatesOf(i)) {
-      const [first, second] = before(infos[j], infos[i]) ? [j, i] : [i, j];
+      const jFirst = before(infos[j], infos[i]);
+      const first = jFirst ? j : i;
+      const second = jFirst ? i : j;
       const edge = relate(infos[first], infos[second]);
       // A rewording that shares only the commonest words of the bundle's quotes (a dialogue on a
       // small vocabulary) is chance; one found on meaning and setting shares few words by nature.

@@ -1,5 +1,5 @@
 import { STOPWORDS } from '../text/tokens';
-import { isReportingWord, wordKey } from './lexicon';
+import { wordFacts, wordKey } from './lexicon';
 import { numberMentions } from './numbers';
 import { meaningsOf } from './synonyms';
 
@@ -26,6 +26,8 @@ function numberKey(value: number): string {
   return `#${Number(value.toPrecision(12))}`;
 }
 
+const HAS_DIGIT = /\d/;
+
 /** The meaning units of a quotation's folded words, in order, each key once. */
 export function meaningOf(words: readonly string[]): QuoteMeaning {
   const inNumber = new Uint8Array(words.length);
@@ -44,8 +46,9 @@ export function meaningOf(words: readonly string[]): QuoteMeaning {
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (inNumber[i] === 1 || STOPWORDS.has(w) || /\d/.test(w) || isReportingWord(w)) continue;
-    add(wordKey(w), w);
+    if (inNumber[i] === 1 || STOPWORDS.has(w) || HAS_DIGIT.test(w)) continue;
+    const facts = wordFacts(w);
+    if (!facts.reporting) add(facts.key, w);
   }
   return { units, keys };
 }

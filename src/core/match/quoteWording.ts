@@ -39,13 +39,18 @@ export function quoteWords(text: string): string[] {
 
 const ALL_DIGITS = /^\d+$/;
 
-/** Keys of the words that say what a quote is about: no function words, reporting verbs or plain numbers. */
+/** The key of a word that says what a quote is about; null for function words, reporting verbs and plain numbers. */
+function contentStem(w: string): string | null {
+  if (STOPWORDS.has(w)) return null;
+  const facts = wordFacts(w);
+  return facts.reporting || ALL_DIGITS.test(w) ? null : facts.key;
+}
+
 export function contentStems(ws: readonly string[]): string[] {
   const out: string[] = [];
   for (const w of ws) {
-    if (STOPWORDS.has(w)) continue;
-    const facts = wordFacts(w);
-    if (!facts.reporting && !ALL_DIGITS.test(w)) out.push(facts.key);
+    const stem = contentStem(w);
+    if (stem !== null) out.push(stem);
   }
   return out;
 }
@@ -130,6 +135,8 @@ export function quoteInfo(article: number, index: number, quote: Quote, around: 
 interface ArticleWords {
   readonly starts: readonly number[];
   readonly norms: readonly string[];
+  /** contentStem of each word, read once per article rather than once per quote around it. */
+  readonly stems: readonly (string | null)[];
 }
 
 /** The sentences a quote overlaps (first and last index), or null without sentences. */
@@ -162,7 +169,8 @@ function spansOf(source: QuoteSource, textLength: number, quote: Quote): { reado
  */
 function wordsAround(source: QuoteSource, text: string, windows: readonly Span[]): ArticleWords {
   if (source.tokens !== undefined) {
-    return { starts: source.tokens.map((t) => t.start), norms: source.tokens.map((t) => t.norm) };
+    const norms = source.tokens.map((t) => t.norm);
+    return { starts: source.tokens.map((t) => t.start), norms, stems: norms.map(contentStem) };
   }
   const sorted = [...windows].sort((a, b) => a.start - b.start);
   const starts: number[] = [];
@@ -180,18 +188,24 @@ function wordsAround(source: QuoteSource, text: string, windows: readonly Span[]
     }
     covered = Math.max(covered, end);
   }
-  return { starts, norms };
+  return { starts, norms, stems: norms.map(contentStem) };
 }
 
 /** Content stems of the words of a span around a quote (the quote's own words and its speaker's name left out). */
 function wordsAroundQuote(all: ArticleWords, quote: Quote, span: Span, speakerWords: ReadonlySet<string>): Set<string> {
-  const ws: string[] = [];
-  for (const [a, b] of [[span.start, quote.start], [quote.end, span.end]]) {
-    for (let i = firstNotBefore(all.starts.length, (k) => all.starts[k] < a); i < all.starts.length && all.starts[i] < b; i++) {
-      if (!speakerWords.has(all.norms[i])) ws.push(all.norms[i]);
-    }
+  const out = new Set<string>();
+  addStems(all, span.start, quote.start, speakerWords, out);
+  addStems(all, quote.end, span.end, speakerWords, out);
+  return out;
+}
+
+/** Adds the content stems of the words starting in [from, to), but the speaker's. */
+function addStems(all: ArticleWords, from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string>): void {
+  const { starts, norms, stems } = all;
+  for (let i = firstNotBefore(starts.length, (k) => starts[k] < from); i < starts.length && starts[i] < to; i++) {
+    const stem = stems[i];
+    if (stem !== null && !speakerWords.has(norms[i])) out.add(stem);
   }
-  return new Set(contentStems(ws));
 }
 
 /** Which side of the quote, in its sentence, the cue stands on: the nearer of its occurrences before and after. */

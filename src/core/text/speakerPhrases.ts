@@ -67,12 +67,24 @@ function isPossessiveName(word: string): boolean {
 /** A word inside a phrase: letters, digits, hyphens, a final possessive. */
 const PHRASE_WORD = /^[\p{L}\p{N}][\p{L}\p{N}.’'&-]*(?<!-)$/u;
 
+/** Marks a phrase read backwards never crosses: punctuation, a masked quote, a line break, quotation marks, dashes. */
+const PHRASE_STOPS = ',;:()\uFFFC\n“”"—–';
+
+/**
+ * Where the text after the last phrase stop of `p` begins (0 without one). A backward scan: the
+ * regular expression /[^stops]*$/ it replaces retried from every offset, quadratic in a long clause.
+ */
+function afterLastStop(p: string): number {
+  for (let i = p.length - 1; i >= 0; i--) if (PHRASE_STOPS.includes(p[i])) return i + 1;
+  return 0;
+}
+
 /**
  * The noun phrase that ends `p` (the text right before a cue verb), from its determiner, or null.
  * Across "of", "in", "for" it reaches the phrase that holds it ("the chair of the DNC").
  */
 export function phraseBefore(p: string): string | null {
-  const tail = p.slice(Math.max(0, p.search(/[^,;:()\uFFFC\n“”"—–]*$/u)));
+  const tail = p.slice(afterLastStop(p));
   const all = tail.split(/\s+/).filter((w) => w.length > 0).slice(-MAX_WORDS);
   let words = all;
   let start = phraseStart(words);
