@@ -36,29 +36,42 @@ function makeSets(n: number): { find: (x: number) => number; union: (x: number, 
   return { find, union: (x, y) => void (parent[find(x)] = find(y)) };
 }
 
-/** Per pair: how many of each side's sentences it links, in all and per cluster. */
+/** Per pair: how many of each side's sentences it links, in all and per wide cluster. */
 interface PairShares {
   readonly a: number;
   readonly b: number;
   readonly total: [number, number];
-  /** Cluster → [a's sentences in it linked in this pair, b's]. */
+  /** Wide cluster → [a's sentences in it linked in this pair, b's]. */
   readonly byCluster: Map<number, [number, number]>;
 }
 
-function pairShares(p: PairLinks, nodeA: (i: number) => number, nodeB: (j: number) => number, cluster: (node: number) => number): PairShares {
-  const seen = [new Set<number>(), new Set<number>()];
-  const byCluster = new Map<number, [number, number]>();
-  for (const l of p.links) {
-    for (const [side, node] of [[0, nodeA(l.i)], [1, nodeB(l.j)]] as const) {
-      if (seen[side].has(node)) continue;
-      seen[side].add(node);
+/**
+ * The shares of the pairs that link a sentence of a wide cluster (the others weigh in no round: the
+ * suspects are all wide). A node is a sentence; `stamp` marks the nodes a pair has counted.
+ */
+function pairShares(pairs: readonly PairLinks[], offsets: readonly number[], cluster: (node: number) => number, wide: ReadonlySet<number>): PairShares[] {
+  const stamp = new Int32Array(offsets[offsets.length - 1]);
+  const out: PairShares[] = [];
+  pairs.forEach((p, k) => {
+    const total: [number, number] = [0, 0];
+    const byCluster = new Map<number, [number, number]>();
+    const count = (side: 0 | 1, node: number): void => {
+      if (stamp[node] === k + 1) return;
+      stamp[node] = k + 1;
+      total[side]++;
       const c = cluster(node);
-      const counts = byCluster.get(c) ?? [0, 0];
-      counts[side]++;
-      byCluster.set(c, counts);
+      if (!wide.has(c)) return;
+      const counts = byCluster.get(c);
+      if (counts === undefined) byCluster.set(c, side === 0 ? [1, 0] : [0, 1]);
+      else counts[side]++;
+    };
+    for (const l of p.links) {
+      count(0, offsets[p.a] + l.i);
+      count(1, offsets[p.b] + l.j);
     }
-  }
-  return { a: p.a, b: p.b, total: [seen[0].size, seen[1].size], byCluster };
+    if (byCluster.size > 0) out.push({ a: p.a, b: p.b, total, byCluster });
+  });
+  return out;
 }
 
 /**
@@ -78,6 +91,8 @@ function relatedWithout(s: PairShares, out: (c: number) => boolean, rest: readon
 }
 
 export interface Boilerplate {
+  /** True when the bundle has no boilerplate at all (isBoilerplate is false throughout). */
+  readonly none: boolean;
   /** True when sentence i of an article is boilerplate. */
   isBoilerplate(article: number, sentence: number): boolean;
   /** The links with every boilerplate sentence left out (pairs left with no link dropped). */
@@ -103,13 +118,23 @@ function clusters(pairs: readonly PairLinks[], offsets: readonly number[]): { cl
   return { cluster: sets.find, carriers };
 }
 
-/** Per article, its sentences outside the given clusters. */
-function restSizes(sizes: readonly number[], offsets: readonly number[], cluster: (node: number) => number, out: ReadonlySet<number>): number[] {
-  return sizes.map((n, a) => {
-    let rest = n;
-    for (let i = 0; i < n; i++) if (out.has(cluster(offsets[a] + i))) rest--;
-    return rest;
+/** The sentences of the wide clusters: per such sentence its article and its cluster. */
+function wideNodes(sizes: readonly number[], offsets: readonly number[], cluster: (node: number) => number, wide: ReadonlySet<number>): { article: number; cluster: number }[] {
+  const out: { article: number; cluster: number }[] = [];
+  sizes.forEach((n, a) => {
+    for (let i = 0; i < n; i++) {
+      const c = cluster(offsets[a] + i);
+      if (wide.has(c)) out.push({ article: a, cluster: c });
+    }
   });
+  return out;
+}
+
+/** Per article, its sentences outside the given clusters (all wide: only wide nodes can be in them). */
+function restSizes(sizes: readonly number[], nodes: readonly { article: number; cluster: number }[], out: ReadonlySet<number>): number[] {
+  const rest = [...sizes];
+  for (const node of nodes) if (out.has(node.cluster)) rest[node.article]--;
+  return rest;
 }
 
 /** One round: the suspects whose carrying pairs are mostly unrelated once all the suspects are left out. */
@@ -129,13 +154,13 @@ function flagRound(shares: readonly PairShares[], suspects: ReadonlySet<number>,
 
 /** The wide clusters whose sentences mostly lie inside their articles, away from the edges. */
 function atEdgeShare(pairs: readonly PairLinks[], offsets: readonly number[], sizes: readonly number[], cluster: (node: number) => number, wide: ReadonlySet<number>): number[] {
-  const seen = new Set<number>();
+  const seen = new Uint8Array(offsets[offsets.length - 1]);
   const tally = new Map<number, { edge: number; all: number }>();
   const count = (article: number, i: number): void => {
     const node = offsets[article] + i;
     const c = cluster(node);
-    if (!wide.has(c) || seen.has(node)) return;
-    seen.add(node);
+    if (!wide.has(c) || seen[node] === 1) return;
+    seen[node] = 1;
     const t = tally.get(c) ?? { edge: 0, all: 0 };
     t.all++;
     if (i < EDGE || i >= sizes[article] - EDGE) t.edge++;
@@ -157,23 +182,26 @@ export function findBoilerplate(pairs: readonly PairLinks[], sizes: readonly num
   for (const n of sizes) offsets.push(offsets[offsets.length - 1] + n);
   const { cluster, carriers } = clusters(pairs, offsets);
   const wide = new Set([...carriers].filter(([, s]) => s.size >= MIN_CARRIERS).map(([c]) => c));
-  for (const c of atEdgeShare(pairs, offsets, sizes, cluster, wide)) wide.delete(c);
-  const shares = pairs.map((p) => pairShares(p, (i) => offsets[p.a] + i, (j) => offsets[p.b] + j, cluster));
+  if (wide.size > 0) for (const c of atEdgeShare(pairs, offsets, sizes, cluster, wide)) wide.delete(c);
+  if (wide.size === 0) return { none: true, isBoilerplate: () => false, pairs: pairs.filter((p) => p.links.length > 0) };
+  const shares = pairShares(pairs, offsets, cluster, wide);
+  const nodes = wideNodes(sizes, offsets, cluster, wide);
   // Every wide cluster at the edges is a suspect; a suspect whose carriers turn out related on their
   // other text is cleared, which may clear others (fewer left out): repeat until nothing changes.
   let flagged: Set<number> = wide;
   for (let round = 0; round < MAX_ROUNDS && flagged.size > 0; round++) {
-    const next = flagRound(shares, flagged, restSizes(sizes, offsets, cluster, flagged));
+    const next = flagRound(shares, flagged, restSizes(sizes, nodes, flagged));
     const stable = next.size === flagged.size;
     flagged = next;
     if (stable) break;
   }
   const isBoilerplate = (article: number, sentence: number): boolean =>
     flagged.size > 0 && sentence >= 0 && sentence < (sizes[article] ?? 0) && flagged.has(cluster(offsets[article] + sentence));
+  if (flagged.size === 0) return { none: true, isBoilerplate, pairs: pairs.filter((p) => p.links.length > 0) };
   const kept: PairLinks[] = [];
   for (const p of pairs) {
     const links = p.links.filter((l) => !isBoilerplate(p.a, l.i) && !isBoilerplate(p.b, l.j));
     if (links.length > 0) kept.push({ a: p.a, b: p.b, links });
   }
-  return { isBoilerplate, pairs: kept };
+  return { none: false, isBoilerplate, pairs: kept };
 }

@@ -42,7 +42,7 @@ export function summarizeReuse(input: ReuseInput): Reuse {
   const direction = directionOfReuse({ ...input, pairs: boilerplate.pairs, groups: input.quoteGroups });
   const quoteGroups = input.quoteGroups.map((g) => (directionBears(g, direction) ? withOriginal(draftOf(g), direction.derivesFrom) : g));
   const sources = summarizeSources(input.articles.map((a) => a.name), sizes, boilerplate.pairs, direction);
-  const sideIs = (article: number, start: number): boolean => boilerplate.isBoilerplate(article, sentenceAt(input.sentences[article], start));
+  const sideIs = (article: number, start: number): boolean => !boilerplate.none && boilerplate.isBoilerplate(article, sentenceAt(input.sentences[article], start));
   return {
     quoteGroups,
     sources,
