@@ -3,6 +3,11 @@ import * as fs from 'fs';
 import { analyzeBundle } from '../../src/core/analyze';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
 import { MAX_PARTNERS, MAX_SHINGLE_POSTING } from '../../src/core/match/limits';
+import { articleFeatures } from '../../src/core/match/articleFeatures';
+import type { SentenceFeatures } from '../../src/core/match/articleFeatures';
+import { scoreSentences } from '../../src/core/match/sentenceScore';
+import { DEFAULT_OPTIONS } from '../../src/core/options';
+import { splitSentences } from '../../src/core/text/sentences';
 import type { ArticleInput, BundleAnalysis } from '../../src/core/model';
 import { seedsPath } from './paths';
 
@@ -74,5 +79,32 @@ describe('limits: work counters and the caps that report themselves', () => {
     const articles = all.tiny.slice(0, 120);
     const cold = analyzeBundle(articles);
     assert.deepStrictEqual(analyzeBundle(articles).limits, cold.limits);
+  });
+
+  it('scores two 3,000-word sentences without punctuation reading each key list a bounded number of times', () => {
+    // Thousands of distinct keys per "sentence": a look-up per key that scans the other list is quadratic.
+    const r = lcg(5);
+    const vocab = Array.from({ length: 4000 }, (_, k) => `q${k.toString(36)}z`);
+    const sentence = (): SentenceFeatures => {
+      const text = Array.from({ length: 3000 }, () => vocab[Math.floor(r() * vocab.length)]).join(' ');
+      const sents = articleFeatures(text, splitSentences(text), []).sents;
+      assert.strictEqual(sents.length, 1);
+      return sents[0];
+    };
+    let reads = 0;
+    const counted = (s: SentenceFeatures): SentenceFeatures => ({
+      ...s,
+      keys: new Proxy(s.keys as string[], {
+        get(target, prop, receiver) {
+          if (typeof prop === 'string' && /^\d+$/.test(prop)) reads++;
+          return Reflect.get(target, prop, receiver) as unknown;
+        },
+      }),
+    });
+    const a = counted(sentence());
+    const b = counted(sentence());
+    assert.ok(a.keys.length > 1000 && b.keys.length > 1000, `${a.keys.length} and ${b.keys.length} keys`);
+    scoreSentences(a, b, () => 1, DEFAULT_OPTIONS);
+    assert.ok(reads <= 10 * (a.keys.length + b.keys.length), `${reads} reads of ${a.keys.length} + ${b.keys.length} keys`);
   });
 });
