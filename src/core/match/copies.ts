@@ -24,22 +24,26 @@ const MAX_CHECKS = 4;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** The article's words, lower-cased. */
+function normalisedWords(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
 /** The article's words, lower-cased, one space apart: what "identical" compares. */
 export function normalisedText(text: string): string {
-  const words = text.toLowerCase().match(WORD);
-  return words === null ? '' : words.join(' ');
+  return normalisedWords(text).join(' ');
 }
 
 /** Words per shingle for copy detection: long enough that texts over a tiny vocabulary do not look alike. */
 const COPY_SHINGLE_WORDS = 5;
 
 /**
- * Distinct hashes of the runs of COPY_SHINGLE_WORDS consecutive words of a normalised text, sorted
+ * Distinct hashes of the runs of COPY_SHINGLE_WORDS consecutive words of a normalised text (its words), sorted
  * ascending. Word order counts: two texts drawn from the same few words still differ.
  */
-export function wordShingleSet(norm: string): Uint32Array {
-  const words = norm === '' ? [] : norm.split(' ');
-  const wordHash = words.map((w) => fnv1aHash(w));
+function wordShingleSet(words: readonly string[]): Uint32Array {
+  const wordHash = new Uint32Array(words.length);
+  for (let k = 0; k < words.length; k++) wordHash[k] = fnv1aHash(words[k]);
   const n = Math.max(0, words.length - COPY_SHINGLE_WORDS + 1);
   const all = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
@@ -76,9 +80,9 @@ export function findCopies(texts: readonly string[]): CopyOf[] {
   const sets: (Uint32Array | null)[] = [];
   for (let a = 0; a < texts.length; a++) {
     sets.push(null);
-    const norm = normalisedText(texts[a]);
-    if (norm === '') continue;
-    const key = contentHash(norm);
+    const words = normalisedWords(texts[a]);
+    if (words.length === 0) continue;
+    const key = contentHash(words.join(' '));
     const first = firstByText.get(key);
     if (first !== undefined) {
       // The same text as an earlier article: a copy of that article's original, as that article is.
@@ -91,7 +95,7 @@ export function findCopies(texts: readonly string[]): CopyOf[] {
       continue;
     }
     firstByText.set(key, a);
-    const set = wordShingleSet(norm);
+    const set = wordShingleSet(words);
     if (set.length < MIN_SHINGLES) continue;
     const near = nearestOriginal(set, sketchIndex, sets);
     if (near !== null) {
