@@ -2,7 +2,7 @@ import type { MatchKind } from '../model';
 import type { ArticleFeatures, SentenceFeatures } from './articleFeatures';
 import { monotoneChain } from './alignment';
 import type { AlignNode } from './alignment';
-import { containedShare, keyOverlap, scoreSentences } from './sentenceScore';
+import { containedShare, keyOverlap, scoreAtLeast } from './sentenceScore';
 import type { KeyWeight, PairScore, ScoreOptions } from './sentenceScore';
 import type { WordRun } from './verbatimRuns';
 import { PAIR_SCORE_BUDGET } from './limits';
@@ -198,12 +198,12 @@ export function comparePair(a: ArticleFeatures, b: ArticleFeatures, options: Sco
   const nA = a.sents.length;
   const candidates = candidateSentences(a, b, keys);
   const chosen = withinBudget(candidates, PAIR_SCORE_BUDGET * (nA + b.sents.length));
-  const scored = new Map<number, ReturnType<typeof scoreSentences>>();
+  const scored = new Map<number, PairScore>();
   for (const k of chosen) {
     const i = candidates.i[k];
     const j = candidates.j[k];
-    const s = sameSentence(a.sents[i], b.sents[j], options) ?? scoreSentences(a.sents[i], b.sents[j], weight, options);
-    if (s.score >= MIN_LINK || s.kind !== null) scored.set(j * nA + i, s);
+    const s = sameSentence(a.sents[i], b.sents[j], options) ?? scoreAtLeast(a.sents[i], b.sents[j], weight, options, MIN_LINK);
+    if (s !== null && (s.score >= MIN_LINK || s.kind !== null)) scored.set(j * nA + i, s);
   }
   const links = alignedLinks(a, b, weight, scored, options);
   return { links, scored: chosen.length, capped: chosen.length < candidates.i.length };
@@ -230,7 +230,7 @@ export function compareArticles(a: ArticleFeatures, b: ArticleFeatures, options:
 /** The links of two articles from their scored sentence pairs (key j·nA + i): aligned ones and strong ones out of order. */
 function alignedLinks(
   a: ArticleFeatures, b: ArticleFeatures, weight: KeyWeight,
-  scored: ReadonlyMap<number, ReturnType<typeof scoreSentences>>, options: ScoreOptions,
+  scored: ReadonlyMap<number, PairScore>, options: ScoreOptions,
 ): SentenceLink[] {
   const nA = a.sents.length;
   const nodes = alignmentNodes(a, b, weight, scored);
@@ -274,7 +274,7 @@ const NEIGHBOURS = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
  * split in two): the second half must be a piece of the sentence it faces.
  */
 function alignmentNodes(
-  a: ArticleFeatures, b: ArticleFeatures, weight: KeyWeight, scored: ReadonlyMap<number, ReturnType<typeof scoreSentences>>,
+  a: ArticleFeatures, b: ArticleFeatures, weight: KeyWeight, scored: ReadonlyMap<number, PairScore>,
 ): (AlignNode & { score: number })[] {
   const nA = a.sents.length;
   const nB = b.sents.length;

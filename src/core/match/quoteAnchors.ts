@@ -2,7 +2,9 @@ import type { AnalysisOptions, QuoteGroup } from '../model';
 import type { ArticleFeatures } from './articleFeatures';
 import type { SentenceLink } from './documentPair';
 import { pairWeights } from './documentPair';
-import { scoreSentences } from './sentenceScore';
+import { scoreAtLeast } from './sentenceScore';
+import type { KeyWeight, PairScore } from './sentenceScore';
+import { boundedMemo } from '../memo';
 import { sentenceAt } from '../text/sentences';
 
 /** A quoted sentence pair needs at least this score: the quote alone may be a few words of a long sentence. */
@@ -49,31 +51,59 @@ export function quoteAnchoredLinks(
   return result;
 }
 
-type Scores = ReturnType<typeof scoreSentences>;
+/**
+ * What scoring anchors learnt about the articles of one analysis: each sentence pair's score (or
+ * the least score it is known to stay under), and the latest article pairs' key weights. The
+ * caller may ask one quote group at a time (a time slice stops between two), and one sentence pair
+ * is met from many groups: kept per features array (the analysis's), for the options it was for.
+ */
+interface AnchorMemo {
+  readonly options: string;
+  readonly scores: Map<string, PairScore | number>;
+  readonly weights: (pair: number) => KeyWeight;
+}
+
+const memos = new WeakMap<readonly ArticleFeatures[], AnchorMemo>();
+/** Article pairs whose key weights are kept: a group's occurrences come from a handful of articles. */
+const WEIGHT_PAIRS = 64;
+
+function anchorMemo(features: readonly ArticleFeatures[], options: AnalysisOptions): AnchorMemo {
+  const key = `${options.minSharedWords}|${options.paraphraseThreshold}`;
+  let memo = memos.get(features);
+  if (memo?.options !== key) {
+    const n = features.length;
+    memo = { options: key, scores: new Map(), weights: boundedMemo(WEIGHT_PAIRS, (pair: number) => pairWeights(features[Math.floor(pair / n)], features[pair % n])) };
+    memos.set(features, memo);
+  }
+  return memo;
+}
 
 /**
  * Adds the link (x, i)–(y, j) to `out` when its sentences score at least `min`; true when linked.
- * Each sentence pair is scored once, however many quotations and neighbours lead to it.
+ * Each sentence pair is scored once, however many quotations and neighbours lead to it; a pair that
+ * cannot reach `min` is only known to stay under it (scoreAtLeast), and is scored again when a
+ * lower least score is asked of it.
  */
 function anchorScorer(
   features: readonly ArticleFeatures[], options: AnalysisOptions, out: Map<string, Map<number, SentenceLink>>,
   known?: (x: number, y: number, i: number, j: number) => boolean,
 ): (x: number, y: number, i: number, j: number, min: number) => boolean {
-  const weights = new Map<string, ReturnType<typeof pairWeights>>();
-  const memo = new Map<string, Scores>();
+  const memo = anchorMemo(features, options);
   return (x, y, i, j, min) => {
     const fx = features[x];
     const fy = features[y];
     if (i < 0 || j < 0 || i >= fx.sents.length || j >= fy.sents.length) return false;
     // A pair the articles' own comparison already links needs no anchor (and no second scoring).
     if (known?.(x, y, i, j) === true) return true;
+    const id = `${x} ${y} ${i} ${j}`;
+    let s = memo.scores.get(id);
+    // A number: the score is known to be under it, which says nothing for a lower least score.
+    if (s === undefined || (typeof s === 'number' && s > min)) {
+      s = scoreAtLeast(fx.sents[i], fy.sents[j], memo.weights(x * features.length + y), options, min) ?? min;
+      memo.scores.set(id, s);
+    }
+    if (typeof s === 'number' || s.score < min) return false;
     const pair = `${x} ${y}`;
-    let weight = weights.get(pair);
-    if (!weight) weights.set(pair, (weight = pairWeights(fx, fy)));
-    const id = `${pair} ${i} ${j}`;
-    let s = memo.get(id);
-    if (s === undefined) memo.set(id, (s = scoreSentences(fx.sents[i], fy.sents[j], weight, options)));
-    if (s.score < min) return false;
     let links = out.get(pair);
     if (!links) out.set(pair, (links = new Map()));
     const key = i * fy.sents.length + j;

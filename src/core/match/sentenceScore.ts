@@ -1,6 +1,6 @@
 import type { MatchKind } from '../model';
 import type { SentenceFeatures } from './articleFeatures';
-import { commonRuns, lcsLength, MAX_CELLS } from './verbatimRuns';
+import { runsAndCommon } from './verbatimRuns';
 import type { WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
 import { charDice, gramPrecision, sentenceGrams } from './sentenceGrams';
@@ -56,20 +56,25 @@ const REPORTING_WEIGHT = 0.3;
 /**
  * A sentence has a few dozen keys, scanned faster than hashed; a "sentence" of text without
  * punctuation has thousands, and scanning them per key made one pair quadratic: those are looked
- * up through a Set built once per list.
+ * up through a Map (key → index) built once per list.
  */
 const SCAN_KEYS = 64;
-const keySets = new WeakMap<readonly string[], ReadonlySet<string>>();
+const keyIndexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
 
-/** list.includes(key), through a Set when the list is long. */
-function hasKey(list: readonly string[], key: string): boolean {
-  if (list.length <= SCAN_KEYS) return list.includes(key);
-  let set = keySets.get(list);
-  if (set === undefined) {
-    set = new Set(list);
-    keySets.set(list, set);
+/** list.indexOf(key) of a list of distinct keys, through a Map when the list is long. */
+function keyIndex(list: readonly string[], key: string): number {
+  if (list.length <= SCAN_KEYS) return list.indexOf(key);
+  let index = keyIndexes.get(list);
+  if (index === undefined) {
+    index = new Map(list.map((k, i) => [k, i]));
+    keyIndexes.set(list, index);
   }
-  return set.has(key);
+  return index.get(key) ?? -1;
+}
+
+/** list.includes(key), through a Map when the list is long. */
+function hasKey(list: readonly string[], key: string): boolean {
+  return keyIndex(list, key) >= 0;
 }
 
 /** Weight of one key in one sentence. */
@@ -99,52 +104,74 @@ export function keyOverlap(a: readonly SentenceFeatures[], b: readonly SentenceF
     if (o !== undefined) shared += Math.min(w, o);
   }
   for (const w of wb.values()) tb += w;
+  const na = a.flatMap((s) => s.numbers);
+  const nb = b.flatMap((s) => s.numbers);
+  return overlapScore({ ta, tb, shared }, na, nb);
+}
+
+/**
+ * The Dice coefficient of two sides' key weights, tempered by containment; lowered when both state
+ * numbers and none is the same ("27 leaders", "12 leaders" usually mean different facts).
+ */
+function overlapScore({ ta, tb, shared }: KeyWeights, na: readonly string[], nb: readonly string[]): number {
   if (ta === 0 || tb === 0) return 0;
   const dice = (2 * shared) / (ta + tb);
   const containment = shared / Math.min(ta, tb);
   let score = 0.75 * dice + 0.25 * containment;
-  // Different numbers ("27 leaders", "12 leaders") usually mean different facts.
-  const na = a.flatMap((s) => s.numbers);
-  const nb = b.flatMap((s) => s.numbers);
   if (na.length > 0 && nb.length > 0 && !na.some((x) => nb.includes(x))) score *= 0.7;
   return Math.min(1, score);
 }
 
 /** Each side's total key weight and the weight of the keys both carry (the smaller of the two weights). */
-function exactKeyWeights(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): { ta: number; tb: number; shared: number } {
-  // A sentence has a few dozen keys at most: scanning the other's array beats building Sets per pair.
-  let ta = 0;
-  let tb = 0;
+interface KeyWeights {
+  readonly ta: number;
+  readonly tb: number;
+  readonly shared: number;
+}
+
+/** Weights of B's keys in exactKeyWeights, reused from pair to pair (the scorer runs one pair at a time). */
+let weightsOfB = new Float64Array(64);
+const smallerWithB = (w: number, at: number): number => Math.min(w, weightsOfB[at]);
+const ownWeight = (w: number): number => w;
+
+/**
+ * The summed weight of the keys of `s`, and of `onShared(w, at)` over those `other` carries too
+ * (`at`: the key's index in other.keys).
+ */
+function keyWeightSums(s: SentenceFeatures, other: SentenceFeatures, weight: KeyWeight, onShared: (w: number, at: number) => number): { total: number; shared: number } {
+  let total = 0;
   let shared = 0;
-  for (const k of a.keys) {
-    const w = weightIn(a, k, weight);
-    ta += w;
-    if (hasKey(b.keys, k)) shared += Math.min(w, weightIn(b, k, weight));
+  for (const k of s.keys) {
+    const w = weightIn(s, k, weight);
+    total += w;
+    const at = keyIndex(other.keys, k);
+    if (at >= 0) shared += onShared(w, at);
   }
-  for (const k of b.keys) tb += weightIn(b, k, weight);
+  return { total, shared };
+}
+
+function exactKeyWeights(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): KeyWeights {
+  const nb = b.keys.length;
+  if (weightsOfB.length < nb) weightsOfB = new Float64Array(Math.max(nb, 2 * weightsOfB.length));
+  // B's weights once each (the same sums in the same order as weighing each shared key again).
+  let tb = 0;
+  for (let k = 0; k < nb; k++) {
+    const w = weightIn(b, b.keys[k], weight);
+    weightsOfB[k] = w;
+    tb += w;
+  }
+  const { total: ta, shared } = keyWeightSums(a, b, weight, smallerWithB);
   return { ta, tb, shared };
 }
 
 /** keyOverlap of one sentence with one sentence: the same sums in the same order, without building Maps (the scorer's hot path). */
 function sentenceOverlap(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): number {
-  const { ta, tb, shared } = exactKeyWeights(a, b, weight);
-  if (ta === 0 || tb === 0) return 0;
-  const dice = (2 * shared) / (ta + tb);
-  const containment = shared / Math.min(ta, tb);
-  let score = 0.75 * dice + 0.25 * containment;
-  if (a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((x) => b.numbers.includes(x))) score *= 0.7;
-  return Math.min(1, score);
+  return overlapScore(exactKeyWeights(a, b, weight), a.numbers, b.numbers);
 }
 
 /** Share of the key weight of `part` that `whole` also has: is a short sentence a piece of a longer one? */
 export function containedShare(part: SentenceFeatures, whole: SentenceFeatures, weight: KeyWeight): number {
-  let total = 0;
-  let shared = 0;
-  for (const k of part.keys) {
-    const w = weightIn(part, k, weight);
-    total += w;
-    if (hasKey(whole.keys, k)) shared += w;
-  }
+  const { total, shared } = keyWeightSums(part, whole, weight, ownWeight);
   return total === 0 ? 0 : shared / total;
 }
 
@@ -209,8 +236,7 @@ function longestAddedStretch(a: SentenceFeatures, b: SentenceFeatures): number {
  * Weight of the content keys the two sentences share (exactly, or through a synonym at a discount),
  * and each side's total. Synonyms are tried only between keys left unmatched on both sides.
  */
-function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight) {
-  const { ta, tb, shared } = exactKeyWeights(a, b, weight);
+function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, { ta, tb, shared }: KeyWeights) {
   const restA = a.keys.filter((k) => !hasKey(b.keys, k));
   const restB = b.keys.filter((k) => !hasKey(a.keys, k));
   let synonym = 0;
@@ -248,18 +274,30 @@ function numberMismatch(a: SentenceFeatures, b: SentenceFeatures): number {
   const na = sentenceGrams(a).numbers;
   const nb = sentenceGrams(b).numbers;
   if (na.length === 0 || nb.length === 0) return 0;
-  const missing = na.filter((x) => !nb.some((y) => sameQuantity(x, y))).length + nb.filter((y) => !na.some((x) => sameQuantity(x, y))).length;
+  let missing = 0;
+  for (const x of na) if (!nb.some((y) => sameQuantity(x, y))) missing++;
+  for (const y of nb) if (!na.some((x) => sameQuantity(x, y))) missing++;
   return missing / (na.length + nb.length);
 }
 
 /** Share of the names (salient words that are not numbers) of both sides that the other side lacks. */
 function nameMismatch(a: SentenceFeatures, b: SentenceFeatures): number {
-  const names = (s: SentenceFeatures) => s.salient.filter((k) => !STARTS_WITH_DIGIT.test(k));
-  const na = names(a);
-  const nb = names(b);
-  if (na.length + nb.length === 0) return 0;
-  // Key arrays are short: scanning them beats building two Sets for every scored pair.
-  return (na.filter((k) => !hasKey(b.keys, k)).length + nb.filter((k) => !hasKey(a.keys, k)).length) / (na.length + nb.length);
+  const na = namesLacking(a, b);
+  const nb = namesLacking(b, a);
+  if (na.names + nb.names === 0) return 0;
+  return (na.lacking + nb.lacking) / (na.names + nb.names);
+}
+
+/** How many names `s` has, and how many of them `other` lacks. */
+function namesLacking(s: SentenceFeatures, other: SentenceFeatures): { names: number; lacking: number } {
+  let names = 0;
+  let lacking = 0;
+  for (const k of s.salient) {
+    if (STARTS_WITH_DIGIT.test(k)) continue;
+    names++;
+    if (!hasKey(other.keys, k)) lacking++;
+  }
+  return { names, lacking };
 }
 const STARTS_WITH_DIGIT = /^\d/;
 
@@ -267,21 +305,25 @@ const STARTS_WITH_DIGIT = /^\d/;
 export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, runs: readonly WordRun[], common: number): PairEvidence {
   const longer = Math.max(a.words.length, b.words.length);
   const shorter = Math.min(a.words.length, b.words.length);
-  const { ta, tb, shared, synonym, leftA, leftB } = sharedWeight(a, b, weight);
+  const keyWeights = exactKeyWeights(a, b, weight);
+  const { ta, tb, shared, synonym, leftA, leftB } = sharedWeight(a, b, weight, keyWeights);
   const ca = ta === 0 ? 0 : Math.min(1, shared / ta);
   const cb = tb === 0 ? 0 : Math.min(1, shared / tb);
   const longest = runs.reduce((n, r) => Math.max(n, r.length), 0);
   const ga = sentenceGrams(a);
   const gb = sentenceGrams(b);
-  const bigrams = [gramPrecision(ga.bigrams, gb.bigrams), gramPrecision(gb.bigrams, ga.bigrams)];
-  // BLEU-like word n-gram precision both ways: unigrams (all words, function words too) and 4-grams.
-  const unigrams = [gramPrecision(ga.unigrams, gb.unigrams), gramPrecision(gb.unigrams, ga.unigrams)];
-  const fourgrams = [gramPrecision(ga.fourgrams, gb.fourgrams), gramPrecision(gb.fourgrams, ga.fourgrams)];
+  // BLEU-like word n-gram precision both ways: unigrams (all words, function words too) to 4-grams.
+  const bigramAB = gramPrecision(ga.bigrams, gb.bigrams);
+  const bigramBA = gramPrecision(gb.bigrams, ga.bigrams);
+  const unigramAB = gramPrecision(ga.unigrams, gb.unigrams);
+  const unigramBA = gramPrecision(gb.unigrams, ga.unigrams);
+  const fourgramAB = gramPrecision(ga.fourgrams, gb.fourgrams);
+  const fourgramBA = gramPrecision(gb.fourgrams, ga.fourgrams);
   const aligned = alignWords(a, b);
   const names = missingNames(a, b);
   const shapes = bigramShapes(a, b);
   return {
-    overlap: keyOverlap([a], [b], weight),
+    overlap: overlapScore(keyWeights, a.numbers, b.numbers),
     containMin: Math.min(ca, cb),
     containMax: Math.max(ca, cb),
     editSimilarity: longer === 0 ? 0 : common / longer,
@@ -289,8 +331,8 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
     lengthRatio: longer === 0 ? 0 : shorter / longer,
     lengthGap: Math.log1p(longer - shorter),
     runShare: shorter === 0 ? 0 : longest / shorter,
-    bigramMin: Math.min(...bigrams),
-    bigramMax: Math.max(...bigrams),
+    bigramMin: Math.min(bigramAB, bigramBA),
+    bigramMax: Math.max(bigramAB, bigramBA),
     trigramMin: Math.min(gramPrecision(ga.trigrams, gb.trigrams), gramPrecision(gb.trigrams, ga.trigrams)),
     numberMismatch: numberMismatch(a, b),
     nameMismatch: nameMismatch(a, b),
@@ -300,10 +342,10 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
     charTrigrams: charDice(ga, gb),
     extraClause: Math.log1p(Math.max(longestAddedStretch(a, b), longestAddedStretch(b, a))),
     negationMismatch: ga.negated === gb.negated ? 0 : 1,
-    unigramMin: Math.min(...unigrams),
-    unigramMax: Math.max(...unigrams),
-    fourgramMin: Math.min(...fourgrams),
-    fourgramMax: Math.max(...fourgrams),
+    unigramMin: Math.min(unigramAB, unigramBA),
+    unigramMax: Math.max(unigramAB, unigramBA),
+    fourgramMin: Math.min(fourgramAB, fourgramBA),
+    fourgramMax: Math.max(fourgramAB, fourgramBA),
     pairedMin: aligned.pairedMin,
     unpairedMax: aligned.unpairedMax,
     unpairedOtherLonger: aligned.unpairedOtherLonger,
@@ -335,10 +377,9 @@ export function paraphraseProbability(e: PairEvidence): number {
  * otherwise none, even when the two share a six-word run (the runs are still returned, to be shown).
  */
 export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions): PairScore {
-  const runs = commonRuns(a.words, b.words, Math.max(1, options.minSharedWords));
-  const shorter = Math.min(a.words.length, b.words.length);
   // For very long "sentences" the shared runs stand in for the common subsequence (which is quadratic).
-  const common = a.words.length * b.words.length > MAX_CELLS ? runs.reduce((n, r) => n + r.length, 0) : lcsLength(a.words, b.words);
+  const { runs, common } = runsAndCommon(a.words, b.words, Math.max(1, options.minSharedWords));
+  const shorter = Math.min(a.words.length, b.words.length);
   const evidence = pairEvidence(a, b, weight, runs, common);
   const paraphrase = paraphraseProbability(evidence);
   const runWords = runs.reduce((n, r) => n + r.length, 0);
@@ -358,4 +399,13 @@ export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight:
     score = Math.min(related, options.paraphraseThreshold - UNDER_THRESHOLD);
   }
   return { score: Math.min(1, score), kind, runs, overlap: evidence.overlap, editSimilarity: evidence.editSimilarity, paraphrase };
+}
+
+/**
+ * scoreSentences for callers that only want a pair that scores at least `min` or is a match: null
+ * when the pair is neither (its score is under `min` and it has no kind), else its full score.
+ */
+export function scoreAtLeast(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions, min: number): PairScore | null {
+  const s = scoreSentences(a, b, weight, options);
+  return s.kind === null && s.score < min ? null : s;
 }

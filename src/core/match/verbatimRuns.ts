@@ -10,31 +10,59 @@ export interface WordRun {
  * overlapping on either side. Dynamic programming over common suffixes: O(n·m) for two sentences.
  */
 export function commonRuns(a: readonly string[], b: readonly string[], min: number): WordRun[] {
+  if (a.length < min || b.length < min) return [];
+  return a.length * b.length > MAX_CELLS ? seededRuns(a, b, min) : runsAndCommon(a, b, min).runs;
+}
+
+/**
+ * commonRuns, and the length of the two sequences' longest common subsequence from the same
+ * table (each pair of words compared once); above MAX_CELLS, the words the runs cover stand in
+ * for the subsequence (which is quadratic).
+ */
+export function runsAndCommon(a: readonly string[], b: readonly string[], min: number): { runs: WordRun[]; common: number } {
   const n = a.length;
   const m = b.length;
-  if (n < min || m < min) return [];
-  if (n * m > MAX_CELLS) return seededRuns(a, b, min);
+  if (n * m > MAX_CELLS) {
+    const runs = n < min || m < min ? [] : seededRuns(a, b, min);
+    return { runs, common: runs.reduce((k, r) => k + r.length, 0) };
+  }
   const found: WordRun[] = [];
-  // Two rows of the table, from a scratch buffer reused across calls (the scorer calls this per sentence pair).
-  if (scratch.length < 2 * (m + 1)) scratch = new Uint16Array(2 * (m + 1));
-  scratch.fill(0, 0, 2 * (m + 1));
-  let prev = scratch.subarray(0, m + 1);
-  let cur = scratch.subarray(m + 1, 2 * (m + 1));
+  // Four rows (runs and subsequence, previous and current), from a scratch buffer reused across calls.
+  const w = m + 1;
+  if (scratch.length < 4 * w) scratch = new Uint16Array(4 * w);
+  scratch.fill(0, 0, 4 * w);
+  let prev = scratch.subarray(0, w);
+  let cur = scratch.subarray(w, 2 * w);
+  let prevL = scratch.subarray(2 * w, 3 * w);
+  let curL = scratch.subarray(3 * w, 4 * w);
   for (let i = 1; i <= n; i++) {
+    const x = a[i - 1];
     for (let j = 1; j <= m; j++) {
-      cur[j] = a[i - 1] === b[j - 1] ? Math.min(prev[j - 1] + 1, 65535) : 0;
+      if (x === b[j - 1]) {
+        cur[j] = Math.min(prev[j - 1] + 1, 65535);
+        curL[j] = prevL[j - 1] + 1;
+      } else {
+        cur[j] = 0;
+        curL[j] = Math.max(prevL[j], curL[j - 1]);
+      }
     }
     // A run ends at (i, j) when it cannot be extended by the next pair of words.
     for (let j = 1; j <= m; j++) {
       const len = cur[j];
-      if (len >= min && (i === n || j === m || a[i] !== b[j])) {
-        found.push({ a: i - len, b: j - len, length: len });
-      }
+      if (len >= min && (i === n || j === m || a[i] !== b[j])) found.push({ a: i - len, b: j - len, length: len });
     }
     const t = prev;
     prev = cur;
     cur = t;
+    const tL = prevL;
+    prevL = curL;
+    curL = tL;
   }
+  return { runs: disjointRuns(found, n, m), common: prevL[m] };
+}
+
+/** The runs found, longest first, each kept when it overlaps none kept before it on either side; in order of A. */
+function disjointRuns(found: WordRun[], n: number, m: number): WordRun[] {
   if (found.length === 0) return found;
   found.sort((x, y) => y.length - x.length || x.a - y.a || x.b - y.b);
   const takenA = new Uint8Array(n);
