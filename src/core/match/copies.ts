@@ -1,5 +1,5 @@
 import type { CopyOf } from '../model';
-import { contentHash, fnv1aHash, FNV_OFFSET, FNV_PRIME } from '../hash';
+import { fnv1aHash, FNV_OFFSET, FNV_PRIME } from '../hash';
 
 /**
  * Identical and near-identical articles (one press release syndicated many times), found before
@@ -41,11 +41,11 @@ const COPY_SHINGLE_WORDS = 5;
  * Distinct hashes of the runs of COPY_SHINGLE_WORDS consecutive words of a normalised text (its words), sorted
  * ascending. Word order counts: two texts drawn from the same few words still differ.
  */
-function wordShingleSet(words: readonly string[]): Uint32Array {
-  const wordHash = new Uint32Array(words.length);
+function wordShingleSet(words: readonly string[], scratch: Scratch): Uint32Array {
+  const wordHash = scratch.take(0, words.length);
   for (let k = 0; k < words.length; k++) wordHash[k] = fnv1aHash(words[k]);
   const n = Math.max(0, words.length - COPY_SHINGLE_WORDS + 1);
-  const all = new Uint32Array(n);
+  const all = scratch.take(1, n);
   for (let k = 0; k < n; k++) {
     let h = FNV_OFFSET;
     for (let t = 0; t < COPY_SHINGLE_WORDS; t++) h = Math.imul(h ^ wordHash[k + t], FNV_PRIME);
@@ -54,7 +54,23 @@ function wordShingleSet(words: readonly string[]): Uint32Array {
   all.sort();
   let distinct = 0;
   for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[distinct++] = all[k];
-  return all.subarray(0, distinct);
+  return all.slice(0, distinct);
+}
+
+/** Two growable work arrays, reused from article to article: small typed arrays are slow to allocate. */
+interface Scratch {
+  /** A view of `length` elements of work array `which` (its old contents are garbage). */
+  take(which: 0 | 1, length: number): Uint32Array;
+}
+
+function newScratch(): Scratch {
+  const buffers = [new Uint32Array(1024), new Uint32Array(1024)];
+  return {
+    take: (which, length) => {
+      if (buffers[which].length < length) buffers[which] = new Uint32Array(Math.max(length, 2 * buffers[which].length));
+      return buffers[which].subarray(0, length);
+    },
+  };
 }
 
 /** Size of the intersection of two sorted distinct arrays. */
@@ -75,14 +91,16 @@ function intersectionSize(a: Uint32Array, b: Uint32Array): number {
 export function findCopies(texts: readonly string[]): CopyOf[] {
   const copies: CopyOf[] = [];
   const copyOf = new Map<number, CopyOf>();
+  // By normalised text itself (exact; the map is dropped when the copies are found).
   const firstByText = new Map<string, number>();
+  const scratch = newScratch();
   const sketchIndex = new Map<number, number[]>();
   const sets: (Uint32Array | null)[] = [];
   for (let a = 0; a < texts.length; a++) {
     sets.push(null);
     const words = normalisedWords(texts[a]);
     if (words.length === 0) continue;
-    const key = contentHash(words.join(' '));
+    const key = words.join(' ');
     const first = firstByText.get(key);
     if (first !== undefined) {
       // The same text as an earlier article: a copy of that article's original, as that article is.
@@ -95,7 +113,7 @@ export function findCopies(texts: readonly string[]): CopyOf[] {
       continue;
     }
     firstByText.set(key, a);
-    const set = wordShingleSet(words);
+    const set = wordShingleSet(words, scratch);
     if (set.length < MIN_SHINGLES) continue;
     const near = nearestOriginal(set, sketchIndex, sets);
     if (near !== null) {
