@@ -91,20 +91,22 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
   const indexUpTo = (i: number): void => {
     for (; next < i; next++) for (const k of keys[next]) postings[k].push(next);
   };
+  // The quotes one scan touches (at most MAX_SCAN), in scan order: one buffer for all scans, no array per quote.
+  const touched = new Int32Array(MAX_SCAN);
   const candidatesOf = (i: number): number[] => {
     indexUpTo(i);
-    const touched: number[] = [];
+    let n = 0;
     let budget = MAX_SCAN;
     for (const k of keys[i]) {
       const list = postings[k];
       for (let p = list.length - 1; p >= 0 && budget > 0; p--, budget--) {
         const j = list[p];
-        if (count[j]++ === 0) touched.push(j);
+        if (count[j]++ === 0) touched[n++] = j;
       }
       if (budget === 0) break;
     }
-    const found = best(touched, count, (j) => enough(count[j], keys[i].length, keys[j].length));
-    for (const j of touched) count[j] = 0;
+    const found = best(touched.subarray(0, n), count, (j) => enough(count[j], keys[i].length, keys[j].length));
+    for (let t = 0; t < n; t++) count[touched[t]] = 0;
     return found;
   };
   const shareRareWord = (i: number, j: number): boolean => {
@@ -121,22 +123,24 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
 
 /**
  * Up to MAX_CANDIDATES of `touched` that pass `ok`, the most shared keys first (ties in scan order:
- * the rarer key, the nearer quote). A bucket per count instead of sorting every quote the scan touched.
+ * the rarer key, the nearer quote). A counting sort by count instead of sorting every quote the scan touched.
  */
-function best(touched: readonly number[], count: Int32Array, ok: (j: number) => boolean): number[] {
-  const buckets: number[][] = [];
-  for (const j of touched) {
-    const bucket = buckets[count[j]];
-    if (bucket === undefined) buckets[count[j]] = [j];
-    else bucket.push(j);
-  }
+function best(touched: Int32Array, count: Int32Array, ok: (j: number) => boolean): number[] {
+  // Stable, highest count first, into one scratch buffer (no array per count).
+  let top = 0;
+  for (const j of touched) top = Math.max(top, count[j]);
+  const startOf = new Int32Array(top + 2);
+  for (const j of touched) startOf[top - count[j] + 1]++;
+  for (let c = 1; c <= top + 1; c++) startOf[c] += startOf[c - 1];
+  if (sorted.length < touched.length) sorted = new Int32Array(Math.max(touched.length, 2 * sorted.length));
+  for (const j of touched) sorted[startOf[top - count[j]]++] = j;
   const out: number[] = [];
-  for (let c = buckets.length - 1; c > 0 && out.length < MAX_CANDIDATES; c--) {
-    for (const j of buckets[c] ?? []) {
-      if (!ok(j)) continue;
-      out.push(j);
-      if (out.length === MAX_CANDIDATES) break;
-    }
+  for (let t = 0; t < touched.length && out.length < MAX_CANDIDATES; t++) {
+    const j = sorted[t];
+    if (ok(j)) out.push(j);
   }
   return out;
 }
+
+/** best's scratch buffer, reused across calls. */
+let sorted = new Int32Array(MAX_SCAN);
