@@ -213,6 +213,28 @@ function sliceTimer(): { yieldToEventLoop: () => Promise<void>; report: () => st
   };
 }
 
+/**
+ * A newer edit during a web run: the run is cancelled `afterMs` after it started and the edited bundle
+ * (one article longer) is run at once. A Web Worker reads the cancel between two of its slices: how
+ * long the stale run held the worker is the wait from the cancel to the next run's start.
+ */
+async function webCancelLine(web: AnalysisRunner, articles: readonly ArticleInput[], afterMs: number): Promise<string> {
+  const stale = createRunnerToken();
+  let started = 0;
+  const first = web.run({ bundleKey: 'bench-cancel', articles, options: {}, token: stale, onStarted: () => (started = performance.now()) });
+  while (started === 0 || performance.now() - started < afterMs) await new Promise((resolve) => setTimeout(resolve, 5));
+  const cancelled = performance.now();
+  stale.cancel();
+  if ((await first) !== undefined) return 'host: web cancel: the run finished before its cancel';
+  const edited = articles.map((a, k) => (k === 0 ? { ...a, text: `${a.text}\nOne more sentence, typed while the analysis ran.` } : a));
+  let next = 0;
+  const cpu0 = process.cpuUsage();
+  const rerun = await web.run({ bundleKey: 'bench-cancel', articles: edited, options: {}, token: createRunnerToken(), onStarted: () => (next = performance.now()) });
+  const cpu = process.cpuUsage(cpu0);
+  if (!rerun) throw new Error('the edited run was cancelled');
+  return `host: web cancel: a run cancelled ${(cancelled - started).toFixed(0)} ms in; the next run (one article edited) started ${(next - cancelled).toFixed(0)} ms after the cancel, finished ${(performance.now() - next).toFixed(0)} ms later (process CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, worker included)`;
+}
+
 /** How result parts cross from the worker: v8 from a Node worker thread, JSON text from a Web Worker. */
 interface PartCodec {
   readonly name: string;
@@ -286,6 +308,7 @@ export async function runHostLatencyBench(): Promise<void> {
   const restore = installWebWorker();
   try {
     await measure('web', web, articles, request);
+    console.log(await webCancelLine(web, articles, 3000));
   } finally {
     web.dispose();
     restore();

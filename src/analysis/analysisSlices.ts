@@ -7,7 +7,8 @@
 // next slice start where the last one stopped: after the last article, article pair or bundle-wide
 // phase (copies, candidate pairs, quote groups) it finished. A slice that finished no new unit (the
 // work that is not a unit — one bundle-wide phase, the final assembly — did not fit) doubles the
-// budget, so it fits at last.
+// budget, so it fits at last; after one that made progress the budget is back to at most maxSliceMs
+// (or three times what resuming costs, so most of a slice is new work).
 import { analyzeBundle, finishedPhases } from '../core/analyze';
 import type { AnalysisCache } from '../core/analyze';
 import { CancelledError, deadlineToken } from '../core/cancellation';
@@ -36,7 +37,11 @@ export interface SliceOptions {
   readonly budgetMs?: number;
 }
 
-export const DEFAULT_SLICES: SliceOptions = { sliceMs: 50, growth: 2 };
+/**
+ * The extension host's slices: 50 ms, and back to at most 50 ms after any slice that made progress, so
+ * only work that is not cut into units (one bundle-wide phase, the final assembly) holds the host longer.
+ */
+export const DEFAULT_SLICES: SliceOptions = { sliceMs: 50, growth: 2, maxSliceMs: 50 };
 
 export interface SlicedResult {
   readonly analysis: BundleAnalysis;
@@ -63,13 +68,22 @@ export async function analyzeInSlices(
   const yieldToEventLoop = slices.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   let budget = slices.sliceMs;
   let phasesBefore = finishedPhases(cache);
+  // What resuming costs, from the last slice that came after progress (after none, the slice's first
+  // unit was the uncut work the doubled budget was for, not resuming).
+  let resumeMs = 0;
+  let afterProgress = true;
   const finish = slices.budgetMs === undefined ? undefined : deadlineToken(now() + slices.budgetMs, now);
   for (let slice = 1; ; slice++) {
     if (token.isCancellationRequested) return undefined;
-    const deadline = now() + budget;
+    const started = now();
+    const deadline = started + budget;
+    // Time to the slice's first new unit: about what resuming costs (hashing the texts, looking up the cached units).
+    let firstUnitMs: number | undefined;
     const sliceToken: CancellationLike = {
       get isCancellationRequested() {
-        return token.isCancellationRequested || now() > deadline;
+        const t = now();
+        if (firstUnitMs === undefined && progressSince(cache, phasesBefore)) firstUnitMs = t - started;
+        return token.isCancellationRequested || t > deadline;
       },
     };
     try {
@@ -80,12 +94,29 @@ export async function analyzeInSlices(
     if (slice === 1) slices.onSlow?.();
     // The cache counts the units this slice computed (the engine resets the counts at each start),
     // and holds the outputs of the bundle-wide phases finished so far.
-    const phases = finishedPhases(cache);
-    const progressed = cache.stats.articleMisses + cache.stats.pairMisses > 0 || phases > phasesBefore;
-    phasesBefore = phases;
-    // Slowly longer slices even with progress: each slice repeats the uncached part, which a long
-    // run must not pay a hundred times.
-    budget = progressed ? Math.min(budget * Math.sqrt(Math.sqrt(slices.growth)), slices.maxSliceMs ?? Infinity) : budget * slices.growth;
+    const progressed = progressSince(cache, phasesBefore);
+    phasesBefore = finishedPhases(cache);
+    if (afterProgress && firstUnitMs !== undefined) resumeMs = firstUnitMs;
+    afterProgress = progressed;
+    budget = progressed ? nextBudget(budget, resumeMs, slices) : budget * slices.growth;
     await yieldToEventLoop();
   }
+}
+
+/** Whether the engine finished a unit since its run began (it resets the counts), or a phase since `phasesBefore`. */
+function progressSince(cache: AnalysisCache, phasesBefore: number): boolean {
+  return cache.stats.articleMisses + cache.stats.pairMisses > 0 || finishedPhases(cache) > phasesBefore;
+}
+
+/** A slice after progress is at least this many times what resuming costs: two thirds of it go to new units. */
+const RESUME_FACTOR = 3;
+
+/**
+ * The budget after a slice that made progress: slowly longer (each slice repeats the uncached part,
+ * which a long run must not pay a hundred times), at most maxSliceMs, unless resuming alone (`resumeMs`)
+ * would then take more than a third of a slice.
+ */
+export function nextBudget(budget: number, resumeMs: number, slices: SliceOptions): number {
+  const longer = budget * Math.sqrt(Math.sqrt(slices.growth));
+  return Math.min(longer, Math.max(slices.maxSliceMs ?? Infinity, RESUME_FACTOR * resumeMs));
 }

@@ -57,6 +57,9 @@ export interface AnalysisCache {
 interface BundleStage {
   /** The articles' content hashes, in order. */
   readonly key: string;
+  /** The articles' texts and hashes, in order: a slice resuming on the same texts hashes none again. */
+  readonly texts: readonly string[];
+  readonly hashes: readonly string[];
   copies?: CopyOf[];
   /** The candidate article pairs, and what finding them added to the work tally. */
   candidates?: { readonly pairs: readonly (readonly [number, number])[]; readonly tally: WorkTally };
@@ -109,7 +112,7 @@ export function analyzeBundle(
   throwIfCancelled(token);
   const tally = newTally();
   const { hashes, features } = featuresOf(articles, cache, tally, token);
-  const stage = stageOf(cache, hashes);
+  const stage = stageOf(cache, articles, hashes);
   const copies = (stage.copies ??= findCopies(articles.map((a) => a.text)));
   const isCopy = new Uint8Array(articles.length);
   for (const c of copies) isCopy[c.article] = 1;
@@ -133,10 +136,16 @@ export function analyzeBundle(
 }
 
 /** The cache's phase outputs when they are of these articles, else a fresh (empty) stage in their place. */
-function stageOf(cache: AnalysisCache, hashes: readonly string[]): BundleStage {
+function stageOf(cache: AnalysisCache, articles: readonly ArticleInput[], hashes: readonly string[]): BundleStage {
   const key = hashes.join(' ');
-  if (cache.stage?.key !== key) cache.stage = { key };
+  if (cache.stage?.key !== key) cache.stage = { key, texts: articles.map((a) => a.text), hashes };
   return cache.stage;
+}
+
+/** The content hash of article `k`'s text; the stage's when its text there is the same (a slice resuming on the same bundle). */
+function hashOf(cache: AnalysisCache, k: number, text: string): string {
+  const stage = cache.stage;
+  return stage !== undefined && stage.texts[k] === text ? stage.hashes[k] : contentHash(text);
 }
 
 /**
@@ -179,7 +188,7 @@ function featuresOf(
   const features: ArticleFeatures[] = [];
   const used = new Set<string>();
   for (const article of articles) {
-    const hash = contentHash(article.text);
+    const hash = hashOf(cache, hashes.length, article.text);
     const f = cached(cache.articles, hash, () => {
       const sentences = splitSentences(article.text);
       return articleFeatures(article.text, sentences, findQuotes(article.text, sentences));

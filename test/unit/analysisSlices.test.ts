@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { analyzeInSlices } from '../../src/analysis/analysisSlices';
+import { analyzeInSlices, nextBudget } from '../../src/analysis/analysisSlices';
 import { analyzeBundle, createAnalysisCache, finishedPhases } from '../../src/core/analyze';
 import type { AnalysisCache } from '../../src/core/analyze';
 import { CancelledError } from '../../src/core/cancellation';
@@ -62,6 +62,14 @@ describe('analyzeInSlices', () => {
     assert.strictEqual(yields, sliced.slices - 1, 'the event loop runs between slices');
     assert.strictEqual(slow, 1, 'one "this takes a while" signal per run');
     assert.ok(sliced.budget > 0.01, 'the finishing budget grew from the first');
+  });
+
+  it('after progress, the next slice is slowly longer but at most maxSliceMs, unless resuming takes over a third of that', () => {
+    const slices = { sliceMs: 50, growth: 16, maxSliceMs: 50 };
+    assert.strictEqual(nextBudget(40, 5, slices), 50, 'growth (×2 here) stops at the bound');
+    assert.strictEqual(nextBudget(400, 5, slices), 50, 'a budget doubled for an uncut phase comes back down');
+    assert.strictEqual(nextBudget(50, 30, slices), 90, 'resuming (30) keeps at least two thirds of the slice for new work');
+    assert.strictEqual(nextBudget(50, 30, { sliceMs: 50, growth: 16 }), 100, 'no bound: slowly longer');
   });
 
   it('finishes in one slice when the budget is enough, without signalling slowness', async () => {
