@@ -5,8 +5,9 @@
 // engine in time slices on the host's thread (inHostSlicesFromText), and the user is told once.
 // esbuild.config.mjs puts this module in place of analysisRunnerPlatform.ts.
 //
-// The run's time budget goes to the worker with the run: a Web Worker cannot read a `cancel` while
-// the engine runs, so past the budget it finishes with what it has (a partial result) by itself.
+// The run's time budget goes to the worker with the run: past it the engine finishes with what it has
+// (a partial result) by itself. A Web Worker reads a `cancel` only between the engine's time slices
+// there (analysisServe.ts, WORKER_SLICES), so a stale run stops within a slice.
 import type { AnalysisRunner } from './analysisRunner';
 import { createWebWorkerRunner } from './analysisRunnerWorkerWeb';
 
