@@ -4,6 +4,7 @@ import type { ArticleFeatures } from '../../src/core/match/articleFeatures';
 import { pairWeights } from '../../src/core/match/documentPair';
 import { charDice, gramPrecision, sentenceGrams } from '../../src/core/match/sentenceGrams';
 import { splitSentences } from '../../src/core/text/sentences';
+import { findQuotes } from '../../src/core/text/quotes';
 import { prng } from '../../bench/prng';
 
 const features = (text: string) => articleFeatures(text, splitSentences(text), []);
@@ -86,5 +87,41 @@ describe('sentence grams (sorted multisets compared by a merge)', () => {
       assert.ok(Math.abs(charDice(ga, gb) - dice) < 1e-12);
       assert.strictEqual(ga.charCount, Math.max(0, sa.words.join(' ').length - 2));
     }
+  });
+});
+
+describe('quoted share of a sentence', () => {
+  const withQuotes = (text: string) => {
+    const sentences = splitSentences(text);
+    return articleFeatures(text, sentences, findQuotes(text, sentences));
+  };
+
+  it('counts the words inside quotes, nested ones too, and none between or after them', () => {
+    const f = withQuotes('Anna said "we will stay and \'fight\' here" and then Ben said "go home" before lunch.');
+    // 16 words; quoted: "we will stay and fight here" (with 'fight' quoted inside) and "go home": 8.
+    assert.strictEqual(f.sents.length, 1);
+    assert.strictEqual(f.quotes.length, 3);
+    assert.strictEqual(f.sents[0].quotedShare, 8 / 16);
+  });
+
+  it('is the share a word-by-word look-up over every quote gives, in a run-on sentence of over a thousand quotes', () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 1200; i++) parts.push(i % 7 === 3 ? `and ${i % 5} more` : `she said "word${i % 13} and 'this${i % 3}' here" then`);
+    const text = parts.join(' ') + '.';
+    const sentences = splitSentences(text);
+    const quotes = findQuotes(text, sentences);
+    const f = articleFeatures(text, sentences, quotes);
+    let quoted = 0;
+    let words = 0;
+    for (const s of f.sents) {
+      words += s.words.length;
+      s.wordStarts.forEach((start, i) => {
+        if (quotes.some((q) => q.inner.start <= start && s.wordEnds[i] <= q.inner.end)) quoted++;
+      });
+    }
+    const total = f.sents.reduce((n, s) => n + s.quotedShare * s.words.length, 0);
+    assert.ok(quotes.length > 1000);
+    assert.strictEqual(Math.round(total), quoted);
+    assert.ok(quoted > 0 && quoted < words);
   });
 });

@@ -1,4 +1,5 @@
 import nlp from 'compromise/two';
+import { boundedMemo } from '../memo';
 
 /**
  * Noun phrases that speak: "the former secretary of state and current Democratic presidential
@@ -50,18 +51,26 @@ function tagsOf(word: string): readonly string[] {
 
 /** A verb by the lexicon, or a word it does not know that ends in -ed ("emailed", "featured"). */
 export function isVerb(word: string): boolean {
-  const lower = word.toLowerCase();
-  const tags = tagsOf(lower);
-  return tags.some((t) => VERB_TAGS.has(t)) || (tags.length === 0 && /^\p{Ll}+ed$/u.test(word));
+  return verbMemo(word);
 }
 
+// Every cue reads the words before it backwards, and asks of most whether they are verbs.
+const verbMemo = boundedMemo(20_000, (word): boolean => {
+  const tags = tagsOf(word.toLowerCase());
+  return tags.some((t) => VERB_TAGS.has(t)) || (tags.length === 0 && UNKNOWN_PAST.test(word));
+});
+
+const UNKNOWN_PAST = /^\p{Ll}+ed$/u;
+const AMOUNT = /^\d[\d,.]*%?$/;
+const POSSESSIVE_NAME = /^\p{Lu}[\p{L}.-]*(?:[’']s|s[’'])$/u;
+
 function isDeterminer(word: string): boolean {
-  return DETERMINERS.has(word.toLowerCase()) || /^\d[\d,.]*%?$/.test(word);
+  return DETERMINERS.has(word.toLowerCase()) || AMOUNT.test(word);
 }
 
 /** "Clinton’s", "Sanders’": a possessive name opens a phrase as a determiner does. */
 function isPossessiveName(word: string): boolean {
-  return /^\p{Lu}[\p{L}.-]*(?:[’']s|s[’'])$/u.test(word);
+  return POSSESSIVE_NAME.test(word);
 }
 
 /** A word inside a phrase: letters, digits, hyphens, a final possessive. */
