@@ -99,31 +99,73 @@ export interface Boilerplate {
   readonly pairs: PairLinks[];
 }
 
-/** Clusters of sentences linked word for word (verbatim or near-verbatim), and the articles carrying each. */
-function clusters(pairs: readonly PairLinks[], offsets: readonly number[]): { cluster: (node: number) => number; carriers: Map<number, Set<number>> } {
-  const sets = makeSets(offsets[offsets.length - 1]);
-  for (const p of pairs) {
-    for (const l of p.links) if (l.kind !== 'paraphrase') sets.union(offsets[p.a] + l.i, offsets[p.b] + l.j);
-  }
-  const carriers = new Map<number, Set<number>>();
+/**
+ * The bundle's sentences as nodes (node = offsets[article] + sentence): the cluster of each (the
+ * clusters of sentences linked word for word, verbatim or near-verbatim; a sentence with no such
+ * link is a cluster of its own), and whether it has such a link.
+ */
+interface Nodes {
+  readonly offsets: readonly number[];
+  readonly sizes: readonly number[];
+  readonly clusterOf: Int32Array;
+  readonly worded: Uint8Array;
+}
+
+function nodesOf(pairs: readonly PairLinks[], sizes: readonly number[]): Nodes {
+  const offsets = [0];
+  for (const n of sizes) offsets.push(offsets[offsets.length - 1] + n);
+  const count = offsets[offsets.length - 1];
+  const sets = makeSets(count);
+  const worded = new Uint8Array(count);
   for (const p of pairs) {
     for (const l of p.links) {
       if (l.kind === 'paraphrase') continue;
-      const c = sets.find(offsets[p.a] + l.i);
-      const set = carriers.get(c) ?? new Set<number>();
-      set.add(p.a).add(p.b);
-      carriers.set(c, set);
+      const [x, y] = [offsets[p.a] + l.i, offsets[p.b] + l.j];
+      worded[x] = worded[y] = 1;
+      sets.union(x, y);
     }
   }
-  return { cluster: sets.find, carriers };
+  const clusterOf = new Int32Array(count);
+  for (let node = 0; node < count; node++) clusterOf[node] = sets.find(node);
+  return { offsets, sizes, clusterOf, worded };
+}
+
+/**
+ * The clusters carried by at least MIN_CARRIERS articles whose sentences sit mostly at the edges of
+ * their articles. A cluster's carriers are the articles of its sentences; the nodes are read in
+ * article order, so "a new article for this cluster" is "not the article it last saw".
+ */
+function wideAtEdges(nodes: Nodes): Set<number> {
+  const { offsets, sizes, clusterOf, worded } = nodes;
+  const count = clusterOf.length;
+  const lastArticle = new Int32Array(count).fill(-1);
+  const carriers = new Int32Array(count);
+  const atEdge = new Int32Array(count);
+  const all = new Int32Array(count);
+  sizes.forEach((n, a) => {
+    for (let i = 0; i < n; i++) {
+      const node = offsets[a] + i;
+      if (worded[node] === 0) continue;
+      const c = clusterOf[node];
+      if (lastArticle[c] !== a) {
+        lastArticle[c] = a;
+        carriers[c]++;
+      }
+      all[c]++;
+      if (i < EDGE || i >= n - EDGE) atEdge[c]++;
+    }
+  });
+  const wide = new Set<number>();
+  for (let c = 0; c < count; c++) if (carriers[c] >= MIN_CARRIERS && atEdge[c] >= MIN_AT_EDGE * all[c]) wide.add(c);
+  return wide;
 }
 
 /** The sentences of the wide clusters: per such sentence its article and its cluster. */
-function wideNodes(sizes: readonly number[], offsets: readonly number[], cluster: (node: number) => number, wide: ReadonlySet<number>): { article: number; cluster: number }[] {
+function wideNodes(nodes: Nodes, wide: ReadonlySet<number>): { article: number; cluster: number }[] {
   const out: { article: number; cluster: number }[] = [];
-  sizes.forEach((n, a) => {
+  nodes.sizes.forEach((n, a) => {
     for (let i = 0; i < n; i++) {
-      const c = cluster(offsets[a] + i);
+      const c = nodes.clusterOf[nodes.offsets[a] + i];
       if (wide.has(c)) out.push({ article: a, cluster: c });
     }
   });
@@ -152,51 +194,25 @@ function flagRound(shares: readonly PairShares[], suspects: ReadonlySet<number>,
   return new Set([...tally].filter(([, t]) => t.related <= MAX_RELATED_PAIRS * t.carrying).map(([c]) => c));
 }
 
-/** The wide clusters whose sentences mostly lie inside their articles, away from the edges. */
-function atEdgeShare(pairs: readonly PairLinks[], offsets: readonly number[], sizes: readonly number[], cluster: (node: number) => number, wide: ReadonlySet<number>): number[] {
-  const seen = new Uint8Array(offsets[offsets.length - 1]);
-  const tally = new Map<number, { edge: number; all: number }>();
-  const count = (article: number, i: number): void => {
-    const node = offsets[article] + i;
-    const c = cluster(node);
-    if (!wide.has(c) || seen[node] === 1) return;
-    seen[node] = 1;
-    const t = tally.get(c) ?? { edge: 0, all: 0 };
-    t.all++;
-    if (i < EDGE || i >= sizes[article] - EDGE) t.edge++;
-    tally.set(c, t);
-  };
-  for (const p of pairs) {
-    for (const l of p.links) {
-      if (l.kind === 'paraphrase') continue;
-      count(p.a, l.i);
-      count(p.b, l.j);
-    }
-  }
-  return [...tally].filter(([, t]) => t.edge < MIN_AT_EDGE * t.all).map(([c]) => c);
-}
-
 /** Finds the boilerplate of a bundle from its sentence links; `sizes` are the articles' sentence counts. */
 export function findBoilerplate(pairs: readonly PairLinks[], sizes: readonly number[]): Boilerplate {
-  const offsets = [0];
-  for (const n of sizes) offsets.push(offsets[offsets.length - 1] + n);
-  const { cluster, carriers } = clusters(pairs, offsets);
-  const wide = new Set([...carriers].filter(([, s]) => s.size >= MIN_CARRIERS).map(([c]) => c));
-  if (wide.size > 0) for (const c of atEdgeShare(pairs, offsets, sizes, cluster, wide)) wide.delete(c);
+  const nodes = nodesOf(pairs, sizes);
+  const wide = wideAtEdges(nodes);
   if (wide.size === 0) return { none: true, isBoilerplate: () => false, pairs: pairs.filter((p) => p.links.length > 0) };
-  const shares = pairShares(pairs, offsets, cluster, wide);
-  const nodes = wideNodes(sizes, offsets, cluster, wide);
+  const { offsets, clusterOf } = nodes;
+  const shares = pairShares(pairs, offsets, (node) => clusterOf[node], wide);
+  const members = wideNodes(nodes, wide);
   // Every wide cluster at the edges is a suspect; a suspect whose carriers turn out related on their
   // other text is cleared, which may clear others (fewer left out): repeat until nothing changes.
   let flagged: Set<number> = wide;
   for (let round = 0; round < MAX_ROUNDS && flagged.size > 0; round++) {
-    const next = flagRound(shares, flagged, restSizes(sizes, nodes, flagged));
+    const next = flagRound(shares, flagged, restSizes(sizes, members, flagged));
     const stable = next.size === flagged.size;
     flagged = next;
     if (stable) break;
   }
   const isBoilerplate = (article: number, sentence: number): boolean =>
-    flagged.size > 0 && sentence >= 0 && sentence < (sizes[article] ?? 0) && flagged.has(cluster(offsets[article] + sentence));
+    flagged.size > 0 && sentence >= 0 && sentence < (sizes[article] ?? 0) && flagged.has(clusterOf[offsets[article] + sentence]);
   if (flagged.size === 0) return { none: true, isBoilerplate, pairs: pairs.filter((p) => p.links.length > 0) };
   const kept: PairLinks[] = [];
   for (const p of pairs) {

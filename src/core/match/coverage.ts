@@ -11,6 +11,34 @@ export interface PairLinks {
 /** No direction known: every pair shares. */
 const NO_DIRECTION: Pick<Direction, 'between' | 'origins'> = { between: () => undefined, origins: [] };
 
+/** One side of a pair's links: which of its sentences they link, how many, and whether they keep the order. */
+export interface LinkSide {
+  /** 1 for each sentence of this side that a link takes. */
+  readonly linked: Uint8Array;
+  readonly covered: number;
+  /** Taken in this side's order (then the other's), the other side's sentences never go back. */
+  readonly inOrder: boolean;
+}
+
+/** The side `a` (sentences i) or `b` (sentences j) of a pair's links; `total` and `otherTotal` are the two articles' sentence counts. */
+export function linkSide(links: PairLinks['links'], side: 'a' | 'b', total: number, otherTotal: number): LinkSide {
+  const linked = new Uint8Array(total);
+  // Each link as one number, self * otherTotal + other: sorting them sorts by self, then other.
+  const keys = new Float64Array(links.length);
+  let covered = 0;
+  for (let k = 0; k < links.length; k++) {
+    const self = side === 'a' ? links[k].i : links[k].j;
+    const other = side === 'a' ? links[k].j : links[k].i;
+    if (linked[self] === 0) covered++;
+    linked[self] = 1;
+    keys[k] = self * otherTotal + other;
+  }
+  keys.sort();
+  let inOrder = true;
+  for (let k = 1; k < keys.length && inOrder; k++) inOrder = keys[k] % otherTotal >= keys[k - 1] % otherTotal;
+  return { linked, covered, inOrder };
+}
+
 /**
  * Per source: the share of its sentences no other source shares, and for every other source how
  * many of its sentences that source covers, whether in the same order, and the direction of reuse
@@ -22,34 +50,30 @@ export function summarizeSources(
   pairs: readonly PairLinks[],
   direction: Pick<Direction, 'between' | 'origins'> = NO_DIRECTION,
 ): SourceSummary[] {
+  const shared = sentenceCounts.map(() => 0);
   const covered = sentenceCounts.map((n) => new Uint8Array(n));
   const covers: Coverage[][] = names.map(() => []);
-  const side = (article: number, other: number, links: { self: number; other: number }[]) => {
-    const seen = new Set<number>();
-    for (const l of links) {
-      seen.add(l.self);
-      covered[article][l.self] = 1;
+  const add = (article: number, other: number, side: LinkSide): void => {
+    if (side.covered === 0) return;
+    for (let k = 0; k < side.linked.length; k++) {
+      if (side.linked[k] === 0 || covered[article][k] === 1) continue;
+      covered[article][k] = 1;
+      shared[article]++;
     }
-    if (seen.size === 0) return;
-    links.sort((x, y) => x.self - y.self || x.other - y.other);
-    let inOrder = true;
-    for (let k = 1; k < links.length && inOrder; k++) inOrder = links[k].other >= links[k - 1].other;
     const total = sentenceCounts[article];
     const d = direction.between(article, other);
     const relation: SourceRelation = d === undefined ? 'shares with' : d.derived === article ? 'derives from' : 'source of';
-    covers[article].push({ article: other, share: total === 0 ? 0 : seen.size / total, covered: seen.size, total, inOrder, relation, evidence: d?.evidence ?? [] });
+    covers[article].push({ article: other, share: total === 0 ? 0 : side.covered / total, covered: side.covered, total, inOrder: side.inOrder, relation, evidence: d?.evidence ?? [] });
   };
   for (const p of pairs) {
-    side(p.a, p.b, p.links.map((l) => ({ self: l.i, other: l.j })));
-    side(p.b, p.a, p.links.map((l) => ({ self: l.j, other: l.i })));
+    add(p.a, p.b, linkSide(p.links, 'a', sentenceCounts[p.a], sentenceCounts[p.b]));
+    add(p.b, p.a, linkSide(p.links, 'b', sentenceCounts[p.b], sentenceCounts[p.a]));
   }
   return names.map((name, k) => {
     const total = sentenceCounts[k];
-    let shared = 0;
-    for (const c of covered[k]) shared += c;
     return {
       name,
-      uniqueShare: total === 0 ? 0 : (total - shared) / total,
+      uniqueShare: total === 0 ? 0 : (total - shared[k]) / total,
       covers: covers[k].sort((x, y) => y.share - x.share || x.article - y.article),
       origin: direction.origins[k]?.origin ?? null,
       evidence: direction.origins[k]?.evidence ?? [],

@@ -4,6 +4,7 @@ import { contentCount, wordingSeq } from './quoteWording';
 import { MIN_FRAGMENT_CONTENT } from './quoteRelation';
 import { laterBy, publicationOf } from './publication';
 import type { Publication } from './publication';
+import { linkSide } from './coverage';
 import type { PairLinks } from './coverage';
 
 /**
@@ -76,26 +77,6 @@ interface Side {
   readonly total: number;
   readonly inOrder: boolean;
 }
-
-/**
- * One side of a pair from its links as (self, other) sentence numbers: the distinct sentences of
- * `self` linked, and whether, taken in order of self then other, the other side never goes back.
- */
-function sideOf(links: readonly PairLink[], selfOf: (l: PairLink) => number, otherOf: (l: PairLink) => number, total: number): { side: Side; linked: Uint8Array } {
-  const linked = new Uint8Array(total);
-  let covered = 0;
-  for (const l of links) {
-    const i = selfOf(l);
-    if (linked[i] === 0) covered++;
-    linked[i] = 1;
-  }
-  const order = links.map((_, k) => k).sort((x, y) => selfOf(links[x]) - selfOf(links[y]) || otherOf(links[x]) - otherOf(links[y]));
-  let inOrder = true;
-  for (let k = 1; k < order.length && inOrder; k++) inOrder = otherOf(links[order[k]]) >= otherOf(links[order[k - 1]]);
-  return { side: { covered, total, inOrder }, linked };
-}
-
-type PairLink = PairLinks['links'][number];
 
 /** Quote evidence of one pair, per side: quotes the side rewrote from the other's (dropped marks, trimmed), and shared rewordings. */
 interface QuoteEvidence {
@@ -223,9 +204,10 @@ function weigh(p: { x: number; y: number; px: Publication; py: Publication; sx: 
 /** The derivation one pair's evidence supports, if any. */
 function judgePair(input: DirectionInput, pubs: readonly Publication[], facts: QuoteFacts, pair: PairLinks): Derivation | null {
   const { a, b } = pair;
-  const sideA = sideOf(pair.links, (l) => l.i, (l) => l.j, input.sentences[a].length);
-  const sideB = sideOf(pair.links, (l) => l.j, (l) => l.i, input.sentences[b].length);
-  const [sa, sb] = [sideA.side, sideB.side];
+  const [na, nb] = [input.sentences[a].length, input.sentences[b].length];
+  const [sideA, sideB] = [linkSide(pair.links, 'a', na, nb), linkSide(pair.links, 'b', nb, na)];
+  const sa: Side = { covered: sideA.covered, total: na, inOrder: sideA.inOrder };
+  const sb: Side = { covered: sideB.covered, total: nb, inOrder: sideB.inOrder };
   const reuse = pair.links.some((l) => l.kind !== 'paraphrase') || sa.covered >= MIN_DERIVED_SHARE * sa.total || sb.covered >= MIN_DERIVED_SHARE * sb.total;
   const q = quoteEvidence(facts, pair, sideA.linked, sideB.linked);
   const ab = weigh({ x: a, y: b, px: pubs[a], py: pubs[b], sx: sa, sy: sb, reuse, q, xIsA: true });
