@@ -59,4 +59,44 @@ describe('long sentences', () => {
     assert.deepStrictEqual(runs, [{ a: 500, b: 1000, length: 20 }]);
     assert.ok(Date.now() - t0 < 2000);
   });
+
+  it('finds the runs of very long sentences from seeds keyed by word ids, building no string per position', () => {
+    // The seeds as first defined: the first position in a of each joined min-word gram.
+    const byStrings = (a: readonly string[], b: readonly string[], min: number) => {
+      const seeds = new Map<string, number>();
+      for (let i = 0; i + min <= a.length; i++) if (!seeds.has(a.slice(i, i + min).join(' '))) seeds.set(a.slice(i, i + min).join(' '), i);
+      const runs: { a: number; b: number; length: number }[] = [];
+      const taken = new Uint8Array(a.length);
+      for (let j = 0; j + min <= b.length; j++) {
+        const i = seeds.get(b.slice(j, j + min).join(' '));
+        if (i === undefined || taken[i]) continue;
+        let len = min;
+        while (i + len < a.length && j + len < b.length && a[i + len] === b[j + len] && !taken[i + len]) len++;
+        taken.fill(1, i, i + len);
+        runs.push({ a: i, b: j, length: len });
+        j += len - 1;
+      }
+      return runs.sort((x, y) => x.a - y.a);
+    };
+    let s = 3;
+    const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const base = Array.from({ length: 1200 }, () => `w${Math.floor(rand() * 12)}`);
+    const edit = () => base.map((w) => (rand() < 0.1 ? `w${Math.floor(rand() * 12)}` : w));
+    const [a, b] = [edit(), edit()];
+    const join = Array.prototype.join;
+    let joins = 0;
+    Array.prototype.join = function (this: unknown[], sep?: string): string {
+      joins++;
+      return join.call(this, sep);
+    };
+    let runs: unknown;
+    try {
+      runs = commonRuns(a, b, 3);
+    } finally {
+      Array.prototype.join = join;
+    }
+    assert.deepStrictEqual(runs, byStrings(a, b, 3));
+    assert.ok(joins < 100, `${joins} strings joined for ${a.length} + ${b.length} words`);
+  });
 });
+
