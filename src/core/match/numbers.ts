@@ -42,11 +42,14 @@ const HAS_DIGIT = /\d/;
 
 /** The value of one word: digits ("1,000", "3.5"), a number word, or a hyphenated one ("twenty-five"). */
 export function wordValue(word: string): number | null {
-  if (GROUPED_DIGITS.test(word) || PLAIN_DIGITS.test(word)) {
+  // Each pattern below needs a leading digit or a hyphen: most words are tested by one look-up.
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57 && (GROUPED_DIGITS.test(word) || PLAIN_DIGITS.test(word))) {
     return Number(word.replace(/,/g, ''));
   }
   const unit = UNITS.get(word);
   if (unit !== undefined) return unit;
+  if (!word.includes('-')) return null;
   const dash = HYPHENATED.exec(word);
   if (dash !== null) {
     const tens = UNITS.get(dash[1]);

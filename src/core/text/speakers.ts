@@ -163,7 +163,45 @@ function readRegions(masked: string, regions: readonly Region[]): Reading {
 
 /** True for a line in title case: four or more words of four letters or more, all capitalized. */
 function isTitleCase(slice: string): boolean {
-  return !LOWER_WORD.test(slice) && (slice.match(UPPER_WORDS)?.length ?? 0) >= 4;
+  return !(hasLowerWord(slice) ?? LOWER_WORD.test(slice)) && (slice.match(UPPER_WORDS)?.length ?? 0) >= 4;
+}
+
+/**
+ * LOWER_WORD.test(slice) by one pass over char codes (the pattern, with its look-behind, is
+ * retried at every offset and was a tenth of speaker attribution): a run of letters that starts
+ * lower case and has four letters or more. Undefined for a slice with astral characters, where a
+ * code unit is not a code point.
+ */
+function hasLowerWord(slice: string): boolean | undefined {
+  let runStart = -1;
+  let lowerStart = false;
+  for (let i = 0; i <= slice.length; i++) {
+    const c = i < slice.length ? slice.charCodeAt(i) : -1;
+    if (c >= 0xd800 && c <= 0xdfff) return undefined;
+    if (c >= 0 && isLetterCode(c)) {
+      if (runStart < 0) {
+        runStart = i;
+        lowerStart = isLowerCode(c);
+      }
+      continue;
+    }
+    if (runStart >= 0 && lowerStart && i - runStart >= 4) return true;
+    runStart = -1;
+  }
+  return false;
+}
+
+const LETTER = /^\p{L}$/u;
+const LOWER = /^\p{Ll}$/u;
+
+function isLetterCode(c: number): boolean {
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c !== 0xfffc && LETTER.test(String.fromCharCode(c));
+}
+
+function isLowerCode(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER.test(String.fromCharCode(c));
 }
 
 const LOWER_WORD = /(?<!\p{L})\p{Ll}\p{L}{3}/u;
@@ -242,7 +280,7 @@ function cueSubject(verb: string, pre: string, post: string, clause: string): Su
   const subject = subjectBefore(pre, participle);
   // "…," said Rutte / "…" for the EU, said Geert Wilders: the subject follows the verb right
   // after a quote or a comma. Participles ("…", saying the country …) never invert.
-  if (subject.kind === 'none' && !participle && /(?:^|\uFFFC)[\s,]*$/.test(pre)) {
+  if (subject.kind === 'none' && !participle && rightAfterQuote(pre)) {
     return subjectAfter(post);
   }
   if (subject.kind === 'none' && !participle && /,\s*$/.test(pre)) {
@@ -254,6 +292,18 @@ function cueSubject(verb: string, pre: string, post: string, clause: string): Su
     return clauseSubject(clause, 'any');
   }
   return subject;
+}
+
+const SPACE_OR_COMMA = /[\s,]/;
+
+/**
+ * Whether `pre` is empty or ends with a (masked) quote, give or take spaces and commas: what
+ * /(?:^|\uFFFC)[\s,]*$/ tells, read backwards from the end instead of retried at every mask.
+ */
+function rightAfterQuote(pre: string): boolean {
+  let i = pre.length;
+  while (i > 0 && SPACE_OR_COMMA.test(pre[i - 1])) i--;
+  return i === 0 || pre[i - 1] === MASK;
 }
 
 /**
