@@ -54,45 +54,93 @@ const hashOf = (text: string): number => fnv1aUpdate(FNV_OFFSET, text) | 0;
 const NUMBER_HASH = hashOf('#');
 const IS_NUMBER = /^\d/;
 
-function sortedPositions(hash: Int32Array, positions: number[]): SortedHashes {
-  const order = Int32Array.from(positions.sort((x, y) => hash[x] - hash[y] || x - y));
-  return { order, hashes: order.map((i) => hash[i]) };
+/** Positions below this pack with a 32-bit hash into one exactly represented double (hash·span + position). */
+const POSITION_SPAN = 2 ** 21;
+/** (hash, position) pairs packed for sorting, reused from sentence to sentence. */
+let packed = new Float64Array(64);
+
+/**
+ * Fills `order` with the first `count` of `positions` (ascending) sorted by hash, then position,
+ * and `hashes` with their hashes in that order: one numeric sort of packed doubles, no comparator.
+ */
+function sortByHash(hash: Int32Array, positions: Int32Array, count: number, order: Int32Array, hashes: Int32Array): void {
+  if (count > 0 && positions[count - 1] >= POSITION_SPAN) {
+    const sorted = Array.from(positions.subarray(0, count)).sort((x, y) => hash[x] - hash[y] || x - y);
+    sorted.forEach((p, k) => ((order[k] = p), (hashes[k] = hash[p])));
+    return;
+  }
+  if (packed.length < count) packed = new Float64Array(Math.max(count, 2 * packed.length));
+  for (let k = 0; k < count; k++) packed[k] = hash[positions[k]] * POSITION_SPAN + positions[k];
+  const keys = packed.subarray(0, count).sort();
+  for (let k = 0; k < count; k++) {
+    const h = Math.floor(keys[k] / POSITION_SPAN);
+    hashes[k] = h;
+    order[k] = keys[k] - h * POSITION_SPAN;
+  }
 }
 
-function bigramHashes(seq: readonly number[]): Int32Array {
-  const out = new Int32Array(Math.max(0, seq.length - 1));
-  for (let i = 0; i + 1 < seq.length; i++) out[i] = (Math.imul(seq[i], 0x9e3779b1) ^ seq[i + 1]) | 0;
-  return out.sort();
+/** Hashes of the bigrams of `seq[0 … count)`, written to `out` (count − 1 of them) and sorted. */
+function bigramHashes(seq: Int32Array, count: number, out: Int32Array): void {
+  for (let i = 0; i + 1 < count; i++) out[i] = (Math.imul(seq[i], 0x9e3779b1) ^ seq[i + 1]) | 0;
+  out.sort();
+}
+
+/**
+ * Per-word scratch of computeShape, reused from sentence to sentence (only the sorted results are
+ * kept): word, key and number-masked hashes, content positions and their key hashes in order, and
+ * all positions.
+ */
+const codes = { wordHash: new Int32Array(64), keyHash: new Int32Array(64), masked: new Int32Array(64), content: new Int32Array(64), keySeq: new Int32Array(64), all: new Int32Array(64) };
+
+function growCodes(n: number): void {
+  if (codes.wordHash.length >= n) return;
+  const size = Math.max(n, 2 * codes.wordHash.length);
+  for (const name of ['wordHash', 'keyHash', 'masked', 'content', 'keySeq', 'all'] as const) codes[name] = new Int32Array(size);
+}
+
+/** Hashes and classifies the words of `s` into `codes` and `kind`; returns how many are content words, and whether any is a number. */
+function wordCodes(s: SentenceFeatures, kind: Uint8Array): { content: number; hasNumber: boolean } {
+  const keys = sentenceGrams(s).keys;
+  const { wordHash, keyHash, masked, content, keySeq, all } = codes;
+  let count = 0;
+  let hasNumber = false;
+  for (let i = 0; i < s.words.length; i++) {
+    const w = s.words[i];
+    all[i] = i;
+    wordHash[i] = hashOf(w);
+    const isNumber = IS_NUMBER.test(w);
+    masked[i] = isNumber ? NUMBER_HASH : wordHash[i];
+    if (masked[i] === NUMBER_HASH) hasNumber = true;
+    const k = keys[i];
+    if (k === null) continue;
+    keyHash[i] = hashOf(k);
+    keySeq[count] = keyHash[i];
+    content[count++] = i;
+    if (isNumber) kind[i] = NUMBER;
+    else if (s.salient.includes(k)) kind[i] = NAME;
+    else kind[i] = isReportingKey(k) ? REPORTING : CONTENT;
+  }
+  return { content: count, hasNumber };
 }
 
 function computeShape(s: SentenceFeatures): SentenceShape {
   const n = s.words.length;
-  const keys = sentenceGrams(s).keys;
-  const wordHash = new Int32Array(n);
-  const keyHash = new Int32Array(n);
+  growCodes(n);
   const kind = new Uint8Array(n);
-  const contentPositions: number[] = [];
-  const keySeq: number[] = [];
-  const masked: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const w = s.words[i];
-    wordHash[i] = hashOf(w);
-    masked.push(IS_NUMBER.test(w) ? NUMBER_HASH : wordHash[i]);
-    const k = keys[i];
-    if (k === null) continue;
-    keyHash[i] = hashOf(k);
-    keySeq.push(keyHash[i]);
-    contentPositions.push(i);
-    if (IS_NUMBER.test(w)) kind[i] = NUMBER;
-    else if (s.salient.includes(k)) kind[i] = NAME;
-    else kind[i] = isReportingKey(k) ? REPORTING : CONTENT;
-  }
-  return {
-    words: sortedPositions(wordHash, Array.from({ length: n }, (_, i) => i)), keys: sortedPositions(keyHash, contentPositions), kind,
-    keyBigrams: bigramHashes(keySeq), maskedBigrams: bigramHashes(masked),
-    masked: masked.includes(NUMBER_HASH) ? masked : null,
-    bare: s.words.map(bare),
-  };
+  const { content, hasNumber } = wordCodes(s, kind);
+  // One buffer for the sorted orders, their hashes and both bigram lists (each typed array of its own costs an allocation).
+  const buffer = new Int32Array(2 * n + 2 * content + Math.max(0, content - 1) + Math.max(0, n - 1));
+  let at = 0;
+  const take = (length: number) => buffer.subarray(at, (at += length));
+  const words = { order: take(n), hashes: take(n) };
+  sortByHash(codes.wordHash, codes.all, n, words.order, words.hashes);
+  const keys = { order: take(content), hashes: take(content) };
+  sortByHash(codes.keyHash, codes.content, content, keys.order, keys.hashes);
+  const keyBigrams = take(Math.max(0, content - 1));
+  bigramHashes(codes.keySeq, content, keyBigrams);
+  const maskedBigrams = take(Math.max(0, n - 1));
+  bigramHashes(codes.masked, n, maskedBigrams);
+  return { words, keys, kind, keyBigrams, maskedBigrams, masked: hasNumber ? Array.from(codes.masked.subarray(0, n)) : null, bare: s.words.map(bare) };
 }
 
 /**

@@ -47,10 +47,16 @@ function combine(h: number, next: number): number {
 /** Negation words: a sentence that denies what the other asserts is not its paraphrase. */
 const NEGATION = /^(?:not|no|never|nor|none|nobody|nothing|neither|without|cannot|n't|\w+n't)$/i;
 
-/** The word n-grams of a sentence (n = 1 to 4), each multiset sorted. */
-function wordGrams(words: readonly string[]): Int32Array[] {
+/**
+ * The word n-grams of a sentence (n = 1 to 4), each multiset sorted, then its character trigrams:
+ * views of one buffer (a typed array of its own each costs an allocation).
+ */
+function gramArrays(words: readonly string[]): Int32Array[] {
   const n = words.length;
-  const grams = [new Int32Array(n), new Int32Array(Math.max(0, n - 1)), new Int32Array(Math.max(0, n - 2)), new Int32Array(Math.max(0, n - 3))];
+  const buffer = new Int32Array(n + Math.max(0, n - 1) + Math.max(0, n - 2) + Math.max(0, n - 3) + charGramCount(words));
+  let at = 0;
+  const take = (length: number) => buffer.subarray(at, (at += length));
+  const grams = [take(n), take(Math.max(0, n - 1)), take(Math.max(0, n - 2)), take(Math.max(0, n - 3))];
   for (let i = 0; i < n; i++) grams[0][i] = wordHash(words[i]);
   for (let i = 0; i < n; i++) {
     let h = grams[0][i];
@@ -60,14 +66,20 @@ function wordGrams(words: readonly string[]): Int32Array[] {
     }
   }
   for (const g of grams) g.sort();
-  return grams;
+  const chars = take(buffer.length - at);
+  charGrams(words, chars);
+  return [...grams, chars];
 }
 
-/** Character trigrams of the words joined by single spaces; ten bits a character keeps the key small. Sorted. */
-function charGrams(words: readonly string[]): Int32Array {
+/** How many character trigrams the words joined by single spaces have. */
+function charGramCount(words: readonly string[]): number {
   let length = Math.max(0, words.length - 1);
   for (const w of words) length += w.length;
-  const out = new Int32Array(Math.max(0, length - 2));
+  return Math.max(0, length - 2);
+}
+
+/** Character trigrams of the words joined by single spaces, written to `out` (charGramCount of them); ten bits a character keeps the key small. Sorted. */
+function charGrams(words: readonly string[], out: Int32Array): void {
   // The last two characters seen (−1: none yet), across the joining spaces.
   let c1 = -1;
   let c2 = -1;
@@ -81,7 +93,7 @@ function charGrams(words: readonly string[]): Int32Array {
       c2 = c;
     }
   }
-  return out.sort();
+  out.sort();
 }
 
 /** Whether a folded word is a negation (a typographic apostrophe read as a straight one). */
@@ -90,8 +102,7 @@ function isNegation(w: string): boolean {
 }
 
 function computeGrams(s: SentenceFeatures): SentenceGrams {
-  const [unigrams, bigrams, trigrams, fourgrams] = wordGrams(s.words);
-  const chars = charGrams(s.words);
+  const [unigrams, bigrams, trigrams, fourgrams, chars] = gramArrays(s.words);
   const keys = s.words.map(contentKey);
   const senses = new Map<string, number[]>();
   keys.forEach((k, i) => {
