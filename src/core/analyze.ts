@@ -1,12 +1,12 @@
 import type {
-  AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, CopyOf, Match, QuoteGroup,
+  AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, CopyOf, QuoteGroup,
 } from './model';
 import type { CancellationLike } from './cancellation';
 import { throwIfCancelled } from './cancellation';
 import { contentHash } from './hash';
 import { splitSentences } from './text/sentences';
 import { findQuotes } from './text/quotes';
-import { widenOverSharedPunctuation } from './match/passages';
+import { matchesOf } from './match/passages';
 import { groupQuotes } from './match/quoteGroups';
 import { articleFeatures } from './match/articleFeatures';
 import type { ArticleFeatures } from './match/articleFeatures';
@@ -359,45 +359,4 @@ function mergeLinks(pairLinks: readonly PairLinks[], anchored: ReadonlyMap<strin
     else merged[k] = { a, b, links };
   }
   return merged.sort((x, y) => x.a - y.a || x.b - y.b);
-}
-
-/** The matches of the links: a verbatim link gives one match per shared run, any other the two sentences. */
-function matchesOf(pairLinks: readonly PairLinks[], articles: readonly ArticleInput[], features: readonly ArticleFeatures[]): Match[] {
-  const matches: Match[] = [];
-  for (const p of pairLinks) {
-    const ta = articles[p.a].text;
-    const tb = articles[p.b].text;
-    const fa = features[p.a];
-    const fb = features[p.b];
-    for (const l of p.links) {
-      const sa = fa.sents[l.i];
-      const sb = fb.sents[l.j];
-      if (l.kind === 'verbatim' && l.runs.length > 0) {
-        for (const r of l.runs) {
-          const [a, b] = widenOverSharedPunctuation(
-            ta, { start: sa.wordStarts[r.a], end: sa.wordEnds[r.a + r.length - 1] },
-            tb, { start: sb.wordStarts[r.b], end: sb.wordEnds[r.b + r.length - 1] },
-          );
-          matches.push({
-            kind: 'verbatim', score: 1,
-            a: { article: p.a, ...a, text: ta.slice(a.start, a.end) },
-            b: { article: p.b, ...b, text: tb.slice(b.start, b.end) },
-          });
-        }
-      } else {
-        const a = fa.sentences[l.i];
-        const b = fb.sentences[l.j];
-        matches.push({
-          kind: l.kind, score: round(l.score),
-          a: { article: p.a, start: a.start, end: a.end, text: ta.slice(a.start, a.end) },
-          b: { article: p.b, start: b.start, end: b.end, text: tb.slice(b.start, b.end) },
-        });
-      }
-    }
-  }
-  return matches.sort((x, y) => x.a.article - y.a.article || x.b.article - y.b.article || x.a.start - y.a.start || x.b.start - y.b.start);
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
