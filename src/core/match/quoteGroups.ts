@@ -92,9 +92,9 @@ interface Cluster {
  * relate to it (or be a fragment of one of the kept members), and never as a second wording from
  * an article the kept cluster already has (one article repeats a quote, it does not reword it).
  */
-function canJoin(infos: readonly QuoteInfo[], ref: number, moved: readonly number[], kept: Cluster): boolean {
+function canJoin(infos: readonly QuoteInfo[], ref: number, moved: readonly number[], kept: Cluster, related: Related): boolean {
   for (const m of moved) {
-    const r = m === ref ? null : relate(infos[ref], infos[m]);
+    const r = m === ref ? null : related(ref, m);
     if (r !== null) {
       if (r.relation === 'reworded' && kept.articles.has(infos[m].article)) return false;
       continue;
@@ -105,9 +105,24 @@ function canJoin(infos: readonly QuoteInfo[], ref: number, moved: readonly numbe
   return true;
 }
 
+/** relate(infos[a], infos[b]) for a before b, remembered: merging asks again of pairs the links already related. */
+type Related = (a: number, b: number) => Edge | null;
+
+function relatedOf(infos: readonly QuoteInfo[], links: readonly Link[]): Related {
+  const n = infos.length;
+  const known = new Map<number, Edge | null>();
+  for (const l of links) known.set(l.a * n + l.b, l.edge);
+  return (a, b) => {
+    let edge = known.get(a * n + b);
+    if (edge === undefined) known.set(a * n + b, (edge = relate(infos[a], infos[b])));
+    return edge;
+  };
+}
+
 /** Phase 3: strongest links first, merged while every member stays related to the cluster's first occurrence. */
 function mergeClusters(infos: readonly QuoteInfo[], links: Link[]): Cluster[] {
   links.sort((x, y) => y.edge.score - x.edge.score || x.a - y.a || x.b - y.b);
+  const related = relatedOf(infos, links);
   const clusterOf = new Map<number, Cluster>();
   const clusterFor = (i: number): Cluster => {
     let c = clusterOf.get(i);
@@ -120,7 +135,7 @@ function mergeClusters(infos: readonly QuoteInfo[], links: Link[]): Cluster[] {
     if (ca === cb) continue;
     const ref = before(infos[ca.ref], infos[cb.ref]) ? ca.ref : cb.ref;
     const [kept, moved] = ref === ca.ref ? [ca, cb] : [cb, ca];
-    if (!canJoin(infos, ref, moved.members, kept)) continue;
+    if (!canJoin(infos, ref, moved.members, kept, related)) continue;
     // The larger member list absorbs the smaller one.
     const [big, small] = ca.members.length >= cb.members.length ? [ca, cb] : [cb, ca];
     for (const m of small.members) {

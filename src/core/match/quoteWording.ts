@@ -3,7 +3,7 @@ import { STOPWORDS, eachWord } from '../text/tokens';
 import type { Token } from '../text/tokens';
 import { firstNotBefore } from '../util/binarySearch';
 import { boundedMemo } from '../memo';
-import { wordFacts, wordKey } from './lexicon';
+import { wordFacts } from './lexicon';
 import { meaningOf } from './quoteMeaning';
 import type { QuoteMeaning } from './quoteMeaning';
 
@@ -44,15 +44,6 @@ function contentStem(w: string): string | null {
   if (STOPWORDS.has(w)) return null;
   const facts = wordFacts(w);
   return facts.reporting || ALL_DIGITS.test(w) ? null : facts.key;
-}
-
-export function contentStems(ws: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const w of ws) {
-    const stem = contentStem(w);
-    if (stem !== null) out.push(stem);
-  }
-  return out;
 }
 
 /** Folded words joined by single spaces, padded (" a b c "): equal for the same wording, `includes` for a fragment. */
@@ -113,16 +104,26 @@ const NOTHING_AROUND: QuoteSurroundings = { context: new Set(), sentence: new Se
 
 export function quoteInfo(article: number, index: number, quote: Quote, around: QuoteSurroundings = NOTHING_AROUND): QuoteInfo {
   const raw = quoteWords(quote.text);
-  const seq = seqOf(raw);
+  // One pass, one look-up of each word's facts: frame, content words and content stems.
+  const frame: string[] = [];
+  const stems = new Set<string>();
+  // Not contentCount(seq): "make sure" counts as one word here.
+  let content = 0;
+  for (const w of raw) {
+    const facts = wordFacts(w);
+    frame.push(facts.key);
+    if (STOPWORDS.has(w)) continue;
+    content++;
+    if (!facts.reporting && !ALL_DIGITS.test(w)) stems.add(facts.key);
+  }
   return {
-    frame: raw.map(wordKey),
+    frame,
     article,
     index,
     quote,
-    seq,
-    // Not contentCount(seq): "make sure" counts as one word here.
-    content: raw.filter((w) => !STOPWORDS.has(w)).length,
-    stems: new Set(contentStems(raw)),
+    seq: seqOf(raw),
+    content,
+    stems,
     meaning: meaningOf(raw),
     context: around.context,
     sentence: around.sentence,
