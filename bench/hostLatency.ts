@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PerformanceObserver } from 'perf_hooks';
 import { parseBundle } from '../src/core/bundle/parseBundle';
-import { analyzeBundle } from '../src/core/analyze';
+import { analyzeBundle, createAnalysisCache } from '../src/core/analyze';
+import type { AnalysisCache } from '../src/core/analyze';
 import type { ArticleInput, BundleAnalysis } from '../src/core/model';
 import { indexOf } from '../src/analysis/analysisIndex';
 import { headerLens, passageLenses } from '../src/presentation/lensModel';
@@ -21,8 +22,7 @@ import { createResultDecoder } from '../src/analysis/analysisRunnerWorker';
 import { createNodeWorkerRunner } from '../src/analysis/analysisRunnerWorkerNode';
 import { decodeV8Part, encodeV8Part } from '../src/analysis/partCodecV8';
 import { decodeJsonPart, encodeJsonPart } from '../src/analysis/partCodecJson';
-import { SlicedAnalysisRunner } from '../src/analysis/analysisRunnerSlices';
-import { DEFAULT_SLICES } from '../src/analysis/analysisSlices';
+import { analyzeInSlices, DEFAULT_SLICES } from '../src/analysis/analysisSlices';
 import { createWebWorkerRunner } from '../src/analysis/analysisRunnerWorkerWeb';
 import { installWebWorker } from './nodeWebWorker';
 import { makeEditorBundle } from './editorBench';
@@ -167,6 +167,7 @@ async function measure(label: string, runner: AnalysisRunner, articles: readonly
   observer.observe({ entryTypes: ['gc'] });
   const probe = startProbe(request);
   const cpu0 = mainThreadCpuMs();
+  const process0 = process.cpuUsage();
   const started = performance.now();
   const result = await runner.run({ bundleKey: `bench-${label}`, articles, options: {}, token: createRunnerToken() });
   if (!result) throw new Error('the analysis was cancelled');
@@ -176,9 +177,11 @@ async function measure(label: string, runner: AnalysisRunner, articles: readonly
   const ms = performance.now() - started;
   const p = probe.stop();
   const cpu1 = mainThreadCpuMs();
+  const processCpu = process.cpuUsage(process0);
   await new Promise((resolve) => setImmediate(resolve)); // let the observer see the last entries
   observer.disconnect();
-  const cpu = cpu0 === undefined || cpu1 === undefined ? '' : `; host thread CPU ${cpu1 - cpu0} ms (requests included)`;
+  const cpu = (cpu0 === undefined || cpu1 === undefined ? '' : `; host thread CPU ${cpu1 - cpu0} ms (requests included)`)
+    + `; process CPU ${((processCpu.user + processCpu.system) / 1000).toFixed(0)} ms (worker included)`;
   if (process.env.PARALLAX_BENCH_STALLS) console.log(`host: ${label} stalls over 10 ms (at ms, for ms): ${p.stalls.map(([at, ms]) => `${at.toFixed(0)}:${ms.toFixed(0)}`).join(' ')}`);
   console.log(`host: ${label.padEnd(7)} analysis ${ms.toFixed(0)} ms (ran in ${result.ranIn}); ${p.answered.length} requests: answered ${percentiles(p.answered)}; compute alone ${percentiles(p.compute)}; host thread longest blocked ${p.blockedMs.toFixed(0)} ms wall, ${p.blockedCpuMs} ms CPU${cpu}; ${gcs.length} GC pauses, ${percentiles(gcs)}${extraText}`);
 }
@@ -188,29 +191,61 @@ async function measure(label: string, runner: AnalysisRunner, articles: readonly
  * of the run). Wall time counts what the OS gave other processes; CPU time (this process, whose
  * worker threads are idle then) does not.
  */
-function sliceTimer(): { yieldToEventLoop: () => Promise<void>; report: () => string } {
+function sliceTimer(phase: () => string): { yieldToEventLoop: () => Promise<void>; report: () => string } {
   let wall = performance.now();
   let cpu = process.cpuUsage();
-  const longest = { wall: 0, cpu: 0 };
-  let count = 0;
-  const end = (): void => {
-    const c = process.cpuUsage(cpu);
+  let from = phase();
+  const longest = { wall: 0, cpu: 0, phases: '' };
+  const cpus: number[] = [];
+  const end = (to: string): void => {
+    const used = process.cpuUsage(cpu);
+    const c = (used.user + used.system) / 1000;
     longest.wall = Math.max(longest.wall, performance.now() - wall);
-    longest.cpu = Math.max(longest.cpu, (c.user + c.system) / 1000);
-    count++;
+    if (c > longest.cpu) Object.assign(longest, { cpu: c, phases: from === to ? from : `${from} → ${to}` });
+    cpus.push(c);
   };
   return {
     yieldToEventLoop: async () => {
-      end();
+      end(phase());
       await new Promise((resolve) => setTimeout(resolve, 0));
       wall = performance.now();
       cpu = process.cpuUsage();
+      from = phase();
     },
     report: () => {
-      end();
-      return `; ${count} slices, longest ${longest.wall.toFixed(0)} ms wall, ${longest.cpu.toFixed(0)} ms CPU`;
+      end('the end');
+      const over = cpus.filter((c) => c > 50).length;
+      return `; ${cpus.length} slices (CPU ${percentiles(cpus)}; ${over} over 50 ms), longest ${longest.wall.toFixed(0)} ms wall, ${longest.cpu.toFixed(0)} ms CPU (longest CPU: ${longest.phases})`;
     },
   };
+}
+
+/** The engine phase a run on `cache` is in (or about to start), for the slice timer. */
+function phaseOf(cache: AnalysisCache, articles: number): string {
+  const stage = cache.stage;
+  if (stage === undefined || cache.articles.size < articles) return `article features (${cache.articles.size} of ${articles})`;
+  if (stage.copies === undefined) return 'copies';
+  if (stage.candidates === undefined) return 'candidate pairs';
+  if (cache.pairs.size < stage.candidates.pairs.length) return `article pairs (${cache.pairs.size} of ${stage.candidates.pairs.length})`;
+  if (stage.quoteGroups === undefined) return 'quote grouping';
+  if ((stage.anchors?.next ?? 0) < stage.quoteGroups.length) return `quote anchors (${stage.anchors?.next ?? 0} groups)`;
+  return 'final assembly (links, matches, summarizeReuse)';
+}
+
+/** The in-host slices as SlicedAnalysisRunner runs them (a fresh cache: a cold run), the slices timed with their phase. */
+function slicedRunner(articles: number): { runner: AnalysisRunner; report: () => string } {
+  const cache = createAnalysisCache();
+  const timer = sliceTimer(() => phaseOf(cache, articles));
+  const runner: AnalysisRunner = {
+    kind: 'slices',
+    run: async (r) => {
+      const sliced = await analyzeInSlices(r.articles, r.options, cache, r.token, { ...DEFAULT_SLICES, yieldToEventLoop: timer.yieldToEventLoop });
+      return sliced && { analysis: sliced.analysis, ranIn: 'slices' };
+    },
+    forget: () => undefined,
+    dispose: () => undefined,
+  };
+  return { runner, report: timer.report };
 }
 
 /**
@@ -313,7 +348,7 @@ export async function runHostLatencyBench(): Promise<void> {
     web.dispose();
     restore();
   }
-  const slices = sliceTimer();
-  await measure('slices', new SlicedAnalysisRunner({ ...DEFAULT_SLICES, yieldToEventLoop: slices.yieldToEventLoop }), articles, request, slices.report);
+  const slices = slicedRunner(articles.length);
+  await measure('slices', slices.runner, articles, request, slices.report);
   for (const codec of CODECS) console.log(workerRunSteps(articles, previous, codec));
 }
