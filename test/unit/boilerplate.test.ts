@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeBundle } from '../../src/core/analyze';
+import { findBoilerplate } from '../../src/core/match/boilerplate';
 import type { ArticleInput, BundleAnalysis } from '../../src/core/model';
 import { repoRoot } from './paths';
 import { boilerplateSpans, spansByKind } from '../../src/analysis/analysisIndex';
@@ -70,6 +71,17 @@ describe('boilerplate', () => {
     for (let k = 1; k < 12; k++) assert.deepStrictEqual(analysis.sources[k].covers, [], `story${k} shares only boilerplate`);
     assert.deepStrictEqual(analysis.sources[0].covers.map((c) => c.article), [rewrite]);
     assert.strictEqual(analysis.sources[5].uniqueShare, 1, 'boilerplate is no shared text');
+  });
+
+  it('says when a bundle has none, and then passes the links on as they are', () => {
+    const pairs = [{ a: 0, b: 1, links: [{ i: 0, j: 0, kind: 'verbatim' as const }] }, { a: 0, b: 2, links: [] }];
+    const none = findBoilerplate(pairs, [3, 3, 3]);
+    assert.deepStrictEqual([none.none, none.isBoilerplate(0, 0), none.pairs], [true, false, [pairs[0]]]);
+    // The first line of five articles that share nothing else is.
+    const header = [];
+    for (let a = 0; a < 5; a++) for (let b = a + 1; b < 5; b++) header.push({ a, b, links: [{ i: 0, j: 0, kind: 'verbatim' as const }] });
+    const found = findBoilerplate(header, [10, 10, 10, 10, 10]);
+    assert.deepStrictEqual([found.none, [0, 1, 2, 3, 4].every((k) => found.isBoilerplate(k, 0)), found.isBoilerplate(0, 1), found.pairs], [false, true, false, []]);
   });
 
   it('keeps an article’s own text when fewer than four articles carry a line', () => {

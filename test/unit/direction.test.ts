@@ -4,6 +4,16 @@ import * as path from 'path';
 import { analyzeBundle } from '../../src/core/analyze';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
 import { laterBy, publicationOf } from '../../src/core/match/publication';
+import { articleFeatures } from '../../src/core/match/articleFeatures';
+import { findBoilerplate } from '../../src/core/match/boilerplate';
+import { directionOfReuse } from '../../src/core/match/direction';
+import { comparePair } from '../../src/core/match/documentPair';
+import { draftOf, withOriginal } from '../../src/core/match/originalWording';
+import { groupQuotes } from '../../src/core/match/quoteGroups';
+import { summarizeReuse } from '../../src/core/match/reuse';
+import { DEFAULT_OPTIONS } from '../../src/core/options';
+import { findQuotes } from '../../src/core/text/quotes';
+import { splitSentences } from '../../src/core/text/sentences';
 import type { ArticleInput, BundleAnalysis } from '../../src/core/model';
 import { repoRoot, seedsPath } from './paths';
 
@@ -142,5 +152,28 @@ describe('direction of reuse', () => {
     assert.strictEqual(laterBy(at('2025-03-04T23:30'), at('2025-03-05')), '1 day later');
     assert.strictEqual(laterBy(at('not a date'), at('2025-03-05')), null);
     assert.deepStrictEqual(publicationOf('Reuters.txt', [{ key: 'ID', value: 'r1' }]).ids, ['Reuters.txt', 'Reuters', 'r1']);
+  });
+
+  it('keeps the original grouping chose for a quote group none of whose carriers derives from another (the same as choosing again)', () => {
+    const articles = load(seedsPath);
+    const features = articles.map((a) => {
+      const sentences = splitSentences(a.text);
+      return articleFeatures(a.text, sentences, findQuotes(a.text, sentences));
+    });
+    const pairs = [];
+    for (let a = 0; a < articles.length; a++) {
+      for (let b = a + 1; b < articles.length; b++) {
+        const links = comparePair(features[a], features[b], DEFAULT_OPTIONS).links;
+        if (links.length > 0) pairs.push({ a, b, links });
+      }
+    }
+    const quoteGroups = groupQuotes(features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })));
+    const input = { articles, sentences: features.map((f) => f.sentences), quotes: features.map((f) => f.quotes), pairs, quoteGroups };
+    const direction = directionOfReuse({ ...input, pairs: findBoilerplate(pairs, input.sentences.map((s) => s.length)).pairs, groups: quoteGroups });
+    const chosenAgain = quoteGroups.map((g) => withOriginal(draftOf(g), direction.derivesFrom));
+    const reuse = summarizeReuse(input);
+    assert.strictEqual(JSON.stringify(reuse.quoteGroups), JSON.stringify(chosenAgain));
+    assert.ok(reuse.quoteGroups.some((g, k) => g === quoteGroups[k]), 'some group kept as grouping made it');
+    assert.ok(reuse.quoteGroups.some((g) => g.originalReason === 'origin'), 'some group takes its original from the direction');
   });
 });
