@@ -67,6 +67,8 @@ export async function analyzeInSlices(
   const now = slices.now ?? (() => Date.now());
   const yieldToEventLoop = slices.yieldToEventLoop ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   let budget = slices.sliceMs;
+  // The budget before any doubling: a doubled slice stops once its first unit is done and this is spent.
+  let normal = budget;
   let phasesBefore = finishedPhases(cache);
   // What resuming costs, from the last slice that came after progress (after none, the slice's first
   // unit was the uncut work the doubled budget was for, not resuming).
@@ -83,7 +85,8 @@ export async function analyzeInSlices(
       get isCancellationRequested() {
         const t = now();
         if (firstUnitMs === undefined && progressSince(cache, phasesBefore)) firstUnitMs = t - started;
-        return token.isCancellationRequested || t > deadline;
+        const spent = firstUnitMs !== undefined && t - started > Math.max(normal, firstUnitMs);
+        return token.isCancellationRequested || t > deadline || spent;
       },
     };
     try {
@@ -98,7 +101,8 @@ export async function analyzeInSlices(
     phasesBefore = finishedPhases(cache);
     if (afterProgress && firstUnitMs !== undefined) resumeMs = firstUnitMs;
     afterProgress = progressed;
-    budget = progressed ? nextBudget(budget, resumeMs, slices) : budget * slices.growth;
+    if (progressed) normal = budget = nextBudget(normal, resumeMs, slices);
+    else budget *= slices.growth;
     await yieldToEventLoop();
   }
 }
