@@ -359,6 +359,23 @@ export function maskedEditSimilarity(a: SentenceFeatures, b: SentenceFeatures, c
 }
 
 /**
+ * A ceiling on maskedEditSimilarity where it differs from the plain edit similarity (both
+ * sentences state numbers), given `shared` ≥ the words the two have in common: a masked common
+ * subsequence pairs words of equal hash (at most `shared`) or words of which one is a number (at
+ * most the masked words of both). Null where maskedEditSimilarity is common / longer.
+ */
+export function maskedEditCeiling(a: SentenceFeatures, b: SentenceFeatures, shared: number): number | null {
+  const longer = Math.max(a.words.length, b.words.length);
+  const ma = shapeOf(a).masked;
+  const mb = shapeOf(b).masked;
+  if (longer === 0 || ma === null || mb === null || ma.length * mb.length > MAX_CELLS) return null;
+  let numbers = 0;
+  for (const h of ma) if (h === NUMBER_HASH) numbers++;
+  for (const h of mb) if (h === NUMBER_HASH) numbers++;
+  return Math.min(1, (shared + numbers) / longer);
+}
+
+/**
  * Names (salient words that are not numbers) of one sentence that the other lacks, log(1 + count),
  * for the longer sentence (by words) and the shorter: new people and places in the longer one are
  * usually new facts; in the shorter one, a different subject.

@@ -138,6 +138,11 @@ function sharedCount(a: Int32Array, b: Int32Array): number {
   return hit;
 }
 
+/** How many words two sentences have in common, with multiplicity, by word hash (a collision only adds one): at least any run or common subsequence of the two. */
+export function sharedWordCount(a: SentenceGrams, b: SentenceGrams): number {
+  return sharedCount(a.unigrams, b.unigrams);
+}
+
 /** Share of the n-grams of `a` that `b` has too, with multiplicity (the n-gram precision of BLEU). */
 export function gramPrecision(a: Int32Array, b: Int32Array): number {
   return a.length === 0 ? 0 : sharedCount(a, b) / a.length;

@@ -3,9 +3,9 @@ import type { SentenceFeatures } from './articleFeatures';
 import { runsAndCommon } from './verbatimRuns';
 import type { WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
-import { charDice, gramPrecision, sentenceGrams } from './sentenceGrams';
+import { charDice, gramPrecision, sentenceGrams, sharedWordCount } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
-import { alignWords, bigramShapes, maskedEditSimilarity, missingNames } from './pairAlignment';
+import { alignWords, bigramShapes, maskedEditCeiling, maskedEditSimilarity, missingNames } from './pairAlignment';
 import type { AlignmentEvidence } from './pairAlignment';
 
 /** How much a word weighs in a pair of sentences: rarer in the two articles, heavier. */
@@ -301,15 +301,37 @@ function namesLacking(s: SentenceFeatures, other: SentenceFeatures): { names: nu
 }
 const STARTS_WITH_DIGIT = /^\d/;
 
+/**
+ * The evidence that needs neither the verbatim runs nor the common subsequence (the quadratic part
+ * of a pair): a PairEvidence whose order features are 0 until withOrder measures them (one object
+ * of one shape, filled in place).
+ */
+type LexicalEvidence = { -readonly [K in keyof PairEvidence]: PairEvidence[K] };
+
 /** Measures a sentence pair: lexical overlap (IDF-weighted, synonyms), order, length, numbers, names. */
 export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, runs: readonly WordRun[], common: number): PairEvidence {
+  return withOrder(lexicalEvidence(a, b, weight), a, b, runs, common);
+}
+
+/** The lexical evidence completed with what the verbatim runs and the common subsequence say (word order). */
+function withOrder(e: LexicalEvidence, a: SentenceFeatures, b: SentenceFeatures, runs: readonly WordRun[], common: number): PairEvidence {
+  const longer = Math.max(a.words.length, b.words.length);
+  const shorter = Math.min(a.words.length, b.words.length);
+  const longest = runs.reduce((n, r) => Math.max(n, r.length), 0);
+  e.editSimilarity = longer === 0 ? 0 : common / longer;
+  e.lcsShorter = shorter === 0 ? 0 : common / shorter;
+  e.runShare = shorter === 0 ? 0 : longest / shorter;
+  e.maskedEdit = maskedEditSimilarity(a, b, common);
+  return e;
+}
+
+function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): LexicalEvidence {
   const longer = Math.max(a.words.length, b.words.length);
   const shorter = Math.min(a.words.length, b.words.length);
   const keyWeights = exactKeyWeights(a, b, weight);
   const { ta, tb, shared, synonym, leftA, leftB } = sharedWeight(a, b, weight, keyWeights);
   const ca = ta === 0 ? 0 : Math.min(1, shared / ta);
   const cb = tb === 0 ? 0 : Math.min(1, shared / tb);
-  const longest = runs.reduce((n, r) => Math.max(n, r.length), 0);
   const ga = sentenceGrams(a);
   const gb = sentenceGrams(b);
   // BLEU-like word n-gram precision both ways: unigrams (all words, function words too) to 4-grams.
@@ -326,11 +348,11 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
     overlap: overlapScore(keyWeights, a.numbers, b.numbers),
     containMin: Math.min(ca, cb),
     containMax: Math.max(ca, cb),
-    editSimilarity: longer === 0 ? 0 : common / longer,
-    lcsShorter: shorter === 0 ? 0 : common / shorter,
+    editSimilarity: 0,
+    lcsShorter: 0,
     lengthRatio: longer === 0 ? 0 : shorter / longer,
     lengthGap: Math.log1p(longer - shorter),
-    runShare: shorter === 0 ? 0 : longest / shorter,
+    runShare: 0,
     bigramMin: Math.min(bigramAB, bigramBA),
     bigramMax: Math.max(bigramAB, bigramBA),
     trigramMin: Math.min(gramPrecision(ga.trigrams, gb.trigrams), gramPrecision(gb.trigrams, ga.trigrams)),
@@ -353,7 +375,7 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
     namesMissingShorter: names.shorter,
     keyBigramMax: shapes.keyBigramMax,
     maskedBigramMax: shapes.maskedBigramMax,
-    maskedEdit: maskedEditSimilarity(a, b, common),
+    maskedEdit: 0,
     reportingUnpaired: aligned.reportingUnpaired,
   };
 }
@@ -377,10 +399,15 @@ export function paraphraseProbability(e: PairEvidence): number {
  * otherwise none, even when the two share a six-word run (the runs are still returned, to be shown).
  */
 export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions): PairScore {
+  return judgePair(a, b, lexicalEvidence(a, b, weight), options);
+}
+
+/** scoreSentences from the pair's lexical evidence. */
+function judgePair(a: SentenceFeatures, b: SentenceFeatures, lexical: LexicalEvidence, options: ScoreOptions): PairScore {
   // For very long "sentences" the shared runs stand in for the common subsequence (which is quadratic).
   const { runs, common } = runsAndCommon(a.words, b.words, Math.max(1, options.minSharedWords));
   const shorter = Math.min(a.words.length, b.words.length);
-  const evidence = pairEvidence(a, b, weight, runs, common);
+  const evidence = withOrder(lexical, a, b, runs, common);
   const paraphrase = paraphraseProbability(evidence);
   const runWords = runs.reduce((n, r) => n + r.length, 0);
   const longest = runs.reduce((n, r) => Math.max(n, r.length), 0);
@@ -404,8 +431,60 @@ export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight:
 /**
  * scoreSentences for callers that only want a pair that scores at least `min` or is a match: null
  * when the pair is neither (its score is under `min` and it has no kind), else its full score.
+ * Most candidate pairs that fail do so before the quadratic part (runs, common subsequence) is
+ * measured: see staysUnder.
  */
 export function scoreAtLeast(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions, min: number): PairScore | null {
-  const s = scoreSentences(a, b, weight, options);
+  const lexical = lexicalEvidence(a, b, weight);
+  if (staysUnder(a, b, lexical, options, min)) return null;
+  const s = judgePair(a, b, lexical, options);
   return s.kind === null && s.score < min ? null : s;
+}
+
+/** Whether scoreAtLeast answers null for the pair without measuring its runs and common subsequence (for tests and benchmarks). */
+export function surelyUnder(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions, min: number): boolean {
+  return staysUnder(a, b, lexicalEvidence(a, b, weight), options, min);
+}
+
+/** Room left for rounding between the ceiling's sum and the model's own (both are sums of the same terms in another order). */
+const CEILING_MARGIN = 1e-9;
+
+/**
+ * Whether the pair is sure to score under `min` with no kind, from its lexical evidence alone. The
+ * words the two sentences share (a multiset count of word hashes: a collision only adds one) are
+ * at least any run and the common subsequence, so they bound the verbatim test and the edit
+ * similarity, and each order feature is taken at the end of its range that raises the model's
+ * log-odds: if even then the probability stays under `min` (and the threshold), so does the score.
+ */
+function staysUnder(a: SentenceFeatures, b: SentenceFeatures, e: LexicalEvidence, options: ScoreOptions, min: number): boolean {
+  const longer = Math.max(a.words.length, b.words.length);
+  const shorter = Math.min(a.words.length, b.words.length);
+  if (shorter === 0 || !(min > 0)) return false;
+  const shared = sharedWordCount(sentenceGrams(a), sentenceGrams(b));
+  // Runs could cover the shorter sentence or make a passage: maybe verbatim.
+  if (shared >= VERBATIM_COVER * shorter || shared >= VERBATIM_PASSAGE_WORDS) return false;
+  // The score of a related pair is at least its overlap and its edit similarity.
+  if (e.containMax > 0 && (e.overlap >= min || shared / longer >= min)) return false;
+  const least = Math.min(min, options.paraphraseThreshold);
+  return probabilityCeiling(e, shared, shorter, longer, maskedEditCeiling(a, b, shared)) < least - CEILING_MARGIN;
+}
+
+const ORDER_FEATURES: ReadonlySet<keyof PairEvidence> = new Set(['editSimilarity', 'lcsShorter', 'runShare', 'maskedEdit']);
+const weightOf = (name: keyof PairEvidence): number => PARAPHRASE_MODEL.weights[EVIDENCE_NAMES.indexOf(name)];
+
+/**
+ * The model's probability with each order feature at its most favourable value: the common
+ * subsequence c anywhere in [0, shared] (editSimilarity c / longer, lcsShorter c / shorter, and
+ * maskedEdit c / longer unless numbers are masked, then in [0, its ceiling]), runShare in [0, shared / shorter].
+ */
+function probabilityCeiling(e: LexicalEvidence, shared: number, shorter: number, longer: number, maskedCeiling: number | null): number {
+  let z = PARAPHRASE_MODEL.bias;
+  EVIDENCE_NAMES.forEach((name, k) => {
+    if (!ORDER_FEATURES.has(name)) z += PARAPHRASE_MODEL.weights[k] * e[name];
+  });
+  const perCommonWord = weightOf('editSimilarity') / longer + weightOf('lcsShorter') / shorter + (maskedCeiling === null ? weightOf('maskedEdit') / longer : 0);
+  z += Math.max(0, perCommonWord * shared);
+  if (maskedCeiling !== null) z += Math.max(0, weightOf('maskedEdit') * maskedCeiling);
+  z += Math.max(0, weightOf('runShare') * (shared / shorter));
+  return 1 / (1 + Math.exp(-z));
 }
