@@ -27,7 +27,7 @@ export function quoteAnchoredLinks(
 ): Map<string, SentenceLink[]> {
   const out = new Map<string, Map<number, SentenceLink>>();
   const add = anchorScorer(features, options, out, known);
-  const speakerOf = lineSpeakers(features);
+  const speakerOf = lineSpeakersOf(features);
   for (const g of groups) {
     for (let p = 0; p < g.occurrences.length; p++) {
       for (let q = p + 1; q < g.occurrences.length; q++) {
@@ -110,6 +110,15 @@ function anchorScorer(
     if (!links.has(key)) links.set(key, { i, j, score: s.score, kind: s.kind ?? 'paraphrase', runs: s.runs, aligned: false });
     return true;
   };
+}
+
+/** lineSpeakers per features array: the caller asks one group at a time, and rebuilding them per group cost a pass over every quote of its articles. */
+const speakerMemos = new WeakMap<readonly ArticleFeatures[], (x: number, i: number) => string | null>();
+
+function lineSpeakersOf(features: readonly ArticleFeatures[]): (x: number, i: number) => string | null {
+  let speakerOf = speakerMemos.get(features);
+  if (speakerOf === undefined) speakerMemos.set(features, (speakerOf = lineSpeakers(features)));
+  return speakerOf;
 }
 
 /**
