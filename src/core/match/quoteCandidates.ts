@@ -127,15 +127,17 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
  */
 function best(touched: Int32Array, count: Int32Array, ok: (j: number) => boolean): number[] {
   // Stable, highest count first, into one scratch buffer (no array per count).
+  // Index loops: for…of over a typed array allocated an iterator result per element here.
+  const n = touched.length;
   let top = 0;
-  for (const j of touched) top = Math.max(top, count[j]);
+  for (let t = 0; t < n; t++) top = Math.max(top, count[touched[t]]);
   const startOf = new Int32Array(top + 2);
-  for (const j of touched) startOf[top - count[j] + 1]++;
+  for (let t = 0; t < n; t++) startOf[top - count[touched[t]] + 1]++;
   for (let c = 1; c <= top + 1; c++) startOf[c] += startOf[c - 1];
-  if (sorted.length < touched.length) sorted = new Int32Array(Math.max(touched.length, 2 * sorted.length));
-  for (const j of touched) sorted[startOf[top - count[j]]++] = j;
+  if (sorted.length < n) sorted = new Int32Array(Math.max(n, 2 * sorted.length));
+  for (let t = 0; t < n; t++) sorted[startOf[top - count[touched[t]]]++] = touched[t];
   const out: number[] = [];
-  for (let t = 0; t < touched.length && out.length < MAX_CANDIDATES; t++) {
+  for (let t = 0; t < n && out.length < MAX_CANDIDATES; t++) {
     const j = sorted[t];
     if (ok(j)) out.push(j);
   }
