@@ -134,61 +134,24 @@ class QuotedWords {
 }
 
 /**
- * An article's content keys as ids in order of first use, assigned while its sentences are read:
- * one look-up per content word lists each key once per sentence (no Set per sentence) and gives the
- * key table its ids.
- */
-class KeyIds {
-  readonly ids = new Map<string, number>();
-  readonly keys: string[] = [];
-  /** Key ids of every sentence in turn, each sentence's in the order of its `keys`. */
-  readonly sentenceKeys: number[] = [];
-  /** Per id, the last sentence that listed it. */
-  private readonly lastSentence: number[] = [];
-
-  /** Lists `key` for sentence `si`, unless that sentence listed it already. */
-  add(key: string, si: number): void {
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      this.ids.set(key, (id = this.keys.length));
-      this.keys.push(key);
-      this.lastSentence.push(-1);
-    }
-    if (this.lastSentence[id] === si) return;
-    this.lastSentence[id] = si;
-    this.sentenceKeys.push(id);
-  }
-}
-
-/** Where one sentence's features come from: its article's words, quotes and key ids, and the shingle buffer. */
-interface SentenceInput {
-  readonly text: string;
-  readonly words: ArticleWords;
-  readonly quotes: readonly Quote[];
-  readonly keyIds: KeyIds;
-  readonly shingleBuffer: Int32Array;
-}
-
-/**
- * Phase 2: sentence si's features from its words [from, to) of the article, and its distinct
- * shingles written to the shingle buffer from `shingleAt` on (room for one per word); returns them
- * with the shingle count. `q` is the first quote that does not end before the sentence.
+ * Phase 2: one sentence's features from its words [from, to) of the article, and its distinct
+ * shingles written to `shingleOut` (room for one per word); returns them with the shingle count.
+ * `q` is the first quote that does not end before the sentence.
  */
 function sentenceFeatures(
-  input: SentenceInput, si: number, from: number, to: number, q: number, shingleAt: number,
+  text: string, words: ArticleWords, from: number, to: number, quotes: readonly Quote[], q: number, shingleOut: Int32Array,
 ): { sent: SentenceFeatures; shingleCount: number } {
-  const { text, words, keyIds } = input;
   const count = words.norms.length;
   // Sized once (push would leave up to half the slots empty in an array the cache keeps).
   const norms = words.norms.slice(from, to);
-  const firstKey = keyIds.sentenceKeys.length;
+  const keys = new Set<string>();
   let salient: string[] | null = null;
   let reporting: string[] | null = null;
   const numbers: string[] = [];
   let quoted = 0;
   let prevKey: string | null = null;
   const shingles = new Set<number>();
-  const inQuote = new QuotedWords(input.quotes, q);
+  const inQuote = new QuotedWords(quotes, q);
   for (let t = from; t < to; t++) {
     const norm = words.norms[t];
     const start = words.offsets[t];
@@ -196,7 +159,7 @@ function sentenceFeatures(
     const facts = wordFacts(norm);
     const key = facts.content;
     if (key === null) continue;
-    keyIds.add(key, si);
+    keys.add(key);
     if (startsWithDigit(norm)) {
       numbers.push(norm);
       salient = addDistinct(salient, key);
@@ -208,24 +171,36 @@ function sentenceFeatures(
     prevKey = key;
   }
   let shingleCount = 0;
-  for (const h of shingles) input.shingleBuffer[shingleAt + shingleCount++] = h;
-  // Sized once, like `norms`, and of one element kind whatever the sentence.
-  const keys = keyIds.sentenceKeys.slice(firstKey).map((id) => keyIds.keys[id]);
+  for (const h of shingles) shingleOut[shingleCount++] = h;
   const sent: SentenceFeatures = {
     words: norms, wordStarts: words.offsets.subarray(from, to), wordEnds: words.offsets.subarray(count + from, count + to),
-    keys, salient: salient ?? NONE, reporting: reporting ?? NONE, numbers,
+    keys: [...keys], salient: salient ?? NONE, reporting: reporting ?? NONE, numbers,
     quotedShare: norms.length === 0 ? 0 : quoted / norms.length,
   };
   return { sent, shingleCount };
 }
 
-/** Phase 3: the key table of an article's sentences from their key ids: postings by counting sort. */
-function keyTable(sents: readonly SentenceFeatures[], keyIds: KeyIds): KeyTable {
-  const { ids, keys } = keyIds;
+/** Phase 3: the key table of an article's sentences: ids in order of first use, postings by counting sort. */
+function keyTable(sents: readonly SentenceFeatures[]): KeyTable {
+  const ids = new Map<string, number>();
+  const keys: string[] = [];
   const sentenceKeyStart = new Int32Array(sents.length + 1);
-  for (let si = 0; si < sents.length; si++) sentenceKeyStart[si + 1] = sentenceKeyStart[si] + sents[si].keys.length;
-  const sentenceKeys = Int32Array.from(keyIds.sentenceKeys);
-  const total = sentenceKeys.length;
+  let total = 0;
+  for (const s of sents) total += s.keys.length;
+  const sentenceKeys = new Int32Array(total);
+  let at = 0;
+  sents.forEach((s, si) => {
+    sentenceKeyStart[si] = at;
+    for (const key of s.keys) {
+      let id = ids.get(key);
+      if (id === undefined) {
+        ids.set(key, (id = keys.length));
+        keys.push(key);
+      }
+      sentenceKeys[at++] = id;
+    }
+  });
+  sentenceKeyStart[sents.length] = at;
   const postingStart = new Int32Array(ids.size + 1);
   for (let k = 0; k < total; k++) postingStart[sentenceKeys[k] + 1]++;
   for (let id = 0; id < ids.size; id++) postingStart[id + 1] += postingStart[id];
@@ -243,17 +218,18 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
   const sents: SentenceFeatures[] = [];
   const shingles: Int32Array[] = [];
   // One buffer per article for shingles (at most one per word after a sentence's first); each sentence gets a view.
-  const input: SentenceInput = { text, words, quotes, keyIds: new KeyIds(), shingleBuffer: new Int32Array(words.norms.length) };
+  const shingleBuffer = new Int32Array(words.norms.length);
   let shingleAt = 0;
   let q = 0;
   for (let si = 0; si < sentences.length; si++) {
     while (q < quotes.length && quotes[q].end <= sentences[si].start) q++;
-    const { sent, shingleCount } = sentenceFeatures(input, si, words.first[si], words.first[si + 1], q, shingleAt);
+    const out = shingleBuffer.subarray(shingleAt);
+    const { sent, shingleCount } = sentenceFeatures(text, words, words.first[si], words.first[si + 1], quotes, q, out);
     sents.push(sent);
-    shingles.push(input.shingleBuffer.subarray(shingleAt, shingleAt + shingleCount));
+    shingles.push(out.subarray(0, shingleCount));
     shingleAt += shingleCount;
   }
-  return { sentences, quotes, sents, keyTable: keyTable(sents, input.keyIds), shingles };
+  return { sentences, quotes, sents, keyTable: keyTable(sents), shingles };
 }
 
 function addDistinct(list: string[] | null, key: string): string[] {
