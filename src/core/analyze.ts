@@ -51,15 +51,14 @@ export interface AnalysisCache {
    * between phases (a time slice) starts again after the last phase it finished.
    */
   stage: BundleStage | undefined;
+  /** Each position's text and content hash as last seen: a time slice resuming on the same texts hashes none again. */
+  readonly seen: { readonly texts: string[]; readonly hashes: string[] };
 }
 
 /** The outputs of the bundle-wide phases, each a function of the articles' texts alone. */
 interface BundleStage {
   /** The articles' content hashes, in order. */
   readonly key: string;
-  /** The articles' texts and hashes, in order: a slice resuming on the same texts hashes none again. */
-  readonly texts: readonly string[];
-  readonly hashes: readonly string[];
   copies?: CopyOf[];
   /** The candidate article pairs, and what finding them added to the work tally. */
   candidates?: { readonly pairs: readonly (readonly [number, number])[]; readonly tally: WorkTally };
@@ -69,7 +68,7 @@ interface BundleStage {
 }
 
 export function createAnalysisCache(): AnalysisCache {
-  return { articles: new Map(), pairs: new Map(), stats: { articleHits: 0, articleMisses: 0, pairHits: 0, pairMisses: 0 }, stage: undefined };
+  return { articles: new Map(), pairs: new Map(), stats: { articleHits: 0, articleMisses: 0, pairHits: 0, pairMisses: 0 }, stage: undefined, seen: { texts: [], hashes: [] } };
 }
 
 /**
@@ -112,7 +111,7 @@ export function analyzeBundle(
   throwIfCancelled(token);
   const tally = newTally();
   const { hashes, features } = featuresOf(articles, cache, tally, token);
-  const stage = stageOf(cache, articles, hashes);
+  const stage = stageOf(cache, hashes);
   const copies = (stage.copies ??= findCopies(articles.map((a) => a.text)));
   const isCopy = new Uint8Array(articles.length);
   for (const c of copies) isCopy[c.article] = 1;
@@ -136,16 +135,20 @@ export function analyzeBundle(
 }
 
 /** The cache's phase outputs when they are of these articles, else a fresh (empty) stage in their place. */
-function stageOf(cache: AnalysisCache, articles: readonly ArticleInput[], hashes: readonly string[]): BundleStage {
+function stageOf(cache: AnalysisCache, hashes: readonly string[]): BundleStage {
   const key = hashes.join(' ');
-  if (cache.stage?.key !== key) cache.stage = { key, texts: articles.map((a) => a.text), hashes };
+  if (cache.stage?.key !== key) cache.stage = { key };
   return cache.stage;
 }
 
-/** The content hash of article `k`'s text; the stage's when its text there is the same (a slice resuming on the same bundle). */
+/** The content hash of article `k`'s text, hashed only when it is not the text last seen there. */
 function hashOf(cache: AnalysisCache, k: number, text: string): string {
-  const stage = cache.stage;
-  return stage !== undefined && stage.texts[k] === text ? stage.hashes[k] : contentHash(text);
+  const seen = cache.seen;
+  if (seen.texts[k] !== text) {
+    seen.hashes[k] = contentHash(text);
+    seen.texts[k] = text;
+  }
+  return seen.hashes[k];
 }
 
 /**
@@ -202,6 +205,8 @@ function featuresOf(
     throwIfCancelled(token);
   }
   for (const key of cache.articles.keys()) if (!used.has(key)) cache.articles.delete(key);
+  cache.seen.texts.length = articles.length;
+  cache.seen.hashes.length = articles.length;
   return { hashes, features };
 }
 
