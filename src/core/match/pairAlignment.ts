@@ -1,7 +1,8 @@
 import type { SentenceFeatures } from './articleFeatures';
 import { FNV_OFFSET, fnv1aUpdate } from '../hash';
 import { isReportingKey } from './lexicon';
-import { gramPrecision, sentenceGrams } from './sentenceGrams';
+import { gramPrecision, nextCommonRun, sentenceGrams } from './sentenceGrams';
+import type { CommonRun } from './sentenceGrams';
 import { lcsLength, MAX_CELLS } from './verbatimRuns';
 import { boundedMemo } from '../memo';
 
@@ -18,11 +19,7 @@ import { boundedMemo } from '../memo';
  */
 
 /** Word classes: what an unpaired word of that class says. */
-const FUNCTION = 0;
-const CONTENT = 1;
-const NAME = 2;
-const NUMBER = 3;
-const REPORTING = 4;
+const WordClass = { Function: 0, Content: 1, Name: 2, Number: 3, Reporting: 4 } as const;
 
 /** Positions sorted by hash (then position), and the hashes in that order. */
 interface SortedHashes {
@@ -116,9 +113,9 @@ function wordCodes(s: SentenceFeatures, kind: Uint8Array): { content: number; ha
     keyHash[i] = hashOf(k);
     keySeq[count] = keyHash[i];
     content[count++] = i;
-    if (isNumber) kind[i] = NUMBER;
-    else if (s.salient.includes(k)) kind[i] = NAME;
-    else kind[i] = isReportingKey(k) ? REPORTING : CONTENT;
+    if (isNumber) kind[i] = WordClass.Number;
+    else if (s.salient.includes(k)) kind[i] = WordClass.Name;
+    else kind[i] = isReportingKey(k) ? WordClass.Reporting : WordClass.Content;
   }
   return { content: count, hasNumber };
 }
@@ -148,39 +145,30 @@ function computeShape(s: SentenceFeatures): SentenceShape {
  * (each position once: a word said twice pairs twice only when the other side says it twice).
  */
 function pairEqual(a: SortedHashes, b: SortedHashes, pairedA: Uint8Array, pairedB: Uint8Array): void {
-  const ha = a.hashes;
-  const hb = b.hashes;
-  let x = 0;
-  let y = 0;
-  while (x < ha.length && y < hb.length) {
-    const h = ha[x];
-    if (h < hb[y]) x++;
-    else if (h > hb[y]) y++;
-    else {
-      let xe = x;
-      let ye = y;
-      while (xe < ha.length && ha[xe] === h) xe++;
-      while (ye < hb.length && hb[ye] === h) ye++;
-      let j = y;
-      for (let i = x; i < xe && j < ye; i++) {
-        if (pairedA[a.order[i]]) continue;
-        while (j < ye && pairedB[b.order[j]]) j++;
-        if (j === ye) break;
-        pairedA[a.order[i]] = 1;
-        pairedB[b.order[j++]] = 1;
-      }
-      x = xe;
-      y = ye;
+  const run = commonRun;
+  run.xe = 0;
+  run.ye = 0;
+  while (nextCommonRun(a.hashes, b.hashes, run)) {
+    let j = run.y;
+    for (let i = run.x; i < run.xe && j < run.ye; i++) {
+      if (pairedA[a.order[i]]) continue;
+      while (j < run.ye && pairedB[b.order[j]]) j++;
+      if (j === run.ye) break;
+      pairedA[a.order[i]] = 1;
+      pairedB[b.order[j++]] = 1;
     }
   }
 }
+
+/** The merge's cursor, reused from pair to pair (the scorer runs one pair at a time). */
+const commonRun: CommonRun = { x: 0, xe: 0, y: 0, ye: 0 };
 
 /** Bound on the word pairs the sense and spelling stages try (they compare unpaired content words one by one). */
 const MAX_TRIES = 4096;
 
 function unpairedContent(kind: Uint8Array, paired: Uint8Array): number[] {
   const out: number[] = [];
-  for (let i = 0; i < kind.length; i++) if (kind[i] !== FUNCTION && !paired[i]) out.push(i);
+  for (let i = 0; i < kind.length; i++) if (kind[i] !== WordClass.Function && !paired[i]) out.push(i);
   return out;
 }
 
@@ -323,12 +311,12 @@ function unpairedCounts(shape: SentenceShape, rest: readonly number[], paired: U
   let reporting = 0;
   for (const i of rest) {
     if (paired[i]) continue;
-    if (shape.kind[i] === REPORTING) {
+    if (shape.kind[i] === WordClass.Reporting) {
       reporting++;
       continue;
     }
     all++;
-    if (shape.kind[i] === CONTENT) other++;
+    if (shape.kind[i] === WordClass.Content) other++;
   }
   return { all, other, reporting };
 }

@@ -117,23 +117,47 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   return { unigrams, bigrams, trigrams, fourgrams, negated, chars, charCount: chars.length, keys, numbers: numberMentions(s.words), senses };
 }
 
-/** How many elements two sorted multisets have in common, with multiplicity (a merge). */
-function sharedCount(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
-  let hit = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (x === y) {
-      hit++;
-      i++;
-      j++;
-    } else if (x < y) {
-      i++;
-    } else {
-      j++;
+/** Where a value both of two sorted arrays hold sits in each: [x, xe) of one, [y, ye) of the other. */
+export interface CommonRun {
+  x: number;
+  xe: number;
+  y: number;
+  ye: number;
+}
+
+/**
+ * Moves `run` to the next value both sorted arrays hold, searching from where it ended (xe, ye; 0
+ * and 0 to start): a step of a merge. False when there is none left.
+ */
+export function nextCommonRun(a: Int32Array, b: Int32Array, run: CommonRun): boolean {
+  let x = run.xe;
+  let y = run.ye;
+  while (x < a.length && y < b.length) {
+    const v = a[x];
+    if (v !== b[y]) {
+      if (v < b[y]) x++;
+      else y++;
+      continue;
     }
+    run.x = x;
+    run.y = y;
+    while (x < a.length && a[x] === v) x++;
+    while (y < b.length && b[y] === v) y++;
+    run.xe = x;
+    run.ye = y;
+    return true;
+  }
+  return false;
+}
+
+/** How many elements two sorted multisets have in common, with multiplicity (a merge; hashes are 32-bit, so their difference is exact). */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let hit = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const d = a[i] - b[j];
+    if (d === 0) hit++;
+    if (d <= 0) i++;
+    if (d >= 0) j++;
   }
   return hit;
 }
