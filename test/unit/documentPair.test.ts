@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
-import { compareArticles } from '../../src/core/match/documentPair';
+import { compareArticles, pairWeights } from '../../src/core/match/documentPair';
+import { containedShare, scoreSentences } from '../../src/core/match/sentenceScore';
 import { splitSentences } from '../../src/core/text/sentences';
 
 const options = { minSharedWords: 6, paraphraseThreshold: 0.5 };
@@ -39,5 +40,21 @@ describe('sentence pairs and document alignment', () => {
     const split = 'The minister promised new pumps for the flooded delta. She warned that the dikes would not hold another winter.';
     const links = compareArticles(features(`Intro about weather today. ${whole} Closing remark about ferries.`), features(split), options);
     assert.deepStrictEqual(links.map((l) => `${l.i}-${l.j}`), ['1-0', '1-1']);
+  });
+
+  it('scores through key ids exactly as through the key strings', () => {
+    const a = features(`${original} Minister Varnholt said the harbor would reopen in March, officials said.`);
+    const b = features(`${rewrite} The harbor will reopen in March, Varnholt told reporters.`);
+    const weight = pairWeights(a, b);
+    assert.ok(weight.table !== undefined, 'the pair weight carries its key id table');
+    // The same weights without the table: the scorer then looks every key up by its string.
+    const byString = (key: string) => weight(key);
+    for (const sa of a.sents) {
+      for (const sb of b.sents) {
+        assert.deepStrictEqual(scoreSentences(sa, sb, weight, options), scoreSentences(sa, sb, byString, options));
+        assert.strictEqual(containedShare(sa, sb, weight), containedShare(sa, sb, byString));
+        assert.strictEqual(containedShare(sb, sa, weight), containedShare(sb, sa, byString));
+      }
+    }
   });
 });

@@ -2,8 +2,8 @@ import type { MatchKind } from '../model';
 import type { ArticleFeatures, SentenceFeatures } from './articleFeatures';
 import { monotoneChain } from './alignment';
 import type { AlignNode } from './alignment';
-import { containedShare, keyOverlap, scoreAtLeast } from './sentenceScore';
-import type { KeyWeight, PairScore, ScoreOptions } from './sentenceScore';
+import { containedShare, keyOverlap, keyScale, scoreAtLeast } from './sentenceScore';
+import type { KeyIdTable, KeyWeight, PairScore, ScoreOptions } from './sentenceScore';
 import type { WordRun } from './verbatimRuns';
 import { PAIR_SCORE_BUDGET } from './limits';
 
@@ -75,13 +75,116 @@ function pairKeys(a: ArticleFeatures, b: ArticleFeatures): PairKeys {
   const weightB = new Float64Array(kb.ids.size);
   for (let id = 0; id < weightB.length; id++) weightB[id] = bInA[id] < 0 ? idf(dfB(id)) : weightA[bInA[id]];
   const absent = idf(0);
-  const weight: KeyWeight = (key) => {
+  const byKey = (key: string): number => {
     const idA = ka.ids.get(key);
     if (idA !== undefined) return weightA[idA];
     const idB = kb.ids.get(key);
     return idB === undefined ? absent : weightB[idB];
   };
+  const weight: KeyWeight = Object.assign(byKey, { table: new PairKeyIds(a, b, { weightA, weightB, bInA }) });
   return { weightA, weightB, bInA, weight };
+}
+
+/** Per article: each sentence's index, and each key's scale in its sentence (keyScale), along its key table. */
+interface SentencePlaces {
+  readonly index: ReadonlyMap<SentenceFeatures, number>;
+  readonly scale: Float64Array;
+}
+const placesOf = new WeakMap<ArticleFeatures, SentencePlaces>();
+const EMPTY_WEIGHTS = new Float64Array(0);
+const EMPTY_IDS = new Int32Array(0);
+const EMPTY_FILLED = new Uint8Array(0);
+
+function sentencePlaces(f: ArticleFeatures): SentencePlaces {
+  let places = placesOf.get(f);
+  if (places === undefined) {
+    const index = new Map<SentenceFeatures, number>();
+    const scale = new Float64Array(f.keyTable.sentenceKeys.length);
+    f.sents.forEach((s, i) => {
+      if (!index.has(s)) index.set(s, i);
+      const from = f.keyTable.sentenceKeyStart[i];
+      s.keys.forEach((key, k) => { scale[from + k] = keyScale(s, key); });
+    });
+    places = { index, scale };
+    placesOf.set(f, places);
+  }
+  return places;
+}
+
+/**
+ * The two articles' sentence keys by id for the scorer: A's sentences then B's, each key's weight
+ * in its sentence (the same product weightIn computes), and ids shared by the two (a key of B that
+ * A lacks gets an id after A's). Filled a sentence at a time, when the scorer first asks for it.
+ */
+class PairKeyIds implements KeyIdTable {
+  // Allocated at the first sentence asked for: many pairs' weights are built and never scored.
+  weights = EMPTY_WEIGHTS;
+  ids = EMPTY_IDS;
+  readonly idCount: number;
+  private filled = EMPTY_FILLED;
+  private readonly pa: SentencePlaces;
+  private readonly pb: SentencePlaces;
+  // The scorer asks for the same few sentences in turn (candidates come by sentence of B): the last two answers.
+  private last0: SentenceFeatures | null = null;
+  private last1: SentenceFeatures | null = null;
+  private start0 = -1;
+  private start1 = -1;
+
+  constructor(private readonly a: ArticleFeatures, private readonly b: ArticleFeatures, private readonly keys: Pick<PairKeys, 'weightA' | 'weightB' | 'bInA'>) {
+    this.pa = sentencePlaces(a);
+    this.pb = sentencePlaces(b);
+    this.idCount = a.keyTable.keys.length + b.keyTable.keys.length;
+  }
+
+  start(s: SentenceFeatures): number {
+    if (s === this.last0) return this.start0;
+    if (s === this.last1) return this.start1;
+    const at = this.place(s);
+    this.last1 = this.last0;
+    this.start1 = this.start0;
+    this.last0 = s;
+    this.start0 = at;
+    return at;
+  }
+
+  private place(s: SentenceFeatures): number {
+    const i = this.pa.index.get(s);
+    const j = i === undefined ? this.pb.index.get(s) : undefined;
+    if (j === undefined && i === undefined) return -1;
+    if (this.filled.length === 0) {
+      this.weights = new Float64Array(this.a.keyTable.sentenceKeys.length + this.b.keyTable.sentenceKeys.length);
+      this.ids = new Int32Array(this.weights.length);
+      this.filled = new Uint8Array(this.a.sents.length + this.b.sents.length);
+    }
+    return i !== undefined ? this.fillA(i) : this.fillB(j as number);
+  }
+
+  private fillA(i: number): number {
+    const ka = this.a.keyTable;
+    const from = ka.sentenceKeyStart[i];
+    if (this.filled[i] === 1) return from;
+    this.filled[i] = 1;
+    for (let k = from; k < ka.sentenceKeyStart[i + 1]; k++) {
+      this.ids[k] = ka.sentenceKeys[k];
+      this.weights[k] = this.keys.weightA[ka.sentenceKeys[k]] * this.pa.scale[k];
+    }
+    return from;
+  }
+
+  private fillB(j: number): number {
+    const kb = this.b.keyTable;
+    const nA = this.a.keyTable.sentenceKeys.length;
+    const from = nA + kb.sentenceKeyStart[j];
+    if (this.filled[this.a.sents.length + j] === 1) return from;
+    this.filled[this.a.sents.length + j] = 1;
+    const { bInA, weightB } = this.keys;
+    for (let k = kb.sentenceKeyStart[j]; k < kb.sentenceKeyStart[j + 1]; k++) {
+      const id = kb.sentenceKeys[k];
+      this.ids[nA + k] = bInA[id] < 0 ? this.a.keyTable.keys.length + id : bInA[id];
+      this.weights[nA + k] = weightB[id] * this.pb.scale[k];
+    }
+    return from;
+  }
 }
 
 /** Key weights local to the two articles: a word in most sentences of both weighs little. Pure in (a, b). */

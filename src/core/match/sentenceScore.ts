@@ -8,8 +8,24 @@ import { PARAPHRASE_MODEL } from './paraphraseModel';
 import { alignWords, bigramShapes, maskedEditCeiling, maskedEditSimilarity, missingNames } from './pairAlignment';
 import type { AlignmentEvidence } from './pairAlignment';
 
-/** How much a word weighs in a pair of sentences: rarer in the two articles, heavier. */
-export type KeyWeight = (key: string) => number;
+/**
+ * How much a word weighs in a pair of sentences: rarer in the two articles, heavier. A KeyWeight
+ * built for two articles (documentPair) also carries their sentences' keys by integer id, so the
+ * scorer's hot loops read weights without hashing key strings.
+ */
+export type KeyWeight = ((key: string) => number) & { readonly table?: KeyIdTable };
+
+/** The keys of two articles' sentences by id: each sentence's keys in the order of its `keys`, at `start(s)`. */
+export interface KeyIdTable {
+  /** Where sentence s's keys start in `weights` and `ids`; −1 when s is a sentence of neither article. */
+  start(s: SentenceFeatures): number;
+  /** Each key's weight in its sentence (weightIn: the pair's weight, scaled for reporting verbs and names). */
+  readonly weights: Float64Array;
+  /** One id per distinct key of the two articles. */
+  readonly ids: Int32Array;
+  /** How many ids there are. */
+  readonly idCount: number;
+}
 
 export interface PairScore {
   /** Similarity in [0, 1]. */
@@ -79,9 +95,13 @@ function hasKey(list: readonly string[], key: string): boolean {
 
 /** Weight of one key in one sentence. */
 function weightIn(s: SentenceFeatures, key: string, weight: KeyWeight): number {
-  const w = weight(key);
-  if (hasKey(s.reporting, key)) return w * REPORTING_WEIGHT;
-  return hasKey(s.salient, key) ? w * SALIENT_BOOST : w;
+  return weight(key) * keyScale(s, key);
+}
+
+/** What weightIn multiplies a key's weight by in sentence s (× 1 leaves a weight exactly as it is). */
+export function keyScale(s: SentenceFeatures, key: string): number {
+  if (hasKey(s.reporting, key)) return REPORTING_WEIGHT;
+  return hasKey(s.salient, key) ? SALIENT_BOOST : 1;
 }
 
 /**
@@ -150,9 +170,59 @@ function keyWeightSums(s: SentenceFeatures, other: SentenceFeatures, weight: Key
   return { total, shared };
 }
 
+/** Scratch by key id, all 0 between calls: 1 + the key's index in the other sentence. */
+let idMarks = new Int32Array(1024);
+
+function marksFor(t: KeyIdTable): Int32Array {
+  if (idMarks.length < t.idCount) idMarks = new Int32Array(Math.max(t.idCount, 2 * idMarks.length));
+  return idMarks;
+}
+
+/**
+ * keyWeightSums through the key id table (both sentences in it): the same weights summed in the
+ * same order, the keys `other` carries found by id instead of by scanning its keys.
+ */
+function keyWeightSumsById(t: KeyIdTable, s: SentenceFeatures, at: number, other: SentenceFeatures, otherAt: number, onShared: (w: number, at: number) => number): { total: number; shared: number } {
+  const { weights, ids } = t;
+  const mark = marksFor(t);
+  const no = other.keys.length;
+  for (let k = 0; k < no; k++) mark[ids[otherAt + k]] = k + 1;
+  let total = 0;
+  let shared = 0;
+  for (let k = at; k < at + s.keys.length; k++) {
+    const w = weights[k];
+    total += w;
+    const m = mark[ids[k]];
+    if (m > 0) shared += onShared(w, m - 1);
+  }
+  for (let k = 0; k < no; k++) mark[ids[otherAt + k]] = 0;
+  return { total, shared };
+}
+
+/** The two sentences' places in the weight's key id table, or null when it has none or lacks either. */
+function tablePlaces(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): { t: KeyIdTable; at: number; bt: number } | null {
+  const t = weight.table;
+  if (t === undefined) return null;
+  const at = t.start(a);
+  const bt = at < 0 ? -1 : t.start(b);
+  return bt < 0 ? null : { t, at, bt };
+}
+
 function exactKeyWeights(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): KeyWeights {
   const nb = b.keys.length;
   if (weightsOfB.length < nb) weightsOfB = new Float64Array(Math.max(nb, 2 * weightsOfB.length));
+  const places = tablePlaces(a, b, weight);
+  if (places !== null) {
+    const { t, at, bt } = places;
+    let tb = 0;
+    for (let k = 0; k < nb; k++) {
+      const w = t.weights[bt + k];
+      weightsOfB[k] = w;
+      tb += w;
+    }
+    const { total: ta, shared } = keyWeightSumsById(t, a, at, b, bt, smallerWithB);
+    return { ta, tb, shared };
+  }
   // B's weights once each (the same sums in the same order as weighing each shared key again).
   let tb = 0;
   for (let k = 0; k < nb; k++) {
@@ -171,7 +241,10 @@ function sentenceOverlap(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWe
 
 /** Share of the key weight of `part` that `whole` also has: is a short sentence a piece of a longer one? */
 export function containedShare(part: SentenceFeatures, whole: SentenceFeatures, weight: KeyWeight): number {
-  const { total, shared } = keyWeightSums(part, whole, weight, ownWeight);
+  const places = tablePlaces(part, whole, weight);
+  const { total, shared } = places === null
+    ? keyWeightSums(part, whole, weight, ownWeight)
+    : keyWeightSumsById(places.t, part, places.at, whole, places.bt, ownWeight);
   return total === 0 ? 0 : shared / total;
 }
 
@@ -232,13 +305,26 @@ function longestAddedStretch(a: SentenceFeatures, b: SentenceFeatures): number {
   return best;
 }
 
+/** The keys of `s` that `other` lacks, in order: by id when the weight has both in its table. */
+function keysLacking(s: SentenceFeatures, other: SentenceFeatures, weight: KeyWeight): string[] {
+  const places = tablePlaces(s, other, weight);
+  if (places === null) return s.keys.filter((k) => !hasKey(other.keys, k));
+  const { t, at, bt } = places;
+  const mark = marksFor(t);
+  const no = other.keys.length;
+  for (let k = 0; k < no; k++) mark[t.ids[bt + k]] = 1;
+  const out = s.keys.filter((_, k) => mark[t.ids[at + k]] === 0);
+  for (let k = 0; k < no; k++) mark[t.ids[bt + k]] = 0;
+  return out;
+}
+
 /**
  * Weight of the content keys the two sentences share (exactly, or through a synonym at a discount),
  * and each side's total. Synonyms are tried only between keys left unmatched on both sides.
  */
 function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, { ta, tb, shared }: KeyWeights) {
-  const restA = a.keys.filter((k) => !hasKey(b.keys, k));
-  const restB = b.keys.filter((k) => !hasKey(a.keys, k));
+  const restA = keysLacking(a, b, weight);
+  const restB = keysLacking(b, a, weight);
   let synonym = 0;
   let matched = 0;
   if (restA.length > 0 && restB.length > 0) {
