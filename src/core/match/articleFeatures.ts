@@ -2,6 +2,7 @@ import type { Quote, Sentence } from '../model';
 import { eachWord } from '../text/tokens';
 import { FNV_OFFSET, FNV_PRIME, fnv1aUpdate } from '../hash';
 import { wordFacts } from './lexicon';
+import { internKey } from './internKey';
 
 /** What the matchers need to know about one sentence, computed once per article text. */
 export interface SentenceFeatures {
@@ -191,14 +192,7 @@ function keyTable(sents: readonly SentenceFeatures[]): KeyTable {
   let at = 0;
   sents.forEach((s, si) => {
     sentenceKeyStart[si] = at;
-    for (const key of s.keys) {
-      let id = ids.get(key);
-      if (id === undefined) {
-        ids.set(key, (id = keys.length));
-        keys.push(key);
-      }
-      sentenceKeys[at++] = id;
-    }
+    for (const key of s.keys) sentenceKeys[at++] = internKey(ids, keys, key);
   });
   sentenceKeyStart[sents.length] = at;
   const postingStart = new Int32Array(ids.size + 1);

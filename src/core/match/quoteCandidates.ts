@@ -1,4 +1,5 @@
 import type { QuoteInfo } from './quoteWording';
+import { internKey } from './internKey';
 
 /**
  * Candidate pairs for quote grouping, near-linear whatever the text: each quote is indexed by keys
@@ -39,12 +40,8 @@ function keyIds(keys: readonly (readonly string[])[]): KeyIds {
   const of = keys.map((ks) => {
     const out = new Int32Array(ks.length);
     ks.forEach((k, n) => {
-      let id = ids.get(k);
-      if (id === undefined) {
-        ids.set(k, (id = names.length));
-        names.push(k);
-        counts.push(0);
-      }
+      const id = internKey(ids, names, k);
+      if (id === counts.length) counts.push(0);
       counts[id]++;
       out[n] = id;
     });
