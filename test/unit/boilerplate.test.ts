@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { prng } from '../../bench/prng';
 import { analyzeBundle } from '../../src/core/analyze';
 import { findBoilerplate } from '../../src/core/match/boilerplate';
 import type { ArticleInput, BundleAnalysis } from '../../src/core/model';
@@ -14,14 +15,7 @@ const evalDir = path.resolve(repoRoot, '..', 'shared', 'eval');
 
 /** Deterministic made-up words, so invented stories share no phrase by chance. */
 function storyWords(seed: number, count: number): string[] {
-  // mulberry32: a small PRNG whose every bit is usable.
-  let x = seed >>> 0;
-  const next = (): number => {
-    x = (x + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(x ^ (x >>> 15), 1 | x);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = prng(seed);
   const syllables = ['ka', 'lo', 'mi', 'ren', 'tus', 'vo', 'dal', 'ne', 'pri', 'sco', 'fe', 'gu', 'ta', 'bor', 'wen', 'ly', 'sam', 'qui', 'zo', 'hep'];
   const out: string[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
+import { prng } from '../../bench/prng';
 import { groupQuotes, quoteRelation, relationBetween } from '../../src/core/match/quoteGroups';
 import type { QuoteSource } from '../../src/core/match/quoteGroups';
 import type { Quote, QuoteGroup } from '../../src/core/model';
@@ -143,14 +144,9 @@ describe('groupQuotes', () => {
 
   it('does not call chance overlaps of a dialogue on a small vocabulary rewordings', () => {
     const words = 'plan money deal war time home stay leave harbour boat storm wall tide town bridge road'.split(' ');
-    // mulberry32, as below: its low bits do not repeat.
-    let seed = 5;
-    const pick = (): string => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return words[((t ^ (t >>> 14)) >>> 0) % words.length];
-    };
+    // The bench's mulberry32; the word is its 32-bit output modulo the list (its low bits do not repeat).
+    const rand = prng(5);
+    const pick = (): string => words[(rand() * 2 ** 32) % words.length];
     const dialogue = () => article(Array.from({ length: 300 }, () => ({ quote: `${pick()} ${pick()} ${pick()} ${pick()}`, speaker: 'Anna Lind', after: ', Anna Lind said.' })));
     const groups = groupQuotes([dialogue(), dialogue()]);
     assert.deepStrictEqual(groups.flatMap((g) => g.occurrences.filter((o) => o.relation === 'reworded')), []);

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import { prng } from '../../bench/prng';
 import { meaningOf, meaningSimilarity } from '../../src/core/match/quoteMeaning';
 import { MAX_CANDIDATES, quoteCandidates } from '../../src/core/match/quoteCandidates';
 import { groupQuotes } from '../../src/core/match/quoteGroups';
@@ -33,14 +34,9 @@ describe('quote meaning (senses and numbers by value)', () => {
 describe('quote candidates (bounded per quote)', () => {
   it('gives each quote at most MAX_CANDIDATES earlier quotes, and still finds a rare repeat among thousands that share common words', () => {
     const words = 'yes no well maybe never now today plan money deal war time home go come stay'.split(' ');
-    // mulberry32: a fixed-seed generator whose low bits do not repeat.
-    let seed = 11;
-    const pick = (): string => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return words[((t ^ (t >>> 14)) >>> 0) % words.length];
-    };
+    // The bench's mulberry32; the word is its 32-bit output modulo the list (its low bits do not repeat).
+    const rand = prng(11);
+    const pick = (): string => words[(rand() * 2 ** 32) % words.length];
     const lines: string[] = [];
     for (let i = 0; i < 3000; i++) lines.push(`“${[pick(), pick(), pick(), pick()].join(' ')},” Anna said.`);
     lines[100] = '“The harbour wall will hold until the spring tide,” Anna said.';
