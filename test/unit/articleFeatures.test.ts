@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
 import type { ArticleFeatures } from '../../src/core/match/articleFeatures';
 import { pairWeights } from '../../src/core/match/documentPair';
-import { charDice, gramPrecision, sentenceGrams } from '../../src/core/match/sentenceGrams';
+import { charDice, gramPrecisions, sentenceGrams } from '../../src/core/match/sentenceGrams';
 import { splitSentences } from '../../src/core/text/sentences';
 import { findQuotes } from '../../src/core/text/quotes';
 import { prng } from '../../bench/prng';
@@ -81,7 +81,7 @@ describe('sentence grams (sorted multisets compared by a merge)', () => {
       const [sa, sb] = [features(sentence()).sents[0], features(sentence()).sents[0]];
       const [ga, gb] = [sentenceGrams(sa), sentenceGrams(sb)];
       for (const name of ['unigrams', 'bigrams', 'trigrams', 'fourgrams'] as const) {
-        assert.strictEqual(gramPrecision(ga[name], gb[name]), naivePrecision([...ga[name]], [...gb[name]]), name);
+        assert.strictEqual(gramPrecisions(ga[name], gb[name])[0], naivePrecision([...ga[name]], [...gb[name]]), name);
       }
       const dice = ga.charCount + gb.charCount === 0 ? 0 : (2 * naivePrecision([...ga.chars], [...gb.chars]) * ga.charCount) / (ga.charCount + gb.charCount);
       assert.ok(Math.abs(charDice(ga, gb) - dice) < 1e-12);

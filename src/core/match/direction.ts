@@ -115,12 +115,8 @@ function quoteFacts(input: DirectionInput): QuoteFacts {
     for (const article of articles) groupsOf[article].push(g);
     firstIn.set(g, first);
   }
-  const contentByText = new Map<string, number>();
-  const content = (text: string): number => {
-    let n = contentByText.get(text);
-    if (n === undefined) contentByText.set(text, (n = contentCount(wordingSeq(text))));
-    return n;
-  };
+  // wordingSeq and contentCount remember their answers (quoteWording.ts).
+  const content = (text: string): number => contentCount(wordingSeq(text));
   const sentences: (Int32Array | undefined)[] = [];
   const sentenceOf = (article: number): Int32Array =>
     (sentences[article] ??= Int32Array.from(input.quotes[article], (q) => sentenceAt(input.sentences[article], q.start)));

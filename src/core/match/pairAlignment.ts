@@ -1,7 +1,7 @@
 import type { SentenceFeatures } from './articleFeatures';
 import { FNV_OFFSET, fnv1aUpdate } from '../hash';
 import { isReportingKey } from './lexicon';
-import { gramPrecision, nextCommonRun, sentenceGrams } from './sentenceGrams';
+import { gramPrecisions, nextCommonRun, sentenceGrams } from './sentenceGrams';
 import type { CommonRun } from './sentenceGrams';
 import { lcsLength, MAX_CELLS } from './verbatimRuns';
 import { boundedMemo } from '../memo';
@@ -325,10 +325,9 @@ function unpairedCounts(shape: SentenceShape, rest: readonly number[], paired: U
 export function bigramShapes(a: SentenceFeatures, b: SentenceFeatures): { keyBigramMax: number; maskedBigramMax: number } {
   const sa = shapeOf(a);
   const sb = shapeOf(b);
-  return {
-    keyBigramMax: Math.max(gramPrecision(sa.keyBigrams, sb.keyBigrams), gramPrecision(sb.keyBigrams, sa.keyBigrams)),
-    maskedBigramMax: Math.max(gramPrecision(sa.maskedBigrams, sb.maskedBigrams), gramPrecision(sb.maskedBigrams, sa.maskedBigrams)),
-  };
+  const [keyAB, keyBA] = gramPrecisions(sa.keyBigrams, sb.keyBigrams);
+  const [maskedAB, maskedBA] = gramPrecisions(sa.maskedBigrams, sb.maskedBigrams);
+  return { keyBigramMax: Math.max(keyAB, keyBA), maskedBigramMax: Math.max(maskedAB, maskedBA) };
 }
 
 /**

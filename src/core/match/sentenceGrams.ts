@@ -167,9 +167,13 @@ export function sharedWordCount(a: SentenceGrams, b: SentenceGrams): number {
   return sharedCount(a.unigrams, b.unigrams);
 }
 
-/** Share of the n-grams of `a` that `b` has too, with multiplicity (the n-gram precision of BLEU). */
-export function gramPrecision(a: Int32Array, b: Int32Array): number {
-  return a.length === 0 ? 0 : sharedCount(a, b) / a.length;
+/**
+ * The n-gram precision of BLEU both ways, from one merge (the shared count is symmetric): the share
+ * of the n-grams of `a` that `b` has too, with multiplicity, and the share of those of `b` in `a`.
+ */
+export function gramPrecisions(a: Int32Array, b: Int32Array): readonly [number, number] {
+  const hit = sharedCount(a, b);
+  return [a.length === 0 ? 0 : hit / a.length, b.length === 0 ? 0 : hit / b.length];
 }
 
 /** Dice coefficient of two sentences' character trigrams: spelling variants still meet. */

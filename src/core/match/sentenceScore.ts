@@ -3,7 +3,7 @@ import type { SentenceFeatures } from './articleFeatures';
 import { runsAndCommon } from './verbatimRuns';
 import type { WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
-import { charDice, gramPrecision, sentenceGrams, sharedWordCount } from './sentenceGrams';
+import { charDice, gramPrecisions, sentenceGrams, sharedWordCount } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
 import { alignWords, bigramShapes, maskedEditCeiling, maskedEditSimilarity, missingNames } from './pairAlignment';
 import type { AlignmentEvidence } from './pairAlignment';
@@ -421,12 +421,10 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWe
   const ga = sentenceGrams(a);
   const gb = sentenceGrams(b);
   // BLEU-like word n-gram precision both ways: unigrams (all words, function words too) to 4-grams.
-  const bigramAB = gramPrecision(ga.bigrams, gb.bigrams);
-  const bigramBA = gramPrecision(gb.bigrams, ga.bigrams);
-  const unigramAB = gramPrecision(ga.unigrams, gb.unigrams);
-  const unigramBA = gramPrecision(gb.unigrams, ga.unigrams);
-  const fourgramAB = gramPrecision(ga.fourgrams, gb.fourgrams);
-  const fourgramBA = gramPrecision(gb.fourgrams, ga.fourgrams);
+  const [bigramAB, bigramBA] = gramPrecisions(ga.bigrams, gb.bigrams);
+  const [unigramAB, unigramBA] = gramPrecisions(ga.unigrams, gb.unigrams);
+  const [fourgramAB, fourgramBA] = gramPrecisions(ga.fourgrams, gb.fourgrams);
+  const [trigramAB, trigramBA] = gramPrecisions(ga.trigrams, gb.trigrams);
   const aligned = alignWords(a, b);
   const names = missingNames(a, b);
   const shapes = bigramShapes(a, b);
@@ -441,7 +439,7 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWe
     runShare: 0,
     bigramMin: Math.min(bigramAB, bigramBA),
     bigramMax: Math.max(bigramAB, bigramBA),
-    trigramMin: Math.min(gramPrecision(ga.trigrams, gb.trigrams), gramPrecision(gb.trigrams, ga.trigrams)),
+    trigramMin: Math.min(trigramAB, trigramBA),
     numberMismatch: numberMismatch(a, b),
     nameMismatch: nameMismatch(a, b),
     unmatchedMax: Math.log1p(Math.max(leftA, leftB)),

@@ -43,7 +43,8 @@ const NOT_IN_PHRASE: ReadonlySet<string> = new Set(
   'also still then now later first again even just never always often has have had is was are were will would could should can may might did does do noted'.split(' '),
 );
 
-function tagsOf(word: string): readonly string[] {
+/** The lexicon's tags of a word (none for a word it does not know). */
+export function tagsOf(word: string): readonly string[] {
   // The lexicon is a plain object: "constructor" must not reach Object.prototype.
   const tags = Object.prototype.hasOwnProperty.call(LEXICON, word) ? LEXICON[word] : undefined;
   return typeof tags === 'string' ? [tags] : Array.isArray(tags) ? tags.map(String) : [];

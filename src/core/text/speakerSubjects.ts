@@ -1,10 +1,9 @@
-import nlp from 'compromise/two';
 import { boundedMemo } from '../memo';
 import { STOPWORDS } from './tokens';
 import { TITLE_WORDS, looksLikeName, nameFacts, nameWords } from './names';
 import type { NameFacts } from './names';
 import { POSSESSIVE_PROXY_AT_START, PROXY_NOUN_PATTERN } from './proxyNouns';
-import { isVerb, phraseAfter, phraseBefore, phraseBeforeVerb } from './speakerPhrases';
+import { isVerb, phraseAfter, phraseBefore, phraseBeforeVerb, tagsOf } from './speakerPhrases';
 
 /**
  * The subject of a cue verb, read from the words right before it ("Rutte said", "the minister
@@ -151,8 +150,7 @@ export function isNameLike(person: string): boolean {
   return !isStopwordName(person) && looksLikeName(person) && !NOT_NAME_WORDS.has(lower) && lower !== 'united' && !NUMBER_WORD.test(person);
 }
 
-/** compromise's lexicon (no tagger run): a lookup per word. */
-const LEXICON = nlp.world().model.one.lexicon;
+/** compromise's lexicon tags (tagsOf) that mark a common word. */
 const COMMON_TAGS: ReadonlySet<string> = new Set([
   'Adjective', 'Adverb', 'Determiner', 'Demonym', 'Gerund', 'WeekDay', 'Month', 'Preposition', 'Conjunction',
   'Comparative', 'Superlative', 'Cardinal', 'Value', 'Expression', 'QuestionWord', 'Pronoun',
@@ -166,28 +164,21 @@ export function isCommonWordAtStart(name: string): boolean {
   if (/\s/.test(name)) {
     return false;
   }
-  // The lexicon is a plain object: "Constructor" must not reach Object.prototype.
-  const word = name.toLowerCase();
-  const tags = Object.prototype.hasOwnProperty.call(LEXICON, word) ? LEXICON[word] : undefined;
-  const common = typeof tags === 'string' ? COMMON_TAGS.has(tags) : Array.isArray(tags) && tags.some((t) => COMMON_TAGS.has(String(t)));
+  const tags = tagsOf(name.toLowerCase());
   // "Debating Clinton's character", "Reprising one of her lines": a gerund of a verb the lexicon knows.
-  return common || (tags === undefined && isGerund(word));
+  return tags.some((t) => COMMON_TAGS.has(t)) || (tags.length === 0 && isGerund(name.toLowerCase()));
 }
 
 function isGerund(word: string): boolean {
   const stem = /^(\p{Ll}{3,})ing$/u.exec(word)?.[1];
-  return stem !== undefined && [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')].some((b) => {
-    const t = Object.prototype.hasOwnProperty.call(LEXICON, b) ? LEXICON[b] : undefined;
-    return t === 'Infinitive' || (Array.isArray(t) && t.includes('Infinitive'));
-  });
+  return stem !== undefined && [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')].some((b) => tagsOf(b).includes('Infinitive'));
 }
 
 /** Trims a capitalized run to the name proper: "But Mark Rutte" → "Mark Rutte". */
 export function cleanName(raw: string): string {
   const words = raw.split(/\s+/);
-  while (words.length > 1 && (STOPWORDS.has(words[0].toLowerCase()) || NOT_NAME_WORDS.has(words[0].toLowerCase()) || isGerund(words[0].toLowerCase()))) {
-    words.shift();
-  }
+  const notName = (lower: string): boolean => STOPWORDS.has(lower) || NOT_NAME_WORDS.has(lower) || isGerund(lower);
+  while (words.length > 1 && notName(words[0].toLowerCase())) words.shift();
   // "Secretary of State Maria Lind": the run starts after "of"; "State" describes, it is no name.
   if (words.length > 2 && words[0] === 'State') {
     words.shift();
