@@ -32,7 +32,7 @@ const POLL_MS = 2;
  * repeats (looking up the cached units) stays a small share of the run: on 1,000 articles, about 10%
  * more CPU than one run (100–250 ms slices: about 15–25%).
  */
-export const WORKER_SLICES: SliceOptions = { sliceMs: 200, growth: 2, maxSliceMs: 500 };
+const WORKER_SLICES: SliceOptions = { sliceMs: 200, growth: 2, maxSliceMs: 500 };
 
 /** The worker's side of the channel to the host, whatever the platform. */
 export interface EnginePort {
@@ -43,8 +43,6 @@ export interface EnginePort {
    * receiveMessageOnPort). Absent where the platform cannot (a Web Worker): runs then go in slices.
    */
   readonly drain?: () => unknown[];
-  /** The slices of a port without `drain` (default WORKER_SLICES). */
-  readonly slices?: SliceOptions;
   /** One result part as a buffer to transfer (v8.serialize on Node, JSON text in a Web Worker). */
   encode(part: AnalysisPart): ArrayBuffer;
 }
@@ -162,7 +160,7 @@ async function analyzeOnPort(state: ServeState, request: AnalyzeRequest, cache: 
     const finish = request.budgetMs === undefined ? undefined : deadlineToken(performance.now() + request.budgetMs, () => performance.now());
     return analyzeBundle(request.articles, request.options, token, cache, finish);
   }
-  const sliced = await analyzeInSlices(request.articles, request.options, cache, token, { ...(state.port.slices ?? WORKER_SLICES), budgetMs: request.budgetMs });
+  const sliced = await analyzeInSlices(request.articles, request.options, cache, token, { ...WORKER_SLICES, budgetMs: request.budgetMs });
   return sliced?.analysis;
 }
 

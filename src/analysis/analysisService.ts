@@ -4,7 +4,7 @@ import type { AnalysisOptions, BundleAnalysis } from '../core/model';
 import { isBundleDocument } from '../features/bundleModel';
 import type { BundleModel } from '../features/bundleModel';
 import { parseArticleUri } from '../features/articleDocuments';
-import { affectsAnalysis, readConfig } from '../features/config';
+import { ANALYSIS_SETTINGS, onSettingsChange, readConfig } from '../features/config';
 import { shortLabels } from '../presentation/articleLabels';
 import { viewsOf } from '../features/rangeMapping';
 import { indexOf } from './analysisIndex';
@@ -123,8 +123,7 @@ export class AnalysisService implements vscode.Disposable {
       this.changeEmitter,
       model.onDidChangeBundle((doc) => this.schedule(doc, DEBOUNCE_MS)),
       model.onDidCloseBundle((uri) => this.forget(uri)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (!affectsAnalysis(e)) return;
+      onSettingsChange(ANALYSIS_SETTINGS, () => {
         for (const doc of model.bundles()) this.schedule(doc, 0);
       }),
     );

@@ -7,7 +7,7 @@ import { commandLineOrHelp } from './args';
 import type { CommandSpec } from './args';
 import { engineStep } from './internalError';
 import { loadArticles } from './loadArticles';
-import { counted } from './plural';
+import { counted } from '../core/util/counted';
 
 export { loadArticles } from './loadArticles';
 export { analysisJson } from './analysisJson';

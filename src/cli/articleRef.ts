@@ -2,7 +2,7 @@
 // or a prefix of exactly one name. A bare number is a name prefix, never a position, so "002" in
 // a bundle of 000_…, 001_…, 002_… files reads as the file it names.
 import { UsageError } from './io';
-import { counted } from './plural';
+import { counted } from '../core/util/counted';
 
 const MAX_LISTED = 30;
 

@@ -3,7 +3,7 @@ import type { ParsedBundle } from '../core/bundle/parseBundle';
 import { commandLineOrHelp } from './args';
 import type { CommandSpec } from './args';
 import { readTextFile } from './io';
-import { counted } from './plural';
+import { counted } from '../core/util/counted';
 
 export const PARSE: CommandSpec = {
   name: 'parse',

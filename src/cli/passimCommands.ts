@@ -13,7 +13,7 @@ import { commandLineOrHelp, synopsis } from './args';
 import type { CommandSpec, OptionValues } from './args';
 import { readTextFile, UsageError } from './io';
 import { nodeFolderAccess } from './passimFolder';
-import { counted } from './plural';
+import { counted } from '../core/util/counted';
 
 type Print = (s: string) => void;
 

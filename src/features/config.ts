@@ -45,18 +45,12 @@ export function readConfig(scope?: vscode.ConfigurationScope): ParallaxConfig {
 }
 
 /** Whether the change touches any of these settings (names under `parallax.`: 'showBoilerplate', 'codeLens.enabled'). */
-function affectsSettings(e: vscode.ConfigurationChangeEvent, names: readonly string[]): boolean {
-  return names.some((name) => e.affectsConfiguration(`${CONFIG_SECTION}.${name}`));
-}
-
 /** Settings whose change means the analysis must run again. */
-export function affectsAnalysis(e: vscode.ConfigurationChangeEvent): boolean {
-  return affectsSettings(e, ['minSharedWords', 'paraphraseThreshold']);
-}
+export const ANALYSIS_SETTINGS: readonly string[] = ['minSharedWords', 'paraphraseThreshold'];
 
-/** Calls `listener` whenever one of these settings changes (names under `parallax.`), for views that show them. */
+/** Calls `listener` whenever one of these settings changes (names under `parallax.`): views that show them, the analysis that reads them. */
 export function onSettingsChange(names: readonly string[], listener: () => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
-    if (affectsSettings(e, names)) listener();
+    if (names.some((name) => e.affectsConfiguration(`${CONFIG_SECTION}.${name}`))) listener();
   });
 }

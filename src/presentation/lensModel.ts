@@ -7,6 +7,7 @@ import type { SideMatch } from '../analysis/analysisIndex';
 import { percent } from './articleLabels';
 import { groupBy } from '../core/util/groupBy';
 import { relationText } from './sourcesModel';
+import { counted } from '../core/util/counted';
 
 export interface HeaderLens {
   /** "12 passages shared · 4 quotes · 31% unique · derives from 002 (dated 2 days later)" */
@@ -33,17 +34,13 @@ export interface PassageLens {
   readonly target: { readonly article: number; readonly offset: number; readonly otherOffset: number };
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The lenses on an article's header: what it shares (boilerplate left out), and the direction of reuse. */
 export function headerLens(analysis: BundleAnalysis, labels: readonly string[], article: number): HeaderLens {
   const own = indexOf(analysis).matchesOf(article).filter((m) => m.match.boilerplate !== true);
   const passages = mergeSpans(own.map((m) => m.self)).length;
   const quotes = analysis.articles[article]?.quotes.length ?? 0;
   const source = analysis.sources[article];
-  const parts = [plural(passages, 'passage shared', 'passages shared'), plural(quotes, 'quote', 'quotes')];
+  const parts = [counted(passages, 'passage shared', 'passages shared'), counted(quotes, 'quote')];
   if (source) parts.push(`${percent(source.uniqueShare)} unique`);
   const direction = relationText(analysis, labels, article);
   if (direction && !direction.startsWith('shares with')) parts.push(direction);

@@ -1,4 +1,5 @@
 import type { HeaderAttribute } from '../model';
+import { counted } from '../util/counted';
 
 /**
  * When an article was published and what passim says it reuses, from its bundle header:
@@ -61,8 +62,8 @@ export function laterBy(earlier: Publication, later: Publication): string | null
   const ms = later.at - earlier.at;
   // Without both times, whole calendar days; with them, days once a day or more apart.
   const days = bothTimed ? Math.round(ms / DAY) : Math.floor(later.at / DAY) - Math.floor(earlier.at / DAY);
-  if (!bothTimed || Math.abs(ms) >= DAY) return days > 0 ? `${days} day${days === 1 ? '' : 's'} later` : null;
+  if (!bothTimed || Math.abs(ms) >= DAY) return days > 0 ? `${counted(days, 'day')} later` : null;
   const minutes = Math.round(ms / 60000);
   if (minutes <= 0) return null;
-  return minutes >= 60 ? `${Math.round(minutes / 60)} hour${Math.round(minutes / 60) === 1 ? '' : 's'} later` : `${minutes} minute${minutes === 1 ? '' : 's'} later`;
+  return `${minutes >= 60 ? counted(Math.round(minutes / 60), 'hour') : counted(minutes, 'minute')} later`;
 }

@@ -3,6 +3,7 @@
 // lenses, hovers and comparisons explain the cluster, and the direction module can read `src`.
 import { parseEndMarker, parseHeader } from '../bundle/headerLine';
 import type { ClusterArticle, PassimCluster } from './clusters';
+import { counted } from '../util/counted';
 
 /**
  * A header value the header parser reads back unchanged where it can: double quotes, else single
@@ -75,7 +76,7 @@ export function clusterSummary(cluster: PassimCluster, words = 12): { label: str
   const series = [...new Set(cluster.articles.map((a) => a.passage.series ?? a.passage.id))];
   const first = cluster.articles[0]?.passage.text.replace(/\s+/g, ' ').trim().split(' ').slice(0, words).join(' ') ?? '';
   return {
-    label: `${cluster.size} document${cluster.size === 1 ? '' : 's'}: ${series.join(', ')}`,
+    label: `${counted(cluster.size, 'document')}: ${series.join(', ')}`,
     description: `cluster ${cluster.id}`,
     detail: first,
   };
