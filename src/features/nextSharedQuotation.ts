@@ -79,19 +79,35 @@ export async function nextSharedQuotation(model: BundleModel, analyses: Analysis
   return true;
 }
 
-/** How long after the hover opens a caller that takes focus back (the walkthrough, redrawing its checked step) is undone. */
-const REFOCUS_WINDOW_MS = 2_000;
+/**
+ * How long after the hover opens a caller that takes focus back (the walkthrough, redrawing its
+ * checked step, and again once the command has returned) is undone, and how often. The web build
+ * redraws later than the desktop: a CI run saw the walkthrough take focus after the first 2 s.
+ */
+const REFOCUS_WINDOW_MS = 6_000;
+const MAX_REOPENS = 3;
 
 /**
  * A hover closes when its editor loses focus, and the walkthrough's "Show Me" takes focus back once
- * it has drawn the step as done: if focus leaves the editor that soon, focus it again and reopen the
- * hover, once.
+ * it has drawn the step as done: while focus leaves the editor for a page that is no text editor
+ * that soon, focus the editor again and reopen the hover (a few times at most, never after the
+ * user opens another file).
  */
 async function reopenIfFocusIsTaken(editor: vscode.TextEditor): Promise<void> {
-  const taken = await new Promise<boolean>((resolve) => {
-    const timer = setTimeout(() => done(false), REFOCUS_WINDOW_MS);
+  const deadline = Date.now() + REFOCUS_WINDOW_MS;
+  for (let reopened = 0; reopened < MAX_REOPENS && (await focusTakenBefore(editor, deadline)); reopened++) {
+    const again = await focusEditor(editor.document);
+    again.selection = editor.selection;
+    await vscode.commands.executeCommand('editor.action.showHover');
+  }
+}
+
+/** Whether a page that is no text editor (the walkthrough) takes focus from `editor` before `deadline`. */
+function focusTakenBefore(editor: vscode.TextEditor, deadline: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => done(false), Math.max(0, deadline - Date.now()));
     const listener = vscode.window.onDidChangeActiveTextEditor((active) => {
-      // Only a page that is no text editor (the walkthrough) counts: a file the user opens is left alone.
+      // A file the user opens is left alone.
       if (active === undefined) done(true);
       else if (active.document !== editor.document) done(false);
     });
@@ -101,10 +117,6 @@ async function reopenIfFocusIsTaken(editor: vscode.TextEditor): Promise<void> {
       resolve(value);
     }
   });
-  if (!taken) return;
-  const again = await focusEditor(editor.document);
-  again.selection = editor.selection;
-  await vscode.commands.executeCommand('editor.action.showHover');
 }
 
 export function registerNextSharedQuotation(model: BundleModel, analyses: AnalysisService): vscode.Disposable {
