@@ -72,6 +72,7 @@ describe('pairAlignment: bigram shapes and names', () => {
     // Longer (by words): the second; it names Citigroup, which the first lacks. The first names Sanford.
     assert.strictEqual(n.longer, Math.log1p(1));
     assert.strictEqual(n.shorter, Math.log1p(1));
-    assert.deepStrictEqual(missingNames(features('Rates rose.'), features('Rates rose again.')), { longer: 0, shorter: 0 });
+    assert.deepStrictEqual(missingNames(features('Rates rose.'), features('Rates rose again.')), { longer: 0, shorter: 0, mismatch: 0 });
+    assert.strictEqual(n.mismatch, 2 / 4, 'Sanford and Citigroup lacked, of Sanford, Weill and Citigroup, Weill (an opening word is no name)');
   });
 });

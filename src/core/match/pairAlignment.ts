@@ -363,16 +363,62 @@ export function maskedEditCeiling(a: SentenceFeatures, b: SentenceFeatures, shar
 }
 
 /**
- * Names (salient words that are not numbers) of one sentence that the other lacks, log(1 + count),
- * for the longer sentence (by words) and the shorter: new people and places in the longer one are
- * usually new facts; in the shorter one, a different subject.
+ * A sentence has a few dozen keys, scanned faster than hashed; a "sentence" of text without
+ * punctuation has thousands, and scanning them per key made one pair quadratic: those are looked
+ * up through a Map (key → index) built once per list.
  */
-export function missingNames(a: SentenceFeatures, b: SentenceFeatures): { longer: number; shorter: number } {
-  const missing = (s: SentenceFeatures, other: SentenceFeatures) => {
-    let n = 0;
-    for (const k of s.salient) if (!IS_NUMBER.test(k) && !other.keys.includes(k)) n++;
-    return Math.log1p(n);
+const SCAN_KEYS = 64;
+const keyIndexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+/** list.indexOf(key) of a list of distinct keys, through a Map when the list is long. */
+export function keyIndex(list: readonly string[], key: string): number {
+  if (list.length <= SCAN_KEYS) return list.indexOf(key);
+  let index = keyIndexes.get(list);
+  if (index === undefined) {
+    index = new Map(list.map((k, i) => [k, i]));
+    keyIndexes.set(list, index);
+  }
+  return index.get(key) ?? -1;
+}
+
+/** list.includes(key), through a Map when the list is long. */
+export function hasKey(list: readonly string[], key: string): boolean {
+  return keyIndex(list, key) >= 0;
+}
+
+/** What the names (salient words that are not numbers) of two sentences say about the pair. */
+export interface NameGaps {
+  /** log(1 + names of the longer sentence (by words) that the shorter lacks): usually new facts. */
+  readonly longer: number;
+  /** log(1 + names of the shorter sentence that the longer lacks): usually a different subject. */
+  readonly shorter: number;
+  /** Share of the names of both sides that the other side lacks (0 when neither names anyone). */
+  readonly mismatch: number;
+}
+
+/** How many names `s` has. */
+function nameCount(s: SentenceFeatures): number {
+  let n = 0;
+  for (const k of s.salient) if (!IS_NUMBER.test(k)) n++;
+  return n;
+}
+
+/** How many names of `s` the keys of `other` lack. */
+function namesLacking(s: SentenceFeatures, other: SentenceFeatures): number {
+  let n = 0;
+  for (const k of s.salient) if (!IS_NUMBER.test(k) && !hasKey(other.keys, k)) n++;
+  return n;
+}
+
+/** The names each sentence lacks of the other's, counted once for both of the scorer's features that read them. */
+export function missingNames(a: SentenceFeatures, b: SentenceFeatures): NameGaps {
+  const lackA = namesLacking(a, b);
+  const lackB = namesLacking(b, a);
+  const names = nameCount(a) + nameCount(b);
+  const aLonger = a.words.length >= b.words.length;
+  return {
+    longer: Math.log1p(aLonger ? lackA : lackB),
+    shorter: Math.log1p(aLonger ? lackB : lackA),
+    mismatch: names === 0 ? 0 : (lackA + lackB) / names,
   };
-  const [longer, shorter] = a.words.length >= b.words.length ? [a, b] : [b, a];
-  return { longer: missing(longer, shorter), shorter: missing(shorter, longer) };
 }

@@ -5,7 +5,7 @@ import type { WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
 import { charDice, gramPrecisions, sentenceGrams, sharedWordCount } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
-import { alignWords, bigramShapes, maskedEditCeiling, maskedEditSimilarity, missingNames } from './pairAlignment';
+import { alignWords, bigramShapes, hasKey, keyIndex, maskedEditCeiling, maskedEditSimilarity, missingNames } from './pairAlignment';
 import type { AlignmentEvidence } from './pairAlignment';
 
 /**
@@ -68,30 +68,6 @@ const SYNONYM_CREDIT = 0.8;
 const SALIENT_BOOST = 1.6;
 /** Reporting verbs say who speaks, not what is said. */
 const REPORTING_WEIGHT = 0.3;
-
-/**
- * A sentence has a few dozen keys, scanned faster than hashed; a "sentence" of text without
- * punctuation has thousands, and scanning them per key made one pair quadratic: those are looked
- * up through a Map (key → index) built once per list.
- */
-const SCAN_KEYS = 64;
-const keyIndexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
-
-/** list.indexOf(key) of a list of distinct keys, through a Map when the list is long. */
-function keyIndex(list: readonly string[], key: string): number {
-  if (list.length <= SCAN_KEYS) return list.indexOf(key);
-  let index = keyIndexes.get(list);
-  if (index === undefined) {
-    index = new Map(list.map((k, i) => [k, i]));
-    keyIndexes.set(list, index);
-  }
-  return index.get(key) ?? -1;
-}
-
-/** list.includes(key), through a Map when the list is long. */
-function hasKey(list: readonly string[], key: string): boolean {
-  return keyIndex(list, key) >= 0;
-}
 
 /** Weight of one key in one sentence. */
 function weightIn(s: SentenceFeatures, key: string, weight: KeyWeight): number {
@@ -366,27 +342,6 @@ function numberMismatch(a: SentenceFeatures, b: SentenceFeatures): number {
   return missing / (na.length + nb.length);
 }
 
-/** Share of the names (salient words that are not numbers) of both sides that the other side lacks. */
-function nameMismatch(a: SentenceFeatures, b: SentenceFeatures): number {
-  const na = namesLacking(a, b);
-  const nb = namesLacking(b, a);
-  if (na.names + nb.names === 0) return 0;
-  return (na.lacking + nb.lacking) / (na.names + nb.names);
-}
-
-/** How many names `s` has, and how many of them `other` lacks. */
-function namesLacking(s: SentenceFeatures, other: SentenceFeatures): { names: number; lacking: number } {
-  let names = 0;
-  let lacking = 0;
-  for (const k of s.salient) {
-    if (STARTS_WITH_DIGIT.test(k)) continue;
-    names++;
-    if (!hasKey(other.keys, k)) lacking++;
-  }
-  return { names, lacking };
-}
-const STARTS_WITH_DIGIT = /^\d/;
-
 /**
  * The evidence that needs neither the verbatim runs nor the common subsequence (the quadratic part
  * of a pair): a PairEvidence whose order features are 0 until withOrder measures them (one object
@@ -441,7 +396,7 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWe
     bigramMax: Math.max(bigramAB, bigramBA),
     trigramMin: Math.min(trigramAB, trigramBA),
     numberMismatch: numberMismatch(a, b),
-    nameMismatch: nameMismatch(a, b),
+    nameMismatch: names.mismatch,
     unmatchedMax: Math.log1p(Math.max(leftA, leftB)),
     unmatchedMin: Math.log1p(Math.min(leftA, leftB)),
     synonymShare: shared === 0 ? 0 : synonym / shared,
