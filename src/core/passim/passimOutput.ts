@@ -107,50 +107,56 @@ function readRecords<T extends object>(records: readonly Record<string, unknown>
   return { items, problems };
 }
 
-/** The passages of out.json records; records without an id, cluster, offsets or text are problems. */
+/** One out.json record as a passage, or a problem when it has no id, cluster, offsets or text. */
+function passageOf(r: Record<string, unknown>): PassimPassage | Unreadable {
+  const id = idOf(r.id);
+  const cluster = idOf(r.cluster);
+  const begin = offsetOf(r.begin);
+  const end = offsetOf(r.end);
+  const missing = [id === null && 'id', cluster === null && 'cluster', begin === null && 'begin', end === null && 'end', typeof r.text !== 'string' && 'text'].filter(Boolean);
+  if (missing.length > 0 || id === null || cluster === null || begin === null || end === null || typeof r.text !== 'string') {
+    return { problem: `not a passim passage: no ${missing.join(', ')}` };
+  }
+  return {
+    id,
+    uid: idOf(r.uid) ?? `id:${id}`,
+    cluster,
+    size: numberOf(r.size),
+    begin,
+    end: Math.max(begin, end),
+    text: r.text,
+    series: idOf(r.series),
+    date: idOf(r.date),
+    src: linksOf(r.src),
+    pboiler: numberOf(r.pboiler),
+    extra: extraFields(r),
+  };
+}
+
+/** One align.json record (passim --pairwise) as an alignment, or a problem when it lacks a side. */
+function alignmentOf(r: Record<string, unknown>): PassimAlignment | Unreadable {
+  const uid = idOf(r.uid);
+  const uid2 = idOf(r.uid2);
+  const [begin, end, begin2, end2] = [r.begin, r.end, r.begin2, r.end2].map(offsetOf);
+  if (uid === null || uid2 === null || begin === null || end === null || begin2 === null || end2 === null) {
+    return { problem: 'not a passim alignment: it needs uid, uid2, begin, end, begin2 and end2' };
+  }
+  return {
+    uid, uid2, id: idOf(r.id), id2: idOf(r.id2), begin, end, begin2, end2,
+    matches: numberOf(r.matches),
+    s1: typeof r.s1 === 'string' ? r.s1 : null,
+    s2: typeof r.s2 === 'string' ? r.s2 : null,
+  };
+}
+
+/** The passages of out.json records, and the records that are none (problems). */
 export function readPassages(records: readonly Record<string, unknown>[]): { passages: PassimPassage[]; problems: RecordProblem[] } {
-  const { items, problems } = readRecords<PassimPassage>(records, (r) => {
-    const id = idOf(r.id);
-    const cluster = idOf(r.cluster);
-    const begin = offsetOf(r.begin);
-    const end = offsetOf(r.end);
-    const missing = [id === null && 'id', cluster === null && 'cluster', begin === null && 'begin', end === null && 'end', typeof r.text !== 'string' && 'text'].filter(Boolean);
-    if (missing.length > 0 || id === null || cluster === null || begin === null || end === null || typeof r.text !== 'string') {
-      return { problem: `not a passim passage: no ${missing.join(', ')}` };
-    }
-    return {
-      id,
-      uid: idOf(r.uid) ?? `id:${id}`,
-      cluster,
-      size: numberOf(r.size),
-      begin,
-      end: Math.max(begin, end),
-      text: r.text,
-      series: idOf(r.series),
-      date: idOf(r.date),
-      src: linksOf(r.src),
-      pboiler: numberOf(r.pboiler),
-      extra: extraFields(r),
-    };
-  });
+  const { items, problems } = readRecords(records, passageOf);
   return { passages: items, problems };
 }
 
-/** The alignments of align.json records (passim --pairwise); records without both sides are problems. */
+/** The alignments of align.json records, and the records that are none (problems). */
 export function readAlignments(records: readonly Record<string, unknown>[]): { alignments: PassimAlignment[]; problems: RecordProblem[] } {
-  const { items, problems } = readRecords<PassimAlignment>(records, (r) => {
-    const uid = idOf(r.uid);
-    const uid2 = idOf(r.uid2);
-    const [begin, end, begin2, end2] = [r.begin, r.end, r.begin2, r.end2].map(offsetOf);
-    if (uid === null || uid2 === null || begin === null || end === null || begin2 === null || end2 === null) {
-      return { problem: 'not a passim alignment: it needs uid, uid2, begin, end, begin2 and end2' };
-    }
-    return {
-      uid, uid2, id: idOf(r.id), id2: idOf(r.id2), begin, end, begin2, end2,
-      matches: numberOf(r.matches),
-      s1: typeof r.s1 === 'string' ? r.s1 : null,
-      s2: typeof r.s2 === 'string' ? r.s2 : null,
-    };
-  });
+  const { items, problems } = readRecords(records, alignmentOf);
   return { alignments: items, problems };
 }
