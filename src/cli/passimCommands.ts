@@ -123,13 +123,10 @@ export async function importCommand(args: readonly string[], out: Print, err: Pr
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
     throw new UsageError(`${folder} is not a folder. Give the folder you gave passim as its output (it holds out.json/).`);
   }
-  let read;
-  try {
-    read = await readPassimOutput(nodeFolderAccess(folder));
-  } catch (e) {
-    if (e instanceof PassimLayoutError) throw new UsageError(`${folder}: ${e.message}`);
-    throw e;
-  }
+  // A folder that is not passim output is the user's mistake (exit 2); anything else stays an internal error.
+  const read = await readPassimOutput(nodeFolderAccess(folder)).catch((e: unknown) => {
+    throw e instanceof PassimLayoutError ? new UsageError(`${folder}: ${e.message}`) : e;
+  });
   for (const p of read.problems) err(`warning: ${p}`);
   let clusters = clustersFromPassim(read.passages, read.alignments, { minSize: minSizeOf(cl.values) });
   const only = cl.values.cluster;

@@ -9,7 +9,7 @@ import { COMMANDS } from '../commands/ids';
 import { clusterBundleText, clusterSummary } from '../core/passim/clusterBundle';
 import { clustersFromPassim } from '../core/passim/clusters';
 import type { PassimCluster } from '../core/passim/clusters';
-import { PassimLayoutError, readPassimOutput } from '../core/passim/readOutput';
+import { readPassimOutput } from '../core/passim/readOutput';
 import type { FolderEntry, OutputFolderAccess } from '../core/passim/readOutput';
 import { BUNDLE_LANGUAGE } from './bundleModel';
 
@@ -62,14 +62,12 @@ export function workspaceFolderAccess(root: vscode.Uri): OutputFolderAccess {
 
 /** The clusters of a passim output folder; errors and warnings are shown, never thrown. */
 export async function readClusters(folder: vscode.Uri): Promise<PassimCluster[] | undefined> {
-  let read;
-  try {
-    read = await readPassimOutput(workspaceFolderAccess(folder));
-  } catch (err) {
-    const why = err instanceof PassimLayoutError || err instanceof Error ? err.message : String(err);
-    void vscode.window.showErrorMessage(vscode.l10n.t('Parallax: {0} is not passim output. {1}', folder.toString(true), why));
+  const read = await readPassimOutput(workspaceFolderAccess(folder)).catch((err: unknown) => {
+    // A PassimLayoutError says what to choose instead; any other failure (unreadable folder) is shown too.
+    void vscode.window.showErrorMessage(vscode.l10n.t('Parallax: {0} is not passim output. {1}', folder.toString(true), err instanceof Error ? err.message : String(err)));
     return undefined;
-  }
+  });
+  if (!read) return undefined;
   if (read.problems.length > 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Parallax: {0} records of the passim output could not be read, e.g. {1}', read.problems.length, read.problems[0]));
   }
