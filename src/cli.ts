@@ -2,8 +2,8 @@
 // errors (parse), 2 a usage error or an unreadable file, 3 an internal error (a bug in Parallax).
 import { version as packageVersion } from '../package.json';
 import { ANALYZE, analyzeCommand } from './cli/analyzeCommand';
-import { allOptions, commandHelp, synopsis } from './cli/args';
-import type { CommandSpec } from './cli/args';
+import { allOptions, commandHelp, runOnArguments, synopsis } from './cli/args';
+import type { Command, Print } from './cli/args';
 import { COMPARE, compareCommand } from './cli/compareCommand';
 import { INTERNAL_ERROR_EXIT, internalErrorMessage } from './cli/internalError';
 import { UsageError } from './cli/io';
@@ -11,15 +11,12 @@ import { EXPORT, exportCommand, IMPORT, importCommand } from './cli/passimComman
 import { PARSE, parseCommand } from './cli/parseCommand';
 import { SCORE, scoreCommand } from './cli/scoreCommand';
 
-type Print = (s: string) => void;
-type Run = (args: readonly string[], out: Print, err: Print) => number | Promise<number>;
-
 /** The subcommands, by name (a Map: the name is whatever the user typed). */
-const COMMANDS = new Map<string, { spec: CommandSpec; run: Run }>([
+const COMMANDS = new Map<string, Command>([
   ['parse', { spec: PARSE, run: parseCommand }],
   ['analyze', { spec: ANALYZE, run: analyzeCommand }],
   ['score', { spec: SCORE, run: scoreCommand }],
-  ['compare', { spec: COMPARE, run: (args, out) => compareCommand(args, out) }],
+  ['compare', { spec: COMPARE, run: (cl, out) => compareCommand(cl, out) }],
   ['export', { spec: EXPORT, run: exportCommand }],
   ['import', { spec: IMPORT, run: importCommand }],
 ]);
@@ -62,16 +59,17 @@ export async function main(argv: readonly string[], out: Print = (s) => process.
     err(`parallax: unknown command "${name}". The commands are: ${[...COMMANDS.keys()].join(', ')}.\n\n${usage()}`);
     return 2;
   }
-  return runCommand(name, command.run, args, out, err);
+  return runCommand(command, args, out, err);
 }
 
 /**
- * Runs a command and turns what it throws into an exit code: a UsageError is one line and 2;
- * anything else is an internal error: one line (the stack too with --debug) and 3.
+ * Runs a command on its arguments and turns what it throws into an exit code: a UsageError is one
+ * line and 2; anything else is an internal error: one line (the stack too with --debug) and 3.
  */
-export async function runCommand(name: string, run: Run, args: readonly string[], out: Print, err: Print): Promise<number> {
+export async function runCommand(command: Command, args: readonly string[], out: Print, err: Print): Promise<number> {
+  const name = command.spec.name;
   try {
-    return await run(args, out, err);
+    return await runOnArguments(command, args, out, err);
   } catch (e) {
     if (e instanceof UsageError) {
       err(`parallax ${name}: ${e.message}`);

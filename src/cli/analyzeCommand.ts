@@ -3,8 +3,7 @@ import type { ArticleInput, BundleAnalysis, Match, MatchKind } from '../core/mod
 import { excerpt, percent } from '../presentation/articleLabels';
 import { groupBy } from '../core/util/groupBy';
 import { analysisJson } from './analysisJson';
-import { commandLineOrHelp } from './args';
-import type { CommandSpec } from './args';
+import type { CommandSpec, ParsedCommandLine, Print } from './args';
 import { engineStep } from './internalError';
 import { loadArticles } from './loadArticles';
 import { counted } from '../core/util/counted';
@@ -63,9 +62,7 @@ export function analysisReport(file: string, articles: readonly ArticleInput[], 
 }
 
 /** `parallax analyze <bundle|text file> [--json]`. */
-export function analyzeCommand(args: readonly string[], out: (s: string) => void): number {
-  const cl = commandLineOrHelp(ANALYZE, args, out);
-  if (cl === null) return 0;
+export function analyzeCommand(cl: ParsedCommandLine, out: Print): number {
   const file = cl.positionals[0];
   const articles = loadArticles(file);
   const analysis = engineStep('analysing the bundle', articles, (list) => analyzeBundle(list));

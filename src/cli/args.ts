@@ -118,11 +118,25 @@ export function parseCommandLine(spec: CommandSpec, args: readonly string[]): Pa
   return { values: parsed.values, positionals: parsed.positionals };
 }
 
-/** The parsed command line, or null once the command's help has been printed (--help was asked for). */
-export function commandLineOrHelp(spec: CommandSpec, args: readonly string[], out: (s: string) => void): ParsedCommandLine | null {
-  const cl = parseCommandLine(spec, args);
-  if (cl === null) out(commandHelp(spec));
-  return cl;
+export type Print = (s: string) => void;
+
+/** A subcommand: its spec, and what it does with its parsed command line (returns the exit code). */
+export interface Command {
+  readonly spec: CommandSpec;
+  readonly run: (cl: ParsedCommandLine, out: Print, err: Print) => number | Promise<number>;
+}
+
+/**
+ * Runs a subcommand on its arguments: --help prints its help (exit 0); otherwise it runs on the
+ * parsed command line. Arguments that do not fit its spec throw a UsageError.
+ */
+export function runOnArguments(command: Command, args: readonly string[], out: Print, err: Print): number | Promise<number> {
+  const cl = parseCommandLine(command.spec, args);
+  if (cl === null) {
+    out(commandHelp(command.spec));
+    return 0;
+  }
+  return command.run(cl, out, err);
 }
 
 /** `parallax <command> --help`. */

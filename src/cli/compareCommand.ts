@@ -1,8 +1,7 @@
 import { alignPair, analyzeBundle } from '../core/analyze';
 import type { ArticleInput } from '../core/model';
 import { wordDiff } from '../core/text/wordDiff';
-import { commandLineOrHelp } from './args';
-import type { CommandSpec } from './args';
+import type { CommandSpec, ParsedCommandLine, Print } from './args';
 import { findArticle } from './articleRef';
 import { processColorEnvironment, useColor } from './color';
 import type { ColorEnvironment } from './color';
@@ -64,9 +63,7 @@ export function comparisonReport(articles: readonly ArticleInput[], a: number, b
 }
 
 /** `parallax compare <bundle> <articleA> <articleB> [--color|--no-color]`. */
-export function compareCommand(args: readonly string[], out: (s: string) => void, env: ColorEnvironment = processColorEnvironment()): number {
-  const cl = commandLineOrHelp(COMPARE, args, out);
-  if (cl === null) return 0;
+export function compareCommand(cl: ParsedCommandLine, out: Print, env: ColorEnvironment = processColorEnvironment()): number {
   const [file, refA, refB] = cl.positionals;
   const articles = loadArticles(file);
   const names = articles.map((x) => x.name);

@@ -1,7 +1,6 @@
 import { parseBundle } from '../core/bundle/parseBundle';
 import type { ParsedBundle } from '../core/bundle/parseBundle';
-import { commandLineOrHelp } from './args';
-import type { CommandSpec } from './args';
+import type { CommandSpec, ParsedCommandLine, Print } from './args';
 import { readTextFile } from './io';
 import { counted } from '../core/util/counted';
 
@@ -58,9 +57,7 @@ export function parseReportText(file: string, text: string, parsed: ParsedBundle
 }
 
 /** `parallax parse <bundle> [--json]`. Returns the exit code: 1 when the bundle has errors. */
-export function parseCommand(args: readonly string[], out: (s: string) => void): number {
-  const cl = commandLineOrHelp(PARSE, args, out);
-  if (cl === null) return 0;
+export function parseCommand(cl: ParsedCommandLine, out: Print): number {
   const file = cl.positionals[0];
   const text = readTextFile(file);
   const parsed = parseBundle(text);

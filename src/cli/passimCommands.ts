@@ -9,13 +9,11 @@ import type { PassimCluster } from '../core/passim/clusters';
 import { PassimLayoutError, readPassimOutput } from '../core/passim/readOutput';
 import { passimJsonLines, toPassimRecords } from '../core/passim/toPassim';
 import type { ExportBundle } from '../core/passim/toPassim';
-import { commandLineOrHelp, synopsis } from './args';
-import type { CommandSpec, OptionValues } from './args';
+import { synopsis } from './args';
+import type { CommandSpec, OptionValues, ParsedCommandLine, Print } from './args';
 import { readTextFile, UsageError } from './io';
 import { nodeFolderAccess } from './passimFolder';
 import { counted } from '../core/util/counted';
-
-type Print = (s: string) => void;
 
 const FORMAT = { type: 'string', choices: ['passim'], required: true, description: 'the format: passim (the only one so far)' } as const;
 
@@ -72,9 +70,7 @@ function exportBundle(file: string): ExportBundle {
 }
 
 /** `parallax export --format passim <bundle>… [-o out.jsonl]`. */
-export function exportCommand(args: readonly string[], out: Print, err: Print = console.error): number {
-  const cl = commandLineOrHelp(EXPORT, args, out);
-  if (cl === null) return 0;
+export function exportCommand(cl: ParsedCommandLine, out: Print, err: Print): number {
   requirePassim(EXPORT, cl.values);
   const bundles = cl.positionals.map(exportBundle);
   const lines = passimJsonLines(toPassimRecords(bundles));
@@ -115,9 +111,7 @@ function writeClusters(clusters: readonly PassimCluster[], target: string | unde
 }
 
 /** `parallax import --format passim <output folder> [-o …] [--min-size N] [--cluster ID]`. */
-export async function importCommand(args: readonly string[], out: Print, err: Print = console.error): Promise<number> {
-  const cl = commandLineOrHelp(IMPORT, args, out);
-  if (cl === null) return 0;
+export async function importCommand(cl: ParsedCommandLine, out: Print, err: Print): Promise<number> {
   requirePassim(IMPORT, cl.values);
   const folder = cl.positionals[0];
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {

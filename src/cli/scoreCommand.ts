@@ -2,8 +2,7 @@ import { DEFAULT_OPTIONS } from '../core/analyze';
 import { articleFeatures } from '../core/match/articleFeatures';
 import type { SentenceFeatures } from '../core/match/articleFeatures';
 import { scoreSentences } from '../core/match/sentenceScore';
-import { commandLineOrHelp } from './args';
-import type { CommandSpec } from './args';
+import type { CommandSpec, ParsedCommandLine, Print } from './args';
 import { readTextFile, UsageError } from './io';
 import { engineStep } from './internalError';
 
@@ -34,9 +33,7 @@ export function scorePairs(pairs: readonly (readonly [string, string])[]): { sco
 }
 
 /** `parallax score <pairs.tsv>`: each line `sentence1<TAB>sentence2` (with more columns, the last two are the sentences). */
-export function scoreCommand(args: readonly string[], out: (s: string) => void): number {
-  const cl = commandLineOrHelp(SCORE, args, out);
-  if (cl === null) return 0;
+export function scoreCommand(cl: ParsedCommandLine, out: Print): number {
   const file = cl.positionals[0];
   const pairs: [string, string][] = [];
   readTextFile(file).split(/\r?\n/).forEach((line, k) => {

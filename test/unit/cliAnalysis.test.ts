@@ -2,15 +2,19 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { analyzeCommand, loadArticles } from '../../src/cli/analyzeCommand';
-import { compareCommand, findArticle, wordDiffLine } from '../../src/cli/compareCommand';
-import { scoreCommand } from '../../src/cli/scoreCommand';
+import { ANALYZE, analyzeCommand, loadArticles } from '../../src/cli/analyzeCommand';
+import { parseCommandLine } from '../../src/cli/args';
+import type { CommandSpec, ParsedCommandLine, Print } from '../../src/cli/args';
+import { COMPARE, compareCommand, findArticle, wordDiffLine } from '../../src/cli/compareCommand';
+import { SCORE, scoreCommand } from '../../src/cli/scoreCommand';
 import { UsageError } from '../../src/cli/io';
 import { seedsPath } from './paths';
 
-function run(command: (args: readonly string[], out: (s: string) => void) => number, args: string[]): { code: number; out: string } {
+function run(spec: CommandSpec, command: (cl: ParsedCommandLine, out: Print) => number, args: string[]): { code: number; out: string } {
   const lines: string[] = [];
-  const code = command(args, (s) => lines.push(s));
+  const cl = parseCommandLine(spec, args);
+  assert.ok(cl, 'not --help');
+  const code = command(cl, (s) => lines.push(s));
   return { code, out: lines.join('\n') };
 }
 
@@ -19,7 +23,7 @@ describe('parallax analyze / score / compare', () => {
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('analyze --json follows the documented schema, with article names', () => {
-    const { code, out } = run(analyzeCommand, [seedsPath, '--json']);
+    const { code, out } = run(ANALYZE, analyzeCommand, [seedsPath, '--json']);
     assert.strictEqual(code, 0);
     const json = JSON.parse(out) as Record<string, unknown[]>;
     assert.deepStrictEqual(Object.keys(json), ['articles', 'matches', 'quoteGroups', 'sources', 'copies', 'limits']);
@@ -44,7 +48,7 @@ describe('parallax analyze / score / compare', () => {
   });
 
   it('analyze prints a report that reads a rewrite as one', () => {
-    const { out } = run(analyzeCommand, [seedsPath]);
+    const { out } = run(ANALYZE, analyzeCommand, [seedsPath]);
     assert.match(out, /001_\S+: 16 sentences/);
     // One direction per pair: 001 derives from 002, 002 is its source, never both ways.
     assert.match(out, /derives from 002_\S+: 16 of 16 sentences, in order/);
@@ -55,7 +59,7 @@ describe('parallax analyze / score / compare', () => {
     assert.match(out, /original 002_\S+: “If we now start/);
     assert.match(out, /reworded 001_\S+: “If we start speculating/);
     // Every direction the engine found is a line of the report, as the JSON has it.
-    const json = JSON.parse(run(analyzeCommand, [seedsPath, '--json']).out) as { sources: { name: string; origin: string | null }[] };
+    const json = JSON.parse(run(ANALYZE, analyzeCommand, [seedsPath, '--json']).out) as { sources: { name: string; origin: string | null }[] };
     for (const s of json.sources) {
       if (s.origin !== null) assert.ok(out.includes(`  ${s.name} derives from ${s.origin}`), `${s.name} derives from ${s.origin}`);
     }
@@ -65,13 +69,13 @@ describe('parallax analyze / score / compare', () => {
     const file = path.join(tmp, 'notes.txt');
     fs.writeFileSync(file, 'Just one article. With two sentences.');
     assert.deepStrictEqual(loadArticles(file).map((a) => a.name), ['notes.txt']);
-    const json = JSON.parse(run(analyzeCommand, [file, '--json']).out) as { articles: { sentences: unknown[] }[] };
+    const json = JSON.parse(run(ANALYZE, analyzeCommand, [file, '--json']).out) as { articles: { sentences: unknown[] }[] };
     assert.strictEqual(json.articles[0].sentences.length, 2);
   });
 
   it('reports a missing file and an unknown article as usage errors that list the names', () => {
-    assert.throws(() => run(analyzeCommand, [path.join(tmp, 'missing.bundle')]), UsageError);
-    assert.throws(() => run(compareCommand, [seedsPath, '001', 'nope']), (err: Error) => err instanceof UsageError && /003_4ff723355b29c616\.txt/.test(err.message));
+    assert.throws(() => run(ANALYZE, analyzeCommand, [path.join(tmp, 'missing.bundle')]), UsageError);
+    assert.throws(() => run(COMPARE, compareCommand, [seedsPath, '001', 'nope']), (err: Error) => err instanceof UsageError && /003_4ff723355b29c616\.txt/.test(err.message));
   });
 
   it('finds articles by name, unique prefix or #number; a bare number is a name prefix', () => {
@@ -88,19 +92,19 @@ describe('parallax analyze / score / compare', () => {
   });
 
   it('compare prints aligned pairs with word differences, coloured only when asked', () => {
-    const plain = run(compareCommand, [seedsPath, '001', '#3', '--no-color']).out;
+    const plain = run(COMPARE, compareCommand, [seedsPath, '001', '#3', '--no-color']).out;
     assert.match(plain, /^001_\S+ ↔ 002_\S+ · 14 aligned, 0 only in A, 0 only in B/);
     assert.match(plain, /\[-explained to journalists-\]\{\+told reporters\+\}/);
     assert.ok(!plain.includes('\x1b['));
-    assert.ok(run(compareCommand, [seedsPath, '001', '002', '--color']).out.includes('\x1b[32m'));
+    assert.ok(run(COMPARE, compareCommand, [seedsPath, '001', '002', '--color']).out.includes('\x1b[32m'));
     assert.strictEqual(wordDiffLine('a b c', 'a x c', false), 'a [-b-]{+x+} c');
   });
 
   it('score prints score and kind per line and rejects lines without a tab', () => {
     const file = path.join(tmp, 'pairs.tsv');
     fs.writeFileSync(file, 'The cat sat on the mat today.\tThe cat sat on the mat today.\nRain fell.\tMarkets rose.\n');
-    assert.deepStrictEqual(run(scoreCommand, [file]).out.split('\n'), ['1.000\tverbatim', '0.000\tnone']);
+    assert.deepStrictEqual(run(SCORE, scoreCommand, [file]).out.split('\n'), ['1.000\tverbatim', '0.000\tnone']);
     fs.writeFileSync(file, 'no tab here\n');
-    assert.throws(() => run(scoreCommand, [file]), /pairs\.tsv:1: no tab/);
+    assert.throws(() => run(SCORE, scoreCommand, [file]), /pairs\.tsv:1: no tab/);
   });
 });

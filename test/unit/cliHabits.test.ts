@@ -6,7 +6,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { commandFlags, main, runCommand, usage } from '../../src/cli';
-import { compareCommand } from '../../src/cli/compareCommand';
+import { ANALYZE } from '../../src/cli/analyzeCommand';
+import { parseCommandLine } from '../../src/cli/args';
+import { COMPARE, compareCommand } from '../../src/cli/compareCommand';
 import { engineStep, InternalError } from '../../src/cli/internalError';
 import { seedsPath } from './paths';
 
@@ -75,7 +77,9 @@ describe('parallax CLI habits', () => {
   it('respects NO_COLOR unless --color is given; --no-color always wins', () => {
     const run = (args: string[], env: { noColor: boolean; isTTY: boolean }): string => {
       const lines: string[] = [];
-      compareCommand([seedsPath, '001', '002', ...args], (s) => lines.push(s), env);
+      const cl = parseCommandLine(COMPARE, [seedsPath, '001', '002', ...args]);
+      assert.ok(cl, 'not --help');
+      compareCommand(cl, (s) => lines.push(s), env);
       return lines.join('\n');
     };
     const escapes = (s: string): boolean => s.includes('\x1b[');
@@ -89,13 +93,14 @@ describe('parallax CLI habits', () => {
   it('reports an internal error in one line with exit code 3, the stack only with --debug', async () => {
     const lookup = (table: { x: number } | null): number => (table as { x: number }).x;
     const failing = (): number => lookup(null); // a real TypeError: Cannot read properties of null
+    const command = { spec: ANALYZE, run: failing };
     const lines: string[] = [];
-    assert.strictEqual(await runCommand('analyze', failing, ['x.bundle'], () => undefined, (s) => lines.push(s)), 3);
+    assert.strictEqual(await runCommand(command, ['x.bundle'], () => undefined, (s) => lines.push(s)), 3);
     assert.strictEqual(lines.length, 1);
     assert.strictEqual(lines[0].split('\n').length, 1, lines[0]);
     assert.match(lines[0], /^parallax analyze: internal error: TypeError: .+ This is a bug in Parallax, not in your file: please report it .*--debug\.$/);
     const debug: string[] = [];
-    assert.strictEqual(await runCommand('analyze', failing, ['x.bundle', '--debug'], () => undefined, (s) => debug.push(s)), 3);
+    assert.strictEqual(await runCommand(command, ['x.bundle', '--debug'], () => undefined, (s) => debug.push(s)), 3);
     assert.match(debug[0], /\n\s+at lookup /, 'the stack follows the line');
   });
 

@@ -2,13 +2,16 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseCommand } from '../../src/cli/parseCommand';
+import { parseCommandLine } from '../../src/cli/args';
+import { PARSE, parseCommand } from '../../src/cli/parseCommand';
 import { UsageError } from '../../src/cli/io';
 import { seedsPath } from './paths';
 
 function run(args: string[]): { code: number; out: string } {
   const lines: string[] = [];
-  const code = parseCommand(args, (s) => lines.push(s));
+  const cl = parseCommandLine(PARSE, args);
+  assert.ok(cl, 'not --help');
+  const code = parseCommand(cl, (s) => lines.push(s));
   return { code, out: lines.join('\n') };
 }
 
