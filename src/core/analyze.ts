@@ -7,7 +7,8 @@ import { contentHash } from './hash';
 import { splitSentences } from './text/sentences';
 import { findQuotes } from './text/quotes';
 import { matchesOf } from './match/passages';
-import { groupQuotes } from './match/quoteGroups';
+import { continueGrouping, newQuoteGrouping } from './match/quoteGroups';
+import type { QuoteGrouping } from './match/quoteGroups';
 import { articleFeatures } from './match/articleFeatures';
 import type { ArticleFeatures } from './match/articleFeatures';
 import { comparePair } from './match/documentPair';
@@ -59,10 +60,16 @@ export interface AnalysisCache {
 interface BundleStage {
   /** The articles' content hashes, in order. */
   readonly key: string;
+  /** The articles' features (the same for the same hashes). */
+  features?: readonly ArticleFeatures[];
   copies?: CopyOf[];
   /** The candidate article pairs, and what finding them added to the work tally. */
   candidates?: { readonly pairs: readonly (readonly [number, number])[]; readonly tally: WorkTally };
+  /** Quote grouping so far (its progress), and its groups once done. */
+  grouping?: QuoteGrouping;
   quoteGroups?: readonly QuoteGroup[];
+  /** The candidate pairs compared so far (comparePairs). */
+  pairs?: PairProgress;
   /** The quote-anchored links found so far (anchoredLinksOf). */
   anchors?: AnchorProgress;
 }
@@ -78,7 +85,7 @@ export function createAnalysisCache(): AnalysisCache {
 export function finishedPhases(cache: AnalysisCache): number {
   const s = cache.stage;
   if (s === undefined) return 0;
-  return Number(s.copies !== undefined) + Number(s.candidates !== undefined) + Number(s.quoteGroups !== undefined) + (s.anchors?.next ?? 0);
+  return Number(s.copies !== undefined) + Number(s.candidates !== undefined) + (s.grouping?.units ?? 0) + (s.anchors?.next ?? 0);
 }
 
 interface PairLinks {
@@ -110,17 +117,19 @@ export function analyzeBundle(
   stats.articleHits = stats.articleMisses = stats.pairHits = stats.pairMisses = 0;
   throwIfCancelled(token);
   const tally = newTally();
-  const { hashes, features } = featuresOf(articles, cache, tally, token);
+  const fresh = featuresOf(articles, cache, tally, token);
+  const hashes = fresh.hashes;
   const stage = stageOf(cache, hashes);
+  // The stage's own array: what is remembered per features array (quoteAnchors.ts) outlives a time slice.
+  const features = (stage.features ??= fresh.features);
   const copies = (stage.copies ??= findCopies(articles.map((a) => a.text)));
   const isCopy = new Uint8Array(articles.length);
   for (const c of copies) isCopy[c.article] = 1;
   const candidates = candidatesOf(stage, features, isCopy, tally, token);
-  const pairLinks = comparePairs(candidates, { hashes, features, opts, cache, tally, token, finish });
+  const { links: pairLinks, linked } = comparePairs(stage, candidates, { hashes, features, opts, cache, tally, token, finish });
 
   // Sentences that carry the same quotation report the same statement: add what the pairs missed.
   const quoteGroups = quoteGroupsOf(stage, articles, features, tally, token, finish);
-  const linked = linkedSentences(pairLinks, features);
   // Resumable only when the pair links are a function of the articles and options: every pair compared.
   const anchored = anchoredLinksOf(stage, anchorGroups(quoteGroups, isCopy, tally), { features, opts, known: linked.has, token }, tally.skippedPairs === 0);
   const allLinks = mergeLinks(pairLinks, anchored, linked);
@@ -179,7 +188,8 @@ function quoteGroupsOf(
     tally.ungroupedQuotes = features.reduce((n, f) => n + f.quotes.length, 0);
     return [];
   }
-  stage.quoteGroups = groupQuotes(features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })), token);
+  stage.grouping ??= newQuoteGrouping();
+  stage.quoteGroups = continueGrouping(stage.grouping, features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })), token);
   return stage.quoteGroups;
 }
 
@@ -238,30 +248,59 @@ interface PairWork {
   readonly finish?: CancellationLike;
 }
 
+/**
+ * The candidate pairs compared so far in this stage, by candidate index, for one options key: a slice
+ * resumes after the last without building and looking up every pair's cache key again.
+ */
+interface PairProgress {
+  readonly options: string;
+  /** Per candidate: its comparison, once done (from the cache or computed). */
+  readonly results: (PairComparison | undefined)[];
+  /** Per candidate: its key in cache.pairs, once looked at. */
+  readonly keys: string[];
+  /** Once every candidate is compared: the pairs' links, and which sentence pairs they link. */
+  done?: { readonly links: PairLinks[]; readonly linked: LinkedSentences };
+}
+
 /** Compares each candidate pair (a < b), from the cache when both texts and the options are unchanged. */
-function comparePairs(candidates: readonly (readonly [number, number])[], w: PairWork): PairLinks[] {
+function comparePairs(stage: BundleStage, candidates: readonly (readonly [number, number])[], w: PairWork): { links: PairLinks[]; linked: LinkedSentences } {
   const { cache, tally } = w;
-  const optionsKey = `${w.opts.minSharedWords}|${w.opts.paraphraseThreshold}`;
-  const used = new Set<string>();
-  const out: PairLinks[] = [];
+  const options = `${w.opts.minSharedWords}|${w.opts.paraphraseThreshold}`;
+  if (stage.pairs?.options !== options) stage.pairs = { options, results: [], keys: [] };
+  const progress = stage.pairs;
   tally.candidatePairs += candidates.length;
-  for (const [a, b] of candidates) {
-    const key = `${w.hashes[a]}|${w.hashes[b]}|${optionsKey}`;
-    const result = cached(cache.pairs, key, () => (w.finish?.isCancellationRequested ? undefined : comparePair(w.features[a], w.features[b], w.opts)),
-      (hit) => void (hit ? cache.stats.pairHits++ : cache.stats.pairMisses++));
+  const out: PairLinks[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const known = progress.results[k];
+    if (known !== undefined) cache.stats.pairHits++;
+    const result = known ?? pairResult(progress, k, candidates[k], w);
     if (result === undefined) {
       tally.skippedPairs++;
       continue;
     }
-    used.add(key);
     tally.articlePairs++;
     tally.sentencePairsScored += result.scored;
     if (result.capped) tally.cappedPairs++;
-    if (result.links.length > 0) out.push({ a, b, links: result.links });
-    throwIfCancelled(w.token);
+    if (result.links.length > 0) out.push({ a: candidates[k][0], b: candidates[k][1], links: result.links });
   }
+  if (progress.done !== undefined) return progress.done;
+  // Entries this bundle's pairs do not use are dropped; once for a stage whose pairs are all compared.
+  const used = new Set(progress.keys);
   for (const key of cache.pairs.keys()) if (!used.has(key)) cache.pairs.delete(key);
-  return out;
+  const done = { links: out, linked: linkedSentences(out, w.features) };
+  if (tally.skippedPairs === 0) progress.done = done;
+  return done;
+}
+
+/** Candidate k's comparison from the cache, else computed (none once asked to finish); kept in `progress`. */
+function pairResult(progress: PairProgress, k: number, [a, b]: readonly [number, number], w: PairWork): PairComparison | undefined {
+  const stats = w.cache.stats;
+  const key = (progress.keys[k] ??= `${w.hashes[a]}|${w.hashes[b]}|${progress.options}`);
+  const result = cached(w.cache.pairs, key, () => (w.finish?.isCancellationRequested ? undefined : comparePair(w.features[a], w.features[b], w.opts)),
+    (hit) => void (hit ? stats.pairHits++ : stats.pairMisses++));
+  progress.results[k] = result;
+  throwIfCancelled(w.token);
+  return result;
 }
 
 /**

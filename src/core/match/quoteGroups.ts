@@ -3,6 +3,7 @@ import type { CancellationLike } from '../cancellation';
 import { throwIfCancelled } from '../cancellation';
 import { wordKey } from './lexicon';
 import { quoteCandidates } from './quoteCandidates';
+import type { QuoteIndex } from './quoteCandidates';
 import { readArticleQuotes } from './quoteWording';
 import type { QuoteInfo, QuoteSource } from './quoteWording';
 import { MIN_FRAGMENT_CONTENT, fragmentOf, relate } from './quoteRelation';
@@ -38,47 +39,96 @@ interface Link {
   readonly edge: Edge;
 }
 
-/** Phase 1: every article's quotes, in bundle order. */
-function readQuotes(articles: readonly QuoteSource[], token?: CancellationLike): QuoteInfo[] {
-  const infos: QuoteInfo[] = [];
-  for (let a = 0; a < articles.length; a++) {
-    for (const info of readArticleQuotes(a, articles[a])) infos.push(info);
+/** Quotes linked per unit of work: a few milliseconds of relate() calls. */
+const QUOTES_PER_UNIT = 32;
+/** Links merged per unit of work. */
+const LINKS_PER_UNIT = 512;
+/** Clusters drafted (and given their original) per unit of work. */
+const CLUSTERS_PER_UNIT = 32;
+
+/**
+ * Grouping cut into units of work (an article read, a block of quotes linked, of links merged, of
+ * clusters drafted), its progress kept here between calls: a call stopped by its token between two
+ * units (a time slice) resumes after the last. Each phase reads its items in the same order as one
+ * uninterrupted call, so the groups are the same.
+ */
+export interface QuoteGrouping {
+  /** Units finished so far: a call that raised it made progress. */
+  units: number;
+  /** Phase 1: the quotes read so far, in bundle order, and the next article to read. */
+  readonly infos: QuoteInfo[];
+  nextArticle: number;
+  /** Phase 2: the candidate index (built once the quotes are read), the links found, the next quote. */
+  index?: QuoteIndex;
+  readonly firstBySeq: Map<string, number>;
+  readonly links: Link[];
+  nextQuote: number;
+  /** Phase 3: the merging state (once the links are sorted) and the next link to merge. */
+  merging?: Merging;
+  nextLink: number;
+  /** Phase 4: the clusters of two or more, and the groups drafted from them so far. */
+  clusters?: Cluster[];
+  readonly groups: QuoteGroup[];
+  /** The sorted groups, once every phase is done. */
+  done?: QuoteGroup[];
+}
+
+export function newQuoteGrouping(): QuoteGrouping {
+  return { units: 0, infos: [], nextArticle: 0, firstBySeq: new Map(), links: [], nextQuote: 0, nextLink: 0, groups: [] };
+}
+
+/** Phase 1: each article's quotes, in bundle order, one article per unit. */
+function readQuotes(g: QuoteGrouping, articles: readonly QuoteSource[], token?: CancellationLike): void {
+  for (; g.nextArticle < articles.length; g.units++) {
+    for (const info of readArticleQuotes(g.nextArticle, articles[g.nextArticle])) g.infos.push(info);
+    g.nextArticle++;
     throwIfCancelled(token);
   }
-  return infos;
 }
 
 /**
  * Phase 2: candidate links, each quote with earlier ones (quoteCandidates.ts: rare keys first, a
  * bounded number). An exact repeat links to the first copy and shares its candidates: a quote
  * carried by a hundred sources costs a hundred links, not five thousand comparisons.
+ * QUOTES_PER_UNIT quotes per unit; the index is asked in increasing order, as it must be.
  */
-function candidateLinks(infos: readonly QuoteInfo[], token?: CancellationLike): Link[] {
-  const links: Link[] = [];
-  const { candidatesOf, shareRareWord } = quoteCandidates(infos);
-  const firstBySeq = new Map<string, number>();
-  for (let i = 0; i < infos.length; i++) {
-    if ((i & 255) === 0) throwIfCancelled(token);
-    const twin = firstBySeq.get(infos[i].seq);
-    if (twin !== undefined && infos[twin].content >= MIN_FRAGMENT_CONTENT) {
-      const edge = relate(infos[twin], infos[i]);
-      if (edge !== null) {
-        links.push({ a: twin, b: i, edge });
-        continue;
-      }
-    }
-    if (twin === undefined) firstBySeq.set(infos[i].seq, i);
-    for (const j of candidatesOf(i)) {
-      const jFirst = before(infos[j], infos[i]);
-      const first = jFirst ? j : i;
-      const second = jFirst ? i : j;
-      const edge = relate(infos[first], infos[second]);
-      // A rewording that shares only the commonest words of the bundle's quotes (a dialogue on a
-      // small vocabulary) is chance; one found on meaning and setting shares few words by nature.
-      if (edge !== null && (edge.relation !== 'reworded' || edge.inContext === true || shareRareWord(i, j))) links.push({ a: first, b: second, edge });
+function candidateLinks(g: QuoteGrouping, token?: CancellationLike): void {
+  const infos = g.infos;
+  if (g.index === undefined) {
+    g.index = quoteCandidates(infos);
+    g.units++;
+    throwIfCancelled(token);
+  }
+  while (g.nextQuote < infos.length) {
+    const end = Math.min(infos.length, g.nextQuote + QUOTES_PER_UNIT);
+    for (let i = g.nextQuote; i < end; i++) linkQuote(g, g.index, i);
+    g.nextQuote = end;
+    g.units++;
+    throwIfCancelled(token);
+  }
+}
+
+/** The links of quote i with earlier quotes, added to g.links. */
+function linkQuote(g: QuoteGrouping, index: QuoteIndex, i: number): void {
+  const { infos, links, firstBySeq } = g;
+  const twin = firstBySeq.get(infos[i].seq);
+  if (twin !== undefined && infos[twin].content >= MIN_FRAGMENT_CONTENT) {
+    const edge = relate(infos[twin], infos[i]);
+    if (edge !== null) {
+      links.push({ a: twin, b: i, edge });
+      return;
     }
   }
-  return links;
+  if (twin === undefined) firstBySeq.set(infos[i].seq, i);
+  for (const j of index.candidatesOf(i)) {
+    const jFirst = before(infos[j], infos[i]);
+    const first = jFirst ? j : i;
+    const second = jFirst ? i : j;
+    const edge = relate(infos[first], infos[second]);
+    // A rewording that shares only the commonest words of the bundle's quotes (a dialogue on a
+    // small vocabulary) is chance; one found on meaning and setting shares few words by nature.
+    if (edge !== null && (edge.relation !== 'reworded' || edge.inContext === true || index.shareRareWord(i, j))) links.push({ a: first, b: second, edge });
+  }
 }
 
 interface Cluster {
@@ -119,33 +169,56 @@ function relatedOf(infos: readonly QuoteInfo[], links: readonly Link[]): Related
   };
 }
 
-/** Phase 3: strongest links first, merged while every member stays related to the cluster's first occurrence. */
-function mergeClusters(infos: readonly QuoteInfo[], links: Link[]): Cluster[] {
-  links.sort((x, y) => y.edge.score - x.edge.score || x.a - y.a || x.b - y.b);
-  const related = relatedOf(infos, links);
-  const clusterOf = new Map<number, Cluster>();
+/** Clusters as merging leaves them: by member, and the remembered relations. */
+interface Merging {
+  readonly related: Related;
+  readonly clusterOf: Map<number, Cluster>;
+}
+
+/**
+ * Phase 3: strongest links first, merged while every member stays related to the cluster's first
+ * occurrence; LINKS_PER_UNIT links per unit. Ends with the clusters of two or more.
+ */
+function mergeClusters(g: QuoteGrouping, token?: CancellationLike): Cluster[] {
+  const { infos, links } = g;
+  if (g.merging === undefined) {
+    links.sort((x, y) => y.edge.score - x.edge.score || x.a - y.a || x.b - y.b);
+    g.merging = { related: relatedOf(infos, links), clusterOf: new Map() };
+    g.units++;
+    throwIfCancelled(token);
+  }
+  const { related, clusterOf } = g.merging;
+  while (g.nextLink < links.length) {
+    const end = Math.min(links.length, g.nextLink + LINKS_PER_UNIT);
+    for (let k = g.nextLink; k < end; k++) mergeLink(infos, clusterOf, related, links[k]);
+    g.nextLink = end;
+    g.units++;
+    throwIfCancelled(token);
+  }
+  return [...new Set(clusterOf.values())].filter((c) => c.members.length >= 2);
+}
+
+/** Merges the clusters of a link's two quotes when every member can join (canJoin). */
+function mergeLink(infos: readonly QuoteInfo[], clusterOf: Map<number, Cluster>, related: Related, { a, b }: Link): void {
   const clusterFor = (i: number): Cluster => {
     let c = clusterOf.get(i);
     if (c === undefined) clusterOf.set(i, (c = { ref: i, members: [i], articles: new Set([infos[i].article]) }));
     return c;
   };
-  for (const { a, b } of links) {
-    const ca = clusterFor(a);
-    const cb = clusterFor(b);
-    if (ca === cb) continue;
-    const ref = before(infos[ca.ref], infos[cb.ref]) ? ca.ref : cb.ref;
-    const [kept, moved] = ref === ca.ref ? [ca, cb] : [cb, ca];
-    if (!canJoin(infos, ref, moved.members, kept, related)) continue;
-    // The larger member list absorbs the smaller one.
-    const [big, small] = ca.members.length >= cb.members.length ? [ca, cb] : [cb, ca];
-    for (const m of small.members) {
-      big.members.push(m);
-      big.articles.add(infos[m].article);
-      clusterOf.set(m, big);
-    }
-    big.ref = ref;
+  const ca = clusterFor(a);
+  const cb = clusterFor(b);
+  if (ca === cb) return;
+  const ref = before(infos[ca.ref], infos[cb.ref]) ? ca.ref : cb.ref;
+  const [kept, moved] = ref === ca.ref ? [ca, cb] : [cb, ca];
+  if (!canJoin(infos, ref, moved.members, kept, related)) return;
+  // The larger member list absorbs the smaller one.
+  const [big, small] = ca.members.length >= cb.members.length ? [ca, cb] : [cb, ca];
+  for (const m of small.members) {
+    big.members.push(m);
+    big.articles.add(infos[m].article);
+    clusterOf.set(m, big);
   }
-  return [...new Set(clusterOf.values())].filter((c) => c.members.length >= 2);
+  big.ref = ref;
 }
 
 /** Phase 4: a cluster as a group of occurrences in bundle order, before its original is chosen. */
@@ -170,11 +243,27 @@ function draftOf(infos: readonly QuoteInfo[], c: Cluster): DraftGroup {
  * returned. Quotes nested inside another quote are left out (someone else's words, quoted by the speaker).
  */
 export function groupQuotes(articles: readonly QuoteSource[], token?: CancellationLike, derivesFrom?: DerivesFrom): QuoteGroup[] {
-  const infos = readQuotes(articles, token);
-  const clusters = mergeClusters(infos, candidateLinks(infos, token));
-  const groups = clusters.map((c) => withOriginal(draftOf(infos, c), derivesFrom));
-  groups.sort((x, y) => x.occurrences[0].article - y.occurrences[0].article || x.occurrences[0].start - y.occurrences[0].start);
-  return groups;
+  return continueGrouping(newQuoteGrouping(), articles, token, derivesFrom);
+}
+
+/**
+ * groupQuotes from where `g` stopped (the same articles each call): throws CancelledError between two
+ * units when `token` asks, with the progress kept in `g`; the next call goes on from there.
+ */
+export function continueGrouping(g: QuoteGrouping, articles: readonly QuoteSource[], token?: CancellationLike, derivesFrom?: DerivesFrom): QuoteGroup[] {
+  if (g.done !== undefined) return g.done;
+  readQuotes(g, articles, token);
+  candidateLinks(g, token);
+  g.clusters ??= mergeClusters(g, token);
+  const clusters = g.clusters;
+  while (g.groups.length < clusters.length) {
+    const end = Math.min(clusters.length, g.groups.length + CLUSTERS_PER_UNIT);
+    for (let k = g.groups.length; k < end; k++) g.groups.push(withOriginal(draftOf(g.infos, clusters[k]), derivesFrom));
+    g.units++;
+    throwIfCancelled(token);
+  }
+  g.done = [...g.groups].sort((x, y) => x.occurrences[0].article - y.occurrences[0].article || x.occurrences[0].start - y.occurrences[0].start);
+  return g.done;
 }
 
 /** The relation of one occurrence of a group to another, as stored in the group. */
