@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { BundleModel } from './bundleModel';
 import type { BundleArticle } from '../core/bundle/parseBundle';
-import { fileNameOf, jsonQueryUri, openDocumentsOf, readJsonQuery } from './documentUris';
-import { DisposableOwner } from './registration';
+import { BundleDocumentProvider, fileNameOf, jsonQueryUri, readJsonQuery } from './documentUris';
 
 /** Each article of a bundle is a read-only document of this scheme. */
 export const ARTICLE_SCHEME = 'parallax-article';
@@ -56,18 +55,12 @@ function removedNotice(ref: ArticleRef): string {
 }
 
 /** Serves article documents and keeps them in step with their bundle's edits. */
-export class ArticleDocumentProvider extends DisposableOwner implements vscode.TextDocumentContentProvider {
-  private readonly changeEmitter = this.own(new vscode.EventEmitter<vscode.Uri>());
-  readonly onDidChange = this.changeEmitter.event;
-
+export class ArticleDocumentProvider extends BundleDocumentProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly model: BundleModel) {
-    super();
-    const refresh = (bundleUri: vscode.Uri): void => {
-      for (const uri of openDocumentsOf(bundleUri, (u) => parseArticleUri(u)?.bundleUri.toString())) this.changeEmitter.fire(uri);
-    };
+    super((uri) => parseArticleUri(uri)?.bundleUri.toString());
     this.own(
-      model.onDidChangeBundle((doc) => refresh(doc.uri)),
-      model.onDidCloseBundle(refresh),
+      model.onDidChangeBundle((doc) => this.bundleChanged(doc.uri)),
+      model.onDidCloseBundle(this.bundleChanged),
     );
   }
 

@@ -7,23 +7,19 @@ import { headerLens, passageLenses } from '../presentation/lensModel';
 import { headerRange } from './rangeMapping';
 import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
-import { DisposableOwner } from './registration';
+import { RefreshingProvider } from './registration';
 
 /**
  * Lenses on article headers (what the article shares, and the closest source) and above each line
  * holding shared passages, in bundles and article documents. Computed from the last completed
  * analysis, so a request never waits for the engine.
  */
-export class ParallaxCodeLensProvider extends DisposableOwner implements vscode.CodeLensProvider {
-  private readonly changeEmitter = this.own(new vscode.EventEmitter<void>());
-  readonly onDidChangeCodeLenses = this.changeEmitter.event;
+export class ParallaxCodeLensProvider extends RefreshingProvider implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses = this.onRefresh;
 
   constructor(private readonly analyses: AnalysisService) {
     super();
-    this.own(
-      analyses.onDidChangeAnalysis(() => this.changeEmitter.fire()),
-      onSettingsChange(['codeLens.enabled', 'showBoilerplate'], () => this.changeEmitter.fire()),
-    );
+    this.own(analyses.onDidChangeAnalysis(this.refresh), onSettingsChange(['codeLens.enabled', 'showBoilerplate'], this.refresh));
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {

@@ -8,12 +8,11 @@ import { alignedViewText, comparisonTitle, lineForOffset } from '../presentation
 import type { AlignedViewText } from '../presentation/alignedView';
 import { percent } from '../presentation/articleLabels';
 import { COMMANDS } from '../commands/ids';
-import { ALIGNED_LANGUAGE, ALIGNED_SCHEME, alignedUri, openDocumentsOf, parseAlignedUri } from './documentUris';
+import { ALIGNED_LANGUAGE, ALIGNED_SCHEME, alignedUri, BundleDocumentProvider, parseAlignedUri } from './documentUris';
 import type { AlignedRef } from './documentUris';
 import { registerCommand } from '../commands/args';
 import type { CompareOptions } from '../commands/args';
 import { resolveTarget } from '../commands/target';
-import { DisposableOwner } from './registration';
 
 
 function articleIndex(snapshot: AnalysisSnapshot, which: number | string): number {
@@ -27,18 +26,14 @@ export function alignedPairs(snapshot: AnalysisSnapshot, left: number, right: nu
 }
 
 /** Builds and caches the text of both sides of a comparison from the last analysis of its bundle. */
-export class AlignedDocumentProvider extends DisposableOwner implements vscode.TextDocumentContentProvider {
+export class AlignedDocumentProvider extends BundleDocumentProvider implements vscode.TextDocumentContentProvider {
   /** Layout per aligned document, for the analysis it was computed from. */
   private readonly views = new Map<string, { snapshot: AnalysisSnapshot; text: AlignedViewText }>();
-  private readonly changeEmitter = this.own(new vscode.EventEmitter<vscode.Uri>());
-  readonly onDidChange = this.changeEmitter.event;
 
   constructor(private readonly analyses: AnalysisService) {
-    super();
+    super((uri) => parseAlignedUri(uri)?.bundle);
     this.own(
-      analyses.onDidChangeAnalysis((bundleUri) => {
-        for (const uri of openDocumentsOf(bundleUri, (u) => parseAlignedUri(u)?.bundle)) this.changeEmitter.fire(uri);
-      }),
+      analyses.onDidChangeAnalysis(this.bundleChanged),
       vscode.workspace.onDidCloseTextDocument((doc) => this.views.delete(doc.uri.toString())),
     );
   }

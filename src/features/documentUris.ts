@@ -1,6 +1,7 @@
 // The addresses of Parallax's read-only documents (articles, the two sides of a comparison): the
 // path ends with a name, so the tab shows it, and the query carries what to show as JSON.
 import * as vscode from 'vscode';
+import { DisposableOwner } from './registration';
 
 // The tab title is the path's last segment, so slashes in names are shown as a look-alike.
 const SLASH_STAND_IN = '\u2215';
@@ -49,8 +50,22 @@ export function fileNameOf(uri: vscode.Uri): string {
   return uri.path.split('/').pop() || uri.toString(true);
 }
 
-/** The open documents whose address names this bundle, as `bundleOf` reads the bundle URI from an address. */
-export function openDocumentsOf(bundleUri: vscode.Uri, bundleOf: (uri: vscode.Uri) => string | undefined): vscode.Uri[] {
-  const key = bundleUri.toString();
-  return vscode.workspace.textDocuments.map((d) => d.uri).filter((uri) => bundleOf(uri) === key);
+/**
+ * Serves read-only documents made from a bundle (its articles, the sides of a comparison):
+ * `bundleChanged` has VS Code read again every open one of that bundle, as `bundleOf` reads the
+ * bundle's URI from a document's address. A subclass owns what calls it.
+ */
+export class BundleDocumentProvider extends DisposableOwner {
+  private readonly changeEmitter = this.own(new vscode.EventEmitter<vscode.Uri>());
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor(private readonly bundleOf: (uri: vscode.Uri) => string | undefined) {
+    super();
+  }
+
+  /** An arrow function, so that it can be passed as a listener as it is. */
+  protected readonly bundleChanged = (bundleUri: vscode.Uri): void => {
+    const key = bundleUri.toString();
+    for (const { uri } of vscode.workspace.textDocuments) if (this.bundleOf(uri) === key) this.changeEmitter.fire(uri);
+  };
 }

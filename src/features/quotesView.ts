@@ -5,7 +5,7 @@ import type { OccurrenceRow, QuotationRow, SpeakerRow } from '../presentation/qu
 import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
 import { bundleUriOf } from '../commands/target';
-import { DisposableOwner, registerTreeView } from './registration';
+import { RefreshingProvider, registerTreeView } from './registration';
 
 export const QUOTES_VIEW_ID = 'parallax.quotes';
 
@@ -15,18 +15,14 @@ export type QuotesNode =
   | { readonly kind: 'occurrence'; readonly bundle: string; readonly row: OccurrenceRow };
 
 /** Speakers → quotations → occurrences by source, for the bundle in the active editor (or the last one shown). */
-export class QuotesTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<QuotesNode> {
-  private readonly changeEmitter = this.own(new vscode.EventEmitter<QuotesNode | undefined>());
+export class QuotesTreeProvider extends RefreshingProvider implements vscode.TreeDataProvider<QuotesNode> {
   private bundle: string | undefined;
-  readonly onDidChangeTreeData = this.changeEmitter.event;
+  readonly onDidChangeTreeData = this.onRefresh;
 
   constructor(private readonly analyses: AnalysisService) {
     super();
     this.follow(vscode.window.activeTextEditor);
-    this.own(
-      analyses.onDidChangeAnalysis(() => this.changeEmitter.fire(undefined)),
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
-    );
+    this.own(analyses.onDidChangeAnalysis(this.refresh), vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)));
   }
 
   private follow(editor: vscode.TextEditor | undefined): void {
@@ -34,7 +30,7 @@ export class QuotesTreeProvider extends DisposableOwner implements vscode.TreeDa
     const bundle = bundleUriOf(editor.document)?.toString();
     if (bundle && bundle !== this.bundle) {
       this.bundle = bundle;
-      this.changeEmitter.fire(undefined);
+      this.refresh();
     }
   }
 

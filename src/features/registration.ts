@@ -20,6 +20,17 @@ export class DisposableOwner implements vscode.Disposable {
   }
 }
 
+/**
+ * A provider that is redrawn whole (every CodeLens, the whole tree) when `refresh` runs: its change
+ * event carries no detail. A subclass gives `onRefresh` the name VS Code reads and owns what calls `refresh`.
+ */
+export class RefreshingProvider extends DisposableOwner {
+  private readonly refreshEmitter = this.own(new vscode.EventEmitter<undefined>());
+  protected readonly onRefresh = this.refreshEmitter.event;
+  /** An arrow function, so that it can be passed as a listener as it is. */
+  protected readonly refresh = (): void => this.refreshEmitter.fire(undefined);
+}
+
 /** The tree view `id` over a provider it owns: disposing of the result disposes of both. */
 export function registerTreeView<T>(id: string, provider: vscode.TreeDataProvider<T> & vscode.Disposable): vscode.Disposable {
   return vscode.Disposable.from(provider, vscode.window.createTreeView(id, { treeDataProvider: provider, showCollapseAll: true }));

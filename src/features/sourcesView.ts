@@ -7,7 +7,7 @@ import { COMMANDS } from '../commands/ids';
 import { commandOf } from '../commands/args';
 import { fileNameOf } from './documentUris';
 import { onSettingsChange, readConfig } from './config';
-import { DisposableOwner, registerTreeView } from './registration';
+import { RefreshingProvider, registerTreeView } from './registration';
 
 export const SOURCES_VIEW_ID = 'parallax.sources';
 
@@ -18,16 +18,12 @@ export type SourcesNode =
   | { readonly kind: 'passage'; readonly bundle: string; readonly article: number; readonly label: string; readonly description: string; readonly reveal: RevealPassageArgs };
 
 /** Bundles → articles (source, date, unique share, direction of reuse) → shared passages (boilerplate only with parallax.showBoilerplate). */
-export class SourcesTreeProvider extends DisposableOwner implements vscode.TreeDataProvider<SourcesNode> {
-  private readonly changeEmitter = this.own(new vscode.EventEmitter<SourcesNode | undefined>());
-  readonly onDidChangeTreeData = this.changeEmitter.event;
+export class SourcesTreeProvider extends RefreshingProvider implements vscode.TreeDataProvider<SourcesNode> {
+  readonly onDidChangeTreeData = this.onRefresh;
 
   constructor(private readonly analyses: AnalysisService) {
     super();
-    this.own(
-      analyses.onDidChangeAnalysis(() => this.changeEmitter.fire(undefined)),
-      onSettingsChange(['showBoilerplate'], () => this.changeEmitter.fire(undefined)),
-    );
+    this.own(analyses.onDidChangeAnalysis(this.refresh), onSettingsChange(['showBoilerplate'], this.refresh));
   }
 
   private snapshot(bundle: string): AnalysisSnapshot | undefined {
