@@ -1,8 +1,9 @@
 // The messages between the extension host and the analysis worker (src/analysis/analysisWorker.ts), shared by
 // both sides so that either one fails to compile when the other changes. Pure: plain data only.
 import type { CacheStats } from '../core/analyze';
+import type { RunInput } from './analysisRunner';
 import type { EngineFailure } from './engineFailure';
-import type { AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, Match, QuoteGroup, SourceSummary } from '../core/model';
+import type { ArticleAnalysis, ArticleInput, BundleAnalysis, Match, QuoteGroup, SourceSummary } from '../core/model';
 
 /** Extension host → worker. */
 export type AnalysisRequest =
@@ -16,10 +17,7 @@ export type AnalysisRequest =
    * `bundleKey`, so re-runs are incremental. `budgetMs`: the run's time budget, counted from its
    * `started`; past it the engine finishes with what it has done (a partial result, `limits.partial`).
    */
-  | {
-    readonly type: 'analyze'; readonly id: number; readonly bundleKey: string; readonly articles: readonly ArticleInput[];
-    readonly options: Partial<AnalysisOptions>; readonly budgetMs?: number;
-  }
+  | ({ readonly type: 'analyze'; readonly id: number } & RunInput)
   /** Stop run `id` (running or queued): a newer edit made it useless. */
   | { readonly type: 'cancel'; readonly id: number }
   /** The bundle was closed: drop its cache. */

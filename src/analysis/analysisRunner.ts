@@ -13,11 +13,21 @@ export interface RunnerToken extends CancellationLike {
 /** Where an analysis ran: a worker thread, or slices on the extension host's own thread. */
 export type RunnerKind = 'worker' | 'slices';
 
-export interface RunRequest {
+/** What a run analyses, with which options and budget: plain data, so it also goes to a worker as it is. */
+export interface RunInput {
   /** One engine cache per key: runs of the same bundle reuse the units its articles did not change. */
   readonly bundleKey: string;
   readonly articles: readonly ArticleInput[];
   readonly options: Partial<AnalysisOptions>;
+  /**
+   * The run's time budget in milliseconds, counted from onStarted: past it the engine compares no
+   * new article pair and finishes with what it has done (a partial result: `limits.partial`). None: no budget.
+   */
+  readonly budgetMs?: number;
+}
+
+/** A run as the service asks for it: its input, and how the runner is cancelled and reports back. */
+export interface RunRequest extends RunInput {
   readonly token: RunnerToken;
   /** Called at most once, when the run takes longer than a moment (the status bar shows progress). */
   readonly onSlow?: () => void;
@@ -26,11 +36,6 @@ export interface RunRequest {
    * and after the runs ahead of it. The service's time budget counts from here.
    */
   readonly onStarted?: () => void;
-  /**
-   * The run's time budget in milliseconds, counted from onStarted: past it the engine compares no
-   * new article pair and finishes with what it has done (a partial result: `limits.partial`). None: no budget.
-   */
-  readonly budgetMs?: number;
 }
 
 export interface RunResult {
