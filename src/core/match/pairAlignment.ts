@@ -1,10 +1,7 @@
 import type { SentenceFeatures } from './articleFeatures';
-import { FNV_OFFSET, fnv1aUpdate } from '../hash';
-import { isReportingKey } from './lexicon';
-import { gramPrecisions, nextCommonRun, sentenceGrams } from './sentenceGrams';
-import type { CommonRun } from './sentenceGrams';
+import { nextCommonRun, sentenceGrams, sharedCount, WordClass } from './sentenceGrams';
+import type { CommonRun, SentenceGrams, SortedHashes } from './sentenceGrams';
 import { lcsLength, MAX_CELLS } from './verbatimRuns';
-import { boundedMemo } from '../memo';
 
 /**
  * Word alignment of two sentences, the way a reader checks a paraphrase: each word of one side is
@@ -15,130 +12,11 @@ import { boundedMemo } from '../memo';
  * reporting verbs counted apart) is the paraphrase model's strongest evidence against a pair.
  *
  * What depends on one sentence alone (word and key hashes in sorted order, word classes, content-key
- * and number-masked bigrams) is computed once per sentence and kept in a small bounded cache.
+ * and number-masked bigrams) is part of the sentence's grams (sentenceGrams.ts), computed once per
+ * sentence and kept in a small bounded cache; the scorer passes each side's grams in.
  */
 
-/** Word classes: what an unpaired word of that class says. */
-const WordClass = { Function: 0, Content: 1, Name: 2, Number: 3, Reporting: 4 } as const;
-
-/** Positions sorted by hash (then position), and the hashes in that order. */
-interface SortedHashes {
-  readonly order: Int32Array;
-  readonly hashes: Int32Array;
-}
-
-interface SentenceShape {
-  /** All words by word hash. */
-  readonly words: SortedHashes;
-  /** Content words by key hash. */
-  readonly keys: SortedHashes;
-  readonly kind: Uint8Array;
-  /** Bigrams of content keys (function words left out), sorted hashes. */
-  readonly keyBigrams: Int32Array;
-  /** Bigrams of the words with every number written as one placeholder, sorted hashes. */
-  readonly maskedBigrams: Int32Array;
-  /** The words' hashes with every number written as one placeholder, in order; null when the sentence states no number. */
-  readonly masked: readonly number[] | null;
-  /** The words without hyphens and apostrophes (the spelling stage compares these). */
-  readonly bare: readonly string[];
-}
-
-const CACHE_SIZE = 4096;
-
-const shapeOf = boundedMemo<SentenceShape, SentenceFeatures>(CACHE_SIZE, (s) => computeShape(s));
-
-const hashOf = (text: string): number => fnv1aUpdate(FNV_OFFSET, text) | 0;
-const NUMBER_HASH = hashOf('#');
 const IS_NUMBER = /^\d/;
-
-/** Positions below this pack with a 32-bit hash into one exactly represented double (hash·span + position). */
-const POSITION_SPAN = 2 ** 21;
-/** (hash, position) pairs packed for sorting, reused from sentence to sentence. */
-let packed = new Float64Array(64);
-
-/**
- * Fills `order` with the first `count` of `positions` (ascending) sorted by hash, then position,
- * and `hashes` with their hashes in that order: one numeric sort of packed doubles, no comparator.
- */
-function sortByHash(hash: Int32Array, positions: Int32Array, count: number, order: Int32Array, hashes: Int32Array): void {
-  if (count > 0 && positions[count - 1] >= POSITION_SPAN) {
-    const sorted = Array.from(positions.subarray(0, count)).sort((x, y) => hash[x] - hash[y] || x - y);
-    sorted.forEach((p, k) => ((order[k] = p), (hashes[k] = hash[p])));
-    return;
-  }
-  if (packed.length < count) packed = new Float64Array(Math.max(count, 2 * packed.length));
-  for (let k = 0; k < count; k++) packed[k] = hash[positions[k]] * POSITION_SPAN + positions[k];
-  const keys = packed.subarray(0, count).sort();
-  for (let k = 0; k < count; k++) {
-    const h = Math.floor(keys[k] / POSITION_SPAN);
-    hashes[k] = h;
-    order[k] = keys[k] - h * POSITION_SPAN;
-  }
-}
-
-/** Hashes of the bigrams of `seq[0 … count)`, written to `out` (count − 1 of them) and sorted. */
-function bigramHashes(seq: Int32Array, count: number, out: Int32Array): void {
-  for (let i = 0; i + 1 < count; i++) out[i] = (Math.imul(seq[i], 0x9e3779b1) ^ seq[i + 1]) | 0;
-  out.sort();
-}
-
-/**
- * Per-word scratch of computeShape, reused from sentence to sentence (only the sorted results are
- * kept): word, key and number-masked hashes, content positions and their key hashes in order, and
- * all positions.
- */
-const codes = { wordHash: new Int32Array(64), keyHash: new Int32Array(64), masked: new Int32Array(64), content: new Int32Array(64), keySeq: new Int32Array(64), all: new Int32Array(64) };
-
-function growCodes(n: number): void {
-  if (codes.wordHash.length >= n) return;
-  const size = Math.max(n, 2 * codes.wordHash.length);
-  for (const name of ['wordHash', 'keyHash', 'masked', 'content', 'keySeq', 'all'] as const) codes[name] = new Int32Array(size);
-}
-
-/** Hashes and classifies the words of `s` into `codes` and `kind`; returns how many are content words, and whether any is a number. */
-function wordCodes(s: SentenceFeatures, kind: Uint8Array): { content: number; hasNumber: boolean } {
-  const keys = sentenceGrams(s).keys;
-  const { wordHash, keyHash, masked, content, keySeq, all } = codes;
-  let count = 0;
-  let hasNumber = false;
-  for (let i = 0; i < s.words.length; i++) {
-    const w = s.words[i];
-    all[i] = i;
-    wordHash[i] = hashOf(w);
-    const isNumber = IS_NUMBER.test(w);
-    masked[i] = isNumber ? NUMBER_HASH : wordHash[i];
-    if (masked[i] === NUMBER_HASH) hasNumber = true;
-    const k = keys[i];
-    if (k === null) continue;
-    keyHash[i] = hashOf(k);
-    keySeq[count] = keyHash[i];
-    content[count++] = i;
-    if (isNumber) kind[i] = WordClass.Number;
-    else if (s.salient.includes(k)) kind[i] = WordClass.Name;
-    else kind[i] = isReportingKey(k) ? WordClass.Reporting : WordClass.Content;
-  }
-  return { content: count, hasNumber };
-}
-
-function computeShape(s: SentenceFeatures): SentenceShape {
-  const n = s.words.length;
-  growCodes(n);
-  const kind = new Uint8Array(n);
-  const { content, hasNumber } = wordCodes(s, kind);
-  // One buffer for the sorted orders, their hashes and both bigram lists (each typed array of its own costs an allocation).
-  const buffer = new Int32Array(2 * n + 2 * content + Math.max(0, content - 1) + Math.max(0, n - 1));
-  let at = 0;
-  const take = (length: number) => buffer.subarray(at, (at += length));
-  const words = { order: take(n), hashes: take(n) };
-  sortByHash(codes.wordHash, codes.all, n, words.order, words.hashes);
-  const keys = { order: take(content), hashes: take(content) };
-  sortByHash(codes.keyHash, codes.content, content, keys.order, keys.hashes);
-  const keyBigrams = take(Math.max(0, content - 1));
-  bigramHashes(codes.keySeq, content, keyBigrams);
-  const maskedBigrams = take(Math.max(0, n - 1));
-  bigramHashes(codes.masked, n, maskedBigrams);
-  return { words, keys, kind, keyBigrams, maskedBigrams, masked: hasNumber ? Array.from(codes.masked.subarray(0, n)) : null, bare: s.words.map(bare) };
-}
 
 /**
  * Pairs still-unpaired positions of equal hash, in order, by a merge of the two sorted orders
@@ -166,7 +44,7 @@ const commonRun: CommonRun = { x: 0, xe: 0, y: 0, ye: 0 };
 /** Bound on the word pairs the sense and spelling stages try (they compare unpaired content words one by one). */
 const MAX_TRIES = 4096;
 
-function unpairedContent(kind: Uint8Array, paired: Uint8Array): number[] {
+function unpairedContent(kind: Int32Array, paired: Uint8Array): number[] {
   const out: number[] = [];
   for (let i = 0; i < kind.length; i++) if (kind[i] !== WordClass.Function && !paired[i]) out.push(i);
   return out;
@@ -183,9 +61,7 @@ function cleared(marks: Uint8Array, n: number): Uint8Array {
   return marks;
 }
 
-function pairBySense(a: SentenceFeatures, b: SentenceFeatures, restA: readonly number[], restB: readonly number[], pairedA: Uint8Array, pairedB: Uint8Array): void {
-  const ga = sentenceGrams(a);
-  const gb = sentenceGrams(b);
+function pairBySense(ga: SentenceGrams, gb: SentenceGrams, restA: readonly number[], restB: readonly number[], pairedA: Uint8Array, pairedB: Uint8Array): void {
   // Each unpaired word's senses looked up once, not once per word it is compared with.
   const sensesB = restB.map((j) => gb.senses.get(gb.keys[j] ?? ''));
   for (const i of restA) {
@@ -200,9 +76,6 @@ function pairBySense(a: SentenceFeatures, b: SentenceFeatures, restA: readonly n
     }
   }
 }
-
-/** "cross-section"/"cross section" and "mid-year"/"midyear" are one word: compare without hyphens and apostrophes. */
-const bare = (w: string): string => (/['’-]/.test(w) ? w.replace(/['’-]/g, '') : w);
 
 /** At most one letter inserted, deleted or changed ("Manzon"/"Monzon"), for words of five letters or more. */
 function oneEditApart(x: string, y: string): boolean {
@@ -270,18 +143,21 @@ export interface AlignmentEvidence {
 
 /** Aligns the words of two sentences (see the file comment) and measures what each side leaves unpaired. */
 export function alignWords(a: SentenceFeatures, b: SentenceFeatures): AlignmentEvidence {
-  const sa = shapeOf(a);
-  const sb = shapeOf(b);
-  const na = a.words.length;
-  const nb = b.words.length;
+  return alignGrams(sentenceGrams(a), sentenceGrams(b));
+}
+
+/** alignWords from the two sentences' grams. */
+export function alignGrams(sa: SentenceGrams, sb: SentenceGrams): AlignmentEvidence {
+  const na = sa.kind.length;
+  const nb = sb.kind.length;
   const pairedA = (marksA = cleared(marksA, na));
   const pairedB = (marksB = cleared(marksB, nb));
-  pairEqual(sa.words, sb.words, pairedA, pairedB);
-  pairEqual(sa.keys, sb.keys, pairedA, pairedB);
+  pairEqual(sa.wordsByHash, sb.wordsByHash, pairedA, pairedB);
+  pairEqual(sa.keysByHash, sb.keysByHash, pairedA, pairedB);
   const restA = unpairedContent(sa.kind, pairedA);
   const restB = unpairedContent(sb.kind, pairedB);
   if (restA.length > 0 && restB.length > 0 && restA.length * restB.length <= MAX_TRIES) {
-    pairBySense(a, b, restA, restB, pairedA, pairedB);
+    pairBySense(sa, sb, restA, restB, pairedA, pairedB);
     pairBySpelling(sa.bare, sb.bare, restA, restB, pairedA, pairedB);
   }
   const ua = unpairedCounts(sa, restA, pairedA);
@@ -305,7 +181,7 @@ function share(paired: Uint8Array, n: number): number {
  * (not names or numbers), and reporting verbs. Counts, not key weights: weights from two articles and
  * from a whole file of pairs differ in scale, and one pair must get one verdict from both.
  */
-function unpairedCounts(shape: SentenceShape, rest: readonly number[], paired: Uint8Array): { all: number; other: number; reporting: number } {
+function unpairedCounts(shape: SentenceGrams, rest: readonly number[], paired: Uint8Array): { all: number; other: number; reporting: number } {
   let all = 0;
   let other = 0;
   let reporting = 0;
@@ -323,11 +199,15 @@ function unpairedCounts(shape: SentenceShape, rest: readonly number[], paired: U
 
 /** Bigram precision both ways, the larger: over content keys (function words left out), and over words with numbers masked. */
 export function bigramShapes(a: SentenceFeatures, b: SentenceFeatures): { keyBigramMax: number; maskedBigramMax: number } {
-  const sa = shapeOf(a);
-  const sb = shapeOf(b);
-  const [keyAB, keyBA] = gramPrecisions(sa.keyBigrams, sb.keyBigrams);
-  const [maskedAB, maskedBA] = gramPrecisions(sa.maskedBigrams, sb.maskedBigrams);
-  return { keyBigramMax: Math.max(keyAB, keyBA), maskedBigramMax: Math.max(maskedAB, maskedBA) };
+  const sa = sentenceGrams(a);
+  const sb = sentenceGrams(b);
+  return { keyBigramMax: precisionMax(sa.keyBigrams, sb.keyBigrams), maskedBigramMax: precisionMax(sa.maskedBigrams, sb.maskedBigrams) };
+}
+
+/** The larger of the n-gram precisions of two sorted multisets both ways (gramPrecisions without its pair). */
+export function precisionMax(a: Int32Array, b: Int32Array): number {
+  const hit = sharedCount(a, b);
+  return Math.max(a.length === 0 ? 0 : hit / a.length, b.length === 0 ? 0 : hit / b.length);
 }
 
 /**
@@ -335,11 +215,11 @@ export function bigramShapes(a: SentenceFeatures, b: SentenceFeatures): { keyBig
  * $13.62" / "rose 12 cents to $13.60": the same sentence about other figures), given the plain one:
  * they differ only when both sentences state numbers. Over the longer sentence, in [0, 1].
  */
-export function maskedEditSimilarity(a: SentenceFeatures, b: SentenceFeatures, common: number): number {
-  const longer = Math.max(a.words.length, b.words.length);
+export function maskedEditSimilarity(ga: SentenceGrams, gb: SentenceGrams, common: number): number {
+  const longer = Math.max(ga.kind.length, gb.kind.length);
   if (longer === 0) return 0;
-  const ma = shapeOf(a).masked;
-  const mb = shapeOf(b).masked;
+  const ma = ga.masked;
+  const mb = gb.masked;
   // Above the scorer's bound on the quadratic subsequence, the plain figure stands.
   if (ma === null || mb === null || ma.length * mb.length > MAX_CELLS) return common / longer;
   return lcsLength(ma, mb) / longer;
@@ -351,15 +231,12 @@ export function maskedEditSimilarity(a: SentenceFeatures, b: SentenceFeatures, c
  * subsequence pairs words of equal hash (at most `shared`) or words of which one is a number (at
  * most the masked words of both). Null where maskedEditSimilarity is common / longer.
  */
-export function maskedEditCeiling(a: SentenceFeatures, b: SentenceFeatures, shared: number): number | null {
-  const longer = Math.max(a.words.length, b.words.length);
-  const ma = shapeOf(a).masked;
-  const mb = shapeOf(b).masked;
+export function maskedEditCeiling(ga: SentenceGrams, gb: SentenceGrams, shared: number): number | null {
+  const longer = Math.max(ga.kind.length, gb.kind.length);
+  const ma = ga.masked;
+  const mb = gb.masked;
   if (longer === 0 || ma === null || mb === null || ma.length * mb.length > MAX_CELLS) return null;
-  let numbers = 0;
-  for (const h of ma) if (h === NUMBER_HASH) numbers++;
-  for (const h of mb) if (h === NUMBER_HASH) numbers++;
-  return Math.min(1, (shared + numbers) / longer);
+  return Math.min(1, (shared + ga.maskedNumbers + gb.maskedNumbers) / longer);
 }
 
 /**

@@ -1,16 +1,28 @@
 import type { SentenceFeatures } from './articleFeatures';
-import { contentKey } from './lexicon';
+import { wordFacts } from './lexicon';
 import { numberMentions } from './numbers';
 import type { NumberMention } from './numbers';
 import { meaningsOf } from './synonyms';
+import { FNV_OFFSET, fnv1aUpdate } from '../hash';
 import { boundedMemo } from '../memo';
 
+/** Word classes for the word alignment (pairAlignment.ts): what an unpaired word of that class says. */
+export const WordClass = { Function: 0, Content: 1, Name: 2, Number: 3, Reporting: 4 } as const;
+
+/** Positions sorted by hash (then position), and the hashes in that order. */
+export interface SortedHashes {
+  readonly order: Int32Array;
+  readonly hashes: Int32Array;
+}
+
 /**
- * What the paraphrase evidence reads from one sentence alone: word n-grams, character trigrams,
- * content keys per word and the numbers it states. A sentence is compared with several candidates
- * in a row, so these are kept for the last few thousand sentences (a small cache that is cleared
- * when full, never one entry per sentence of a bundle). Each n-gram multiset is one sorted typed
- * array of hashes (repeats kept): comparing two is a merge, with no Map to build or probe.
+ * What the paraphrase evidence and the word alignment read from one sentence alone: word n-grams,
+ * character trigrams, content keys per word, the numbers it states, and the alignment's sorted
+ * hashes and word classes. A sentence is compared with several candidates in a row, so these are
+ * kept for the last few thousand sentences (a small cache that is cleared when full, never one
+ * entry per sentence of a bundle); the scorer asks for them once per side of a pair. Each n-gram
+ * multiset is one sorted typed array of hashes (repeats kept): comparing two is a merge, with no
+ * Map to build or probe. All the integer arrays of a sentence are views of one buffer.
  */
 export interface SentenceGrams {
   readonly unigrams: Int32Array;
@@ -27,49 +39,80 @@ export interface SentenceGrams {
   readonly numbers: readonly NumberMention[];
   /** Content key → the WordNet senses of the words that carry it (synonyms.ts), for keys that have any. */
   readonly senses: ReadonlyMap<string, readonly number[]>;
+  /** All words by word hash (32-bit FNV-1a). */
+  readonly wordsByHash: SortedHashes;
+  /** Content words by key hash. */
+  readonly keysByHash: SortedHashes;
+  /** Each word's WordClass. */
+  readonly kind: Int32Array;
+  /** Bigrams of content keys (function words left out), sorted hashes. */
+  readonly keyBigrams: Int32Array;
+  /** Bigrams of the words with every number written as one placeholder, sorted hashes. */
+  readonly maskedBigrams: Int32Array;
+  /** The words' hashes with every number written as one placeholder, in order; null when the sentence states no number. */
+  readonly masked: readonly number[] | null;
+  /** How many of `masked` are the number placeholder (0 when it is null). */
+  readonly maskedNumbers: number;
+  /** The words without hyphens and apostrophes (the alignment's spelling stage compares these). */
+  readonly bare: readonly string[];
 }
 
 const CACHE_SIZE = 4096;
 
 export const sentenceGrams = boundedMemo<SentenceGrams, SentenceFeatures>(CACHE_SIZE, (s) => computeGrams(s));
 
-/** 30-bit FNV-1a of a word: n-gram keys stay small integers (fast Map keys); a collision only nudges a share. */
-function wordHash(w: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-  return h & 0x3fffffff;
-}
+/** 32-bit FNV-1a of a text, signed. */
+const hashOf = (text: string): number => fnv1aUpdate(FNV_OFFSET, text) | 0;
+/** The hash every number is written as in the number-masked words. */
+export const NUMBER_HASH = hashOf('#');
+const IS_NUMBER = /^\d/;
+
+/** An n-gram key from its 32-bit word hash: 30 bits keep n-gram keys small integers; a collision only nudges a share. */
+const GRAM_BITS = 0x3fffffff;
 
 function combine(h: number, next: number): number {
-  return (Math.imul(h, 0x9e3779b1) ^ next) & 0x3fffffff;
+  return (Math.imul(h, 0x9e3779b1) ^ next) & GRAM_BITS;
 }
 
 /** Negation words: a sentence that denies what the other asserts is not its paraphrase. */
 const NEGATION = /^(?:not|no|never|nor|none|nobody|nothing|neither|without|cannot|n't|\w+n't)$/i;
 
-/**
- * The word n-grams of a sentence (n = 1 to 4), each multiset sorted, then its character trigrams:
- * views of one buffer (a typed array of its own each costs an allocation).
- */
-function gramArrays(words: readonly string[]): Int32Array[] {
-  const n = words.length;
-  const buffer = new Int32Array(n + Math.max(0, n - 1) + Math.max(0, n - 2) + Math.max(0, n - 3) + charGramCount(words));
-  let at = 0;
-  const take = (length: number) => buffer.subarray(at, (at += length));
-  const grams = [take(n), take(Math.max(0, n - 1)), take(Math.max(0, n - 2)), take(Math.max(0, n - 3))];
-  for (let i = 0; i < n; i++) grams[0][i] = wordHash(words[i]);
-  for (let i = 0; i < n; i++) {
-    let h = grams[0][i];
-    for (let k = 1; k < 4 && i + k < n; k++) {
-      h = combine(h, grams[0][i + k]);
-      grams[k][i] = h;
-    }
-  }
-  for (const g of grams) g.sort();
-  const chars = take(buffer.length - at);
-  charGrams(words, chars);
-  return [...grams, chars];
+/** Whether a folded word is a negation (a typographic apostrophe read as a straight one). */
+function isNegation(w: string): boolean {
+  return NEGATION.test(w.includes('\u2019') ? w.replace(/\u2019/g, "'") : w);
 }
+
+/** "cross-section"/"cross section" and "mid-year"/"midyear" are one word: compare without hyphens and apostrophes. */
+const bare = (w: string): string => (/['’-]/.test(w) ? w.replace(/['’-]/g, '') : w);
+
+/** What a sentence's grams need of one folded word, looked up once per distinct word (one memo instead of five per word). */
+interface WordInfo {
+  /** 32-bit FNV-1a of the word, and of its content key (0 for a function word). */
+  readonly hash: number;
+  readonly keyHash: number;
+  /** contentKey of the word. */
+  readonly content: string | null;
+  /** isReportingKey of its key. */
+  readonly reporting: boolean;
+  /** Its WordNet senses (meaningsOf), for a content word. */
+  readonly meanings: readonly number[];
+  readonly negation: boolean;
+  /** Starts with a digit. */
+  readonly isNumber: boolean;
+  readonly bare: string;
+}
+
+const NO_MEANINGS: readonly number[] = Object.freeze([]);
+const WORD_CACHE = 32768;
+
+const wordInfo = boundedMemo<WordInfo>(WORD_CACHE, (w) => {
+  const facts = wordFacts(w);
+  const content = facts.content;
+  return {
+    hash: hashOf(w), keyHash: content === null ? 0 : hashOf(content), content, reporting: facts.reporting,
+    meanings: content === null ? NO_MEANINGS : meaningsOf(w), negation: isNegation(w), isNumber: IS_NUMBER.test(w), bare: bare(w),
+  };
+});
 
 /** How many character trigrams the words joined by single spaces have. */
 function charGramCount(words: readonly string[]): number {
@@ -96,25 +139,150 @@ function charGrams(words: readonly string[], out: Int32Array): void {
   out.sort();
 }
 
-/** Whether a folded word is a negation (a typographic apostrophe read as a straight one). */
-function isNegation(w: string): boolean {
-  return NEGATION.test(w.includes('\u2019') ? w.replace(/\u2019/g, "'") : w);
+/** Positions below this pack with a 32-bit hash into one exactly represented double (hash·span + position). */
+const POSITION_SPAN = 2 ** 21;
+/** (hash, position) pairs packed for sorting, reused from sentence to sentence. */
+let packed = new Float64Array(64);
+
+/**
+ * Fills `order` with the first `count` of `positions` (ascending) sorted by hash, then position,
+ * and `hashes` with their hashes in that order: one numeric sort of packed doubles, no comparator.
+ */
+function sortByHash(hash: Int32Array, positions: Int32Array, count: number, order: Int32Array, hashes: Int32Array): void {
+  if (count > 0 && positions[count - 1] >= POSITION_SPAN) {
+    const sorted = Array.from(positions.subarray(0, count)).sort((x, y) => hash[x] - hash[y] || x - y);
+    sorted.forEach((p, k) => ((order[k] = p), (hashes[k] = hash[p])));
+    return;
+  }
+  if (packed.length < count) packed = new Float64Array(Math.max(count, 2 * packed.length));
+  for (let k = 0; k < count; k++) packed[k] = hash[positions[k]] * POSITION_SPAN + positions[k];
+  const keys = packed.subarray(0, count).sort();
+  for (let k = 0; k < count; k++) {
+    const h = Math.floor(keys[k] / POSITION_SPAN);
+    hashes[k] = h;
+    order[k] = keys[k] - h * POSITION_SPAN;
+  }
 }
 
-function computeGrams(s: SentenceFeatures): SentenceGrams {
-  const [unigrams, bigrams, trigrams, fourgrams, chars] = gramArrays(s.words);
-  const keys = s.words.map(contentKey);
+/** Hashes of the bigrams of `seq[0 … count)`, written to `out` (count − 1 of them) and sorted. */
+function bigramHashes(seq: Int32Array, count: number, out: Int32Array): void {
+  for (let i = 0; i + 1 < count; i++) out[i] = (Math.imul(seq[i], 0x9e3779b1) ^ seq[i + 1]) | 0;
+  out.sort();
+}
+
+/**
+ * Per-word scratch of computeGrams, reused from sentence to sentence (only the sorted results are
+ * kept): word, key and number-masked hashes, content positions and their key hashes in order, and
+ * all positions.
+ */
+const codes = { wordHash: new Int32Array(64), keyHash: new Int32Array(64), masked: new Int32Array(64), content: new Int32Array(64), keySeq: new Int32Array(64), all: new Int32Array(64) };
+
+function growCodes(n: number): void {
+  if (codes.wordHash.length >= n) return;
+  const size = Math.max(n, 2 * codes.wordHash.length);
+  for (const name of ['wordHash', 'keyHash', 'masked', 'content', 'keySeq', 'all'] as const) codes[name] = new Int32Array(size);
+}
+
+/** The word infos of the sentence being computed, reused from sentence to sentence. */
+const infos: WordInfo[] = [];
+
+/**
+ * Hashes and classifies the words of `s` (infos of them in `infos`) into `codes`; returns how many
+ * are content words, and whether any is a number.
+ */
+function wordCodes(s: SentenceFeatures): { content: number; hasNumber: boolean } {
+  const { wordHash, keyHash, masked, content, keySeq, all } = codes;
+  let count = 0;
+  let hasNumber = false;
+  for (let i = 0; i < s.words.length; i++) {
+    const info = infos[i];
+    all[i] = i;
+    wordHash[i] = info.hash;
+    masked[i] = info.isNumber ? NUMBER_HASH : info.hash;
+    if (masked[i] === NUMBER_HASH) hasNumber = true;
+    if (info.content === null) continue;
+    keyHash[i] = info.keyHash;
+    keySeq[count] = info.keyHash;
+    content[count++] = i;
+  }
+  return { content: count, hasNumber };
+}
+
+/** Each word's class, written to `kind` (0, Function, for function words). */
+function wordClasses(s: SentenceFeatures, kind: Int32Array): void {
+  for (let i = 0; i < s.words.length; i++) {
+    const info = infos[i];
+    const k = info.content;
+    if (k === null) continue;
+    if (info.isNumber) kind[i] = WordClass.Number;
+    else if (s.salient.includes(k)) kind[i] = WordClass.Name;
+    else kind[i] = info.reporting ? WordClass.Reporting : WordClass.Content;
+  }
+}
+
+/** The word n-grams of a sentence (n = 1 to 4) from the word hashes in `codes`, written to `grams` and each multiset sorted. */
+function wordGrams(n: number, grams: readonly Int32Array[]): void {
+  for (let i = 0; i < n; i++) grams[0][i] = codes.wordHash[i] & GRAM_BITS;
+  for (let i = 0; i < n; i++) {
+    let h = grams[0][i];
+    for (let k = 1; k < 4 && i + k < n; k++) {
+      h = combine(h, grams[0][i + k]);
+      grams[k][i] = h;
+    }
+  }
+  for (const g of grams) g.sort();
+}
+
+/** Content key → the senses of the words that carry it, in word order, each sense once. */
+function sensesByKey(): Map<string, number[]> {
   const senses = new Map<string, number[]>();
-  keys.forEach((k, i) => {
-    if (k === null) return;
-    for (const m of meaningsOf(s.words[i])) {
+  for (const info of infos) {
+    const k = info.content;
+    if (k === null) continue;
+    for (const m of info.meanings) {
       const list = senses.get(k);
       if (list === undefined) senses.set(k, [m]);
       else if (!list.includes(m)) list.push(m);
     }
-  });
-  const negated = s.words.some(isNegation);
-  return { unigrams, bigrams, trigrams, fourgrams, negated, chars, charCount: chars.length, keys, numbers: numberMentions(s.words), senses };
+  }
+  return senses;
+}
+
+function computeGrams(s: SentenceFeatures): SentenceGrams {
+  const words = s.words;
+  const n = words.length;
+  growCodes(n);
+  infos.length = 0;
+  for (const w of words) infos.push(wordInfo(w));
+  const { content, hasNumber } = wordCodes(s);
+  const chars = charGramCount(words);
+  const less = (k: number, m: number) => Math.max(0, m - k);
+  // One buffer for every integer array (a typed array of its own each costs an allocation).
+  const buffer = new Int32Array(n + less(1, n) + less(2, n) + less(3, n) + chars + 3 * n + 2 * content + less(1, content) + less(1, n));
+  let at = 0;
+  const take = (length: number) => buffer.subarray(at, (at += length));
+  const grams = [take(n), take(less(1, n)), take(less(2, n)), take(less(3, n))];
+  wordGrams(n, grams);
+  const charTrigrams = take(chars);
+  charGrams(words, charTrigrams);
+  const wordsByHash = { order: take(n), hashes: take(n) };
+  sortByHash(codes.wordHash, codes.all, n, wordsByHash.order, wordsByHash.hashes);
+  const keysByHash = { order: take(content), hashes: take(content) };
+  sortByHash(codes.keyHash, codes.content, content, keysByHash.order, keysByHash.hashes);
+  const keyBigrams = take(less(1, content));
+  bigramHashes(codes.keySeq, content, keyBigrams);
+  const maskedBigrams = take(less(1, n));
+  bigramHashes(codes.masked, n, maskedBigrams);
+  const kind = take(n);
+  wordClasses(s, kind);
+  let maskedNumbers = 0;
+  if (hasNumber) for (let i = 0; i < n; i++) if (codes.masked[i] === NUMBER_HASH) maskedNumbers++;
+  return {
+    unigrams: grams[0], bigrams: grams[1], trigrams: grams[2], fourgrams: grams[3], negated: infos.some((w) => w.negation),
+    chars: charTrigrams, charCount: chars, keys: infos.map((w) => w.content), numbers: numberMentions(words), senses: sensesByKey(),
+    wordsByHash, keysByHash, kind, keyBigrams, maskedBigrams,
+    masked: hasNumber ? Array.from(codes.masked.subarray(0, n)) : null, maskedNumbers, bare: infos.map((w) => w.bare),
+  };
 }
 
 /** Where a value both of two sorted arrays hold sits in each: [x, xe) of one, [y, ye) of the other. */
@@ -151,7 +319,7 @@ export function nextCommonRun(a: Int32Array, b: Int32Array, run: CommonRun): boo
 }
 
 /** How many elements two sorted multisets have in common, with multiplicity (a merge; hashes are 32-bit, so their difference is exact). */
-function sharedCount(a: Int32Array, b: Int32Array): number {
+export function sharedCount(a: Int32Array, b: Int32Array): number {
   let hit = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     const d = a[i] - b[j];

@@ -4,8 +4,9 @@ import { runsAndCommon } from './verbatimRuns';
 import type { WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
 import { charDice, gramPrecisions, sentenceGrams, sharedWordCount } from './sentenceGrams';
+import type { SentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
-import { alignWords, bigramShapes, hasKey, keyIndex, maskedEditCeiling, maskedEditSimilarity, missingNames } from './pairAlignment';
+import { alignGrams, hasKey, keyIndex, maskedEditCeiling, maskedEditSimilarity, missingNames, precisionMax } from './pairAlignment';
 import type { AlignmentEvidence } from './pairAlignment';
 
 /**
@@ -270,10 +271,10 @@ export const EVIDENCE_NAMES: readonly (keyof PairEvidence)[] = [
 ];
 
 /** Longest stretch of content words of `a` whose keys `b` lacks: a clause one sentence adds. */
-function longestAddedStretch(a: SentenceFeatures, b: SentenceFeatures): number {
+function longestAddedStretch(ga: SentenceGrams, b: SentenceFeatures): number {
   let best = 0;
   let run = 0;
-  for (const k of sentenceGrams(a).keys) {
+  for (const k of ga.keys) {
     if (k === null) continue;
     run = hasKey(b.keys, k) ? 0 : run + 1;
     best = Math.max(best, run);
@@ -298,15 +299,13 @@ function keysLacking(s: SentenceFeatures, other: SentenceFeatures, weight: KeyWe
  * Weight of the content keys the two sentences share (exactly, or through a synonym at a discount),
  * and each side's total. Synonyms are tried only between keys left unmatched on both sides.
  */
-function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, { ta, tb, shared }: KeyWeights) {
+function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, sensesA: SentenceGrams['senses'], sensesB: SentenceGrams['senses'], weight: KeyWeight, { ta, tb, shared }: KeyWeights) {
   const restA = keysLacking(a, b, weight);
   const restB = keysLacking(b, a, weight);
   let synonym = 0;
   let matched = 0;
   if (restA.length > 0 && restB.length > 0) {
     // Each unmatched key of B by the WordNet senses of its words: one pass per side, never all pairs.
-    const sensesA = sentenceGrams(a).senses;
-    const sensesB = sentenceGrams(b).senses;
     const bySense = new Map<number, string>();
     for (const k of restB) for (const m of sensesB.get(k) ?? NO_SENSES) if (!bySense.has(m)) bySense.set(m, k);
     const used = new Set<string>();
@@ -332,9 +331,9 @@ function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeigh
 }
 
 /** Share of the numbers of one side (by value: "twelve" = "12") the other side lacks, when both state numbers. */
-function numberMismatch(a: SentenceFeatures, b: SentenceFeatures): number {
-  const na = sentenceGrams(a).numbers;
-  const nb = sentenceGrams(b).numbers;
+function numberMismatch(ga: SentenceGrams, gb: SentenceGrams): number {
+  const na = ga.numbers;
+  const nb = gb.numbers;
   if (na.length === 0 || nb.length === 0) return 0;
   let missing = 0;
   for (const x of na) if (!nb.some((y) => sameQuantity(x, y))) missing++;
@@ -351,38 +350,38 @@ type LexicalEvidence = { -readonly [K in keyof PairEvidence]: PairEvidence[K] };
 
 /** Measures a sentence pair: lexical overlap (IDF-weighted, synonyms), order, length, numbers, names. */
 export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, runs: readonly WordRun[], common: number): PairEvidence {
-  return withOrder(lexicalEvidence(a, b, weight), a, b, runs, common);
+  const ga = sentenceGrams(a);
+  const gb = sentenceGrams(b);
+  return withOrder(lexicalEvidence(a, b, ga, gb, weight), a, b, ga, gb, runs, common);
 }
 
 /** The lexical evidence completed with what the verbatim runs and the common subsequence say (word order). */
-function withOrder(e: LexicalEvidence, a: SentenceFeatures, b: SentenceFeatures, runs: readonly WordRun[], common: number): PairEvidence {
+function withOrder(e: LexicalEvidence, a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, runs: readonly WordRun[], common: number): PairEvidence {
   const longer = Math.max(a.words.length, b.words.length);
   const shorter = Math.min(a.words.length, b.words.length);
   const longest = runs.reduce((n, r) => Math.max(n, r.length), 0);
   e.editSimilarity = longer === 0 ? 0 : common / longer;
   e.lcsShorter = shorter === 0 ? 0 : common / shorter;
   e.runShare = shorter === 0 ? 0 : longest / shorter;
-  e.maskedEdit = maskedEditSimilarity(a, b, common);
+  e.maskedEdit = maskedEditSimilarity(ga, gb, common);
   return e;
 }
 
-function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): LexicalEvidence {
+/** The lexical evidence of a pair, from the two sentences and their grams (asked for once per side by the caller). */
+function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, weight: KeyWeight): LexicalEvidence {
   const longer = Math.max(a.words.length, b.words.length);
   const shorter = Math.min(a.words.length, b.words.length);
   const keyWeights = exactKeyWeights(a, b, weight);
-  const { ta, tb, shared, synonym, leftA, leftB } = sharedWeight(a, b, weight, keyWeights);
+  const { ta, tb, shared, synonym, leftA, leftB } = sharedWeight(a, b, ga.senses, gb.senses, weight, keyWeights);
   const ca = ta === 0 ? 0 : Math.min(1, shared / ta);
   const cb = tb === 0 ? 0 : Math.min(1, shared / tb);
-  const ga = sentenceGrams(a);
-  const gb = sentenceGrams(b);
   // BLEU-like word n-gram precision both ways: unigrams (all words, function words too) to 4-grams.
   const [bigramAB, bigramBA] = gramPrecisions(ga.bigrams, gb.bigrams);
   const [unigramAB, unigramBA] = gramPrecisions(ga.unigrams, gb.unigrams);
   const [fourgramAB, fourgramBA] = gramPrecisions(ga.fourgrams, gb.fourgrams);
   const [trigramAB, trigramBA] = gramPrecisions(ga.trigrams, gb.trigrams);
-  const aligned = alignWords(a, b);
+  const aligned = alignGrams(ga, gb);
   const names = missingNames(a, b);
-  const shapes = bigramShapes(a, b);
   return {
     overlap: overlapScore(keyWeights, a.numbers, b.numbers),
     containMin: Math.min(ca, cb),
@@ -395,13 +394,13 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWe
     bigramMin: Math.min(bigramAB, bigramBA),
     bigramMax: Math.max(bigramAB, bigramBA),
     trigramMin: Math.min(trigramAB, trigramBA),
-    numberMismatch: numberMismatch(a, b),
+    numberMismatch: numberMismatch(ga, gb),
     nameMismatch: names.mismatch,
     unmatchedMax: Math.log1p(Math.max(leftA, leftB)),
     unmatchedMin: Math.log1p(Math.min(leftA, leftB)),
     synonymShare: shared === 0 ? 0 : synonym / shared,
     charTrigrams: charDice(ga, gb),
-    extraClause: Math.log1p(Math.max(longestAddedStretch(a, b), longestAddedStretch(b, a))),
+    extraClause: Math.log1p(Math.max(longestAddedStretch(ga, b), longestAddedStretch(gb, a))),
     negationMismatch: ga.negated === gb.negated ? 0 : 1,
     unigramMin: Math.min(unigramAB, unigramBA),
     unigramMax: Math.max(unigramAB, unigramBA),
@@ -412,8 +411,8 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWe
     unpairedOtherLonger: aligned.unpairedOtherLonger,
     namesMissingLonger: names.longer,
     namesMissingShorter: names.shorter,
-    keyBigramMax: shapes.keyBigramMax,
-    maskedBigramMax: shapes.maskedBigramMax,
+    keyBigramMax: precisionMax(ga.keyBigrams, gb.keyBigrams),
+    maskedBigramMax: precisionMax(ga.maskedBigrams, gb.maskedBigrams),
     maskedEdit: 0,
     reportingUnpaired: aligned.reportingUnpaired,
   };
@@ -438,15 +437,17 @@ export function paraphraseProbability(e: PairEvidence): number {
  * otherwise none, even when the two share a six-word run (the runs are still returned, to be shown).
  */
 export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions): PairScore {
-  return judgePair(a, b, lexicalEvidence(a, b, weight), options);
+  const ga = sentenceGrams(a);
+  const gb = sentenceGrams(b);
+  return judgePair(a, b, ga, gb, lexicalEvidence(a, b, ga, gb, weight), options);
 }
 
 /** scoreSentences from the pair's lexical evidence. */
-function judgePair(a: SentenceFeatures, b: SentenceFeatures, lexical: LexicalEvidence, options: ScoreOptions): PairScore {
+function judgePair(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, lexical: LexicalEvidence, options: ScoreOptions): PairScore {
   // For very long "sentences" the shared runs stand in for the common subsequence (which is quadratic).
   const { runs, common } = runsAndCommon(a.words, b.words, Math.max(1, options.minSharedWords));
   const shorter = Math.min(a.words.length, b.words.length);
-  const evidence = withOrder(lexical, a, b, runs, common);
+  const evidence = withOrder(lexical, a, b, ga, gb, runs, common);
   const paraphrase = paraphraseProbability(evidence);
   const runWords = runs.reduce((n, r) => n + r.length, 0);
   const longest = runs.reduce((n, r) => Math.max(n, r.length), 0);
@@ -474,15 +475,19 @@ function judgePair(a: SentenceFeatures, b: SentenceFeatures, lexical: LexicalEvi
  * measured: see staysUnder.
  */
 export function scoreAtLeast(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions, min: number): PairScore | null {
-  const lexical = lexicalEvidence(a, b, weight);
-  if (staysUnder(a, b, lexical, options, min)) return null;
-  const s = judgePair(a, b, lexical, options);
+  const ga = sentenceGrams(a);
+  const gb = sentenceGrams(b);
+  const lexical = lexicalEvidence(a, b, ga, gb, weight);
+  if (staysUnder(a, b, ga, gb, lexical, options, min)) return null;
+  const s = judgePair(a, b, ga, gb, lexical, options);
   return s.kind === null && s.score < min ? null : s;
 }
 
 /** Whether scoreAtLeast answers null for the pair without measuring its runs and common subsequence (for tests and benchmarks). */
 export function surelyUnder(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions, min: number): boolean {
-  return staysUnder(a, b, lexicalEvidence(a, b, weight), options, min);
+  const ga = sentenceGrams(a);
+  const gb = sentenceGrams(b);
+  return staysUnder(a, b, ga, gb, lexicalEvidence(a, b, ga, gb, weight), options, min);
 }
 
 /** Room left for rounding between the ceiling's sum and the model's own (both are sums of the same terms in another order). */
@@ -495,17 +500,17 @@ const CEILING_MARGIN = 1e-9;
  * similarity, and each order feature is taken at the end of its range that raises the model's
  * log-odds: if even then the probability stays under `min` (and the threshold), so does the score.
  */
-function staysUnder(a: SentenceFeatures, b: SentenceFeatures, e: LexicalEvidence, options: ScoreOptions, min: number): boolean {
+function staysUnder(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, e: LexicalEvidence, options: ScoreOptions, min: number): boolean {
   const longer = Math.max(a.words.length, b.words.length);
   const shorter = Math.min(a.words.length, b.words.length);
   if (shorter === 0 || !(min > 0)) return false;
-  const shared = sharedWordCount(sentenceGrams(a), sentenceGrams(b));
+  const shared = sharedWordCount(ga, gb);
   // Runs could cover the shorter sentence or make a passage: maybe verbatim.
   if (shared >= VERBATIM_COVER * shorter || shared >= VERBATIM_PASSAGE_WORDS) return false;
   // The score of a related pair is at least its overlap and its edit similarity.
   if (e.containMax > 0 && (e.overlap >= min || shared / longer >= min)) return false;
   const least = Math.min(min, options.paraphraseThreshold);
-  return probabilityCeiling(e, shared, shorter, longer, maskedEditCeiling(a, b, shared)) < least - CEILING_MARGIN;
+  return probabilityCeiling(e, shared, shorter, longer, maskedEditCeiling(ga, gb, shared)) < least - CEILING_MARGIN;
 }
 
 const ORDER_FEATURES: ReadonlySet<keyof PairEvidence> = new Set(['editSimilarity', 'lcsShorter', 'runShare', 'maskedEdit']);
