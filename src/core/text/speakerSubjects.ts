@@ -146,9 +146,14 @@ const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven
 
 /** A cleaned capitalized run that can be a speaker's name. */
 export function isNameLike(person: string): boolean {
+  return nameLikeMemo(person);
+}
+
+/** Every cue asks this of its subject, and a few names speak at most cues (a dialogue asks "Anna" thousands of times). */
+const nameLikeMemo = boundedMemo(20_000, (person): boolean => {
   const lower = person.toLowerCase();
   return !isStopwordName(person) && looksLikeName(person) && !NOT_NAME_WORDS.has(lower) && lower !== 'united' && !NUMBER_WORD.test(person);
-}
+});
 
 /** compromise's lexicon tags (tagsOf) that mark a common word. */
 const COMMON_TAGS: ReadonlySet<string> = new Set([
@@ -176,6 +181,11 @@ function isGerund(word: string): boolean {
 
 /** Trims a capitalized run to the name proper: "But Mark Rutte" → "Mark Rutte". */
 export function cleanName(raw: string): string {
+  return cleanMemo(raw);
+}
+
+/** The same capitalized runs recur at every cue and mention: each is trimmed once (lexicon look-ups per word). */
+const cleanMemo = boundedMemo(20_000, (raw): string => {
   const words = raw.split(/\s+/);
   const notName = (lower: string): boolean => STOPWORDS.has(lower) || NOT_NAME_WORDS.has(lower) || isGerund(lower);
   while (words.length > 1 && notName(words[0].toLowerCase())) words.shift();
@@ -189,7 +199,7 @@ export function cleanName(raw: string): string {
     words[last] = words[last].slice(0, -1);
   }
   return words.join(' ');
-}
+});
 
 /** The subject written right before a cue verb: `pre` ends where the verb starts. */
 export function subjectBefore(pre: string, progressive = false): Subject {
