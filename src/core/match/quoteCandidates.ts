@@ -85,8 +85,12 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
   const count = new Int32Array(infos.length);
   let next = 0;
   // Quotes are indexed in order as they are asked for: i meets only those before it.
+  // Index loops over the typed arrays: for…of allocates an iterator result per element until optimized.
   const indexUpTo = (i: number): void => {
-    for (; next < i; next++) for (const k of keys[next]) postings[k].push(next);
+    for (; next < i; next++) {
+      const ks = keys[next];
+      for (let n = 0; n < ks.length; n++) postings[ks[n]].push(next);
+    }
   };
   // The quotes one scan touches (at most MAX_SCAN), in scan order: one buffer for all scans, no array per quote.
   const touched = new Int32Array(MAX_SCAN);
@@ -94,15 +98,16 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
     indexUpTo(i);
     let n = 0;
     let budget = MAX_SCAN;
-    for (const k of keys[i]) {
-      const list = postings[k];
+    const ks = keys[i];
+    for (let kn = 0; kn < ks.length; kn++) {
+      const list = postings[ks[kn]];
       for (let p = list.length - 1; p >= 0 && budget > 0; p--, budget--) {
         const j = list[p];
         if (count[j]++ === 0) touched[n++] = j;
       }
       if (budget === 0) break;
     }
-    const found = best(touched.subarray(0, n), count, (j) => enough(count[j], keys[i].length, keys[j].length));
+    const found = best(touched, n, count, (j) => enough(count[j], ks.length, keys[j].length));
     for (let t = 0; t < n; t++) count[touched[t]] = 0;
     return found;
   };
@@ -119,16 +124,16 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
 }
 
 /**
- * Up to MAX_CANDIDATES of `touched` that pass `ok`, the most shared keys first (ties in scan order:
+ * Up to MAX_CANDIDATES of the first `n` of `touched` that pass `ok`, the most shared keys first (ties in scan order:
  * the rarer key, the nearer quote). A counting sort by count instead of sorting every quote the scan touched.
  */
-function best(touched: Int32Array, count: Int32Array, ok: (j: number) => boolean): number[] {
+function best(touched: Int32Array, n: number, count: Int32Array, ok: (j: number) => boolean): number[] {
   // Stable, highest count first, into one scratch buffer (no array per count).
   // Index loops: for…of over a typed array allocated an iterator result per element here.
-  const n = touched.length;
   let top = 0;
   for (let t = 0; t < n; t++) top = Math.max(top, count[touched[t]]);
-  const startOf = new Int32Array(top + 2);
+  if (startOfScratch.length < top + 2) startOfScratch = new Int32Array(2 * (top + 2));
+  const startOf = startOfScratch.fill(0, 0, top + 2);
   for (let t = 0; t < n; t++) startOf[top - count[touched[t]] + 1]++;
   for (let c = 1; c <= top + 1; c++) startOf[c] += startOf[c - 1];
   if (sorted.length < n) sorted = new Int32Array(Math.max(n, 2 * sorted.length));
@@ -141,5 +146,6 @@ function best(touched: Int32Array, count: Int32Array, ok: (j: number) => boolean
   return out;
 }
 
-/** best's scratch buffer, reused across calls. */
+/** best's scratch buffers, reused across calls: the quotes in order, and where each count's run starts. */
 let sorted = new Int32Array(MAX_SCAN);
+let startOfScratch = new Int32Array(64);

@@ -1,5 +1,6 @@
 import { STOPWORDS } from '../text/tokens';
 import { wordFacts, wordKey } from './lexicon';
+import type { WordFacts } from './lexicon';
 import { numberMentions } from './numbers';
 import { meaningsOf } from './synonyms';
 
@@ -28,8 +29,8 @@ function numberKey(value: number): string {
 
 const HAS_DIGIT = /\d/;
 
-/** The meaning units of a quotation's folded words, in order, each key once. */
-export function meaningOf(words: readonly string[]): QuoteMeaning {
+/** The meaning units of a quotation's folded words, in order, each key once; `factsOf`, when given, is wordFacts of each word. */
+export function meaningOf(words: readonly string[], factsOf?: readonly WordFacts[]): QuoteMeaning {
   const inNumber = new Uint8Array(words.length);
   const units: MeaningUnit[] = [];
   const keys = new Set<string>();
@@ -47,7 +48,7 @@ export function meaningOf(words: readonly string[]): QuoteMeaning {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (inNumber[i] === 1 || STOPWORDS.has(w) || HAS_DIGIT.test(w)) continue;
-    const facts = wordFacts(w);
+    const facts = factsOf === undefined ? wordFacts(w) : factsOf[i];
     if (!facts.reporting) add(facts.key, w);
   }
   return { units, keys };

@@ -22,13 +22,23 @@ const SHORT_FRAGMENT_CONTEXT = 0.3;
 /** Words compared for word order, at most: keeps the LCS cheap on a quotation of a whole speech. */
 const MAX_FRAME = 400;
 
+interface Overlap {
+  readonly shared: number;
+  readonly dice: number;
+  readonly cover: number;
+}
+
+const NO_OVERLAP: Overlap = { shared: 0, dice: 0, cover: 0 };
+
 /** Share of the smaller set found in the larger one, and Dice over both. */
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): { shared: number; dice: number; cover: number } {
-  if (a.size === 0 || b.size === 0) return { shared: 0, dice: 0, cover: 0 };
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): Overlap {
+  if (a.size === 0 || b.size === 0) return NO_OVERLAP;
+  // Most candidate pairs share nothing: no pair array, no object for them.
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   let shared = 0;
   for (const s of small) if (large.has(s)) shared++;
-  return { shared, dice: (2 * shared) / (a.size + b.size), cover: shared / small.size };
+  return shared === 0 ? NO_OVERLAP : { shared, dice: (2 * shared) / (a.size + b.size), cover: shared / small.size };
 }
 
 /** Not only white space (what `trim().length > 0` tells, without a new string per test). */
@@ -36,15 +46,17 @@ const NOT_BLANK = /\S/;
 
 /** The shorter of two wordings, when it occurs whole inside the longer one. */
 export function fragmentOf<T extends { readonly seq: string }>(a: T, b: T): T | null {
-  if (a.seq.length <= b.seq.length) return NOT_BLANK.test(a.seq) && b.seq.includes(a.seq) ? a : null;
-  return NOT_BLANK.test(b.seq) && a.seq.includes(b.seq) ? b : null;
+  // The containment test first: it fails for most pairs, and the blank test then need not run.
+  if (a.seq.length <= b.seq.length) return b.seq.includes(a.seq) && NOT_BLANK.test(a.seq) ? a : null;
+  return a.seq.includes(b.seq) && NOT_BLANK.test(b.seq) ? b : null;
 }
 
 /** Similarity of two wordings on their words alone: shared content words (Dice lifted by cover) and shared sentence frame. */
 function wordingSimilarity(a: QuoteInfo, b: QuoteInfo): number {
+  if (Math.min(a.content, b.content) < MIN_FRAGMENT_CONTENT) return 0;
   const o = overlap(a.stems, b.stems);
   const word = (o.dice + o.cover) / 2;
-  if (word < MIN_WORD_SIMILARITY || Math.min(a.content, b.content) < MIN_FRAGMENT_CONTENT) return 0;
+  if (word < MIN_WORD_SIMILARITY) return 0;
   const x = a.frame.length > MAX_FRAME ? a.frame.slice(0, MAX_FRAME) : a.frame;
   const y = b.frame.length > MAX_FRAME ? b.frame.slice(0, MAX_FRAME) : b.frame;
   const order = x.length === 0 || y.length === 0 ? 0 : lcsLength(x, y) / Math.min(x.length, y.length);

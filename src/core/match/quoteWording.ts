@@ -4,6 +4,7 @@ import type { Token } from '../text/tokens';
 import { firstNotBefore } from '../util/binarySearch';
 import { boundedMemo } from '../memo';
 import { wordFacts } from './lexicon';
+import type { WordFacts } from './lexicon';
 import { meaningOf } from './quoteMeaning';
 import type { QuoteMeaning } from './quoteMeaning';
 
@@ -104,13 +105,15 @@ const NOTHING_AROUND: QuoteSurroundings = { context: new Set(), sentence: new Se
 
 export function quoteInfo(article: number, index: number, quote: Quote, around: QuoteSurroundings = NOTHING_AROUND): QuoteInfo {
   const raw = quoteWords(quote.text);
-  // One pass, one look-up of each word's facts: frame, content words and content stems.
+  // One pass, one look-up of each word's facts (kept for the meaning): frame, content words and content stems.
   const frame: string[] = [];
   const stems = new Set<string>();
+  const factsOf: WordFacts[] = [];
   // Not contentCount(seq): "make sure" counts as one word here.
   let content = 0;
   for (const w of raw) {
     const facts = wordFacts(w);
+    factsOf.push(facts);
     frame.push(facts.key);
     if (STOPWORDS.has(w)) continue;
     content++;
@@ -124,7 +127,7 @@ export function quoteInfo(article: number, index: number, quote: Quote, around: 
     seq: seqOf(raw),
     content,
     stems,
-    meaning: meaningOf(raw),
+    meaning: meaningOf(raw, factsOf),
     context: around.context,
     sentence: around.sentence,
     cueSide: around.cueSide,
@@ -220,8 +223,11 @@ function cueSideOf(text: string, quote: Quote, own: Span): CueSide {
   return quote.start - (own.start + before) <= after ? 'before' : 'after';
 }
 
+/** The folded words of a speaker's name, left out of the words around their quotes; read once per name. */
+const speakerWordsMemo = boundedMemo(20_000, (speaker): ReadonlySet<string> => new Set(quoteWords(speaker)));
+
 function surroundingsOf(all: ArticleWords, text: string, quote: Quote, spans: { readonly own: Span; readonly window: Span }): QuoteSurroundings {
-  const speakerWords = new Set(quoteWords(quote.speaker ?? ''));
+  const speakerWords = speakerWordsMemo(quote.speaker ?? '');
   return {
     context: wordsAroundQuote(all, quote, spans.window, speakerWords),
     sentence: wordsAroundQuote(all, quote, spans.own, speakerWords),
