@@ -13,10 +13,12 @@ import { articleFeatures } from './match/articleFeatures';
 import type { ArticleFeatures } from './match/articleFeatures';
 import { comparePair } from './match/documentPair';
 import type { PairComparison, SentenceLink } from './match/documentPair';
-import { findCopies } from './match/copies';
+import { continueCopies, newCopySearch } from './match/copies';
+import type { CopySearch } from './match/copies';
 import { addTally, limitsOf, MAX_ANCHOR_FANOUT, newTally } from './match/limits';
 import type { WorkTally } from './match/limits';
-import { candidateArticlePairs } from './match/shingleIndex';
+import { continueCandidates, newCandidateSearch } from './match/shingleIndex';
+import type { CandidateSearch } from './match/shingleIndex';
 import { summarizeReuse } from './match/reuse';
 import { quoteAnchoredLinks } from './match/quoteAnchors';
 import { DEFAULT_OPTIONS, resolveOptions } from './options';
@@ -60,9 +62,15 @@ export interface AnalysisCache {
 interface BundleStage {
   /** The articles' content hashes, in order. */
   readonly key: string;
+  /** Units of the cut phases finished: their progress is dropped then (it holds bundle-sized scratch). */
+  doneUnits: number;
   /** The articles' features (the same for the same hashes). */
   features?: readonly ArticleFeatures[];
+  /** Finding the copies so far (its progress), and the copies once found. */
+  copySearch?: CopySearch;
   copies?: CopyOf[];
+  /** Finding the candidate pairs so far (its progress, what it added to the work tally). */
+  candidateSearch?: { readonly search: CandidateSearch; readonly tally: WorkTally };
   /** The candidate article pairs, and what finding them added to the work tally. */
   candidates?: { readonly pairs: readonly (readonly [number, number])[]; readonly tally: WorkTally };
   /** Quote grouping so far (its progress), and its groups once done. */
@@ -85,7 +93,7 @@ export function createAnalysisCache(): AnalysisCache {
 export function finishedPhases(cache: AnalysisCache): number {
   const s = cache.stage;
   if (s === undefined) return 0;
-  return Number(s.copies !== undefined) + Number(s.candidates !== undefined) + (s.grouping?.units ?? 0) + (s.anchors?.next ?? 0);
+  return s.doneUnits + (s.copySearch?.next ?? 0) + (s.candidateSearch?.search.units ?? 0) + (s.grouping?.units ?? 0) + (s.anchors?.next ?? 0);
 }
 
 interface PairLinks {
@@ -122,7 +130,7 @@ export function analyzeBundle(
   const stage = stageOf(cache, hashes);
   // The stage's own array: what is remembered per features array (quoteAnchors.ts) outlives a time slice.
   const features = (stage.features ??= fresh.features);
-  const copies = (stage.copies ??= findCopies(articles.map((a) => a.text)));
+  const copies = copiesOf(stage, articles, token);
   const isCopy = new Uint8Array(articles.length);
   for (const c of copies) isCopy[c.article] = 1;
   const candidates = candidatesOf(stage, features, isCopy, tally, token);
@@ -143,10 +151,21 @@ export function analyzeBundle(
   return { articles: analysed, matches: reuse.markMatches(matches), quoteGroups: reuse.quoteGroups, sources: reuse.sources, copies, limits: limitsOf(tally) };
 }
 
+/** The bundle's copies, found one article per unit (the search kept in the stage until done). */
+function copiesOf(stage: BundleStage, articles: readonly ArticleInput[], token?: CancellationLike): CopyOf[] {
+  if (stage.copies === undefined) {
+    const search = (stage.copySearch ??= newCopySearch());
+    stage.copies = continueCopies(search, articles.map((a) => a.text), token);
+    stage.doneUnits += search.next;
+    stage.copySearch = undefined;
+  }
+  return stage.copies;
+}
+
 /** The cache's phase outputs when they are of these articles, else a fresh (empty) stage in their place. */
 function stageOf(cache: AnalysisCache, hashes: readonly string[]): BundleStage {
   const key = hashes.join(' ');
-  if (cache.stage?.key !== key) cache.stage = { key };
+  if (cache.stage?.key !== key) cache.stage = { key, doneUnits: 0 };
   return cache.stage;
 }
 
@@ -169,10 +188,12 @@ function candidatesOf(
 ): readonly (readonly [number, number])[] {
   if (stage.candidates === undefined) {
     const own = newTally();
-    const pairs: [number, number][] = candidateArticlePairs(features.map((f, k) => (isCopy[k] ? [] : f.shingles)), token, own)
-      .filter(([a, b]) => !isCopy[a] && !isCopy[b]);
+    const { search, tally: found } = (stage.candidateSearch ??= { search: newCandidateSearch(features.map((f, k) => (isCopy[k] ? [] : f.shingles)), own), tally: own });
+    const pairs: [number, number][] = continueCandidates(search, token).filter(([a, b]) => !isCopy[a] && !isCopy[b]);
     for (const c of stage.copies ?? []) pairs.push([c.of, c.article]);
-    stage.candidates = { pairs, tally: own };
+    stage.candidates = { pairs, tally: found };
+    stage.doneUnits += search.units;
+    stage.candidateSearch = undefined;
   }
   addTally(tally, stage.candidates.tally);
   return stage.candidates.pairs;
@@ -188,8 +209,10 @@ function quoteGroupsOf(
     tally.ungroupedQuotes = features.reduce((n, f) => n + f.quotes.length, 0);
     return [];
   }
-  stage.grouping ??= newQuoteGrouping();
-  stage.quoteGroups = continueGrouping(stage.grouping, features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })), token);
+  const grouping = (stage.grouping ??= newQuoteGrouping());
+  stage.quoteGroups = continueGrouping(grouping, features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })), token);
+  stage.doneUnits += grouping.units;
+  stage.grouping = undefined;
   return stage.quoteGroups;
 }
 

@@ -1,5 +1,7 @@
 import type { CopyOf } from '../model';
 import { fnv1aHash, FNV_OFFSET, FNV_PRIME } from '../hash';
+import type { CancellationLike } from '../cancellation';
+import { throwIfCancelled } from '../cancellation';
 
 /**
  * Identical and near-identical articles (one press release syndicated many times), found before
@@ -89,47 +91,73 @@ function intersectionSize(a: Uint32Array, b: Uint32Array): number {
  * is hashed once, and compared with at most MAX_CHECKS originals.
  */
 export function findCopies(texts: readonly string[]): CopyOf[] {
-  const copies: CopyOf[] = [];
-  const copyOf = new Map<number, CopyOf>();
-  // By normalised text itself (exact; the map is dropped when the copies are found).
-  const firstByText = new Map<string, number>();
-  const scratch = newScratch();
-  const sketchIndex = new Map<number, number[]>();
-  const sets: (Uint32Array | null)[] = [];
-  for (let a = 0; a < texts.length; a++) {
-    sets.push(null);
-    const words = normalisedWords(texts[a]);
-    if (words.length === 0) continue;
-    const key = words.join(' ');
-    const first = firstByText.get(key);
-    if (first !== undefined) {
-      // The same text as an earlier article: a copy of that article's original, as that article is.
-      const firstCopy = copyOf.get(first);
-      const entry: CopyOf = firstCopy === undefined
-        ? { article: a, of: first, kind: 'identical', similarity: 1 }
-        : { ...firstCopy, article: a };
-      copies.push(entry);
-      copyOf.set(a, entry);
-      continue;
-    }
-    firstByText.set(key, a);
-    const set = wordShingleSet(words, scratch);
-    if (set.length < MIN_SHINGLES) continue;
-    const near = nearestOriginal(set, sketchIndex, sets);
-    if (near !== null) {
-      const entry: CopyOf = { article: a, of: near.of, kind: 'near-identical', similarity: Math.round(near.similarity * 1000) / 1000 };
-      copies.push(entry);
-      copyOf.set(a, entry);
-      continue;
-    }
-    sets[a] = set;
-    for (let k = 0; k < Math.min(SKETCH, set.length); k++) {
-      const list = sketchIndex.get(set[k]);
-      if (list === undefined) sketchIndex.set(set[k], [a]);
-      else if (list.length < MAX_SKETCH_POSTING) list.push(a);
-    }
+  return continueCopies(newCopySearch(), texts);
+}
+
+/**
+ * findCopies one article per unit of work, its progress kept here: a call stopped by its token
+ * between two articles (a time slice) resumes after the last. Articles are read in bundle order
+ * whatever the stops, so the copies are the same.
+ */
+export interface CopySearch {
+  /** Articles read so far: a call that raised it made progress. */
+  next: number;
+  readonly copies: CopyOf[];
+  readonly copyOf: Map<number, CopyOf>;
+  /** By normalised text itself (exact; dropped with the search once the copies are found). */
+  readonly firstByText: Map<string, number>;
+  readonly scratch: Scratch;
+  readonly sketchIndex: Map<number, number[]>;
+  readonly sets: (Uint32Array | null)[];
+  done?: CopyOf[];
+}
+
+export function newCopySearch(): CopySearch {
+  return { next: 0, copies: [], copyOf: new Map(), firstByText: new Map(), scratch: newScratch(), sketchIndex: new Map(), sets: [] };
+}
+
+/** findCopies from where `s` stopped (the same texts each call): throws CancelledError between two articles when `token` asks. */
+export function continueCopies(s: CopySearch, texts: readonly string[], token?: CancellationLike): CopyOf[] {
+  for (; s.next < texts.length; s.next++) {
+    throwIfCancelled(token);
+    readArticle(s, s.next, texts[s.next]);
   }
-  return copies.sort((x, y) => x.article - y.article);
+  s.done ??= [...s.copies].sort((x, y) => x.article - y.article);
+  return s.done;
+}
+
+/** Article a: a copy of an earlier one (recorded), or an original (indexed by its sketch when long enough). */
+function readArticle(s: CopySearch, a: number, text: string): void {
+  s.sets.push(null);
+  const words = normalisedWords(text);
+  if (words.length === 0) return;
+  const key = words.join(' ');
+  const first = s.firstByText.get(key);
+  if (first !== undefined) {
+    // The same text as an earlier article: a copy of that article's original, as that article is.
+    const firstCopy = s.copyOf.get(first);
+    addCopy(s, firstCopy === undefined ? { article: a, of: first, kind: 'identical', similarity: 1 } : { ...firstCopy, article: a });
+    return;
+  }
+  s.firstByText.set(key, a);
+  const set = wordShingleSet(words, s.scratch);
+  if (set.length < MIN_SHINGLES) return;
+  const near = nearestOriginal(set, s.sketchIndex, s.sets);
+  if (near !== null) {
+    addCopy(s, { article: a, of: near.of, kind: 'near-identical', similarity: Math.round(near.similarity * 1000) / 1000 });
+    return;
+  }
+  s.sets[a] = set;
+  for (let k = 0; k < Math.min(SKETCH, set.length); k++) {
+    const list = s.sketchIndex.get(set[k]);
+    if (list === undefined) s.sketchIndex.set(set[k], [a]);
+    else if (list.length < MAX_SKETCH_POSTING) list.push(a);
+  }
+}
+
+function addCopy(s: CopySearch, entry: CopyOf): void {
+  s.copies.push(entry);
+  s.copyOf.set(entry.article, entry);
 }
 
 /** The earlier original this shingle set nearly equals, if any: the one with the most containment. */

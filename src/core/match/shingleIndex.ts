@@ -13,6 +13,14 @@ const MAX_POSTING = MAX_SHINGLE_POSTING;
 /** The shingles (two consecutive content keys) of each sentence of one article. */
 export type SentenceShingles = readonly ArrayLike<number>[];
 
+/** Work per unit of the search: articles flattened, shingles counted or placed, buckets read, sentences paired. */
+const ARTICLES_PER_UNIT = 64;
+const SHINGLES_PER_UNIT = 1 << 17;
+const BUCKETS_PER_UNIT = 4096;
+/** A unit of bucket reading also ends once it has listed this many sentence pairs (common shingles list many). */
+const PAIRS_PER_UNIT = 1 << 16;
+const SENTENCES_PER_UNIT = 2048;
+
 /**
  * The article pairs worth comparing: those with a sentence pair that shares at least two
  * shingles (two consecutive content words) that are not common across the bundle. Working on
@@ -20,20 +28,65 @@ export type SentenceShingles = readonly ArrayLike<number>[];
  * close to linear in the text, never all pairs. Pairs are [a, b] with a < b, sorted.
  */
 export function candidateArticlePairs(shingles: readonly SentenceShingles[], token?: CancellationLike, tally?: WorkTally): [number, number][] {
+  return continueCandidates(newCandidateSearch(shingles, tally), token);
+}
+
+/**
+ * candidateArticlePairs cut into units of work (see the *_PER_UNIT bounds), its progress kept here:
+ * a call stopped by its token between two units (a time slice) resumes after the last. The units
+ * read the same items in the same order as one call, so the pairs are the same.
+ */
+export interface CandidateSearch {
+  /** Units finished so far: a call that raised it made progress. */
+  units: number;
+  /** The step under way (STEPS) and its cursor. */
+  step: number;
+  at: number;
+  readonly shingles: readonly SentenceShingles[];
+  readonly tally?: WorkTally;
+  readonly flat: FlatShingles;
+  postings?: Postings;
+  /** The sentence pairs found so far (sharingSentencePairs), and how many. */
+  pairKeys: Float64Array;
+  pairCount: number;
+  /** The pairs' second sentences grouped by first (pairsBySentence). */
+  byFirst?: { readonly start: Int32Array; readonly seconds: Int32Array; fill?: Int32Array };
+  readonly found: Map<number, number>;
+  done?: [number, number][];
+}
+
+export function newCandidateSearch(shingles: readonly SentenceShingles[], tally?: WorkTally): CandidateSearch {
   const n = shingles.length;
-  const pairs: [number, number][] = [];
+  const search: CandidateSearch = { units: 0, step: 0, at: 0, shingles, tally, flat: allocateFlat(n <= ALL_PAIRS_UP_TO ? [] : shingles), pairKeys: new Float64Array(1024), pairCount: 0, found: new Map() };
   if (n <= ALL_PAIRS_UP_TO) {
-    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) pairs.push([a, b]);
-    return pairs;
+    search.done = [];
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) search.done.push([a, b]);
   }
-  const flat = flattenShingles(shingles);
-  const postings = postingsByHash(flat);
-  throwIfCancelled(token);
-  const sentencePairs = sharingSentencePairs(flat, postings, token, tally);
-  throwIfCancelled(token);
-  const found = articlePairStrengths(sentencePairs, flat, n);
-  for (const key of strongestPartners(found, n, tally)) pairs.push([Math.floor(key / n), key % n]);
-  return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return search;
+}
+
+/** One unit of a step of the search; true when the step is finished. */
+type Step = (s: CandidateSearch) => boolean;
+
+const STEPS: readonly Step[] = [flattenUnit, countBucketsUnit, fillBucketsUnit, sharingUnit, countFirstsUnit, placeSecondsUnit, strengthsUnit];
+
+/** candidateArticlePairs from where `s` stopped: throws CancelledError between two units when `token` asks. */
+export function continueCandidates(s: CandidateSearch, token?: CancellationLike): [number, number][] {
+  while (s.done === undefined) {
+    if (s.step < STEPS.length) {
+      if (STEPS[s.step](s)) {
+        s.step++;
+        s.at = 0;
+      }
+    } else {
+      const n = s.shingles.length;
+      const pairs: [number, number][] = strongestPartners(s.found, n, s.tally).map((key) => [Math.floor(key / n), key % n]);
+      s.done = pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    }
+    s.units++;
+    throwIfCancelled(token);
+  }
+  return s.done;
 }
 
 /** Every shingle of the bundle with its sentence (global ids), in flat typed arrays. */
@@ -44,121 +97,197 @@ interface FlatShingles {
   /** Hash and sentence of each shingle. */
   readonly hashes: Uint32Array;
   readonly owners: Int32Array;
+  /** Where filling stopped: the next sentence id and shingle. */
+  nextId: number;
+  nextShingle: number;
 }
 
 /**
- * Phase 1: sentences get global ids, shingles go into flat typed arrays, not a Map of arrays: a
- * 1,000-article bundle has ~400,000 shingles, and a Map of lists held ~50 MB for this step alone.
+ * Sentences get global ids, shingles go into flat typed arrays, not a Map of arrays: a 1,000-article
+ * bundle has ~400,000 shingles, and a Map of lists held ~50 MB for this step alone.
  */
-function flattenShingles(shingles: readonly SentenceShingles[]): FlatShingles {
+function allocateFlat(shingles: readonly SentenceShingles[]): FlatShingles {
   let sentenceCount = 0;
   let shingleCount = 0;
   for (const article of shingles) {
     sentenceCount += article.length;
     for (const sentence of article) shingleCount += sentence.length;
   }
-  const articleOf = new Int32Array(sentenceCount);
-  const hashes = new Uint32Array(shingleCount);
-  const owners = new Int32Array(shingleCount);
-  for (let a = 0, id = 0, t = 0; a < shingles.length; a++) {
+  return { sentenceCount, articleOf: new Int32Array(sentenceCount), hashes: new Uint32Array(shingleCount), owners: new Int32Array(shingleCount), nextId: 0, nextShingle: 0 };
+}
+
+/** Step 1: ARTICLES_PER_UNIT articles' shingles into the flat arrays. */
+function flattenUnit(s: CandidateSearch): boolean {
+  const { flat, shingles } = s;
+  const end = Math.min(shingles.length, s.at + ARTICLES_PER_UNIT);
+  let id = flat.nextId;
+  let t = flat.nextShingle;
+  for (let a = s.at; a < end; a++) {
     for (const sentence of shingles[a]) {
-      articleOf[id] = a;
+      flat.articleOf[id] = a;
       for (let k = 0; k < sentence.length; k++, t++) {
-        hashes[t] = sentence[k];
-        owners[t] = id;
+        flat.hashes[t] = sentence[k];
+        flat.owners[t] = id;
       }
       id++;
     }
   }
-  return { sentenceCount, articleOf, hashes, owners };
+  flat.nextId = id;
+  flat.nextShingle = t;
+  s.at = end;
+  return end === shingles.length;
 }
 
 /** Shingles grouped by hash: bucket b lists order[bucketStart[b] … bucketStart[b + 1]). */
 interface Postings {
   readonly bucketStart: Int32Array;
   readonly order: Int32Array;
-}
-
-/** Phase 2: counting sort by bucket (hash mod size): each bucket lists its shingles in increasing sentence id. */
-function postingsByHash(flat: FlatShingles): Postings {
-  const { hashes } = flat;
-  const shingleCount = hashes.length;
-  const buckets = Math.max(1, shingleCount);
-  const bucketStart = new Int32Array(buckets + 1);
-  for (let t = 0; t < shingleCount; t++) bucketStart[(hashes[t] % buckets) + 1]++;
-  for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b];
-  const fill = bucketStart.slice(0, buckets);
-  const order = new Int32Array(shingleCount);
-  for (let t = 0; t < shingleCount; t++) order[fill[hashes[t] % buckets]++] = t;
-  return { bucketStart, order };
+  /** Where the next shingle of each bucket goes while they are placed. */
+  fill?: Int32Array;
 }
 
 /**
- * Phase 3: every sentence pair of two articles that shares a shingle, once per shared shingle, as
- * one number (si · sentenceCount + sj). A shingle in more than MAX_POSTING sentences is a common
- * phrase: skipped (a stop-shingle), and counted.
+ * Step 2: a counting sort by bucket (hash mod size), so that each bucket lists its shingles in
+ * increasing sentence id; this step counts the shingles per bucket, SHINGLES_PER_UNIT per unit.
  */
-function sharingSentencePairs(flat: FlatShingles, postings: Postings, token?: CancellationLike, tally?: WorkTally): Float64Array {
-  const { hashes, owners, articleOf, sentenceCount } = flat;
+function countBucketsUnit(s: CandidateSearch): boolean {
+  const { hashes } = s.flat;
+  const buckets = Math.max(1, hashes.length);
+  const postings = (s.postings ??= { bucketStart: new Int32Array(buckets + 1), order: new Int32Array(hashes.length) });
+  const end = Math.min(hashes.length, s.at + SHINGLES_PER_UNIT);
+  for (let t = s.at; t < end; t++) postings.bucketStart[(hashes[t] % buckets) + 1]++;
+  s.at = end;
+  return end === hashes.length;
+}
+
+/** Step 3: the shingles placed in their buckets, in order, SHINGLES_PER_UNIT per unit (the first unit sums the counts). */
+function fillBucketsUnit(s: CandidateSearch): boolean {
+  const { hashes } = s.flat;
+  const postings = s.postings as Postings;
   const { bucketStart, order } = postings;
-  let pairKeys = new Float64Array(1024);
-  let pairCount = 0;
-  for (let b = 0; b + 1 < bucketStart.length; b++) {
-    const from = bucketStart[b];
-    const to = bucketStart[b + 1];
-    if (to - from < 2) continue;
-    // Distinct hashes rarely share a bucket; when they do, order it by hash (then by position, so ids stay increasing).
-    let mixed = false;
-    for (let x = from + 1; x < to && !mixed; x++) mixed = hashes[order[x]] !== hashes[order[from]];
-    if (mixed) order.subarray(from, to).sort((p, q) => hashes[p] - hashes[q] || p - q);
-    for (let x = from; x < to; ) {
-      let end = x + 1;
-      while (end < to && hashes[order[end]] === hashes[order[x]]) end++;
-      if (end - x > MAX_POSTING && tally !== undefined) {
-        tally.commonShingles++;
-        if (articleOf[owners[order[x]]] !== articleOf[owners[order[end - 1]]]) tally.cutShingles++;
-      }
-      for (let i = x; i < end && end - x <= MAX_POSTING; i++) {
-        const si = owners[order[i]];
-        for (let j = i + 1; j < end; j++) {
-          const sj = owners[order[j]];
-          if (articleOf[si] === articleOf[sj]) continue;
-          if (pairCount === pairKeys.length) {
-            const grown = new Float64Array(pairKeys.length * 2);
-            grown.set(pairKeys);
-            pairKeys = grown;
-          }
-          pairKeys[pairCount++] = si * sentenceCount + sj;
-        }
-      }
-      x = end;
-    }
-    if ((b & 4095) === 4095) throwIfCancelled(token);
+  const buckets = bucketStart.length - 1;
+  if (postings.fill === undefined) {
+    for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b];
+    postings.fill = bucketStart.slice(0, buckets);
+    return hashes.length === 0;
   }
-  return pairKeys.subarray(0, pairCount);
+  const fill = postings.fill;
+  const end = Math.min(hashes.length, s.at + SHINGLES_PER_UNIT);
+  for (let t = s.at; t < end; t++) order[fill[hashes[t] % buckets]++] = t;
+  s.at = end;
+  return end === hashes.length;
 }
 
 /**
- * Phase 4: article pair (a · n + b, a < b) → number of its sentence pairs that share at least
- * MIN_SHARED_SHINGLES shingles (a sentence pair listed that many times shares that many): how much the two share.
+ * Step 4: every sentence pair of two articles that shares a shingle, once per shared shingle, as
+ * one number (si · sentenceCount + sj, si < sj). A shingle in more than MAX_POSTING sentences is a
+ * common phrase: skipped (a stop-shingle), and counted. BUCKETS_PER_UNIT buckets per unit, fewer
+ * when they list PAIRS_PER_UNIT pairs.
  */
-function articlePairStrengths(sentencePairs: Float64Array, flat: FlatShingles, n: number): Map<number, number> {
-  const { articleOf, sentenceCount } = flat;
-  const sorted = sentencePairs.sort();
-  const found = new Map<number, number>();
-  for (let k = 0; k < sorted.length; ) {
-    let end = k + 1;
-    while (end < sorted.length && sorted[end] === sorted[k]) end++;
-    if (end - k >= MIN_SHARED_SHINGLES) {
-      const x = Math.floor(sorted[k] / sentenceCount);
-      const ax = articleOf[x];
-      const ay = articleOf[sorted[k] - x * sentenceCount];
-      const key = Math.min(ax, ay) * n + Math.max(ax, ay);
-      found.set(key, (found.get(key) ?? 0) + 1);
+function sharingUnit(s: CandidateSearch): boolean {
+  const { bucketStart } = s.postings as Postings;
+  const buckets = bucketStart.length - 1;
+  const end = Math.min(buckets, s.at + BUCKETS_PER_UNIT);
+  const listed = s.pairCount;
+  let b = s.at;
+  for (; b < end && s.pairCount - listed < PAIRS_PER_UNIT; b++) bucketPairs(s, b);
+  s.at = b;
+  return b === buckets;
+}
+
+/** The sentence pairs that bucket b's shingles give (sharingUnit). */
+function bucketPairs(s: CandidateSearch, b: number): void {
+  const { hashes, owners, articleOf, sentenceCount } = s.flat;
+  const { bucketStart, order } = s.postings as Postings;
+  const from = bucketStart[b];
+  const to = bucketStart[b + 1];
+  if (to - from < 2) return;
+  // Distinct hashes rarely share a bucket; when they do, order it by hash (then by position, so ids stay increasing).
+  let mixed = false;
+  for (let x = from + 1; x < to && !mixed; x++) mixed = hashes[order[x]] !== hashes[order[from]];
+  if (mixed) order.subarray(from, to).sort((p, q) => hashes[p] - hashes[q] || p - q);
+  for (let x = from; x < to; ) {
+    let end = x + 1;
+    while (end < to && hashes[order[end]] === hashes[order[x]]) end++;
+    if (end - x > MAX_POSTING && s.tally !== undefined) {
+      s.tally.commonShingles++;
+      if (articleOf[owners[order[x]]] !== articleOf[owners[order[end - 1]]]) s.tally.cutShingles++;
     }
-    k = end;
+    for (let i = x; i < end && end - x <= MAX_POSTING; i++) {
+      const si = owners[order[i]];
+      for (let j = i + 1; j < end; j++) {
+        const sj = owners[order[j]];
+        if (articleOf[si] === articleOf[sj]) continue;
+        if (s.pairCount === s.pairKeys.length) {
+          const grown = new Float64Array(s.pairKeys.length * 2);
+          grown.set(s.pairKeys);
+          s.pairKeys = grown;
+        }
+        s.pairKeys[s.pairCount++] = si * sentenceCount + sj;
+      }
+    }
+    x = end;
   }
-  return found;
+}
+
+/**
+ * Step 5: the sentence pairs grouped by their first sentence (a counting sort, so that no unit sorts
+ * them all at once): this step counts them per first sentence, SHINGLES_PER_UNIT pairs per unit.
+ */
+function countFirstsUnit(s: CandidateSearch): boolean {
+  const { sentenceCount } = s.flat;
+  const byFirst = (s.byFirst ??= { start: new Int32Array(sentenceCount + 1), seconds: new Int32Array(s.pairCount) });
+  const end = Math.min(s.pairCount, s.at + SHINGLES_PER_UNIT);
+  for (let k = s.at; k < end; k++) byFirst.start[Math.floor(s.pairKeys[k] / sentenceCount) + 1]++;
+  s.at = end;
+  return end === s.pairCount;
+}
+
+/** Step 6: each pair's second sentence placed under its first, SHINGLES_PER_UNIT per unit (the first unit sums the counts). */
+function placeSecondsUnit(s: CandidateSearch): boolean {
+  const { sentenceCount } = s.flat;
+  const byFirst = s.byFirst as NonNullable<CandidateSearch['byFirst']>;
+  if (byFirst.fill === undefined) {
+    for (let x = 0; x < sentenceCount; x++) byFirst.start[x + 1] += byFirst.start[x];
+    byFirst.fill = byFirst.start.slice(0, sentenceCount);
+    return s.pairCount === 0;
+  }
+  const { fill, seconds } = byFirst;
+  const end = Math.min(s.pairCount, s.at + SHINGLES_PER_UNIT);
+  for (let k = s.at; k < end; k++) {
+    const x = Math.floor(s.pairKeys[k] / sentenceCount);
+    seconds[fill[x]++] = s.pairKeys[k] - x * sentenceCount;
+  }
+  s.at = end;
+  return end === s.pairCount;
+}
+
+/**
+ * Step 7: article pair (a · n + b, a < b) → number of its sentence pairs that share at least
+ * MIN_SHARED_SHINGLES shingles (a sentence pair listed that many times shares that many): how much
+ * the two share. SENTENCES_PER_UNIT first sentences per unit, each sorting its own few seconds.
+ */
+function strengthsUnit(s: CandidateSearch): boolean {
+  const { articleOf, sentenceCount } = s.flat;
+  const { start, seconds } = s.byFirst as NonNullable<CandidateSearch['byFirst']>;
+  const n = s.shingles.length;
+  const end = Math.min(sentenceCount, s.at + SENTENCES_PER_UNIT);
+  for (let x = s.at; x < end; x++) {
+    const list = seconds.subarray(start[x], start[x + 1]).sort();
+    const ax = articleOf[x];
+    for (let k = 0; k < list.length; ) {
+      let same = k + 1;
+      while (same < list.length && list[same] === list[k]) same++;
+      if (same - k >= MIN_SHARED_SHINGLES) {
+        const ay = articleOf[list[k]];
+        const key = Math.min(ax, ay) * n + Math.max(ax, ay);
+        s.found.set(key, (s.found.get(key) ?? 0) + 1);
+      }
+      k = same;
+    }
+  }
+  s.at = end;
+  return end === sentenceCount;
 }
 
 /**
