@@ -61,10 +61,12 @@ function enough(shared: number, a: number, b: number): boolean {
   return shared >= Math.min(2, a, b);
 }
 
-/** A key in more quotes than this (and than COMMON_SHARE of them) is common: it tells no statement from another. */
-const COMMON_DF = 64;
-const COMMON_SHARE = 0.02;
-/** ... but this many of them shared still tell one long statement. */
+/** How many of a bundle's quotes a key may be in before it is common and tells no statement from another: 64, or 2% of them. */
+function commonDf(quotes: number): number {
+  return Math.max(64, 0.02 * quotes);
+}
+
+/** ... but this many common keys shared still tell one long statement. */
 const MANY_COMMON = 5;
 
 export interface QuoteIndex {
@@ -79,7 +81,7 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
   const table = keyIds(infos.map(quoteKeys));
   const keys = table.of;
   for (const ks of keys) sortRarestFirst(ks, table);
-  const common = Math.max(COMMON_DF, COMMON_SHARE * infos.length);
+  const common = commonDf(infos.length);
   // postings of key id k: the quotes indexed so far that carry it, in order.
   const postings: number[][] = table.names.map(() => []);
   const count = new Int32Array(infos.length);

@@ -11,16 +11,6 @@ import type { QuoteInfo } from './quoteWording';
 
 /** Fragments need this many content words to count as partial quotes on their words alone. */
 export const MIN_FRAGMENT_CONTENT = 3;
-/** Score a rewording needs: the mean of word and word-order similarity, plus half the context similarity. */
-const REWORDED_THRESHOLD = 0.6;
-/** quoteRelation without context: the mean of word and word-order similarity a rewording needs. */
-const TEXT_ONLY_THRESHOLD = 0.48;
-/** Below this word similarity two quotes are different statements whatever their context. */
-const MIN_WORD_SIMILARITY = 0.25;
-/** Context similarity that lets a fragment of 2 content words and under 4 words count as partial (same speaker). */
-const SHORT_FRAGMENT_CONTEXT = 0.3;
-/** Words compared for word order, at most: keeps the LCS cheap on a quotation of a whole speech. */
-const MAX_FRAME = 400;
 
 interface Overlap {
   readonly shared: number;
@@ -51,6 +41,11 @@ export function fragmentOf<T extends { readonly seq: string }>(a: T, b: T): T | 
   return a.seq.includes(b.seq) && NOT_BLANK.test(b.seq) ? b : null;
 }
 
+/** Below this word similarity two quotes are different statements whatever their context. */
+const MIN_WORD_SIMILARITY = 0.25;
+/** Words compared for word order, at most: keeps the LCS cheap on a quotation of a whole speech. */
+const MAX_FRAME = 400;
+
 /** Similarity of two wordings on their words alone: shared content words (Dice lifted by cover) and shared sentence frame. */
 function wordingSimilarity(a: QuoteInfo, b: QuoteInfo): number {
   if (Math.min(a.content, b.content) < MIN_FRAGMENT_CONTENT) return 0;
@@ -74,6 +69,9 @@ export interface Edge {
   readonly inContext?: true;
 }
 
+/** Context similarity that lets a fragment of 2 content words and under 4 words count as partial (same speaker). */
+const SHORT_FRAGMENT_CONTEXT = 0.3;
+
 /** Same words: short scare quotes ("continuing") repeat by chance, so they need the same speaker and context. */
 function sameWords(a: QuoteInfo, b: QuoteInfo, contextSim: number): Edge | null {
   const sameSpeaker = a.speakerKey !== null && a.speakerKey === b.speakerKey;
@@ -82,6 +80,9 @@ function sameWords(a: QuoteInfo, b: QuoteInfo, contextSim: number): Edge | null 
   }
   return null;
 }
+
+/** Score a rewording needs: the mean of word and word-order similarity, plus half the context similarity. */
+const REWORDED_THRESHOLD = 0.6;
 
 /** The relation of b to a, with the evidence of their contexts; null when they are different statements. */
 export function relate(a: QuoteInfo, b: QuoteInfo): Edge | null {
@@ -137,6 +138,9 @@ function rewordedInContext(a: QuoteInfo, b: QuoteInfo, context: () => number): E
 }
 
 const bare = (text: string) => ({ start: 0, end: 0, text, inner: { start: 0, end: 0 }, speaker: null, speakerKey: null, cue: null });
+
+/** quoteRelation without context: the mean of word and word-order similarity a rewording needs. */
+const TEXT_ONLY_THRESHOLD = 0.48;
 
 /**
  * The relation of quote b to quote a on their words alone: 'verbatim' (same words after folding),

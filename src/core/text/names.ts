@@ -153,24 +153,25 @@ export class ArticleNames {
 
   /** Records a mention and returns its display form: the fullest name seen for its key. */
   add(name: string): string {
+    return this.fullest(name, true);
+  }
+
+  /** The fullest form seen for this name's key, or the name without titles when none was seen. */
+  resolve(name: string): string {
+    return this.fullest(name, false);
+  }
+
+  /** The fullest form of a name (recording this mention first when `record`); a description stays as written. */
+  private fullest(name: string, record: boolean): string {
     const facts = nameFacts(name);
     if (facts.key === null || !facts.isName) {
       return name.trim();
     }
     const known = this.full.get(facts.key);
-    if (known === undefined || known.wordCount < facts.wordCount) {
+    if (record && (known === undefined || known.wordCount < facts.wordCount)) {
       this.full.set(facts.key, facts);
       return facts.display;
     }
-    return known.display;
-  }
-
-  /** The fullest form seen for this name's key, or the name without titles when none was seen. */
-  resolve(name: string): string {
-    const facts = nameFacts(name);
-    if (facts.key === null || !facts.isName) {
-      return name.trim();
-    }
-    return this.full.get(facts.key)?.display ?? facts.display;
+    return known?.display ?? facts.display;
   }
 }

@@ -223,7 +223,8 @@ export function subjectBefore(pre: string, progressive = false): Subject {
   if (pronoun) {
     return { kind: 'pronoun', text: pronoun[1] };
   }
-  return namedSubjectAtEnd(p) ?? describedSubjectAtEnd(p);
+  const name = NAME_AT_END.exec(p);
+  return (name === null ? null : namedSubjectAtEnd(p, name)) ?? describedSubjectAtEnd(p);
 }
 
 const NO_SUBJECT: Subject = { kind: 'none', text: '' };
@@ -277,12 +278,8 @@ export function nameRightBefore(pre: string): Subject | null {
   return name !== null && !name[2] && isNameLike(person) && !isCommonWordAtStart(person) ? { kind: 'name', text: person, person } : null;
 }
 
-/** A name that ends the text before the verb ("Mark Rutte", "Macron's office"), or null. */
-function namedSubjectAtEnd(p: string): Subject | null {
-  const name = NAME_AT_END.exec(p);
-  if (name === null) {
-    return null;
-  }
+/** The subject a name that ends the text before the verb gives ("Mark Rutte", "Macron's office"), or null. */
+function namedSubjectAtEnd(p: string, name: RegExpExecArray): Subject | null {
   // "Secretary of State Maria Lind said": the name after the office is the subject.
   if (/^State\s+\S+\s+\S/.test(name[1]) && isNameLike(cleanName(name[1]))) {
     const person = cleanName(name[1]);
