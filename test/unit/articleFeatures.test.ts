@@ -6,6 +6,9 @@ import { charDice, gramPrecisions, sentenceGrams } from '../../src/core/match/se
 import { splitSentences } from '../../src/core/text/sentences';
 import { findQuotes } from '../../src/core/text/quotes';
 import { prng } from '../../bench/prng';
+import { contentKey, isReportingWord, spellingFacts, wordFacts } from '../../src/core/match/lexicon';
+import { foldWord } from '../../src/core/text/normalize';
+import { tokenize } from '../../src/core/text/tokens';
 
 const features = (text: string) => articleFeatures(text, splitSentences(text), []);
 
@@ -68,6 +71,53 @@ function naivePrecision(a: readonly number[], b: readonly number[]): number {
   for (const [g, c] of count(a)) hit += Math.min(c, cb.get(g) ?? 0);
   return a.length === 0 ? 0 : hit / a.length;
 }
+
+/** A sentence's lists read the plain way: Sets over its tokens, in order of first use. */
+function naiveLists(text: string) {
+  const tokens = tokenize(text);
+  const keys = new Set<string>();
+  const salient = new Set<string>();
+  const reporting = new Set<string>();
+  const numbers: string[] = [];
+  const pairs = new Set<string>();
+  let prev: string | null = null;
+  tokens.forEach((t, i) => {
+    const key = contentKey(t.norm);
+    if (key === null) return;
+    keys.add(key);
+    if (/^\d/.test(t.norm)) numbers.push(t.norm);
+    if (/^\d/.test(t.norm) || (i > 0 && /^\p{Lu}/u.test(text[t.start]))) salient.add(key);
+    if (isReportingWord(t.norm)) reporting.add(key);
+    if (prev !== null) pairs.add(`${prev} ${key}`);
+    prev = key;
+  });
+  return { keys: [...keys], salient: [...salient], reporting: [...reporting], numbers, shingleCount: pairs.size };
+}
+
+describe('sentence lists (keys, names, reporting verbs, numbers, shingles)', () => {
+  it('lists each once in order of first use, in short sentences and past the scan limit (property over random sentences)', () => {
+    const rand = prng(7);
+    const vocabulary = ['the', 'Storm', 'storm', 'wall', 'walls', 'Harbor', 'mayor', 'said', 'told', 'the', 'boats', '40', '1,000',
+      'million', 'talks', 'negotiations', 'Rutte', 'of', 'help', 'aid', ...Array.from({ length: 60 }, (_, i) => `word${i}`)];
+    for (let k = 0; k < 120; k++) {
+      const length = 1 + Math.floor(rand() * (k % 3 === 0 ? 300 : 20));
+      const text = `${Array.from({ length }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`;
+      const f = articleFeatures(text, [{ start: 0, end: text.length, paragraph: 0 }], []);
+      const s = f.sents[0];
+      const { shingleCount, ...lists } = naiveLists(text);
+      assert.deepStrictEqual({ keys: s.keys, salient: s.salient, reporting: s.reporting, numbers: s.numbers }, lists, text);
+      assert.strictEqual(f.shingles[0].length, shingleCount, text);
+    }
+  });
+
+  it('reads a spelling to its folded form and that form\'s facts in one look-up', () => {
+    for (const spelling of ['Defence', 'Ukraine’s', 'talks', 'constructor', '__proto__', 'THE', '1,000']) {
+      const read = spellingFacts(spelling);
+      assert.strictEqual(read.norm, foldWord(spelling));
+      assert.deepStrictEqual(read.facts, wordFacts(foldWord(spelling)));
+    }
+  });
+});
 
 describe('sentence grams (sorted multisets compared by a merge)', () => {
   it('gives the n-gram precision and character Dice that counting in Maps gives (property over random sentences)', () => {

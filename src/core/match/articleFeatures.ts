@@ -1,7 +1,7 @@
 import type { Quote, Sentence } from '../model';
-import { eachWord } from '../text/tokens';
+import { eachSpelling } from '../text/tokens';
 import { FNV_OFFSET, FNV_PRIME, fnv1aUpdate } from '../hash';
-import { wordFacts } from './lexicon';
+import { spellingFacts, type WordFacts } from './lexicon';
 import { internKey } from './internKey';
 
 /** What the matchers need to know about one sentence, computed once per article text. */
@@ -79,9 +79,10 @@ function pairHash(a: string, b: string): number {
   return fnv1aUpdate(Math.imul(fnv1aUpdate(FNV_OFFSET, a) ^ 32, FNV_PRIME), b) | 0;
 }
 
-/** The words of an article, flat: folded forms, offsets, and where each sentence's words begin. */
+/** The words of an article, flat: folded forms and their facts, offsets, and where each sentence's words begin. */
 interface ArticleWords {
   readonly norms: string[];
+  readonly facts: WordFacts[];
   /** Starts of all words, then their ends (one buffer; sentences get views into it). */
   readonly offsets: Int32Array;
   /** Sentence i has words first[i] … first[i + 1] − 1. */
@@ -91,13 +92,16 @@ interface ArticleWords {
 /** Phase 1: every word of every sentence, without a token object per word. */
 function readWords(text: string, sentences: readonly Sentence[]): ArticleWords {
   const norms: string[] = [];
+  const facts: WordFacts[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   const first = new Int32Array(sentences.length + 1);
   sentences.forEach((s, si) => {
     first[si] = norms.length;
-    eachWord(text, s.start, s.end, (start, end, norm) => {
-      norms.push(norm);
+    eachSpelling(text, s.start, s.end, (start, end, spelling) => {
+      const word = spellingFacts(spelling);
+      norms.push(word.norm);
+      facts.push(word.facts);
       starts.push(start);
       ends.push(end);
     });
@@ -108,7 +112,7 @@ function readWords(text: string, sentences: readonly Sentence[]): ArticleWords {
   const offsets = new Int32Array(2 * norms.length);
   offsets.set(starts);
   offsets.set(ends, norms.length);
-  return { norms, offsets, first };
+  return { norms, facts, offsets, first };
 }
 
 /**
@@ -145,41 +149,101 @@ function sentenceFeatures(
   const count = words.norms.length;
   // Sized once (push would leave up to half the slots empty in an array the cache keeps).
   const norms = words.norms.slice(from, to);
-  const keys = new Set<string>();
-  let salient: string[] | null = null;
-  let reporting: string[] | null = null;
-  const numbers: string[] = [];
+  const { keys, salient, reporting, numbers, shingles } = scratch;
+  scratch.clear();
   let quoted = 0;
   let prevKey: string | null = null;
-  const shingles = new Set<number>();
   const inQuote = new QuotedWords(quotes, q);
   for (let t = from; t < to; t++) {
     const norm = words.norms[t];
     const start = words.offsets[t];
     if (inQuote.has(start, words.offsets[count + t])) quoted++;
-    const facts = wordFacts(norm);
+    const facts = words.facts[t];
     const key = facts.content;
     if (key === null) continue;
     keys.add(key);
     if (startsWithDigit(norm)) {
       numbers.push(norm);
-      salient = addDistinct(salient, key);
+      salient.add(key);
     } else if (t > from && isUpperAt(text, start)) {
-      salient = addDistinct(salient, key);
+      salient.add(key);
     }
-    if (facts.reporting) reporting = addDistinct(reporting, key);
+    if (facts.reporting) reporting.add(key);
     if (prevKey !== null) shingles.add(pairHash(prevKey, key));
     prevKey = key;
   }
-  let shingleCount = 0;
-  for (const h of shingles) shingleOut[shingleCount++] = h;
+  const shingleCount = shingles.copyTo(shingleOut);
   const sent: SentenceFeatures = {
     words: norms, wordStarts: words.offsets.subarray(from, to), wordEnds: words.offsets.subarray(count + from, count + to),
-    keys: [...keys], salient: salient ?? NONE, reporting: reporting ?? NONE, numbers,
+    keys: keys.take(), salient: salient.take(), reporting: reporting.take(), numbers: numbers.take(),
     quotedShare: norms.length === 0 ? 0 : quoted / norms.length,
   };
   return { sent, shingleCount };
 }
+
+// Sentences under this many distinct values check a list by a scan; longer ones keep a Set beside it.
+const SCAN_LIMIT = 32;
+
+/**
+ * A list reused from sentence to sentence, distinct or not, in order of addition: a sentence's
+ * lists cost no Set and no list with empty slots, and a 5,000-word sentence stays linear.
+ */
+class ScratchList<T> {
+  private items: T[] = [];
+  private n = 0;
+  private seen: Set<T> | null = null;
+
+  constructor(private readonly distinct: boolean) {}
+
+  clear(): void {
+    this.n = 0;
+    this.seen = null;
+  }
+
+  add(value: T): void {
+    if (this.distinct && this.has(value)) return;
+    this.items[this.n++] = value;
+    if (this.seen !== null) this.seen.add(value);
+    else if (this.distinct && this.n > SCAN_LIMIT) this.seen = new Set(this.items.slice(0, this.n));
+  }
+
+  push(value: T): void {
+    this.items[this.n++] = value;
+  }
+
+  /** The values as an array of their own, exactly sized (none: the shared empty list). */
+  take(): readonly T[] {
+    return this.n === 0 ? (NONE as readonly T[]) : this.items.slice(0, this.n);
+  }
+
+  /** Writes the values to `out`; returns how many. */
+  copyTo(out: { [i: number]: T }): number {
+    for (let i = 0; i < this.n; i++) out[i] = this.items[i];
+    return this.n;
+  }
+
+  private has(value: T): boolean {
+    if (this.seen !== null) return this.seen.has(value);
+    for (let i = 0; i < this.n; i++) if (this.items[i] === value) return true;
+    return false;
+  }
+}
+
+/** The lists sentenceFeatures fills, one set for all sentences (articles are read one at a time). */
+const scratch = {
+  keys: new ScratchList<string>(true),
+  salient: new ScratchList<string>(true),
+  reporting: new ScratchList<string>(true),
+  numbers: new ScratchList<string>(false),
+  shingles: new ScratchList<number>(true),
+  clear(): void {
+    this.keys.clear();
+    this.salient.clear();
+    this.reporting.clear();
+    this.numbers.clear();
+    this.shingles.clear();
+  },
+};
 
 /** Phase 3: the key table of an article's sentences: ids in order of first use, postings by counting sort. */
 function keyTable(sents: readonly SentenceFeatures[]): KeyTable {
@@ -224,10 +288,4 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
     shingleAt += shingleCount;
   }
   return { sentences, quotes, sents, keyTable: keyTable(sents), shingles };
-}
-
-function addDistinct(list: string[] | null, key: string): string[] {
-  if (list === null) return [key];
-  if (!list.includes(key)) list.push(key);
-  return list;
 }

@@ -1,4 +1,5 @@
 import { STOPWORDS } from '../text/tokens';
+import { foldWord } from '../text/normalize';
 import { lemma, stripPlural } from '../text/lemma';
 import { boundedMemo } from '../memo';
 
@@ -153,6 +154,24 @@ const factsMemo = boundedMemo(100_000, (norm): WordFacts => {
   const key = keyOf(norm);
   return { key, content: norm.length === 0 || STOPWORDS.has(norm) ? null : key, reporting: isReportingKey(key) };
 });
+
+/** A word as spelled in a text: its folded form (foldWord) and that form's facts. */
+export interface SpellingFacts {
+  readonly norm: string;
+  readonly facts: WordFacts;
+}
+
+// Reading an article asks each word for its folded form and then its facts: one look-up by spelling
+// answers both (two look-ups per word were the largest single cost of reading articles).
+const spellingMemo = boundedMemo(100_000, (spelling): SpellingFacts => {
+  const norm = foldWord(spelling);
+  return { norm, facts: factsMemo(norm) };
+});
+
+/** The folded form and facts of a word as it is spelled in the text (eachSpelling). */
+export function spellingFacts(spelling: string): SpellingFacts {
+  return spellingMemo(spelling);
+}
 
 /** The comparison key of any folded word: its stem, mapped to its synonym group. */
 export function wordKey(norm: string): string {

@@ -27,10 +27,18 @@ const foldedMemo = boundedMemo(100_000, foldWord);
 
 /** Calls back with the offsets and folded form of each word of text[from, to), without building tokens. */
 export function eachWord(text: string, from: number, to: number, onWord: (start: number, end: number, norm: string) => void): void {
+  eachSpelling(text, from, to, (start, end, spelling) => onWord(start, end, foldedMemo(spelling)));
+}
+
+/**
+ * Calls back with the offsets and the spelling (unfolded) of each word of text[from, to): for
+ * callers that look each spelling up in a memo of their own, once, instead of folding it first.
+ */
+export function eachSpelling(text: string, from: number, to: number, onWord: (start: number, end: number, spelling: string) => void): void {
   WORD.lastIndex = from;
   for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
     const end = Math.min(m.index + m[0].length, to);
-    onWord(m.index, end, foldedMemo(end === m.index + m[0].length ? m[0] : text.slice(m.index, end)));
+    onWord(m.index, end, end === m.index + m[0].length ? m[0] : text.slice(m.index, end));
   }
 }
 
