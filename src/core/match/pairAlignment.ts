@@ -1,5 +1,5 @@
 import type { SentenceFeatures } from './articleFeatures';
-import { nextCommonRun, sentenceGrams, sharedCount, WordClass } from './sentenceGrams';
+import { hasKey, nextCommonRun, sentenceGrams, sharedCount, WordClass } from './sentenceGrams';
 import type { CommonRun, SentenceGrams, SortedHashes } from './sentenceGrams';
 import { lcsLength, MAX_CELLS } from './verbatimRuns';
 
@@ -107,6 +107,9 @@ type Spelling = (typeof Spelling)[keyof typeof Spelling];
 function spelling(a: readonly string[], i: number, b: readonly string[], j: number): Spelling {
   const x = a[i];
   const y = b[j];
+  // Words that start differently can only be one letter apart: the same word, a shared prefix or a
+  // compound all start like the other word (most word pairs tried stop here).
+  if (x.length > 0 && y.length > 0 && x.charCodeAt(0) !== y.charCodeAt(0)) return oneEditApart(x, y) ? Spelling.Same : Spelling.None;
   if (x === y || oneEditApart(x, y) || samePrefix(x, y, 6)) return Spelling.Same;
   if (j + 1 < b.length && joins(x, y, b[j + 1])) return Spelling.TwoWordsInB;
   return i + 1 < a.length && joins(y, x, a[i + 1]) ? Spelling.TwoWordsInA : Spelling.None;
@@ -237,30 +240,6 @@ export function maskedEditCeiling(ga: SentenceGrams, gb: SentenceGrams, shared: 
   const mb = gb.masked;
   if (longer === 0 || ma === null || mb === null || ma.length * mb.length > MAX_CELLS) return null;
   return Math.min(1, (shared + ga.maskedNumbers + gb.maskedNumbers) / longer);
-}
-
-/**
- * A sentence has a few dozen keys, scanned faster than hashed; a "sentence" of text without
- * punctuation has thousands, and scanning them per key made one pair quadratic: those are looked
- * up through a Map (key → index) built once per list.
- */
-const SCAN_KEYS = 64;
-const keyIndexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
-
-/** list.indexOf(key) of a list of distinct keys, through a Map when the list is long. */
-export function keyIndex(list: readonly string[], key: string): number {
-  if (list.length <= SCAN_KEYS) return list.indexOf(key);
-  let index = keyIndexes.get(list);
-  if (index === undefined) {
-    index = new Map(list.map((k, i) => [k, i]));
-    keyIndexes.set(list, index);
-  }
-  return index.get(key) ?? -1;
-}
-
-/** list.includes(key), through a Map when the list is long. */
-export function hasKey(list: readonly string[], key: string): boolean {
-  return keyIndex(list, key) >= 0;
 }
 
 /** What the names (salient words that are not numbers) of two sentences say about the pair. */

@@ -36,6 +36,8 @@ export interface SentenceGrams {
   readonly charCount: number;
   /** Each word's content key; null for function words. */
   readonly keys: readonly (string | null)[];
+  /** Each word's content key's index in the sentence's `keys` (SentenceFeatures); −1 for function words, or a key it lacks. */
+  readonly keyAt: Int32Array;
   readonly numbers: readonly NumberMention[];
   /** Content key → the WordNet senses of the words that carry it (synonyms.ts), for keys that have any. */
   readonly senses: ReadonlyMap<string, readonly number[]>;
@@ -55,6 +57,30 @@ export interface SentenceGrams {
   readonly maskedNumbers: number;
   /** The words without hyphens and apostrophes (the alignment's spelling stage compares these). */
   readonly bare: readonly string[];
+}
+
+/**
+ * A sentence has a few dozen keys, scanned faster than hashed; a "sentence" of text without
+ * punctuation has thousands, and scanning them per key made one pair quadratic: those are looked
+ * up through a Map (key → index) built once per list.
+ */
+const SCAN_KEYS = 64;
+const keyIndexes = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+/** list.indexOf(key) of a list of distinct keys, through a Map when the list is long. */
+export function keyIndex(list: readonly string[], key: string): number {
+  if (list.length <= SCAN_KEYS) return list.indexOf(key);
+  let index = keyIndexes.get(list);
+  if (index === undefined) {
+    index = new Map(list.map((k, i) => [k, i]));
+    keyIndexes.set(list, index);
+  }
+  return index.get(key) ?? -1;
+}
+
+/** list.includes(key), through a Map when the list is long. */
+export function hasKey(list: readonly string[], key: string): boolean {
+  return keyIndex(list, key) >= 0;
 }
 
 const CACHE_SIZE = 4096;
@@ -258,7 +284,7 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   const chars = charGramCount(words);
   const less = (k: number, m: number) => Math.max(0, m - k);
   // One buffer for every integer array (a typed array of its own each costs an allocation).
-  const buffer = new Int32Array(n + less(1, n) + less(2, n) + less(3, n) + chars + 3 * n + 2 * content + less(1, content) + less(1, n));
+  const buffer = new Int32Array(n + less(1, n) + less(2, n) + less(3, n) + chars + 4 * n + 2 * content + less(1, content) + less(1, n));
   let at = 0;
   const take = (length: number) => buffer.subarray(at, (at += length));
   const grams = [take(n), take(less(1, n)), take(less(2, n)), take(less(3, n))];
@@ -275,11 +301,16 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   bigramHashes(codes.masked, n, maskedBigrams);
   const kind = take(n);
   wordClasses(s, kind);
+  const keyAt = take(n);
+  for (let i = 0; i < n; i++) {
+    const k = infos[i].content;
+    keyAt[i] = k === null ? -1 : keyIndex(s.keys, k);
+  }
   let maskedNumbers = 0;
   if (hasNumber) for (let i = 0; i < n; i++) if (codes.masked[i] === NUMBER_HASH) maskedNumbers++;
   return {
     unigrams: grams[0], bigrams: grams[1], trigrams: grams[2], fourgrams: grams[3], negated: infos.some((w) => w.negation),
-    chars: charTrigrams, charCount: chars, keys: infos.map((w) => w.content), numbers: numberMentions(words), senses: sensesByKey(),
+    chars: charTrigrams, charCount: chars, keys: infos.map((w) => w.content), keyAt, numbers: numberMentions(words), senses: sensesByKey(),
     wordsByHash, keysByHash, kind, keyBigrams, maskedBigrams,
     masked: hasNumber ? Array.from(codes.masked.subarray(0, n)) : null, maskedNumbers, bare: infos.map((w) => w.bare),
   };

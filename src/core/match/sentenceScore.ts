@@ -3,10 +3,10 @@ import type { SentenceFeatures } from './articleFeatures';
 import { runsAndCommon } from './verbatimRuns';
 import type { WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
-import { charDice, gramPrecisions, sentenceGrams, sharedWordCount } from './sentenceGrams';
+import { charDice, hasKey, keyIndex, sentenceGrams, sharedCount, sharedWordCount } from './sentenceGrams';
 import type { SentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
-import { alignGrams, hasKey, keyIndex, maskedEditCeiling, maskedEditSimilarity, missingNames, precisionMax } from './pairAlignment';
+import { alignGrams, maskedEditCeiling, maskedEditSimilarity, missingNames, precisionMax } from './pairAlignment';
 import type { AlignmentEvidence } from './pairAlignment';
 
 /**
@@ -176,8 +176,15 @@ function keyWeightSumsById(t: KeyIdTable, s: SentenceFeatures, at: number, other
   return { total, shared };
 }
 
+/** Two sentences' places in a key id table: where the keys of the first start, and of the second. */
+interface Places {
+  readonly t: KeyIdTable;
+  readonly at: number;
+  readonly bt: number;
+}
+
 /** The two sentences' places in the weight's key id table, or null when it has none or lacks either. */
-function tablePlaces(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): { t: KeyIdTable; at: number; bt: number } | null {
+function tablePlaces(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): Places | null {
   const t = weight.table;
   if (t === undefined) return null;
   const at = t.start(a);
@@ -185,10 +192,9 @@ function tablePlaces(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight
   return bt < 0 ? null : { t, at, bt };
 }
 
-function exactKeyWeights(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): KeyWeights {
+function exactKeyWeights(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, places = tablePlaces(a, b, weight)): KeyWeights {
   const nb = b.keys.length;
   if (weightsOfB.length < nb) weightsOfB = new Float64Array(Math.max(nb, 2 * weightsOfB.length));
-  const places = tablePlaces(a, b, weight);
   if (places !== null) {
     const { t, at, bt } = places;
     let tb = 0;
@@ -270,23 +276,30 @@ export const EVIDENCE_NAMES: readonly (keyof PairEvidence)[] = [
   'maskedEdit', 'reportingUnpaired',
 ];
 
-/** Longest stretch of content words of `a` whose keys `b` lacks: a clause one sentence adds. */
-function longestAddedStretch(ga: SentenceGrams, b: SentenceFeatures): number {
+/**
+ * Longest stretch of content words of `a` (grams `ga`) whose keys `b` lacks: a clause one sentence
+ * adds. By key id when the two have places in a table (at: a's, bt: b's), else by key.
+ */
+function longestAddedStretch(ga: SentenceGrams, b: SentenceFeatures, t: KeyIdTable | null, at: number, bt: number): number {
+  const mark = t === null ? null : marksFor(t);
+  if (t !== null && mark !== null) for (let k = 0; k < b.keys.length; k++) mark[t.ids[bt + k]] = 1;
   let best = 0;
   let run = 0;
-  for (const k of ga.keys) {
+  for (let i = 0; i < ga.keys.length; i++) {
+    const k = ga.keys[i];
     if (k === null) continue;
-    run = hasKey(b.keys, k) ? 0 : run + 1;
+    const x = ga.keyAt[i];
+    const has = t !== null && mark !== null && x >= 0 ? mark[t.ids[at + x]] === 1 : hasKey(b.keys, k);
+    run = has ? 0 : run + 1;
     best = Math.max(best, run);
   }
+  if (t !== null && mark !== null) for (let k = 0; k < b.keys.length; k++) mark[t.ids[bt + k]] = 0;
   return best;
 }
 
-/** The keys of `s` that `other` lacks, in order: by id when the weight has both in its table. */
-function keysLacking(s: SentenceFeatures, other: SentenceFeatures, weight: KeyWeight): string[] {
-  const places = tablePlaces(s, other, weight);
-  if (places === null) return s.keys.filter((k) => !hasKey(other.keys, k));
-  const { t, at, bt } = places;
+/** The keys of `s` that `other` lacks, in order: by id when the two have places in a table (at: s's, bt: other's). */
+function keysLacking(s: SentenceFeatures, other: SentenceFeatures, t: KeyIdTable | null, at: number, bt: number): string[] {
+  if (t === null) return s.keys.filter((k) => !hasKey(other.keys, k));
   const mark = marksFor(t);
   const no = other.keys.length;
   for (let k = 0; k < no; k++) mark[t.ids[bt + k]] = 1;
@@ -299,9 +312,12 @@ function keysLacking(s: SentenceFeatures, other: SentenceFeatures, weight: KeyWe
  * Weight of the content keys the two sentences share (exactly, or through a synonym at a discount),
  * and each side's total. Synonyms are tried only between keys left unmatched on both sides.
  */
-function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, sensesA: SentenceGrams['senses'], sensesB: SentenceGrams['senses'], weight: KeyWeight, { ta, tb, shared }: KeyWeights) {
-  const restA = keysLacking(a, b, weight);
-  const restB = keysLacking(b, a, weight);
+function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, sensesA: SentenceGrams['senses'], sensesB: SentenceGrams['senses'], weight: KeyWeight, { ta, tb, shared }: KeyWeights, places: Places | null) {
+  const t = places === null ? null : places.t;
+  const at = places === null ? -1 : places.at;
+  const bt = places === null ? -1 : places.bt;
+  const restA = keysLacking(a, b, t, at, bt);
+  const restB = keysLacking(b, a, t, bt, at);
   let synonym = 0;
   let matched = 0;
   if (restA.length > 0 && restB.length > 0) {
@@ -352,7 +368,7 @@ type LexicalEvidence = { -readonly [K in keyof PairEvidence]: PairEvidence[K] };
 export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, runs: readonly WordRun[], common: number): PairEvidence {
   const ga = sentenceGrams(a);
   const gb = sentenceGrams(b);
-  return withOrder(lexicalEvidence(a, b, ga, gb, weight), a, b, ga, gb, runs, common);
+  return withOrder(lexicalEvidence(a, b, ga, gb, weight, newEvidence()), a, b, ga, gb, runs, common);
 }
 
 /** The lexical evidence completed with what the verbatim runs and the common subsequence say (word order). */
@@ -367,55 +383,82 @@ function withOrder(e: LexicalEvidence, a: SentenceFeatures, b: SentenceFeatures,
   return e;
 }
 
-/** The lexical evidence of a pair, from the two sentences and their grams (asked for once per side by the caller). */
-function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, weight: KeyWeight): LexicalEvidence {
+/** A PairEvidence of zeros, to be filled in place (every pair's evidence has the one shape). */
+function newEvidence(): LexicalEvidence {
+  const e = {} as LexicalEvidence;
+  for (const name of EVIDENCE_NAMES) e[name] = 0;
+  return e;
+}
+
+/** The evidence of the pair being scored, filled in place pair after pair (the scorer runs one pair at a time; no object per pair). */
+const scratchEvidence = newEvidence();
+
+/** The n-gram precisions of two sorted multisets both ways (one merge), the smaller then the larger: reused, no pair per call. */
+const precisions = new Float64Array(2);
+
+function precisionRange(x: Int32Array, y: Int32Array): Float64Array {
+  const hit = sharedCount(x, y);
+  const xy = x.length === 0 ? 0 : hit / x.length;
+  const yx = y.length === 0 ? 0 : hit / y.length;
+  precisions[0] = Math.min(xy, yx);
+  precisions[1] = Math.max(xy, yx);
+  return precisions;
+}
+
+/**
+ * The lexical evidence of a pair, from the two sentences and their grams (asked for once per side
+ * by the caller), written to `e` (its order features 0 until withOrder measures them).
+ */
+function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, weight: KeyWeight, e: LexicalEvidence): LexicalEvidence {
   const longer = Math.max(a.words.length, b.words.length);
   const shorter = Math.min(a.words.length, b.words.length);
-  const keyWeights = exactKeyWeights(a, b, weight);
-  const { ta, tb, shared, synonym, leftA, leftB } = sharedWeight(a, b, ga.senses, gb.senses, weight, keyWeights);
+  const places = tablePlaces(a, b, weight);
+  const keyWeights = exactKeyWeights(a, b, weight, places);
+  const { ta, tb, shared, synonym, leftA, leftB } = sharedWeight(a, b, ga.senses, gb.senses, weight, keyWeights, places);
   const ca = ta === 0 ? 0 : Math.min(1, shared / ta);
   const cb = tb === 0 ? 0 : Math.min(1, shared / tb);
+  e.overlap = overlapScore(keyWeights, a.numbers, b.numbers);
+  e.containMin = Math.min(ca, cb);
+  e.containMax = Math.max(ca, cb);
+  e.editSimilarity = 0;
+  e.lcsShorter = 0;
+  e.lengthRatio = longer === 0 ? 0 : shorter / longer;
+  e.lengthGap = Math.log1p(longer - shorter);
+  e.runShare = 0;
   // BLEU-like word n-gram precision both ways: unigrams (all words, function words too) to 4-grams.
-  const [bigramAB, bigramBA] = gramPrecisions(ga.bigrams, gb.bigrams);
-  const [unigramAB, unigramBA] = gramPrecisions(ga.unigrams, gb.unigrams);
-  const [fourgramAB, fourgramBA] = gramPrecisions(ga.fourgrams, gb.fourgrams);
-  const [trigramAB, trigramBA] = gramPrecisions(ga.trigrams, gb.trigrams);
-  const aligned = alignGrams(ga, gb);
+  const bigrams = precisionRange(ga.bigrams, gb.bigrams);
+  e.bigramMin = bigrams[0];
+  e.bigramMax = bigrams[1];
+  e.trigramMin = precisionRange(ga.trigrams, gb.trigrams)[0];
+  e.numberMismatch = numberMismatch(ga, gb);
   const names = missingNames(a, b);
-  return {
-    overlap: overlapScore(keyWeights, a.numbers, b.numbers),
-    containMin: Math.min(ca, cb),
-    containMax: Math.max(ca, cb),
-    editSimilarity: 0,
-    lcsShorter: 0,
-    lengthRatio: longer === 0 ? 0 : shorter / longer,
-    lengthGap: Math.log1p(longer - shorter),
-    runShare: 0,
-    bigramMin: Math.min(bigramAB, bigramBA),
-    bigramMax: Math.max(bigramAB, bigramBA),
-    trigramMin: Math.min(trigramAB, trigramBA),
-    numberMismatch: numberMismatch(ga, gb),
-    nameMismatch: names.mismatch,
-    unmatchedMax: Math.log1p(Math.max(leftA, leftB)),
-    unmatchedMin: Math.log1p(Math.min(leftA, leftB)),
-    synonymShare: shared === 0 ? 0 : synonym / shared,
-    charTrigrams: charDice(ga, gb),
-    extraClause: Math.log1p(Math.max(longestAddedStretch(ga, b), longestAddedStretch(gb, a))),
-    negationMismatch: ga.negated === gb.negated ? 0 : 1,
-    unigramMin: Math.min(unigramAB, unigramBA),
-    unigramMax: Math.max(unigramAB, unigramBA),
-    fourgramMin: Math.min(fourgramAB, fourgramBA),
-    fourgramMax: Math.max(fourgramAB, fourgramBA),
-    pairedMin: aligned.pairedMin,
-    unpairedMax: aligned.unpairedMax,
-    unpairedOtherLonger: aligned.unpairedOtherLonger,
-    namesMissingLonger: names.longer,
-    namesMissingShorter: names.shorter,
-    keyBigramMax: precisionMax(ga.keyBigrams, gb.keyBigrams),
-    maskedBigramMax: precisionMax(ga.maskedBigrams, gb.maskedBigrams),
-    maskedEdit: 0,
-    reportingUnpaired: aligned.reportingUnpaired,
-  };
+  e.nameMismatch = names.mismatch;
+  e.unmatchedMax = Math.log1p(Math.max(leftA, leftB));
+  e.unmatchedMin = Math.log1p(Math.min(leftA, leftB));
+  e.synonymShare = shared === 0 ? 0 : synonym / shared;
+  e.charTrigrams = charDice(ga, gb);
+  const t = places === null ? null : places.t;
+  const at = places === null ? -1 : places.at;
+  const bt = places === null ? -1 : places.bt;
+  e.extraClause = Math.log1p(Math.max(longestAddedStretch(ga, b, t, at, bt), longestAddedStretch(gb, a, t, bt, at)));
+  e.negationMismatch = ga.negated === gb.negated ? 0 : 1;
+  const unigrams = precisionRange(ga.unigrams, gb.unigrams);
+  e.unigramMin = unigrams[0];
+  e.unigramMax = unigrams[1];
+  const fourgrams = precisionRange(ga.fourgrams, gb.fourgrams);
+  e.fourgramMin = fourgrams[0];
+  e.fourgramMax = fourgrams[1];
+  const aligned = alignGrams(ga, gb);
+  e.pairedMin = aligned.pairedMin;
+  e.unpairedMax = aligned.unpairedMax;
+  e.unpairedOtherLonger = aligned.unpairedOtherLonger;
+  e.namesMissingLonger = names.longer;
+  e.namesMissingShorter = names.shorter;
+  e.keyBigramMax = precisionMax(ga.keyBigrams, gb.keyBigrams);
+  e.maskedBigramMax = precisionMax(ga.maskedBigrams, gb.maskedBigrams);
+  e.maskedEdit = 0;
+  e.reportingUnpaired = aligned.reportingUnpaired;
+  return e;
 }
 
 /** The paraphrase model's probability for a pair's evidence (a logistic function of the features). */
@@ -439,7 +482,7 @@ export function paraphraseProbability(e: PairEvidence): number {
 export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions): PairScore {
   const ga = sentenceGrams(a);
   const gb = sentenceGrams(b);
-  return judgePair(a, b, ga, gb, lexicalEvidence(a, b, ga, gb, weight), options);
+  return judgePair(a, b, ga, gb, lexicalEvidence(a, b, ga, gb, weight, scratchEvidence), options);
 }
 
 /** scoreSentences from the pair's lexical evidence. */
@@ -477,7 +520,7 @@ function judgePair(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, 
 export function scoreAtLeast(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions, min: number): PairScore | null {
   const ga = sentenceGrams(a);
   const gb = sentenceGrams(b);
-  const lexical = lexicalEvidence(a, b, ga, gb, weight);
+  const lexical = lexicalEvidence(a, b, ga, gb, weight, scratchEvidence);
   if (staysUnder(a, b, ga, gb, lexical, options, min)) return null;
   const s = judgePair(a, b, ga, gb, lexical, options);
   return s.kind === null && s.score < min ? null : s;
@@ -487,7 +530,7 @@ export function scoreAtLeast(a: SentenceFeatures, b: SentenceFeatures, weight: K
 export function surelyUnder(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, options: ScoreOptions, min: number): boolean {
   const ga = sentenceGrams(a);
   const gb = sentenceGrams(b);
-  return staysUnder(a, b, ga, gb, lexicalEvidence(a, b, ga, gb, weight), options, min);
+  return staysUnder(a, b, ga, gb, lexicalEvidence(a, b, ga, gb, weight, scratchEvidence), options, min);
 }
 
 /** Room left for rounding between the ceiling's sum and the model's own (both are sums of the same terms in another order). */

@@ -65,8 +65,10 @@ export function runsAndCommon(a: readonly string[], b: readonly string[], min: n
 function disjointRuns(found: WordRun[], n: number, m: number): WordRun[] {
   if (found.length === 0) return found;
   found.sort((x, y) => y.length - x.length || x.a - y.a || x.b - y.b);
-  const takenA = new Uint8Array(n);
-  const takenB = new Uint8Array(m);
+  if (taken.length < n + m) taken = new Uint8Array(Math.max(n + m, 2 * taken.length));
+  taken.fill(0, 0, n + m);
+  const takenA = taken.subarray(0, n);
+  const takenB = taken.subarray(n, n + m);
   const runs: WordRun[] = [];
   for (const r of found) {
     let free = true;
@@ -82,6 +84,8 @@ function disjointRuns(found: WordRun[], n: number, m: number): WordRun[] {
 }
 
 let scratch = new Uint16Array(256);
+/** Words of the two sentences a kept run covers (disjointRuns), reused from pair to pair. */
+let taken = new Uint8Array(256);
 
 /** Beyond this many cells (two "sentences" of hundreds of words: text without punctuation), runs are found from seeds. */
 export const MAX_CELLS = 250000;
