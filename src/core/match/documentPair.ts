@@ -51,6 +51,8 @@ interface PairKeys {
   /** Key id in A of each key id of B; −1 when A lacks the key. */
   readonly bInA: Int32Array;
   readonly weight: KeyWeight;
+  /** The weight's key id table (the scorer reads it through weight.table). */
+  readonly table: PairKeyIds;
 }
 
 function pairKeys(a: ArticleFeatures, b: ArticleFeatures): PairKeys {
@@ -69,7 +71,13 @@ function pairKeys(a: ArticleFeatures, b: ArticleFeatures): PairKeys {
     smallInLarge[id] = other;
     largeInSmall[other] = id;
   }
-  const idf = (df: number) => Math.log(1 + (n + 1) / (df + 0.5));
+  // The weight depends on the key's sentence count alone: each count's logarithm once per pair (NaN: not yet).
+  const idfOfCount = new Float64Array(n + 1).fill(NaN);
+  const idf = (df: number): number => {
+    if (df > n) return Math.log(1 + (n + 1) / (df + 0.5));
+    if (Number.isNaN(idfOfCount[df])) idfOfCount[df] = Math.log(1 + (n + 1) / (df + 0.5));
+    return idfOfCount[df];
+  };
   const weightA = new Float64Array(ka.ids.size);
   for (let id = 0; id < weightA.length; id++) weightA[id] = idf(dfA(id) + (aInB[id] < 0 ? 0 : dfB(aInB[id])));
   const weightB = new Float64Array(kb.ids.size);
@@ -81,8 +89,9 @@ function pairKeys(a: ArticleFeatures, b: ArticleFeatures): PairKeys {
     const idB = kb.ids.get(key);
     return idB === undefined ? absent : weightB[idB];
   };
-  const weight: KeyWeight = Object.assign(byKey, { table: new PairKeyIds(a, b, { weightA, weightB, bInA }) });
-  return { weightA, weightB, bInA, weight };
+  const table = new PairKeyIds(a, b, { weightA, weightB, bInA });
+  const weight: KeyWeight = Object.assign(byKey, { table });
+  return { weightA, weightB, bInA, weight, table };
 }
 
 /** Per article: each sentence's index, and each key's scale in its sentence (keyScale), along its key table. */
@@ -136,6 +145,18 @@ class PairKeyIds implements KeyIdTable {
     this.idCount = a.keyTable.keys.length + b.keyTable.keys.length;
   }
 
+  /**
+   * Tells the table that the scorer asks next for sentence i of A and sentence j of B (the caller
+   * knows their indices): their places are ready without looking the sentences up.
+   */
+  expect(i: number, j: number): void {
+    this.allocate();
+    this.last0 = this.a.sents[i];
+    this.start0 = this.fillA(i);
+    this.last1 = this.b.sents[j];
+    this.start1 = this.fillB(j);
+  }
+
   start(s: SentenceFeatures): number {
     if (s === this.last0) return this.start0;
     if (s === this.last1) return this.start1;
@@ -151,12 +172,15 @@ class PairKeyIds implements KeyIdTable {
     const i = this.pa.index.get(s);
     const j = i === undefined ? this.pb.index.get(s) : undefined;
     if (j === undefined && i === undefined) return -1;
-    if (this.filled.length === 0) {
-      this.weights = new Float64Array(this.a.keyTable.sentenceKeys.length + this.b.keyTable.sentenceKeys.length);
-      this.ids = new Int32Array(this.weights.length);
-      this.filled = new Uint8Array(this.a.sents.length + this.b.sents.length);
-    }
+    this.allocate();
     return i !== undefined ? this.fillA(i) : this.fillB(j as number);
+  }
+
+  private allocate(): void {
+    if (this.filled.length > 0) return;
+    this.weights = new Float64Array(this.a.keyTable.sentenceKeys.length + this.b.keyTable.sentenceKeys.length);
+    this.ids = new Int32Array(this.weights.length);
+    this.filled = new Uint8Array(this.a.sents.length + this.b.sents.length);
   }
 
   private fillA(i: number): number {
@@ -305,7 +329,11 @@ export function comparePair(a: ArticleFeatures, b: ArticleFeatures, options: Sco
   for (const k of chosen) {
     const i = candidates.i[k];
     const j = candidates.j[k];
-    const s = sameSentence(a.sents[i], b.sents[j], options) ?? scoreAtLeast(a.sents[i], b.sents[j], weight, options, MIN_LINK);
+    let s = sameSentence(a.sents[i], b.sents[j], options);
+    if (s === null) {
+      keys.table.expect(i, j);
+      s = scoreAtLeast(a.sents[i], b.sents[j], weight, options, MIN_LINK);
+    }
     if (s !== null && (s.score >= MIN_LINK || s.kind !== null)) scored.set(j * nA + i, s);
   }
   const links = alignedLinks(a, b, weight, scored, options);
