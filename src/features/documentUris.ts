@@ -1,5 +1,6 @@
 // The addresses of Parallax's read-only documents (articles, the two sides of a comparison): the
-// path ends with a name, so the tab shows it, and the query carries what to show as JSON.
+// path ends with a name, so the tab shows it, and the query carries what to show as JSON. Also the
+// base of their providers, which re-read the open ones of a bundle when it changes.
 import * as vscode from 'vscode';
 import { DisposableOwner } from './registration';
 
