@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { articleFeatures } from '../../src/core/match/articleFeatures';
-import type { ArticleFeatures } from '../../src/core/match/articleFeatures';
+import { articleFeatures, matchKeyIds } from '../../src/core/match/articleFeatures';
+import type { ArticleFeatures, KeyTable } from '../../src/core/match/articleFeatures';
 import { pairWeights } from '../../src/core/match/documentPair';
 import { charDice, gramPrecisions, sentenceGrams } from '../../src/core/match/sentenceGrams';
 import { splitSentences } from '../../src/core/text/sentences';
@@ -42,6 +42,22 @@ describe('article key tables (integer ids for candidate search and pair weights)
       const ids = [...t.sentenceKeys.subarray(t.sentenceKeyStart[i], t.sentenceKeyStart[i + 1])];
       assert.deepStrictEqual(ids.map((id) => t.keys[id]), s.keys);
     });
+  });
+
+  it('gives a key the same shared id in every article, and maps two tables\' ids onto each other as their keys do', () => {
+    const [a, b] = [features(storm).keyTable, features(rewrite).keyTable];
+    const sharedOf = (t: KeyTable, key: string) => t.sharedIds[t.ids.get(key) as number];
+    assert.strictEqual(sharedOf(a, 'storm'), sharedOf(b, 'storm'));
+    assert.notStrictEqual(sharedOf(a, 'storm'), sharedOf(a, 'wall'));
+    const byKeys = (x: KeyTable, y: KeyTable) => x.keys.map((k) => y.ids.get(k) ?? -1);
+    const oldGeneration: KeyTable = { ...a, ids: a.ids, keys: a.keys, sharedIds: a.sharedIds, sharedGeneration: a.sharedGeneration - 1 };
+    for (const x of [a, oldGeneration]) {
+      const [aInB, bInA] = [new Int32Array(a.keys.length).fill(-1), new Int32Array(b.keys.length).fill(-1)];
+      matchKeyIds(x, b, aInB, bInA);
+      assert.deepStrictEqual([...aInB], byKeys(a, b));
+      assert.deepStrictEqual([...bInA], byKeys(b, a));
+      assert.ok(aInB.some((id) => id >= 0));
+    }
   });
 
   it('weighs a key by the sentences of both articles that carry it: log(1 + (n + 1) / (df + 0.5))', () => {

@@ -1,8 +1,8 @@
 import type { Quote, Sentence } from '../model';
 import { eachSpelling } from '../text/tokens';
 import { FNV_OFFSET, FNV_PRIME, fnv1aUpdate } from '../hash';
-import { spellingFacts, type WordFacts } from './lexicon';
-import { internKey } from './internKey';
+import { contentIdOf, spellingFacts, type WordFacts } from './lexicon';
+import { contentKeyIds } from './internKey';
 
 /** What the matchers need to know about one sentence, computed once per article text. */
 export interface SentenceFeatures {
@@ -41,6 +41,13 @@ export interface KeyTable {
   /** Key ids of sentence i, in the order of its `keys`: sentenceKeys[sentenceKeyStart[i] … sentenceKeyStart[i + 1]). */
   readonly sentenceKeyStart: Int32Array;
   readonly sentenceKeys: Int32Array;
+  /**
+   * Each key's id shared by every article read in the same generation (contentKeyIds), by local id:
+   * two articles' keys compare as integers (matchKeyIds).
+   */
+  readonly sharedIds: Int32Array;
+  /** The generation of sharedIds: the shared ids of two tables compare only when their generations are equal. */
+  readonly sharedGeneration: number;
 }
 
 /** Per-article features: everything that depends on one article's text only, so it is cached by content hash. */
@@ -161,7 +168,7 @@ function sentenceFeatures(
     const facts = words.facts[t];
     const key = facts.content;
     if (key === null) continue;
-    keys.add(key);
+    if (keys.add(key)) articleKeyIds.push(contentIdOf(facts));
     if (startsWithDigit(norm)) {
       numbers.push(norm);
       salient.add(key);
@@ -200,11 +207,13 @@ class ScratchList<T> {
     this.seen = null;
   }
 
-  add(value: T): void {
-    if (this.distinct && this.has(value)) return;
+  /** Adds the value unless the list is distinct and has it; whether it added it. */
+  add(value: T): boolean {
+    if (this.distinct && this.has(value)) return false;
     this.items[this.n++] = value;
     if (this.seen !== null) this.seen.add(value);
     else if (this.distinct && this.n > SCAN_LIMIT) this.seen = new Set(this.items.slice(0, this.n));
+    return true;
   }
 
   push(value: T): void {
@@ -246,33 +255,110 @@ const scratch = {
 };
 
 /** Phase 3: the key table of an article's sentences: ids in order of first use, postings by counting sort. */
-function keyTable(sents: readonly SentenceFeatures[]): KeyTable {
-  const ids = new Map<string, number>();
-  const keys: string[] = [];
+function keyTable(sents: readonly SentenceFeatures[], keyIds: readonly number[]): KeyTable {
   const sentenceKeyStart = new Int32Array(sents.length + 1);
   let total = 0;
   for (const s of sents) total += s.keys.length;
   const sentenceKeys = new Int32Array(total);
+  // Local ids through the shared ones (keyIds: each sentence's keys', in order): an array look-up
+  // per key of each sentence, no map per article.
+  const localOf = localScratch(contentKeyIds.size);
+  const keys: string[] = [];
+  const shared: number[] = [];
   let at = 0;
-  sents.forEach((s, si) => {
-    sentenceKeyStart[si] = at;
-    for (const key of s.keys) sentenceKeys[at++] = internKey(ids, keys, key);
-  });
-  sentenceKeyStart[sents.length] = at;
-  const postingStart = new Int32Array(ids.size + 1);
-  for (let k = 0; k < total; k++) postingStart[sentenceKeys[k] + 1]++;
-  for (let id = 0; id < ids.size; id++) postingStart[id + 1] += postingStart[id];
-  const fill = postingStart.slice(0, ids.size);
-  const postings = new Int32Array(total);
   for (let si = 0; si < sents.length; si++) {
+    sentenceKeyStart[si] = at;
+    for (const key of sents[si].keys) {
+      const g = keyIds[at];
+      if (localOf[g] < 0) {
+        localOf[g] = keys.length;
+        keys.push(key);
+        shared.push(g);
+      }
+      sentenceKeys[at++] = localOf[g];
+    }
+  }
+  sentenceKeyStart[sents.length] = at;
+  for (const g of shared) localOf[g] = -1;
+  const [postingStart, postings] = postingsOf(sentenceKeyStart, sentenceKeys, keys.length);
+  return new ArticleKeyTable(keys, postingStart, postings, sentenceKeyStart, sentenceKeys, Int32Array.from(shared), contentKeyIds.generation);
+}
+
+/** The sentences of each key (postingStart, postings) from the keys of each sentence, by counting sort. */
+function postingsOf(sentenceKeyStart: Int32Array, sentenceKeys: Int32Array, keyCount: number): [Int32Array, Int32Array] {
+  const postingStart = new Int32Array(keyCount + 1);
+  for (let k = 0; k < sentenceKeys.length; k++) postingStart[sentenceKeys[k] + 1]++;
+  for (let id = 0; id < keyCount; id++) postingStart[id + 1] += postingStart[id];
+  const fill = postingStart.slice(0, keyCount);
+  const postings = new Int32Array(sentenceKeys.length);
+  for (let si = 0; si + 1 < sentenceKeyStart.length; si++) {
     for (let k = sentenceKeyStart[si]; k < sentenceKeyStart[si + 1]; k++) postings[fill[sentenceKeys[k]]++] = si;
   }
-  return { ids, keys, postingStart, postings, sentenceKeyStart, sentenceKeys };
+  return [postingStart, postings];
+}
+
+/** A key table whose map from key to id is built only when asked (shared ids serve integer comparisons). */
+class ArticleKeyTable implements KeyTable {
+  private idMap: Map<string, number> | null = null;
+
+  constructor(
+    readonly keys: readonly string[], readonly postingStart: Int32Array, readonly postings: Int32Array,
+    readonly sentenceKeyStart: Int32Array, readonly sentenceKeys: Int32Array, readonly sharedIds: Int32Array, readonly sharedGeneration: number,
+  ) {}
+
+  get ids(): ReadonlyMap<string, number> {
+    if (this.idMap === null) {
+      this.idMap = new Map();
+      for (let id = 0; id < this.keys.length; id++) this.idMap.set(this.keys[id], id);
+    }
+    return this.idMap;
+  }
+}
+
+/** The shared ids of the keys of the article being read, sentence by sentence, in the order of each sentence's keys. */
+const articleKeyIds: number[] = [];
+
+/** Shared id → local id of one table while it is read (−1: none): one array for all, reset after each use. */
+let localOfShared = new Int32Array(0);
+
+/** localOfShared, with room for shared ids below `size`. */
+function localScratch(size: number): Int32Array {
+  if (localOfShared.length < size) localOfShared = new Int32Array(Math.max(size, 2 * localOfShared.length)).fill(-1);
+  return localOfShared;
+}
+
+/**
+ * Maps the key ids of two articles' tables onto each other: aInB[id] is the id in B of A's key id,
+ * bInA[id] the id in A of B's key id (entries left as they are where the other lacks the key).
+ * Through the shared ids when both tables are of the current generation; by the keys otherwise.
+ */
+export function matchKeyIds(a: KeyTable, b: KeyTable, aInB: Int32Array, bInA: Int32Array): void {
+  if (a.sharedGeneration !== contentKeyIds.generation || b.sharedGeneration !== contentKeyIds.generation) {
+    for (let id = 0; id < a.keys.length; id++) {
+      const other = b.ids.get(a.keys[id]);
+      if (other === undefined) continue;
+      aInB[id] = other;
+      bInA[other] = id;
+    }
+    return;
+  }
+  const localOf = localScratch(contentKeyIds.size);
+  for (let id = 0; id < b.sharedIds.length; id++) localOf[b.sharedIds[id]] = id;
+  for (let id = 0; id < a.sharedIds.length; id++) {
+    const other = localOf[a.sharedIds[id]];
+    if (other < 0) continue;
+    aInB[id] = other;
+    bInA[other] = id;
+  }
+  for (let id = 0; id < b.sharedIds.length; id++) localOf[b.sharedIds[id]] = -1;
 }
 
 /** Builds the features of one article from its sentences and quotes: its words, each sentence's features, its key table. */
 export function articleFeatures(text: string, sentences: readonly Sentence[], quotes: readonly Quote[]): ArticleFeatures {
   const words = readWords(text, sentences);
+  // All of this article's keys get shared ids of one generation (it has no more keys than words).
+  contentKeyIds.reserve(words.norms.length);
+  articleKeyIds.length = 0;
   const sents: SentenceFeatures[] = [];
   const shingles: Int32Array[] = [];
   // One buffer per article for shingles (at most one per word after a sentence's first); each sentence gets a view.
@@ -287,5 +373,5 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
     shingles.push(out.subarray(0, shingleCount));
     shingleAt += shingleCount;
   }
-  return { sentences, quotes, sents, keyTable: keyTable(sents), shingles };
+  return { sentences, quotes, sents, keyTable: keyTable(sents, articleKeyIds), shingles };
 }

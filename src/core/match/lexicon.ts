@@ -2,6 +2,7 @@ import { STOPWORDS } from '../text/tokens';
 import { foldWord } from '../text/normalize';
 import { lemma, stripPlural } from '../text/lemma';
 import { boundedMemo } from '../memo';
+import { contentKeyIds } from './internKey';
 
 /**
  * What a paraphrase or a reworded quote keeps when it changes the words: word stems, and a small
@@ -133,6 +134,9 @@ export interface WordFacts {
   readonly content: string | null;
   /** isReportingKey of its key. */
   readonly reporting: boolean;
+  /** The shared id of the content key (contentKeyIds, −1 for a function word), valid in generation idGeneration. */
+  readonly contentId: number;
+  readonly idGeneration: number;
 }
 
 /**
@@ -152,8 +156,17 @@ function keyOf(norm: string): string {
 
 const factsMemo = boundedMemo(100_000, (norm): WordFacts => {
   const key = keyOf(norm);
-  return { key, content: norm.length === 0 || STOPWORDS.has(norm) ? null : key, reporting: isReportingKey(key) };
+  const content = norm.length === 0 || STOPWORDS.has(norm) ? null : key;
+  if (content !== null) contentKeyIds.reserve(1);
+  const contentId = content === null ? -1 : contentKeyIds.idOf(content);
+  return { key, content, reporting: isReportingKey(key), contentId, idGeneration: contentKeyIds.generation };
 });
+
+/** The shared id of a word's content key in the current generation (−1 for a function word): the memo's, unless a new generation began since. */
+export function contentIdOf(facts: WordFacts): number {
+  if (facts.content === null) return -1;
+  return facts.idGeneration === contentKeyIds.generation ? facts.contentId : contentKeyIds.idOf(facts.content);
+}
 
 /** A word as spelled in a text: its folded form (foldWord) and that form's facts. */
 export interface SpellingFacts {
