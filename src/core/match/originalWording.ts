@@ -95,7 +95,10 @@ export function withOriginal(group: DraftGroup, derivesFrom?: DerivesFrom): Quot
   const matrix = relationMatrix(seqs);
   const { index, reason } = chooseOriginal(group, seqs, of, derivesFrom);
   const row = matrix[of[index]];
-  const occurrences: QuoteOccurrence[] = group.occurrences.map((o, k) => ({ ...o, relation: row[of[k]], original: k === index, wording: of[k] }));
+  // A literal, not a spread of the draft: spreading took V8's slow path (~a quarter of this function on dense bundles).
+  const occurrences: QuoteOccurrence[] = group.occurrences.map((o, k) => ({
+    article: o.article, quote: o.quote, start: o.start, end: o.end, text: o.text, speaker: o.speaker, relation: row[of[k]], original: k === index, wording: of[k],
+  }));
   return { speakerKey: group.speakerKey, occurrences, original: index, originalReason: reason, wordingRelations: matrix };
 }
 

@@ -10,8 +10,20 @@ import { MASK, NAME_RUN, cleanName, isNameLike } from './speakerSubjects';
 /** A dash right after the closing mark, then a name that ends the signature. */
 const SIGNED = new RegExp(`^[\\s.,]*(?:[\u2014\u2013\u2015]|-(?=\\s))\\s*(${NAME_RUN})(?=\\s*(?:[,(.;:\\uFFFC]|$))`, 'u');
 
+const DASH = /^[\u2014\u2013\u2015-]$/;
+const SPACE_DOT_COMMA = /[\s.,]/;
+
+/** The first offset from `from` whose character is not matched by `skip` (text.length at the end). */
+function firstNotIn(text: string, from: number, skip: RegExp): number {
+  let i = from;
+  while (i < text.length && skip.test(text[i])) i++;
+  return i;
+}
+
 /** The name signing the quote that ends at `span.end`, or null. */
 export function signedAfter(masked: string, span: Span): string | null {
+  // SIGNED needs a dash after spaces, full stops and commas: most quotes are followed by none.
+  if (!DASH.test(masked.charAt(firstNotIn(masked, span.end, SPACE_DOT_COMMA)))) return null;
   const line = masked.slice(span.end, span.end + 160).split('\n')[0];
   const m = SIGNED.exec(line);
   // "― Tom Ode. Getty/Instagram": a full stop after a word of three letters or more ends the name.

@@ -204,6 +204,10 @@ const cleanMemo = boundedMemo(20_000, (raw): string => {
 /** The subject written right before a cue verb: `pre` ends where the verb starts. */
 export function subjectBefore(pre: string, progressive = false): Subject {
   let p = pre.replace(/\s+$/, '');
+  // Right after a quote ("“…,” said Rutte"): no pattern below can end on a masked quote (a dialogue's every cue).
+  if (p.length === 0 || p.endsWith(MASK)) {
+    return NO_SUBJECT;
+  }
   if (PASSIVE_BEFORE.test(p)) {
     // "Trump is insisting": a progressive, not a passive.
     if (!progressive) {
@@ -214,8 +218,9 @@ export function subjectBefore(pre: string, progressive = false): Subject {
   for (let m = BETWEEN.exec(p); m !== null; m = BETWEEN.exec(p)) {
     p = p.slice(0, m.index);
   }
-  // "Sen. Richard J. Durbin (D-Ill.)": a party and state, an age, in brackets after the name.
-  p = p.replace(/\s*\([^()]{1,40}\)(,?)$/, '$1');
+  // "Sen. Richard J. Durbin (D-Ill.)": a party and state, an age, in brackets after the name
+  // (only a text ending with ")" or ")," can hold them: the pattern is not tried at every offset of the others).
+  if (p.endsWith(')') || p.endsWith('),')) p = p.replace(BRACKETS_AT_END, '$1');
   if (p.endsWith(',')) {
     return subjectBeforeAside(p.slice(0, -1));
   }
@@ -228,6 +233,7 @@ export function subjectBefore(pre: string, progressive = false): Subject {
 }
 
 const NO_SUBJECT: Subject = { kind: 'none', text: '' };
+const BRACKETS_AT_END = /\s*\([^()]{1,40}\)(,?)$/;
 
 /**
  * `inner` ends with an aside set off by commas. "The alliance's secretary-general, Annelise
