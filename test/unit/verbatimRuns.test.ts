@@ -42,6 +42,15 @@ describe('runs and common subsequence from one table', () => {
     }
   });
 
+  it('gives the same runs and length when the words come with hashes, colliding ones too', () => {
+    // A word's hash: its number modulo 3 (w0, w3 and w6 collide); equal words, equal hashes.
+    const hash = (words: readonly string[]) => Int32Array.from(words, (w) => Number(w.slice(1)) % 3);
+    for (let seed = 1; seed <= 300; seed++) {
+      const [a, b] = sequences(seed);
+      for (const min of [1, 2, 6]) assert.deepStrictEqual(runsAndCommon(a, b, min, hash(a), hash(b)), runsAndCommon(a, b, min), `seed ${seed} min ${min}`);
+    }
+  });
+
   it('stands the runs in for the subsequence above the table bound', () => {
     const a = Array.from({ length: 600 }, (_, k) => `a${k}`);
     const b = [...Array.from({ length: 500 }, (_, k) => `b${k}`), ...a.slice(100, 130)];

@@ -61,8 +61,8 @@ function pairKeys(a: ArticleFeatures, b: ArticleFeatures): PairKeys {
   const kb = b.keyTable;
   const dfA = (id: number) => ka.postingStart[id + 1] - ka.postingStart[id];
   const dfB = (id: number) => kb.postingStart[id + 1] - kb.postingStart[id];
-  const bInA = new Int32Array(kb.ids.size).fill(-1);
-  const aInB = new Int32Array(ka.ids.size).fill(-1);
+  const bInA = new Int32Array(kb.keys.length).fill(-1);
+  const aInB = new Int32Array(ka.keys.length).fill(-1);
   // Through the smaller table: one look-up per key of one side.
   const [small, large, smallInLarge, largeInSmall] = kb.keys.length <= ka.keys.length ? [kb, ka, bInA, aInB] : [ka, kb, aInB, bInA];
   for (let id = 0; id < small.keys.length; id++) {
@@ -78,9 +78,9 @@ function pairKeys(a: ArticleFeatures, b: ArticleFeatures): PairKeys {
     if (Number.isNaN(idfOfCount[df])) idfOfCount[df] = Math.log(1 + (n + 1) / (df + 0.5));
     return idfOfCount[df];
   };
-  const weightA = new Float64Array(ka.ids.size);
+  const weightA = new Float64Array(ka.keys.length);
   for (let id = 0; id < weightA.length; id++) weightA[id] = idf(dfA(id) + (aInB[id] < 0 ? 0 : dfB(aInB[id])));
-  const weightB = new Float64Array(kb.ids.size);
+  const weightB = new Float64Array(kb.keys.length);
   for (let id = 0; id < weightB.length; id++) weightB[id] = bInA[id] < 0 ? idf(dfB(id)) : weightA[bInA[id]];
   const absent = idf(0);
   const byKey = (key: string): number => {

@@ -41,7 +41,9 @@ export interface SentenceGrams {
   readonly numbers: readonly NumberMention[];
   /** Content key → the WordNet senses of the words that carry it (synonyms.ts), for keys that have any. */
   readonly senses: ReadonlyMap<string, readonly number[]>;
-  /** All words by word hash (32-bit FNV-1a). */
+  /** Each word's hash (32-bit FNV-1a), in order. */
+  readonly wordHashes: Int32Array;
+  /** All words by word hash. */
   readonly wordsByHash: SortedHashes;
   /** Content words by key hash. */
   readonly keysByHash: SortedHashes;
@@ -284,13 +286,15 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   const chars = charGramCount(words);
   const less = (k: number, m: number) => Math.max(0, m - k);
   // One buffer for every integer array (a typed array of its own each costs an allocation).
-  const buffer = new Int32Array(n + less(1, n) + less(2, n) + less(3, n) + chars + 4 * n + 2 * content + less(1, content) + less(1, n));
+  const buffer = new Int32Array(n + less(1, n) + less(2, n) + less(3, n) + chars + 5 * n + 2 * content + less(1, content) + less(1, n));
   let at = 0;
   const take = (length: number) => buffer.subarray(at, (at += length));
   const grams = [take(n), take(less(1, n)), take(less(2, n)), take(less(3, n))];
   wordGrams(n, grams);
   const charTrigrams = take(chars);
   charGrams(words, charTrigrams);
+  const wordHashes = take(n);
+  wordHashes.set(codes.wordHash.subarray(0, n));
   const wordsByHash = { order: take(n), hashes: take(n) };
   sortByHash(codes.wordHash, codes.all, n, wordsByHash.order, wordsByHash.hashes);
   const keysByHash = { order: take(content), hashes: take(content) };
@@ -311,7 +315,7 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   return {
     unigrams: grams[0], bigrams: grams[1], trigrams: grams[2], fourgrams: grams[3], negated: infos.some((w) => w.negation),
     chars: charTrigrams, charCount: chars, keys: infos.map((w) => w.content), keyAt, numbers: numberMentions(words), senses: sensesByKey(),
-    wordsByHash, keysByHash, kind, keyBigrams, maskedBigrams,
+    wordHashes, wordsByHash, keysByHash, kind, keyBigrams, maskedBigrams,
     masked: hasNumber ? Array.from(codes.masked.subarray(0, n)) : null, maskedNumbers, bare: infos.map((w) => w.bare),
   };
 }

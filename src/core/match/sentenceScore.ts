@@ -488,7 +488,7 @@ export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight:
 /** scoreSentences from the pair's lexical evidence. */
 function judgePair(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, lexical: LexicalEvidence, options: ScoreOptions): PairScore {
   // For very long "sentences" the shared runs stand in for the common subsequence (which is quadratic).
-  const { runs, common } = runsAndCommon(a.words, b.words, Math.max(1, options.minSharedWords));
+  const { runs, common } = runsAndCommon(a.words, b.words, Math.max(1, options.minSharedWords), ga.wordHashes, gb.wordHashes);
   const shorter = Math.min(a.words.length, b.words.length);
   const evidence = withOrder(lexical, a, b, ga, gb, runs, common);
   const paraphrase = paraphraseProbability(evidence);
