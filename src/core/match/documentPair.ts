@@ -1,4 +1,5 @@
 import type { MatchKind } from '../model';
+import { matchKeyIds } from './articleFeatures';
 import type { ArticleFeatures, SentenceFeatures } from './articleFeatures';
 import { monotoneChain } from './alignment';
 import type { AlignNode } from './alignment';
@@ -63,14 +64,7 @@ function pairKeys(a: ArticleFeatures, b: ArticleFeatures): PairKeys {
   const dfB = (id: number) => kb.postingStart[id + 1] - kb.postingStart[id];
   const bInA = new Int32Array(kb.keys.length).fill(-1);
   const aInB = new Int32Array(ka.keys.length).fill(-1);
-  // Through the smaller table: one look-up per key of one side.
-  const [small, large, smallInLarge, largeInSmall] = kb.keys.length <= ka.keys.length ? [kb, ka, bInA, aInB] : [ka, kb, aInB, bInA];
-  for (let id = 0; id < small.keys.length; id++) {
-    const other = large.ids.get(small.keys[id]);
-    if (other === undefined) continue;
-    smallInLarge[id] = other;
-    largeInSmall[other] = id;
-  }
+  matchKeyIds(ka, kb, aInB, bInA);
   // The weight depends on the key's sentence count alone: each count's logarithm once per pair (NaN: not yet).
   const idfOfCount = new Float64Array(n + 1).fill(NaN);
   const idf = (df: number): number => {
