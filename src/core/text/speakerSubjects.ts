@@ -203,7 +203,8 @@ const cleanMemo = boundedMemo(20_000, (raw): string => {
 
 /** The subject written right before a cue verb: `pre` ends where the verb starts. */
 export function subjectBefore(pre: string, progressive = false): Subject {
-  let p = pre.replace(/\s+$/, '');
+  // trimEnd strips what \s matches (white space and line terminators), without a pattern tried at every space.
+  let p = pre.trimEnd();
   // Right after a quote ("“…,” said Rutte"): no pattern below can end on a masked quote (a dialogue's every cue).
   if (p.length === 0 || p.endsWith(MASK)) {
     return NO_SUBJECT;
@@ -213,7 +214,7 @@ export function subjectBefore(pre: string, progressive = false): Subject {
     if (!progressive) {
       return NO_SUBJECT;
     }
-    p = p.replace(PASSIVE_BEFORE, '').replace(/\s+$/, '');
+    p = p.replace(PASSIVE_BEFORE, '').trimEnd();
   }
   for (let m = BETWEEN.exec(p); m !== null; m = BETWEEN.exec(p)) {
     p = p.slice(0, m.index);
@@ -279,7 +280,7 @@ export function nameRightBefore(pre: string): Subject | null {
   if (/[,:;]\s*$/.test(pre)) {
     return null;
   }
-  const name = NAME_AT_END.exec(pre.replace(/\s+$/, ''));
+  const name = NAME_AT_END.exec(pre.trimEnd());
   const person = name === null ? '' : cleanName(name[1]);
   return name !== null && !name[2] && isNameLike(person) && !isCommonWordAtStart(person) ? { kind: 'name', text: person, person } : null;
 }
@@ -328,6 +329,17 @@ function describedSubjectAtEnd(p: string): Subject {
 
 /** The subject written right after a cue ("…," said Rutte / according to Macron's office). */
 export function subjectAfter(post: string): Subject {
+  return post.length <= SHORT_TAIL ? shortTailMemo(post) : readSubjectAfter(post);
+}
+
+/**
+ * The rest of a sentence after an inverted cue is often short and recurs (" Rutte.", a dialogue's
+ * " Anna." thousands of times): its subject is read once. Longer tails seldom recur.
+ */
+const SHORT_TAIL = 40;
+const shortTailMemo = boundedMemo(20_000, (post): Subject => readSubjectAfter(post));
+
+function readSubjectAfter(post: string): Subject {
   const described = DESCRIBED_NAME_AT_START.exec(post);
   const name = described ?? NAME_AT_START.exec(post);
   if (name) {

@@ -147,7 +147,7 @@ function readRegions(masked: string, regions: readonly Region[]): Reading {
   for (const region of regions) {
     const slice = masked.slice(region.start, region.end);
     readNames(slice, region, reading);
-    reading.wordsOutside[region.index] = /[^\s\uFFFC.,;:!?…\-–—()]/.test(slice);
+    reading.wordsOutside[region.index] = WORD_OUTSIDE.test(slice);
     // A headline in title case ("Pence Endorses Paul Ryan With Trump") opens with no subject.
     const start = isTitleCase(slice) ? null : SUBJECT_AT_START.exec(slice);
     if (start) {
@@ -160,6 +160,9 @@ function readRegions(masked: string, regions: readonly Region[]): Reading {
   }
   return reading;
 }
+
+/** A character that is neither space, punctuation nor a masked quote: a region with one holds words outside its quotes. */
+const WORD_OUTSIDE = /[^\s\uFFFC.,;:!?…\-–—()]/;
 
 /** True for a line in title case: four or more words of four letters or more, all capitalized. */
 function isTitleCase(slice: string): boolean {
