@@ -1,12 +1,12 @@
 import type {
-  AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, CopyOf, QuoteGroup,
+  AnalysisOptions, ArticleAnalysis, ArticleInput, BundleAnalysis, CopyOf, Match, QuoteGroup, SourceSummary,
 } from './model';
-import type { CancellationLike } from './cancellation';
-import { throwIfCancelled } from './cancellation';
+import type { CancellationLike, Cursor, Progress } from './cancellation';
+import { inUnits, throwIfCancelled } from './cancellation';
 import { contentHash } from './hash';
 import { splitSentences } from './text/sentences';
 import { findQuotes } from './text/quotes';
-import { matchesOf } from './match/passages';
+import { pairMatches, sortMatches } from './match/passages';
 import { continueGrouping, newQuoteGrouping } from './match/quoteGroups';
 import type { QuoteGrouping } from './match/quoteGroups';
 import { articleFeatures } from './match/articleFeatures';
@@ -19,7 +19,8 @@ import { addTally, limitsOf, MAX_ANCHOR_FANOUT, newTally } from './match/limits'
 import type { WorkTally } from './match/limits';
 import { continueCandidates, newCandidateSearch } from './match/shingleIndex';
 import type { CandidateSearch } from './match/shingleIndex';
-import { summarizeReuse } from './match/reuse';
+import { continueReuse, newReuseProgress } from './match/reuse';
+import type { ReuseProgress } from './match/reuse';
 import { quoteAnchoredLinks } from './match/quoteAnchors';
 import { DEFAULT_OPTIONS, resolveOptions } from './options';
 
@@ -78,6 +79,8 @@ interface BundleStage {
   quoteGroups?: readonly QuoteGroup[];
   /** The candidate pairs compared so far (comparePairs). */
   pairs?: PairProgress;
+  /** The last phases so far (lastPhases). */
+  last?: LastProgress;
   /** The quote-anchored links found so far (anchoredLinksOf). */
   anchors?: AnchorProgress;
 }
@@ -93,7 +96,8 @@ export function createAnalysisCache(): AnalysisCache {
 export function finishedPhases(cache: AnalysisCache): number {
   const s = cache.stage;
   if (s === undefined) return 0;
-  return s.doneUnits + (s.copySearch?.next ?? 0) + (s.candidateSearch?.search.units ?? 0) + (s.grouping?.units ?? 0) + (s.anchors?.next ?? 0);
+  return s.doneUnits + (s.copySearch?.units ?? 0) + (s.candidateSearch?.search.units ?? 0) + (s.grouping?.units ?? 0) + (s.anchors?.next ?? 0)
+    + (s.last === undefined ? 0 : s.last.units + s.last.reuse.units);
 }
 
 interface PairLinks {
@@ -130,33 +134,48 @@ export function analyzeBundle(
   const stage = stageOf(cache, hashes);
   // The stage's own array: what is remembered per features array (quoteAnchors.ts) outlives a time slice.
   const features = (stage.features ??= fresh.features);
-  const copies = copiesOf(stage, articles, token);
+  const run: Run = { articles, hashes, features, opts, cache, stage, tally, token, finish };
+  const copies = copiesOf(run);
   const isCopy = new Uint8Array(articles.length);
   for (const c of copies) isCopy[c.article] = 1;
-  const candidates = candidatesOf(stage, features, isCopy, tally, token);
-  const { links: pairLinks, linked } = comparePairs(stage, candidates, { hashes, features, opts, cache, tally, token, finish });
+  const candidates = candidatesOf(run, isCopy);
+  const { links: pairLinks, linked } = comparePairs(run, candidates);
 
   // Sentences that carry the same quotation report the same statement: add what the pairs missed.
-  const quoteGroups = quoteGroupsOf(stage, articles, features, tally, token, finish);
+  const quoteGroups = quoteGroupsOf(run);
   // Resumable only when the pair links are a function of the articles and options: every pair compared.
-  const anchored = anchoredLinksOf(stage, anchorGroups(quoteGroups, isCopy, tally), { features, opts, known: linked.has, token }, tally.skippedPairs === 0);
-  const allLinks = mergeLinks(pairLinks, anchored, linked);
+  const resumable = tally.skippedPairs === 0;
+  const anchored = anchoredLinksOf(run, anchorGroups(quoteGroups, isCopy, tally), linked, resumable);
   throwIfCancelled(token);
-
-  const matches = matchesOf(allLinks, articles, features);
-  throwIfCancelled(token);
-  // Boilerplate, direction of reuse, each quotation's original wording, coverage (match/reuse.ts).
-  const reuse = summarizeReuse({ articles, sentences: features.map((f) => f.sentences), quotes: features.map((f) => f.quotes), pairs: allLinks, quoteGroups });
+  // ... and the last phases when the quote groups are too: all grouped.
+  const last = lastPhases(run, { pairLinks, anchored, linked, quoteGroups }, resumable && tally.ungroupedQuotes === 0);
   const analysed: ArticleAnalysis[] = articles.map((a, k) => ({ name: a.name, sentences: features[k].sentences, quotes: features[k].quotes }));
-  return { articles: analysed, matches: reuse.markMatches(matches), quoteGroups: reuse.quoteGroups, sources: reuse.sources, copies, limits: limitsOf(tally) };
+  return { articles: analysed, matches: last.matches, quoteGroups: last.quoteGroups, sources: last.sources, copies, limits: limitsOf(tally) };
+}
+
+/** What one run reads, where it keeps its progress and counts its work: the phases' common context. */
+interface Run {
+  readonly articles: readonly ArticleInput[];
+  /** The articles' content hashes, and their features. */
+  readonly hashes: readonly string[];
+  readonly features: readonly ArticleFeatures[];
+  readonly opts: AnalysisOptions;
+  readonly cache: AnalysisCache;
+  /** The bundle-wide phases' outputs and progress, for these articles. */
+  readonly stage: BundleStage;
+  readonly tally: WorkTally;
+  /** Asks to stop between two units of work (CancelledError). */
+  readonly token?: CancellationLike;
+  /** Once it asks to finish, only pairs already in the cache are taken; the others are counted as skipped. */
+  readonly finish?: CancellationLike;
 }
 
 /** The bundle's copies, found one article per unit (the search kept in the stage until done). */
-function copiesOf(stage: BundleStage, articles: readonly ArticleInput[], token?: CancellationLike): CopyOf[] {
+function copiesOf({ stage, articles, token }: Run): CopyOf[] {
   if (stage.copies === undefined) {
     const search = (stage.copySearch ??= newCopySearch());
     stage.copies = continueCopies(search, articles.map((a) => a.text), token);
-    stage.doneUnits += search.next;
+    stage.doneUnits += search.units;
     stage.copySearch = undefined;
   }
   return stage.copies;
@@ -183,9 +202,7 @@ function hashOf(cache: AnalysisCache, k: number, text: string): string {
  * The article pairs to compare: those whose sentences share uncommon shingles (copies find none of
  * their own: their original stands for them), then each copy with its original, once.
  */
-function candidatesOf(
-  stage: BundleStage, features: readonly ArticleFeatures[], isCopy: Uint8Array, tally: WorkTally, token?: CancellationLike,
-): readonly (readonly [number, number])[] {
+function candidatesOf({ stage, features, tally, token }: Run, isCopy: Uint8Array): readonly (readonly [number, number])[] {
   if (stage.candidates === undefined) {
     const own = newTally();
     const { search, tally: found } = (stage.candidateSearch ??= { search: newCandidateSearch(features.map((f, k) => (isCopy[k] ? [] : f.shingles)), own), tally: own });
@@ -200,10 +217,7 @@ function candidatesOf(
 }
 
 /** The bundle's quote groups; none when asked to finish before they were grouped (the limits say so). */
-function quoteGroupsOf(
-  stage: BundleStage, articles: readonly ArticleInput[], features: readonly ArticleFeatures[], tally: WorkTally,
-  token?: CancellationLike, finish?: CancellationLike,
-): readonly QuoteGroup[] {
+function quoteGroupsOf({ stage, articles, features, tally, token, finish }: Run): readonly QuoteGroup[] {
   if (stage.quoteGroups !== undefined) return stage.quoteGroups;
   if (finish?.isCancellationRequested) {
     tally.ungroupedQuotes = features.reduce((n, f) => n + f.quotes.length, 0);
@@ -259,18 +273,6 @@ function cached<V>(map: Map<string, V>, key: string, compute: () => V | undefine
   return value;
 }
 
-/** What comparing the candidate pairs reads and where it counts its work. */
-interface PairWork {
-  readonly hashes: readonly string[];
-  readonly features: readonly ArticleFeatures[];
-  readonly opts: AnalysisOptions;
-  readonly cache: AnalysisCache;
-  readonly tally: WorkTally;
-  readonly token?: CancellationLike;
-  /** Once it asks to finish, only pairs already in the cache are taken; the others are counted as skipped. */
-  readonly finish?: CancellationLike;
-}
-
 /**
  * The candidate pairs compared so far in this stage, by candidate index, for one options key: a slice
  * resumes after the last without building and looking up every pair's cache key again.
@@ -286,8 +288,8 @@ interface PairProgress {
 }
 
 /** Compares each candidate pair (a < b), from the cache when both texts and the options are unchanged. */
-function comparePairs(stage: BundleStage, candidates: readonly (readonly [number, number])[], w: PairWork): { links: PairLinks[]; linked: LinkedSentences } {
-  const { cache, tally } = w;
+function comparePairs(w: Run, candidates: readonly (readonly [number, number])[]): { links: PairLinks[]; linked: LinkedSentences } {
+  const { cache, tally, stage } = w;
   const options = `${w.opts.minSharedWords}|${w.opts.paraphraseThreshold}`;
   if (stage.pairs?.options !== options) stage.pairs = { options, results: [], keys: [] };
   const progress = stage.pairs;
@@ -316,7 +318,7 @@ function comparePairs(stage: BundleStage, candidates: readonly (readonly [number
 }
 
 /** Candidate k's comparison from the cache, else computed (none once asked to finish); kept in `progress`. */
-function pairResult(progress: PairProgress, k: number, [a, b]: readonly [number, number], w: PairWork): PairComparison | undefined {
+function pairResult(progress: PairProgress, k: number, [a, b]: readonly [number, number], w: Run): PairComparison | undefined {
   const stats = w.cache.stats;
   const key = (progress.keys[k] ??= `${w.hashes[a]}|${w.hashes[b]}|${progress.options}`);
   const result = cached(w.cache.pairs, key, () => (w.finish?.isCancellationRequested ? undefined : comparePair(w.features[a], w.features[b], w.opts)),
@@ -378,38 +380,34 @@ interface AnchorProgress {
   readonly options: string;
   /** The next group to read. */
   next: number;
-  /** Per article pair ("a b"): its anchored links by sentence pair ("i j"), the first found kept. */
   readonly links: Map<string, Map<string, SentenceLink>>;
 }
+
+/** Per article pair ("a b"): its anchored links by sentence pair ("i j"), the first found kept. */
+type AnchoredLinks = ReadonlyMap<string, ReadonlyMap<string, SentenceLink>>;
 
 /**
  * quoteAnchoredLinks over the groups one at a time, the token checked between two (a time slice can
  * stop there). A sentence pair gets the same link whichever group finds it, so the union of the groups'
  * links, the first found kept, is the one call's result; mergeLinks sorts each pair's links.
  */
-function anchoredLinksOf(
-  stage: BundleStage, groups: readonly QuoteGroup[],
-  w: { features: readonly ArticleFeatures[]; opts: AnalysisOptions; known: (x: number, y: number, i: number, j: number) => boolean; token?: CancellationLike },
-  resumable: boolean,
-): Map<string, SentenceLink[]> {
-  const options = JSON.stringify(w.opts);
+function anchoredLinksOf({ stage, features, opts, token }: Run, groups: readonly QuoteGroup[], linked: LinkedSentences, resumable: boolean): AnchoredLinks {
+  const options = JSON.stringify(opts);
   const progress: AnchorProgress = resumable && stage.anchors?.options === options ? stage.anchors : { options, next: 0, links: new Map() };
   if (resumable) stage.anchors = progress;
   for (; progress.next < groups.length; progress.next++) {
-    throwIfCancelled(w.token);
-    for (const [pair, found] of quoteAnchoredLinks([groups[progress.next]], w.features, w.opts, w.known)) {
+    throwIfCancelled(token);
+    for (const [pair, found] of quoteAnchoredLinks([groups[progress.next]], features, opts, linked.has)) {
       let byPair = progress.links.get(pair);
       if (byPair === undefined) progress.links.set(pair, (byPair = new Map()));
       for (const l of found) if (!byPair.has(`${l.i} ${l.j}`)) byPair.set(`${l.i} ${l.j}`, l);
     }
   }
-  const out = new Map<string, SentenceLink[]>();
-  for (const [pair, byPair] of progress.links) out.set(pair, [...byPair.values()]);
-  return out;
+  return progress.links;
 }
 
 /** The pairs' own links with the quote-anchored ones they missed, by article pair (a < b), sorted. */
-function mergeLinks(pairLinks: readonly PairLinks[], anchored: ReadonlyMap<string, readonly SentenceLink[]>, linked: LinkedSentences): PairLinks[] {
+function mergeLinks(pairLinks: readonly PairLinks[], anchored: AnchoredLinks, linked: LinkedSentences): PairLinks[] {
   const merged = [...pairLinks];
   // Where each article pair's own links sit in `merged`, by a < b as one number.
   const at = new Map<number, number>();
@@ -417,7 +415,7 @@ function mergeLinks(pairLinks: readonly PairLinks[], anchored: ReadonlyMap<strin
   for (let k = 0; k < merged.length; k++) at.set(merged[k].a * n + merged[k].b, k);
   for (const [pair, extra] of anchored) {
     const [a, b] = pair.split(' ').map(Number);
-    const added = extra.filter((l) => !linked.has(a, b, l.i, l.j));
+    const added = [...extra.values()].filter((l) => !linked.has(a, b, l.i, l.j));
     if (added.length === 0) continue;
     const k = at.get(a * n + b);
     const own = k === undefined ? [] : merged[k].links;
@@ -427,3 +425,60 @@ function mergeLinks(pairLinks: readonly PairLinks[], anchored: ReadonlyMap<strin
   }
   return merged.sort((x, y) => x.a - y.a || x.b - y.b);
 }
+
+/** Article pairs whose links become matches per unit of work. */
+const MATCH_PAIRS_PER_UNIT = 64;
+
+/**
+ * The last phases so far: the links merged, the matches of the pairs read, whether they are sorted,
+ * and summarizeReuse's progress. Kept in the stage while they run (a time slice resumes after the last
+ * unit), dropped once done: the matches are the result's own, fresh each run.
+ */
+interface LastProgress extends Progress {
+  readonly options: string;
+  merged?: PairLinks[];
+  readonly matchesAt: Cursor;
+  readonly matches: Match[];
+  sorted: boolean;
+  readonly reuse: ReuseProgress;
+}
+
+/** What the last phases read: the pairs' own links, the anchored ones, and the quote groups. */
+interface LinkParts {
+  readonly pairLinks: readonly PairLinks[];
+  readonly anchored: AnchoredLinks;
+  readonly linked: LinkedSentences;
+  readonly quoteGroups: readonly QuoteGroup[];
+}
+
+/**
+ * Links merged, matches, then boilerplate, direction of reuse, each quotation's original wording and
+ * coverage (match/reuse.ts), in units; resumable when `parts` are a function of the articles and options.
+ */
+function lastPhases(run: Run, parts: LinkParts, resumable: boolean): { matches: Match[]; quoteGroups: QuoteGroup[]; sources: SourceSummary[] } {
+  const { stage, articles, features, token } = run;
+  const options = JSON.stringify(run.opts);
+  const p: LastProgress = resumable && stage.last?.options === options ? stage.last
+    : { options, units: 0, matchesAt: { next: 0 }, matches: [], sorted: false, reuse: newReuseProgress() };
+  if (resumable) stage.last = p;
+  if (p.merged === undefined) {
+    p.merged = mergeLinks(parts.pairLinks, parts.anchored, parts.linked);
+    p.units++;
+    throwIfCancelled(token);
+  }
+  const links = p.merged;
+  inUnits(p, p.matchesAt, links.length, MATCH_PAIRS_PER_UNIT, token, (k) => pairMatches(links[k], articles, features, p.matches));
+  if (!p.sorted) {
+    sortMatches(p.matches);
+    p.sorted = true;
+    p.units++;
+    throwIfCancelled(token);
+  }
+  const reuse = continueReuse(p.reuse, { articles, sentences: features.map((f) => f.sentences), quotes: features.map((f) => f.quotes), pairs: links, quoteGroups: parts.quoteGroups }, token);
+  if (stage.last === p) {
+    stage.doneUnits += p.units + p.reuse.units;
+    stage.last = undefined;
+  }
+  return { matches: reuse.markMatches(p.matches), quoteGroups: reuse.quoteGroups, sources: reuse.sources };
+}
+

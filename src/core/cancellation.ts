@@ -29,3 +29,29 @@ export function deadlineToken(deadline: number, now: () => number): Cancellation
     },
   };
 }
+
+/** Work cut into units: `units` counts those finished, so a caller that sees it rise knows the work moved on. */
+export interface Progress {
+  units: number;
+}
+
+/** Where a loop cut into units stands: the next item to do. */
+export interface Cursor {
+  next: number;
+}
+
+/**
+ * Calls body(k) for each k from `cursor.next` to `count` - 1, `perUnit` at a time, checking `token`
+ * after each unit and keeping the position in `cursor`: a call stopped by the token (CancelledError)
+ * is resumed by the next one where it stopped, and the items are done in the same order either way.
+ */
+export function inUnits(progress: Progress, cursor: Cursor, count: number, perUnit: number, token: CancellationLike | undefined, body: (k: number) => void): void {
+  while (cursor.next < count) {
+    const end = Math.min(count, cursor.next + perUnit);
+    for (let k = cursor.next; k < end; k++) body(k);
+    cursor.next = end;
+    progress.units++;
+    throwIfCancelled(token);
+  }
+}
+

@@ -3,9 +3,11 @@ import * as fs from 'fs';
 import { analyzeInSlices, nextBudget } from '../../src/analysis/analysisSlices';
 import { analyzeBundle, createAnalysisCache, finishedPhases } from '../../src/core/analyze';
 import type { AnalysisCache } from '../../src/core/analyze';
-import { CancelledError } from '../../src/core/cancellation';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
 import { seedsPath } from './paths';
+import { stopAfterEveryUnit } from './everyUnit';
+import { makeEditorBundle } from '../../bench/editorBench';
+import type { ArticleInput } from '../../src/core/model';
 
 const seeds = parseBundle(fs.readFileSync(seedsPath, 'utf8')).articles.map((a) => ({ name: a.name, text: a.text }));
 
@@ -14,31 +16,51 @@ function unitsDone(cache: AnalysisCache): number {
   return cache.articles.size + cache.pairs.size + finishedPhases(cache);
 }
 
+/** The phase a stopped run on `cache` stopped in (the cut ones by name). */
+function phaseOf(cache: AnalysisCache, articles: number): string {
+  const stage = cache.stage;
+  if (stage === undefined || cache.articles.size < articles) return 'features';
+  if (stage.copies === undefined) return 'copies';
+  if (stage.candidates === undefined) return 'candidates';
+  if (stage.pairs?.done === undefined) return 'pairs';
+  if (stage.quoteGroups === undefined) return 'grouping';
+  return stage.last === undefined ? 'anchors' : 'last';
+}
+
+/** The attempts per phase of a run of `articles` stopped after every unit, checked to give the one run's analysis. */
+function stoppedEveryUnit(articles: readonly ArticleInput[]): { attempts: Map<string, number>; anchored: number[]; cache: AnalysisCache } {
+  const whole = analyzeBundle(articles, {}, undefined, createAnalysisCache());
+  const cache = createAnalysisCache();
+  const attempts = new Map<string, number>();
+  // The quote groups whose anchors were found, after each attempt stopped while finding them.
+  const anchored: number[] = [];
+  const { result } = stopAfterEveryUnit(() => unitsDone(cache), (token) => analyzeBundle(articles, {}, token, cache), () => {
+    const phase = phaseOf(cache, articles.length);
+    attempts.set(phase, (attempts.get(phase) ?? 0) + 1);
+    if (phase === 'anchors') anchored.push(cache.stage?.anchors?.next ?? 0);
+  });
+  assert.deepStrictEqual(result, whole);
+  return { attempts, anchored, cache };
+}
+
 describe('analyzeBundle stopped after every unit of work', () => {
   it('resumes from its cache to the same analysis as one run, one unit per attempt', () => {
-    const whole = analyzeBundle(seeds, {}, undefined, createAnalysisCache());
-    const cache = createAnalysisCache();
-    let attempts = 0;
-    // The quote groups whose anchors were found, after each stopped attempt.
-    const anchored: number[] = [];
-    for (;;) {
-      attempts++;
-      const before = unitsDone(cache);
-      // Fires at the first check after a new unit: each attempt adds one unit (or one uncut phase).
-      const token = { get isCancellationRequested() { return unitsDone(cache) > before; } };
-      try {
-        assert.deepStrictEqual(analyzeBundle(seeds, {}, token, cache), whole);
-        break;
-      } catch (err) {
-        if (!(err instanceof CancelledError)) throw err;
-        assert.ok(unitsDone(cache) > before, `attempt ${attempts} stopped without progress`);
-        if (cache.stage?.anchors) anchored.push(cache.stage.anchors.next);
-      }
-    }
+    const { attempts, anchored, cache } = stoppedEveryUnit(seeds);
     const groups = cache.stage?.quoteGroups?.length ?? 0;
     assert.ok(groups > 0, 'the seeds have quote groups, whose anchors are found one group per attempt');
-    assert.ok(attempts > seeds.length + groups, `stopped after every unit (${attempts} attempts)`);
     assert.ok(anchored.length > 1 && anchored.every((n, k) => n === anchored[0] + k), `the quote anchors found one group at a time: ${anchored.join(' ')}`);
+    // One attempt per article for the features and the copies; quote grouping, the anchors and the last phases in several.
+    assert.strictEqual(attempts.get('features'), seeds.length, [...attempts].join(' '));
+    assert.ok((attempts.get('copies') ?? 0) >= seeds.length - 1, [...attempts].join(' '));
+    for (const phase of ['grouping', 'anchors', 'last']) assert.ok((attempts.get(phase) ?? 0) > 2, `${phase} was stopped in: ${[...attempts].join(' ')}`);
+  });
+
+  it('cuts the candidate pair search of a larger bundle too, to the same analysis', function () {
+    this.timeout(60_000);
+    const { attempts } = stoppedEveryUnit(parseBundle(makeEditorBundle(40)).articles.map((a) => ({ name: a.name, text: a.text })));
+    // Over 16 articles the pairs come from the shingle index: seven steps, at least one unit each.
+    assert.ok((attempts.get('candidates') ?? 0) >= 7, [...attempts].join(' '));
+    for (const phase of ['copies', 'pairs', 'grouping', 'anchors', 'last']) assert.ok((attempts.get(phase) ?? 0) > 2, `${phase} was stopped in: ${[...attempts].join(' ')}`);
   });
 });
 

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { analyzeBundle } from '../../src/core/analyze';
-import { findCopies, normalisedText } from '../../src/core/match/copies';
+import { continueCopies, findCopies, newCopySearch, normalisedText } from '../../src/core/match/copies';
+import { stopAfterEveryUnit } from './everyUnit';
 import type { ArticleInput } from '../../src/core/model';
 
 const RELEASE = [
@@ -60,5 +61,15 @@ describe('copies: identical and near-identical articles found first', () => {
     assert.ok(cover !== undefined && cover.share === 1 && cover.inOrder);
     // The original still finds what the other article took from it.
     assert.ok(analysis.matches.some((m) => m.a.article === 0 && m.b.article === 41));
+  });
+
+  it('finds the same copies when stopped after every article and resumed', () => {
+    const edited = `AMSTERDAM (Agency) - ${RELEASE.replace('Tuesday', 'Wednesday')}`;
+    const texts = [RELEASE, OTHER, edited, RELEASE.slice(0, RELEASE.length / 2), RELEASE, edited.toUpperCase(), OTHER];
+    const search = newCopySearch();
+    const { result, attempts } = stopAfterEveryUnit(() => search.units, (token) => continueCopies(search, texts, token));
+    assert.deepStrictEqual(result, findCopies(texts));
+    assert.ok(result.length >= 3, 'the texts hold copies');
+    assert.strictEqual(attempts, texts.length + 1, 'one article per attempt');
   });
 });

@@ -1,7 +1,12 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { prng } from '../../bench/prng';
-import { groupQuotes, quoteRelation, relationBetween } from '../../src/core/match/quoteGroups';
+import { continueGrouping, groupQuotes, newQuoteGrouping, quoteRelation, relationBetween } from '../../src/core/match/quoteGroups';
+import { makeEditorBundle } from '../../bench/editorBench';
+import { parseBundle } from '../../src/core/bundle/parseBundle';
+import { findQuotes } from '../../src/core/text/quotes';
+import { splitSentences } from '../../src/core/text/sentences';
+import { stopAfterEveryUnit } from './everyUnit';
 import type { QuoteSource } from '../../src/core/match/quoteGroups';
 import type { Quote, QuoteGroup } from '../../src/core/model';
 import { speakerKey } from '../../src/core/text/names';
@@ -257,4 +262,18 @@ describe('quoteRelation', () => {
     assert.strictEqual(quoteRelation('absolute priority', 'an absolute priority for France'), null, 'too short to judge without context');
     assert.strictEqual(quoteRelation('', 'anything'), null);
   });
+
+  it('groups the same when stopped after every unit of work and resumed', () => {
+    const sources: QuoteSource[] = parseBundle(makeEditorBundle(30)).articles.map(({ text }) => {
+      const sentences = splitSentences(text);
+      return { text, sentences, quotes: findQuotes(text, sentences) };
+    });
+    const whole = groupQuotes(sources);
+    assert.ok(whole.length > 5, `${whole.length} groups`);
+    const grouping = newQuoteGrouping();
+    const { result, attempts } = stopAfterEveryUnit(() => grouping.units, (token) => continueGrouping(grouping, sources, token));
+    assert.deepStrictEqual(result, whole);
+    assert.ok(attempts > sources.length + 3, `stopped ${attempts} times`);
+  });
 });
+

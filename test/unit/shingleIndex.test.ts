@@ -1,5 +1,8 @@
 import * as assert from 'assert';
-import { candidateArticlePairs } from '../../src/core/match/shingleIndex';
+import { prng } from '../../bench/prng';
+import { candidateArticlePairs, continueCandidates, newCandidateSearch } from '../../src/core/match/shingleIndex';
+import { newTally } from '../../src/core/match/limits';
+import { stopAfterEveryUnit } from './everyUnit';
 
 describe('candidate article pairs', () => {
   it('compares every pair of a small bundle', () => {
@@ -16,4 +19,20 @@ describe('candidate article pairs', () => {
     articles[5].push([1]);
     assert.deepStrictEqual(candidateArticlePairs(articles), [[3, 17]]);
   });
+
+  it('finds the same pairs and counts when stopped after every unit and resumed, however small the units', () => {
+    const random = prng(8);
+    // 60 articles of 5 sentences of 6 shingles over 400 values: chance sharing, and a few common values.
+    const articles = Array.from({ length: 60 }, () => Array.from({ length: 5 }, () => Array.from({ length: 6 }, () => (random() < 0.05 ? 7 : Math.floor(random() * 400)))));
+    const tally = newTally();
+    const whole = candidateArticlePairs(articles, undefined, tally);
+    assert.ok(whole.length > 10 && tally.commonShingles > 0, `${whole.length} pairs, ${tally.commonShingles} common shingles`);
+    const resumedTally = newTally();
+    const search = newCandidateSearch(articles, resumedTally, { articles: 3, items: 17, buckets: 5, pairs: 7, sentences: 4 });
+    const { result, attempts } = stopAfterEveryUnit(() => search.units, (token) => continueCandidates(search, token));
+    assert.deepStrictEqual(result, whole);
+    assert.deepStrictEqual(resumedTally, tally);
+    assert.ok(attempts > 100, `stopped ${attempts} times`);
+  });
 });
+

@@ -1,7 +1,7 @@
 import type { CopyOf } from '../model';
 import { fnv1aHash, FNV_OFFSET, FNV_PRIME } from '../hash';
-import type { CancellationLike } from '../cancellation';
-import { throwIfCancelled } from '../cancellation';
+import type { CancellationLike, Cursor, Progress } from '../cancellation';
+import { inUnits } from '../cancellation';
 
 /**
  * Identical and near-identical articles (one press release syndicated many times), found before
@@ -99,9 +99,9 @@ export function findCopies(texts: readonly string[]): CopyOf[] {
  * between two articles (a time slice) resumes after the last. Articles are read in bundle order
  * whatever the stops, so the copies are the same.
  */
-export interface CopySearch {
-  /** Articles read so far: a call that raised it made progress. */
-  next: number;
+export interface CopySearch extends Progress {
+  /** The next article to read. */
+  readonly at: Cursor;
   readonly copies: CopyOf[];
   readonly copyOf: Map<number, CopyOf>;
   /** By normalised text itself (exact; dropped with the search once the copies are found). */
@@ -113,15 +113,12 @@ export interface CopySearch {
 }
 
 export function newCopySearch(): CopySearch {
-  return { next: 0, copies: [], copyOf: new Map(), firstByText: new Map(), scratch: newScratch(), sketchIndex: new Map(), sets: [] };
+  return { units: 0, at: { next: 0 }, copies: [], copyOf: new Map(), firstByText: new Map(), scratch: newScratch(), sketchIndex: new Map(), sets: [] };
 }
 
 /** findCopies from where `s` stopped (the same texts each call): throws CancelledError between two articles when `token` asks. */
 export function continueCopies(s: CopySearch, texts: readonly string[], token?: CancellationLike): CopyOf[] {
-  for (; s.next < texts.length; s.next++) {
-    throwIfCancelled(token);
-    readArticle(s, s.next, texts[s.next]);
-  }
+  inUnits(s, s.at, texts.length, 1, token, (a) => readArticle(s, a, texts[a]));
   s.done ??= [...s.copies].sort((x, y) => x.article - y.article);
   return s.done;
 }

@@ -1,5 +1,7 @@
 import type { Coverage, MatchKind, SourceRelation, SourceSummary } from '../model';
 import type { Direction } from './direction';
+import type { CancellationLike, Cursor, Progress } from '../cancellation';
+import { inUnits } from '../cancellation';
 
 /** Sentence links of one article pair (a < b), by sentence index. */
 export interface PairLinks {
@@ -50,9 +52,36 @@ export function summarizeSources(
   pairs: readonly PairLinks[],
   direction: Pick<Direction, 'between' | 'origins'> = NO_DIRECTION,
 ): SourceSummary[] {
-  const shared = sentenceCounts.map(() => 0);
-  const covered = sentenceCounts.map((n) => new Uint8Array(n));
-  const covers: Coverage[][] = names.map(() => []);
+  return continueSources(newSourcesSummary(sentenceCounts), { units: 0 }, { names, sentenceCounts, pairs, direction });
+}
+
+/** Pairs read per unit of work. */
+const PAIRS_PER_UNIT = 256;
+
+/** summarizeSources so far: the pairs read (a time slice stops between two units), and what they cover. */
+export interface SourcesSummary {
+  readonly at: Cursor;
+  readonly shared: number[];
+  readonly covered: Uint8Array[];
+  readonly covers: Coverage[][];
+}
+
+export function newSourcesSummary(sentenceCounts: readonly number[]): SourcesSummary {
+  return { at: { next: 0 }, shared: sentenceCounts.map(() => 0), covered: sentenceCounts.map((n) => new Uint8Array(n)), covers: sentenceCounts.map(() => []) };
+}
+
+/** What summarizeSources reads. */
+export interface SourcesInput {
+  readonly names: readonly string[];
+  readonly sentenceCounts: readonly number[];
+  readonly pairs: readonly PairLinks[];
+  readonly direction: Pick<Direction, 'between' | 'origins'>;
+}
+
+/** summarizeSources from where `s` stopped (the same input each call), PAIRS_PER_UNIT pairs per unit of `progress`. */
+export function continueSources(s: SourcesSummary, progress: Progress, input: SourcesInput, token?: CancellationLike): SourceSummary[] {
+  const { sentenceCounts, pairs, direction } = input;
+  const { shared, covered, covers } = s;
   const add = (article: number, other: number, side: LinkSide): void => {
     if (side.covered === 0) return;
     for (let k = 0; k < side.linked.length; k++) {
@@ -65,16 +94,17 @@ export function summarizeSources(
     const relation: SourceRelation = d === undefined ? 'shares with' : d.derived === article ? 'derives from' : 'source of';
     covers[article].push({ article: other, share: total === 0 ? 0 : side.covered / total, covered: side.covered, total, inOrder: side.inOrder, relation, evidence: d?.evidence ?? [] });
   };
-  for (const p of pairs) {
+  inUnits(progress, s.at, pairs.length, PAIRS_PER_UNIT, token, (k) => {
+    const p = pairs[k];
     add(p.a, p.b, linkSide(p.links, 'a', sentenceCounts[p.a], sentenceCounts[p.b]));
     add(p.b, p.a, linkSide(p.links, 'b', sentenceCounts[p.b], sentenceCounts[p.a]));
-  }
-  return names.map((name, k) => {
+  });
+  return input.names.map((name, k) => {
     const total = sentenceCounts[k];
     return {
       name,
       uniqueShare: total === 0 ? 0 : (total - shared[k]) / total,
-      covers: covers[k].sort((x, y) => y.share - x.share || x.article - y.article),
+      covers: [...covers[k]].sort((x, y) => y.share - x.share || x.article - y.article),
       origin: direction.origins[k]?.origin ?? null,
       evidence: direction.origins[k]?.evidence ?? [],
     };

@@ -5,6 +5,8 @@ import { MIN_FRAGMENT_CONTENT } from './quoteRelation';
 import { laterBy, publicationOf } from './publication';
 import type { Publication } from './publication';
 import { linkSide } from './coverage';
+import type { CancellationLike, Cursor, Progress } from '../cancellation';
+import { inUnits, throwIfCancelled } from '../cancellation';
 import type { PairLinks } from './coverage';
 
 /**
@@ -252,16 +254,42 @@ function acyclic(candidates: Derivation[], n: number): Derivation[] {
 
 /** Direction of reuse for every linked pair of a bundle. */
 export function directionOfReuse(input: DirectionInput): Direction {
-  const n = input.articles.length;
-  const pubs = input.articles.map((a) => publicationOf(a.name, a.attributes));
-  const facts = quoteFacts(input);
-  const candidates: Derivation[] = [];
-  for (const pair of input.pairs) {
-    if (pair.links.length === 0) continue;
-    const d = judgePair(input, pubs, facts, pair);
-    if (d !== null) candidates.push(d);
+  return continueDirection(newDirectionSearch(), { units: 0 }, input);
+}
+
+/** Pairs judged per unit of work. */
+const PAIRS_PER_UNIT = 128;
+
+/** directionOfReuse so far: the facts it reads (read first, one unit), the pairs judged, the derivations they support. */
+export interface DirectionSearch {
+  facts?: { readonly pubs: readonly Publication[]; readonly quotes: QuoteFacts };
+  readonly at: Cursor;
+  readonly candidates: Derivation[];
+}
+
+export function newDirectionSearch(): DirectionSearch {
+  return { at: { next: 0 }, candidates: [] };
+}
+
+/** directionOfReuse from where `s` stopped (the same input each call), PAIRS_PER_UNIT pairs per unit of `progress`. */
+export function continueDirection(s: DirectionSearch, progress: Progress, input: DirectionInput, token?: CancellationLike): Direction {
+  if (s.facts === undefined) {
+    s.facts = { pubs: input.articles.map((a) => publicationOf(a.name, a.attributes)), quotes: quoteFacts(input) };
+    progress.units++;
+    throwIfCancelled(token);
   }
-  const derivations = acyclic(candidates, n);
+  const { pubs, quotes } = s.facts;
+  inUnits(progress, s.at, input.pairs.length, PAIRS_PER_UNIT, token, (k) => {
+    const pair = input.pairs[k];
+    if (pair.links.length === 0) return;
+    const d = judgePair(input, pubs, quotes, pair);
+    if (d !== null) s.candidates.push(d);
+  });
+  return directionOf(acyclic([...s.candidates], input.articles.length), input.articles.length);
+}
+
+/** The accepted derivations as a Direction: each article's origin, and derivation through other articles. */
+function directionOf(derivations: Derivation[], n: number): Direction {
   const byPair = new Map<number, Derivation>();
   const origins = Array.from({ length: n }, (): { origin: number | null; evidence: readonly string[] } => ({ origin: null, evidence: [] }));
   for (const d of derivations) {

@@ -40,24 +40,32 @@ export interface LinkedPair {
  */
 export function matchesOf(pairs: readonly LinkedPair[], articles: readonly ArticleInput[], features: readonly ArticleFeatures[]): Match[] {
   const matches: Match[] = [];
-  for (const p of pairs) {
-    const [ta, tb] = [articles[p.a].text, articles[p.b].text];
-    const [fa, fb] = [features[p.a], features[p.b]];
-    for (const l of p.links) {
-      if (l.kind === 'verbatim' && l.runs.length > 0) {
-        const [sa, sb] = [fa.sents[l.i], fb.sents[l.j]];
-        for (const r of l.runs) {
-          const [a, b] = widenOverSharedPunctuation(
-            ta, { start: sa.wordStarts[r.a], end: sa.wordEnds[r.a + r.length - 1] },
-            tb, { start: sb.wordStarts[r.b], end: sb.wordEnds[r.b + r.length - 1] },
-          );
-          matches.push(matchOf('verbatim', 1, p, [ta, tb], [a, b]));
-        }
-      } else {
-        matches.push(matchOf(l.kind, Math.round(l.score * 1000) / 1000, p, [ta, tb], [fa.sentences[l.i], fb.sentences[l.j]]));
+  for (const p of pairs) pairMatches(p, articles, features, matches);
+  return sortMatches(matches);
+}
+
+/** The matches of one pair's links, added to `out` (matchesOf one pair at a time: a time slice stops between two). */
+export function pairMatches(p: LinkedPair, articles: readonly ArticleInput[], features: readonly ArticleFeatures[], out: Match[]): void {
+  const [ta, tb] = [articles[p.a].text, articles[p.b].text];
+  const [fa, fb] = [features[p.a], features[p.b]];
+  for (const l of p.links) {
+    if (l.kind === 'verbatim' && l.runs.length > 0) {
+      const [sa, sb] = [fa.sents[l.i], fb.sents[l.j]];
+      for (const r of l.runs) {
+        const [a, b] = widenOverSharedPunctuation(
+          ta, { start: sa.wordStarts[r.a], end: sa.wordEnds[r.a + r.length - 1] },
+          tb, { start: sb.wordStarts[r.b], end: sb.wordEnds[r.b + r.length - 1] },
+        );
+        out.push(matchOf('verbatim', 1, p, [ta, tb], [a, b]));
       }
+    } else {
+      out.push(matchOf(l.kind, Math.round(l.score * 1000) / 1000, p, [ta, tb], [fa.sentences[l.i], fb.sentences[l.j]]));
     }
   }
+}
+
+/** Matches in the order of an analysis: by articles, then starts (in place). */
+export function sortMatches<M extends Match>(matches: M[]): M[] {
   return matches.sort((x, y) => x.a.article - y.a.article || x.b.article - y.b.article || x.a.start - y.a.start || x.b.start - y.b.start);
 }
 

@@ -1,6 +1,6 @@
 import type { QuoteGroup, QuoteRelation } from '../model';
-import type { CancellationLike } from '../cancellation';
-import { throwIfCancelled } from '../cancellation';
+import type { CancellationLike, Cursor, Progress } from '../cancellation';
+import { inUnits, throwIfCancelled } from '../cancellation';
 import { wordKey } from './lexicon';
 import { quoteCandidates } from './quoteCandidates';
 import type { QuoteIndex } from './quoteCandidates';
@@ -52,38 +52,35 @@ const CLUSTERS_PER_UNIT = 32;
  * units (a time slice) resumes after the last. Each phase reads its items in the same order as one
  * uninterrupted call, so the groups are the same.
  */
-export interface QuoteGrouping {
-  /** Units finished so far: a call that raised it made progress. */
-  units: number;
+export interface QuoteGrouping extends Progress {
   /** Phase 1: the quotes read so far, in bundle order, and the next article to read. */
   readonly infos: QuoteInfo[];
-  nextArticle: number;
+  readonly readAt: Cursor;
   /** Phase 2: the candidate index (built once the quotes are read), the links found, the next quote. */
   index?: QuoteIndex;
   readonly firstBySeq: Map<string, number>;
   readonly links: Link[];
-  nextQuote: number;
+  readonly linkAt: Cursor;
   /** Phase 3: the merging state (once the links are sorted) and the next link to merge. */
   merging?: Merging;
-  nextLink: number;
-  /** Phase 4: the clusters of two or more, and the groups drafted from them so far. */
+  readonly mergeAt: Cursor;
+  /** Phase 4: the clusters of two or more, the groups drafted from them so far, the next to draft. */
   clusters?: Cluster[];
   readonly groups: QuoteGroup[];
+  readonly draftAt: Cursor;
   /** The sorted groups, once every phase is done. */
   done?: QuoteGroup[];
 }
 
 export function newQuoteGrouping(): QuoteGrouping {
-  return { units: 0, infos: [], nextArticle: 0, firstBySeq: new Map(), links: [], nextQuote: 0, nextLink: 0, groups: [] };
+  return { units: 0, infos: [], readAt: { next: 0 }, firstBySeq: new Map(), links: [], linkAt: { next: 0 }, mergeAt: { next: 0 }, groups: [], draftAt: { next: 0 } };
 }
 
 /** Phase 1: each article's quotes, in bundle order, one article per unit. */
 function readQuotes(g: QuoteGrouping, articles: readonly QuoteSource[], token?: CancellationLike): void {
-  for (; g.nextArticle < articles.length; g.units++) {
-    for (const info of readArticleQuotes(g.nextArticle, articles[g.nextArticle])) g.infos.push(info);
-    g.nextArticle++;
-    throwIfCancelled(token);
-  }
+  inUnits(g, g.readAt, articles.length, 1, token, (a) => {
+    for (const info of readArticleQuotes(a, articles[a])) g.infos.push(info);
+  });
 }
 
 /**
@@ -99,13 +96,8 @@ function candidateLinks(g: QuoteGrouping, token?: CancellationLike): void {
     g.units++;
     throwIfCancelled(token);
   }
-  while (g.nextQuote < infos.length) {
-    const end = Math.min(infos.length, g.nextQuote + QUOTES_PER_UNIT);
-    for (let i = g.nextQuote; i < end; i++) linkQuote(g, g.index, i);
-    g.nextQuote = end;
-    g.units++;
-    throwIfCancelled(token);
-  }
+  const index = g.index;
+  inUnits(g, g.linkAt, infos.length, QUOTES_PER_UNIT, token, (i) => linkQuote(g, index, i));
 }
 
 /** The links of quote i with earlier quotes, added to g.links. */
@@ -188,13 +180,7 @@ function mergeClusters(g: QuoteGrouping, token?: CancellationLike): Cluster[] {
     throwIfCancelled(token);
   }
   const { related, clusterOf } = g.merging;
-  while (g.nextLink < links.length) {
-    const end = Math.min(links.length, g.nextLink + LINKS_PER_UNIT);
-    for (let k = g.nextLink; k < end; k++) mergeLink(infos, clusterOf, related, links[k]);
-    g.nextLink = end;
-    g.units++;
-    throwIfCancelled(token);
-  }
+  inUnits(g, g.mergeAt, links.length, LINKS_PER_UNIT, token, (k) => mergeLink(infos, clusterOf, related, links[k]));
   return [...new Set(clusterOf.values())].filter((c) => c.members.length >= 2);
 }
 
@@ -256,12 +242,7 @@ export function continueGrouping(g: QuoteGrouping, articles: readonly QuoteSourc
   candidateLinks(g, token);
   g.clusters ??= mergeClusters(g, token);
   const clusters = g.clusters;
-  while (g.groups.length < clusters.length) {
-    const end = Math.min(clusters.length, g.groups.length + CLUSTERS_PER_UNIT);
-    for (let k = g.groups.length; k < end; k++) g.groups.push(withOriginal(draftOf(g.infos, clusters[k]), derivesFrom));
-    g.units++;
-    throwIfCancelled(token);
-  }
+  inUnits(g, g.draftAt, clusters.length, CLUSTERS_PER_UNIT, token, (k) => g.groups.push(withOriginal(draftOf(g.infos, clusters[k]), derivesFrom)));
   g.done = [...g.groups].sort((x, y) => x.occurrences[0].article - y.occurrences[0].article || x.occurrences[0].start - y.occurrences[0].start);
   return g.done;
 }

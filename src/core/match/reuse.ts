@@ -1,9 +1,13 @@
 import type { Match, QuoteGroup, SourceSummary } from '../model';
 import { sentenceAt } from '../text/sentences';
+import type { CancellationLike, Cursor, Progress } from '../cancellation';
+import { inUnits, throwIfCancelled } from '../cancellation';
 import { findBoilerplate } from './boilerplate';
-import { summarizeSources } from './coverage';
-import { directionOfReuse } from './direction';
-import type { Direction, LinkedArticles } from './direction';
+import type { Boilerplate } from './boilerplate';
+import { continueSources, newSourcesSummary } from './coverage';
+import type { SourcesSummary } from './coverage';
+import { continueDirection, newDirectionSearch } from './direction';
+import type { Direction, DirectionSearch, LinkedArticles } from './direction';
 import { draftOf, withOriginal } from './originalWording';
 
 /**
@@ -37,14 +41,49 @@ function directionBears(g: QuoteGroup, direction: Direction): boolean {
 }
 
 export function summarizeReuse(input: ReuseInput): Reuse {
+  return continueReuse(newReuseProgress(), input);
+}
+
+/** Quote groups given their original against the direction per unit of work. */
+const GROUPS_PER_UNIT = 64;
+
+/**
+ * summarizeReuse so far, each step's progress kept (boilerplate, one unit; the direction and the
+ * coverage, pairs by the unit; the quote groups' originals, groups by the unit): a call stopped by its
+ * token between two units (a time slice) resumes after the last, in the same order, to the same result.
+ */
+export interface ReuseProgress extends Progress {
+  boilerplate?: Boilerplate;
+  readonly direction: DirectionSearch;
+  directionFound?: Direction;
+  readonly groupsAt: Cursor;
+  readonly groups: QuoteGroup[];
+  sources?: SourcesSummary;
+}
+
+export function newReuseProgress(): ReuseProgress {
+  return { units: 0, direction: newDirectionSearch(), groupsAt: { next: 0 }, groups: [] };
+}
+
+/** summarizeReuse from where `p` stopped (the same input each call): throws CancelledError between two units when `token` asks. */
+export function continueReuse(p: ReuseProgress, input: ReuseInput, token?: CancellationLike): Reuse {
   const sizes = input.sentences.map((s) => s.length);
-  const boilerplate = findBoilerplate(input.pairs, sizes);
-  const direction = directionOfReuse({ ...input, pairs: boilerplate.pairs, groups: input.quoteGroups });
-  const quoteGroups = input.quoteGroups.map((g) => (directionBears(g, direction) ? withOriginal(draftOf(g), direction.derivesFrom) : g));
-  const sources = summarizeSources(input.articles.map((a) => a.name), sizes, boilerplate.pairs, direction);
+  if (p.boilerplate === undefined) {
+    p.boilerplate = findBoilerplate(input.pairs, sizes);
+    p.units++;
+    throwIfCancelled(token);
+  }
+  const boilerplate = p.boilerplate;
+  const direction = (p.directionFound ??= continueDirection(p.direction, p, { ...input, pairs: boilerplate.pairs, groups: input.quoteGroups }, token));
+  const groups = input.quoteGroups;
+  inUnits(p, p.groupsAt, groups.length, GROUPS_PER_UNIT, token, (k) => {
+    p.groups.push(directionBears(groups[k], direction) ? withOriginal(draftOf(groups[k]), direction.derivesFrom) : groups[k]);
+  });
+  const sourcesInput = { names: input.articles.map((a) => a.name), sentenceCounts: sizes, pairs: boilerplate.pairs, direction };
+  const sources = continueSources((p.sources ??= newSourcesSummary(sizes)), p, sourcesInput, token);
   const sideIs = (article: number, start: number): boolean => !boilerplate.none && boilerplate.isBoilerplate(article, sentenceAt(input.sentences[article], start));
   return {
-    quoteGroups,
+    quoteGroups: [...p.groups],
     sources,
     markMatches: (matches) => {
       for (const m of matches) m.boilerplate = sideIs(m.a.article, m.a.start) || sideIs(m.b.article, m.b.start);

@@ -13,13 +13,20 @@ const MAX_POSTING = MAX_SHINGLE_POSTING;
 /** The shingles (two consecutive content keys) of each sentence of one article. */
 export type SentenceShingles = readonly ArrayLike<number>[];
 
-/** Work per unit of the search: articles flattened, shingles counted or placed, buckets read, sentences paired. */
-const ARTICLES_PER_UNIT = 64;
-const SHINGLES_PER_UNIT = 1 << 17;
-const BUCKETS_PER_UNIT = 4096;
-/** A unit of bucket reading also ends once it has listed this many sentence pairs (common shingles list many). */
-const PAIRS_PER_UNIT = 1 << 16;
-const SENTENCES_PER_UNIT = 2048;
+/** Work per unit of the search: a few milliseconds each. */
+export interface SearchUnits {
+  /** Articles flattened. */
+  readonly articles: number;
+  /** Shingles counted or placed in their buckets, sentence pairs counted or placed by first sentence. */
+  readonly items: number;
+  /** Buckets read; a unit also ends once it has listed `pairs` sentence pairs (common shingles list many). */
+  readonly buckets: number;
+  readonly pairs: number;
+  /** First sentences whose pairs are counted. */
+  readonly sentences: number;
+}
+
+export const SEARCH_UNITS: SearchUnits = { articles: 64, items: 1 << 17, buckets: 4096, pairs: 1 << 16, sentences: 2048 };
 
 /**
  * The article pairs worth comparing: those with a sentence pair that shares at least two
@@ -32,7 +39,7 @@ export function candidateArticlePairs(shingles: readonly SentenceShingles[], tok
 }
 
 /**
- * candidateArticlePairs cut into units of work (see the *_PER_UNIT bounds), its progress kept here:
+ * candidateArticlePairs cut into units of work (SearchUnits), its progress kept here:
  * a call stopped by its token between two units (a time slice) resumes after the last. The units
  * read the same items in the same order as one call, so the pairs are the same.
  */
@@ -44,6 +51,7 @@ export interface CandidateSearch {
   at: number;
   readonly shingles: readonly SentenceShingles[];
   readonly tally?: WorkTally;
+  readonly per: SearchUnits;
   readonly flat: FlatShingles;
   postings?: Postings;
   /** The sentence pairs found so far (sharingSentencePairs), and how many. */
@@ -55,9 +63,9 @@ export interface CandidateSearch {
   done?: [number, number][];
 }
 
-export function newCandidateSearch(shingles: readonly SentenceShingles[], tally?: WorkTally): CandidateSearch {
+export function newCandidateSearch(shingles: readonly SentenceShingles[], tally?: WorkTally, per: SearchUnits = SEARCH_UNITS): CandidateSearch {
   const n = shingles.length;
-  const search: CandidateSearch = { units: 0, step: 0, at: 0, shingles, tally, flat: allocateFlat(n <= ALL_PAIRS_UP_TO ? [] : shingles), pairKeys: new Float64Array(1024), pairCount: 0, found: new Map() };
+  const search: CandidateSearch = { units: 0, step: 0, at: 0, shingles, tally, per, flat: allocateFlat(n <= ALL_PAIRS_UP_TO ? [] : shingles), pairKeys: new Float64Array(1024), pairCount: 0, found: new Map() };
   if (n <= ALL_PAIRS_UP_TO) {
     search.done = [];
     for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) search.done.push([a, b]);
@@ -116,10 +124,10 @@ function allocateFlat(shingles: readonly SentenceShingles[]): FlatShingles {
   return { sentenceCount, articleOf: new Int32Array(sentenceCount), hashes: new Uint32Array(shingleCount), owners: new Int32Array(shingleCount), nextId: 0, nextShingle: 0 };
 }
 
-/** Step 1: ARTICLES_PER_UNIT articles' shingles into the flat arrays. */
+/** Step 1: a unit's articles' shingles into the flat arrays. */
 function flattenUnit(s: CandidateSearch): boolean {
   const { flat, shingles } = s;
-  const end = Math.min(shingles.length, s.at + ARTICLES_PER_UNIT);
+  const end = Math.min(shingles.length, s.at + s.per.articles);
   let id = flat.nextId;
   let t = flat.nextShingle;
   for (let a = s.at; a < end; a++) {
@@ -148,19 +156,19 @@ interface Postings {
 
 /**
  * Step 2: a counting sort by bucket (hash mod size), so that each bucket lists its shingles in
- * increasing sentence id; this step counts the shingles per bucket, SHINGLES_PER_UNIT per unit.
+ * increasing sentence id; this step counts the shingles per bucket.
  */
 function countBucketsUnit(s: CandidateSearch): boolean {
   const { hashes } = s.flat;
   const buckets = Math.max(1, hashes.length);
   const postings = (s.postings ??= { bucketStart: new Int32Array(buckets + 1), order: new Int32Array(hashes.length) });
-  const end = Math.min(hashes.length, s.at + SHINGLES_PER_UNIT);
+  const end = Math.min(hashes.length, s.at + s.per.items);
   for (let t = s.at; t < end; t++) postings.bucketStart[(hashes[t] % buckets) + 1]++;
   s.at = end;
   return end === hashes.length;
 }
 
-/** Step 3: the shingles placed in their buckets, in order, SHINGLES_PER_UNIT per unit (the first unit sums the counts). */
+/** Step 3: the shingles placed in their buckets, in order (the first unit sums the counts). */
 function fillBucketsUnit(s: CandidateSearch): boolean {
   const { hashes } = s.flat;
   const postings = s.postings as Postings;
@@ -172,7 +180,7 @@ function fillBucketsUnit(s: CandidateSearch): boolean {
     return hashes.length === 0;
   }
   const fill = postings.fill;
-  const end = Math.min(hashes.length, s.at + SHINGLES_PER_UNIT);
+  const end = Math.min(hashes.length, s.at + s.per.items);
   for (let t = s.at; t < end; t++) order[fill[hashes[t] % buckets]++] = t;
   s.at = end;
   return end === hashes.length;
@@ -181,16 +189,15 @@ function fillBucketsUnit(s: CandidateSearch): boolean {
 /**
  * Step 4: every sentence pair of two articles that shares a shingle, once per shared shingle, as
  * one number (si · sentenceCount + sj, si < sj). A shingle in more than MAX_POSTING sentences is a
- * common phrase: skipped (a stop-shingle), and counted. BUCKETS_PER_UNIT buckets per unit, fewer
- * when they list PAIRS_PER_UNIT pairs.
+ * common phrase: skipped (a stop-shingle), and counted.
  */
 function sharingUnit(s: CandidateSearch): boolean {
   const { bucketStart } = s.postings as Postings;
   const buckets = bucketStart.length - 1;
-  const end = Math.min(buckets, s.at + BUCKETS_PER_UNIT);
+  const end = Math.min(buckets, s.at + s.per.buckets);
   const listed = s.pairCount;
   let b = s.at;
-  for (; b < end && s.pairCount - listed < PAIRS_PER_UNIT; b++) bucketPairs(s, b);
+  for (; b < end && s.pairCount - listed < s.per.pairs; b++) bucketPairs(s, b);
   s.at = b;
   return b === buckets;
 }
@@ -232,18 +239,18 @@ function bucketPairs(s: CandidateSearch, b: number): void {
 
 /**
  * Step 5: the sentence pairs grouped by their first sentence (a counting sort, so that no unit sorts
- * them all at once): this step counts them per first sentence, SHINGLES_PER_UNIT pairs per unit.
+ * them all at once): this step counts them per first sentence.
  */
 function countFirstsUnit(s: CandidateSearch): boolean {
   const { sentenceCount } = s.flat;
   const byFirst = (s.byFirst ??= { start: new Int32Array(sentenceCount + 1), seconds: new Int32Array(s.pairCount) });
-  const end = Math.min(s.pairCount, s.at + SHINGLES_PER_UNIT);
+  const end = Math.min(s.pairCount, s.at + s.per.items);
   for (let k = s.at; k < end; k++) byFirst.start[Math.floor(s.pairKeys[k] / sentenceCount) + 1]++;
   s.at = end;
   return end === s.pairCount;
 }
 
-/** Step 6: each pair's second sentence placed under its first, SHINGLES_PER_UNIT per unit (the first unit sums the counts). */
+/** Step 6: each pair's second sentence placed under its first (the first unit sums the counts). */
 function placeSecondsUnit(s: CandidateSearch): boolean {
   const { sentenceCount } = s.flat;
   const byFirst = s.byFirst as NonNullable<CandidateSearch['byFirst']>;
@@ -253,7 +260,7 @@ function placeSecondsUnit(s: CandidateSearch): boolean {
     return s.pairCount === 0;
   }
   const { fill, seconds } = byFirst;
-  const end = Math.min(s.pairCount, s.at + SHINGLES_PER_UNIT);
+  const end = Math.min(s.pairCount, s.at + s.per.items);
   for (let k = s.at; k < end; k++) {
     const x = Math.floor(s.pairKeys[k] / sentenceCount);
     seconds[fill[x]++] = s.pairKeys[k] - x * sentenceCount;
@@ -265,13 +272,13 @@ function placeSecondsUnit(s: CandidateSearch): boolean {
 /**
  * Step 7: article pair (a · n + b, a < b) → number of its sentence pairs that share at least
  * MIN_SHARED_SHINGLES shingles (a sentence pair listed that many times shares that many): how much
- * the two share. SENTENCES_PER_UNIT first sentences per unit, each sorting its own few seconds.
+ * the two share. Each first sentence sorts its own few seconds.
  */
 function strengthsUnit(s: CandidateSearch): boolean {
   const { articleOf, sentenceCount } = s.flat;
   const { start, seconds } = s.byFirst as NonNullable<CandidateSearch['byFirst']>;
   const n = s.shingles.length;
-  const end = Math.min(sentenceCount, s.at + SENTENCES_PER_UNIT);
+  const end = Math.min(sentenceCount, s.at + s.per.sentences);
   for (let x = s.at; x < end; x++) {
     const list = seconds.subarray(start[x], start[x + 1]).sort();
     const ax = articleOf[x];
