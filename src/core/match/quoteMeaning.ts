@@ -31,27 +31,31 @@ const HAS_DIGIT = /\d/;
 
 /** The meaning units of a quotation's folded words, in order, each key once; `factsOf`, when given, is wordFacts of each word. */
 export function meaningOf(words: readonly string[], factsOf?: readonly WordFacts[]): QuoteMeaning {
-  const inNumber = new Uint8Array(words.length);
   const units: MeaningUnit[] = [];
   const keys = new Set<string>();
-  const add = (key: string, word: string | null): void => {
-    if (keys.has(key)) return;
-    keys.add(key);
-    units.push({ key, word });
-  };
-  for (const m of numberMentions(words)) {
-    inNumber.fill(1, m.start, m.end);
-    add(numberKey(m.value), null);
+  const mentions = numberMentions(words);
+  // Most quotations state no number: no mark array for them.
+  const inNumber = mentions.length > 0 ? new Uint8Array(words.length) : null;
+  for (const m of mentions) {
+    inNumber?.fill(1, m.start, m.end);
+    addUnit(units, keys, numberKey(m.value), null);
     // "a decade" says its unit without the word: add it, so it meets "ten years" (not "ten days").
-    if (m.unit !== null && (m.end >= words.length || wordKey(words[m.end]) !== wordKey(m.unit))) add(wordKey(m.unit), m.unit);
+    if (m.unit !== null && (m.end >= words.length || wordKey(words[m.end]) !== wordKey(m.unit))) addUnit(units, keys, wordKey(m.unit), m.unit);
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (inNumber[i] === 1 || STOPWORDS.has(w) || HAS_DIGIT.test(w)) continue;
+    if ((inNumber !== null && inNumber[i] === 1) || STOPWORDS.has(w) || HAS_DIGIT.test(w)) continue;
     const facts = factsOf === undefined ? wordFacts(w) : factsOf[i];
-    if (!facts.reporting) add(facts.key, w);
+    if (!facts.reporting) addUnit(units, keys, facts.key, w);
   }
   return { units, keys };
+}
+
+/** Adds a unit unless its key is there already. */
+function addUnit(units: MeaningUnit[], keys: Set<string>, key: string, word: string | null): void {
+  if (keys.has(key)) return;
+  keys.add(key);
+  units.push({ key, word });
 }
 
 /** The senses of a meaning's words, read when a comparison first needs them (most quotes never do). */
