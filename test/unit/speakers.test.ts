@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import { findQuotes, findQuotesWithMentions } from '../../src/core/text/quotes';
 import { splitSentences } from '../../src/core/text/sentences';
 import { growth } from './workCounter';
+import { signedAfter } from '../../src/core/text/speakerMarks';
+import { MASK } from '../../src/core/text/speakerSubjects';
 
 const who = (text: string): [string, string | null, string | null][] =>
   findQuotes(text, splitSentences(text)).map((q) => [q.text, q.speakerKey, q.cue]);
@@ -118,6 +120,19 @@ describe('speakers on the shapes of real news (PolNeAR)', () => {
     // A horizontal bar or a spaced hyphen signs too, and signatures run on in one paragraph.
     const run = 'Readers wrote in. “Taxes are too high.”― Ana Ruiz “Roads are bad.” - Tom Ode. Getty. “Fine.” ― Lea Berg';
     assert.deepStrictEqual(who(run).map((x) => x[1]), ['ruiz', 'ode', 'berg']);
+  });
+
+  it('finds names and signatures where the fast scans skip ahead (non-ASCII capitals, a dash after a line break)', () => {
+    // Names are scanned for from the next upper-case or non-ASCII character: a name opening with
+    // a capital beyond ASCII still gives the fullest form.
+    const names = 'Łukasz Nowak arrived. “We will stay,” Nowak said. Élodie Martin left. “Not now,” said Martin.';
+    assert.deepStrictEqual(findQuotes(names, splitSentences(names)).map((q) => q.speaker), ['Łukasz Nowak', 'Élodie Martin']);
+    // A signature is looked for only after a dash (spaces, full stops and commas before it), within the line.
+    const masked = (after: string): string => `${MASK.repeat(5)}${after}`;
+    const signed = (after: string): string | null => signedAfter(masked(after), { start: 0, end: 5 });
+    assert.deepStrictEqual([' ,. — Ana Ruiz', ' - Ana Ruiz', ' -Ana Ruiz', '\n— Ana Ruiz', ' Ana Ruiz', ''].map(signed), ['Ana Ruiz', 'Ana Ruiz', null, null, null, null]);
+    // Right after a quote nothing before the cue is its subject: the subject follows the verb.
+    assert.deepStrictEqual(who('“Yes,” “no,” said Anna. “Maybe,” said Anna.').map((x) => x[1]), ['anna', 'anna', 'anna']);
   });
 
   it('takes a name and a colon before a quote as its label, but not a headline', () => {
