@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { numberMentions, numberValue, sameQuantity } from '../../src/core/match/numbers';
+import { numberMentions, numberValue, opensNumber, sameQuantity } from '../../src/core/match/numbers';
 import { meaningsOf, sameMeaning, synonymKey } from '../../src/core/match/synonyms';
 import { scoreSentences } from '../../src/core/match/sentenceScore';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
@@ -33,6 +33,17 @@ describe('numbers in words or digits', () => {
     fc.assert(fc.property(fc.array(vocab, { maxLength: 12 }), (ws) => {
       for (const m of numberMentions(ws)) assert.ok(m.start >= 0 && m.start < m.end && m.end <= ws.length && Number.isFinite(m.value));
     }));
+  });
+
+  it('starts every mention at a word that opens a number, so words of which none does state none', () => {
+    const vocab = fc.constantFrom('a', 'dozen', 'twelve', '12', 'decade', 'centuries', 'million', 'm', 'twenty-five', 'five', 'years', 'x', '1,000', '3.5', 'half', 'hundred', 'the');
+    fc.assert(fc.property(fc.array(vocab, { maxLength: 12 }), (ws) => {
+      const found = numberMentions(ws);
+      for (const m of found) assert.ok(opensNumber(ws[m.start]), ws[m.start]);
+      if (!ws.some(opensNumber)) assert.strictEqual(found.length, 0);
+    }));
+    assert.deepStrictEqual(['million', 'years', 'hundred', 'the', 'm'].map(opensNumber), [false, false, false, false, false]);
+    assert.deepStrictEqual(['twelve', '12', 'decade', 'twenty-five', '1,000'].map(opensNumber), [true, true, true, true, true]);
   });
 });
 

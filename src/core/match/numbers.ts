@@ -59,6 +59,11 @@ export function wordValue(word: string): number | null {
   return null;
 }
 
+/** Whether a number mention can start at this word (numberMentions finds none in words of which none can). */
+export function opensNumber(word: string): boolean {
+  return SPANS.has(word) || wordValue(word) !== null;
+}
+
 /** The numbers a sequence of folded words states, left to right; each word belongs to at most one. */
 export function numberMentions(words: readonly string[]): NumberMention[] {
   const found: NumberMention[] = [];

@@ -1,6 +1,6 @@
 import type { SentenceFeatures } from './articleFeatures';
 import { wordFacts } from './lexicon';
-import { numberMentions } from './numbers';
+import { numberMentions, opensNumber } from './numbers';
 import type { NumberMention } from './numbers';
 import { meaningsOf } from './synonyms';
 import { FNV_OFFSET, fnv1aUpdate } from '../hash';
@@ -127,10 +127,13 @@ interface WordInfo {
   readonly negation: boolean;
   /** Starts with a digit. */
   readonly isNumber: boolean;
+  /** A number mention can start at the word (opensNumber). */
+  readonly opensNumber: boolean;
   readonly bare: string;
 }
 
 const NO_MEANINGS: readonly number[] = Object.freeze([]);
+const NO_NUMBERS: readonly NumberMention[] = Object.freeze([]);
 const WORD_CACHE = 32768;
 
 const wordInfo = boundedMemo<WordInfo>(WORD_CACHE, (w) => {
@@ -138,7 +141,7 @@ const wordInfo = boundedMemo<WordInfo>(WORD_CACHE, (w) => {
   const content = facts.content;
   return {
     hash: hashOf(w), keyHash: content === null ? 0 : hashOf(content), content, reporting: facts.reporting,
-    meanings: content === null ? NO_MEANINGS : meaningsOf(w), negation: isNegation(w), isNumber: IS_NUMBER.test(w), bare: bare(w),
+    meanings: content === null ? NO_MEANINGS : meaningsOf(w), negation: isNegation(w), isNumber: IS_NUMBER.test(w), opensNumber: opensNumber(w), bare: bare(w),
   };
 });
 
@@ -314,7 +317,7 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   if (hasNumber) for (let i = 0; i < n; i++) if (codes.masked[i] === NUMBER_HASH) maskedNumbers++;
   return {
     unigrams: grams[0], bigrams: grams[1], trigrams: grams[2], fourgrams: grams[3], negated: infos.some((w) => w.negation),
-    chars: charTrigrams, charCount: chars, keys: infos.map((w) => w.content), keyAt, numbers: numberMentions(words), senses: sensesByKey(),
+    chars: charTrigrams, charCount: chars, keys: infos.map((w) => w.content), keyAt, numbers: infos.some((w) => w.opensNumber) ? numberMentions(words) : NO_NUMBERS, senses: sensesByKey(),
     wordHashes, wordsByHash, keysByHash, kind, keyBigrams, maskedBigrams,
     masked: hasNumber ? Array.from(codes.masked.subarray(0, n)) : null, maskedNumbers, bare: infos.map((w) => w.bare),
   };
