@@ -126,6 +126,17 @@ describe('sentence lists (keys, names, reporting verbs, numbers, shingles)', () 
     }
   });
 
+  it("gives each sentence its words' offsets in the article", () => {
+    const f = features(storm);
+    const sentences = splitSentences(storm);
+    f.sents.forEach((s, i) => {
+      const tokens = tokenize(storm, sentences[i].start, sentences[i].end);
+      assert.deepStrictEqual([...s.wordStarts], tokens.map((t) => t.start));
+      assert.deepStrictEqual([...s.wordEnds], tokens.map((t) => t.end));
+      assert.deepStrictEqual(s.words, tokens.map((t) => t.norm));
+    });
+  });
+
   it('reads a spelling to its folded form and that form\'s facts in one look-up', () => {
     for (const spelling of ['Defence', 'Ukraine’s', 'talks', 'constructor', '__proto__', 'THE', '1,000']) {
       const read = spellingFacts(spelling);

@@ -146,13 +146,12 @@ class QuotedWords {
 }
 
 /**
- * Phase 2: one sentence's features from its words [from, to) of the article, and its distinct
- * shingles written to `shingleOut` (room for one per word); returns them with the shingle count.
- * `q` is the first quote that does not end before the sentence.
+ * Phase 2: one sentence's features from its words [from, to) of the article; its distinct shingles
+ * are left in scratch.shingles. `q` is the first quote that does not end before the sentence.
  */
 function sentenceFeatures(
-  text: string, words: ArticleWords, from: number, to: number, quotes: readonly Quote[], q: number, shingleOut: Int32Array,
-): { sent: SentenceFeatures; shingleCount: number } {
+  text: string, words: ArticleWords, from: number, to: number, quotes: readonly Quote[], q: number,
+): SentenceFeatures {
   const count = words.norms.length;
   // Sized once (push would leave up to half the slots empty in an array the cache keeps).
   const norms = words.norms.slice(from, to);
@@ -179,13 +178,32 @@ function sentenceFeatures(
     if (prevKey !== null) shingles.add(pairHash(prevKey, key));
     prevKey = key;
   }
-  const shingleCount = shingles.copyTo(shingleOut);
-  const sent: SentenceFeatures = {
-    words: norms, wordStarts: words.offsets.subarray(from, to), wordEnds: words.offsets.subarray(count + from, count + to),
-    keys: keys.take(), salient: salient.take(), reporting: reporting.take(), numbers: numbers.take(),
-    quotedShare: norms.length === 0 ? 0 : quoted / norms.length,
-  };
-  return { sent, shingleCount };
+  return new ArticleSentence(
+    norms, keys.take(), salient.take(), reporting.take(), numbers.take(), norms.length === 0 ? 0 : quoted / norms.length, words.offsets, from,
+  );
+}
+
+/**
+ * A sentence's features, with its word offsets read from the article's one buffer when asked: two
+ * typed-array views per sentence kept by the cache cost ~5 MB and 60,000 objects on 2,000 articles,
+ * and only passages (a few per match) read them.
+ */
+class ArticleSentence implements SentenceFeatures {
+  constructor(
+    readonly words: readonly string[], readonly keys: readonly string[], readonly salient: readonly string[],
+    readonly reporting: readonly string[], readonly numbers: readonly string[], readonly quotedShare: number,
+    /** The article's word starts, then its word ends (ArticleWords.offsets); this sentence's words begin at `from`. */
+    private readonly offsets: Int32Array, private readonly from: number,
+  ) {}
+
+  get wordStarts(): Int32Array {
+    return this.offsets.subarray(this.from, this.from + this.words.length);
+  }
+
+  get wordEnds(): Int32Array {
+    const ends = this.offsets.length / 2 + this.from;
+    return this.offsets.subarray(ends, ends + this.words.length);
+  }
 }
 
 // Sentences under this many distinct values check a list by a scan; longer ones keep a Set beside it.
@@ -225,9 +243,9 @@ class ScratchList<T> {
     return this.n === 0 ? (NONE as readonly T[]) : this.items.slice(0, this.n);
   }
 
-  /** Writes the values to `out`; returns how many. */
-  copyTo(out: { [i: number]: T }): number {
-    for (let i = 0; i < this.n; i++) out[i] = this.items[i];
+  /** Writes the values to `out` from `at` on; returns how many. */
+  copyTo(out: { [i: number]: T }, at: number): number {
+    for (let i = 0; i < this.n; i++) out[at + i] = this.items[i];
     return this.n;
   }
 
@@ -367,10 +385,9 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
   let q = 0;
   for (let si = 0; si < sentences.length; si++) {
     while (q < quotes.length && quotes[q].end <= sentences[si].start) q++;
-    const out = shingleBuffer.subarray(shingleAt);
-    const { sent, shingleCount } = sentenceFeatures(text, words, words.first[si], words.first[si + 1], quotes, q, out);
-    sents.push(sent);
-    shingles.push(out.subarray(0, shingleCount));
+    sents.push(sentenceFeatures(text, words, words.first[si], words.first[si + 1], quotes, q));
+    const shingleCount = scratch.shingles.copyTo(shingleBuffer, shingleAt);
+    shingles.push(shingleBuffer.subarray(shingleAt, shingleAt + shingleCount));
     shingleAt += shingleCount;
   }
   return { sentences, quotes, sents, keyTable: keyTable(sents, articleKeyIds), shingles };
