@@ -88,38 +88,46 @@ function pairHash(a: string, b: string): number {
 
 /** The words of an article, flat: folded forms and their facts, offsets, and where each sentence's words begin. */
 interface ArticleWords {
-  readonly norms: string[];
-  readonly facts: WordFacts[];
-  /** Starts of all words, then their ends (one buffer; sentences get views into it). */
+  /** How many words: norms and facts may be longer (they are reused from article to article). */
+  readonly count: number;
+  readonly norms: readonly string[];
+  readonly facts: readonly WordFacts[];
+  /** Starts of all words, then their ends (one buffer; sentences read views of it). */
   readonly offsets: Int32Array;
   /** Sentence i has words first[i] … first[i + 1] − 1. */
   readonly first: Int32Array;
 }
 
+/** What readWords fills, reused from article to article: no arrays grown word by word for each article. */
+const read = { norms: [] as string[], facts: [] as WordFacts[], starts: [] as number[], ends: [] as number[], count: 0 };
+
+function addWord(start: number, end: number, spelling: string): void {
+  const word = spellingFacts(spelling);
+  const n = read.count++;
+  read.norms[n] = word.norm;
+  read.facts[n] = word.facts;
+  read.starts[n] = start;
+  read.ends[n] = end;
+}
+
 /** Phase 1: every word of every sentence, without a token object per word. */
 function readWords(text: string, sentences: readonly Sentence[]): ArticleWords {
-  const norms: string[] = [];
-  const facts: WordFacts[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  read.count = 0;
   const first = new Int32Array(sentences.length + 1);
-  sentences.forEach((s, si) => {
-    first[si] = norms.length;
-    eachSpelling(text, s.start, s.end, (start, end, spelling) => {
-      const word = spellingFacts(spelling);
-      norms.push(word.norm);
-      facts.push(word.facts);
-      starts.push(start);
-      ends.push(end);
-    });
-  });
-  first[sentences.length] = norms.length;
+  for (let si = 0; si < sentences.length; si++) {
+    first[si] = read.count;
+    eachSpelling(text, sentences[si].start, sentences[si].end, addWord);
+  }
+  const count = read.count;
+  first[sentences.length] = count;
   // One buffer per article for word offsets: a typed array of its own per sentence costs ~250 bytes
   // of buffer bookkeeping (~20 MB on 1,000 articles).
-  const offsets = new Int32Array(2 * norms.length);
-  offsets.set(starts);
-  offsets.set(ends, norms.length);
-  return { norms, facts, offsets, first };
+  const offsets = new Int32Array(2 * count);
+  for (let t = 0; t < count; t++) {
+    offsets[t] = read.starts[t];
+    offsets[count + t] = read.ends[t];
+  }
+  return { count, norms: read.norms, facts: read.facts, offsets, first };
 }
 
 /**
@@ -152,7 +160,7 @@ class QuotedWords {
 function sentenceFeatures(
   text: string, words: ArticleWords, from: number, to: number, quotes: readonly Quote[], q: number,
 ): SentenceFeatures {
-  const count = words.norms.length;
+  const count = words.count;
   // Sized once (push would leave up to half the slots empty in an array the cache keeps).
   const norms = words.norms.slice(from, to);
   const { keys, salient, reporting, numbers, shingles } = scratch;
@@ -375,12 +383,12 @@ export function matchKeyIds(a: KeyTable, b: KeyTable, aInB: Int32Array, bInA: In
 export function articleFeatures(text: string, sentences: readonly Sentence[], quotes: readonly Quote[]): ArticleFeatures {
   const words = readWords(text, sentences);
   // All of this article's keys get shared ids of one generation (it has no more keys than words).
-  contentKeyIds.reserve(words.norms.length);
+  contentKeyIds.reserve(words.count);
   articleKeyIds.length = 0;
   const sents: SentenceFeatures[] = [];
   const shingles: Int32Array[] = [];
   // One buffer per article for shingles (at most one per word after a sentence's first); each sentence gets a view.
-  const shingleBuffer = new Int32Array(words.norms.length);
+  const shingleBuffer = new Int32Array(words.count);
   let shingleAt = 0;
   let q = 0;
   for (let si = 0; si < sentences.length; si++) {
