@@ -1,3 +1,5 @@
+import type { CancellationLike, Cursor, Progress } from '../cancellation';
+import { inUnits, throwIfCancelled } from '../cancellation';
 import type { PairLinks } from './coverage';
 
 /**
@@ -46,32 +48,28 @@ interface PairShares {
 }
 
 /**
- * The shares of the pairs that link a sentence of a wide cluster (the others weigh in no round: the
- * suspects are all wide). A node is a sentence; `stamp` marks the nodes a pair has counted.
+ * The shares of pair k if it links a sentence of a wide cluster (the others weigh in no round: the
+ * suspects are all wide), else null. A node is a sentence; `stamp` marks the nodes a pair has counted.
  */
-function pairShares(pairs: readonly PairLinks[], offsets: readonly number[], cluster: (node: number) => number, wide: ReadonlySet<number>): PairShares[] {
-  const stamp = new Int32Array(offsets[offsets.length - 1]);
-  const out: PairShares[] = [];
-  pairs.forEach((p, k) => {
-    const total: [number, number] = [0, 0];
-    const byCluster = new Map<number, [number, number]>();
-    const count = (side: 0 | 1, node: number): void => {
-      if (stamp[node] === k + 1) return;
-      stamp[node] = k + 1;
-      total[side]++;
-      const c = cluster(node);
-      if (!wide.has(c)) return;
-      const counts = byCluster.get(c);
-      if (counts === undefined) byCluster.set(c, side === 0 ? [1, 0] : [0, 1]);
-      else counts[side]++;
-    };
-    for (const l of p.links) {
-      count(0, offsets[p.a] + l.i);
-      count(1, offsets[p.b] + l.j);
-    }
-    if (byCluster.size > 0) out.push({ a: p.a, b: p.b, total, byCluster });
-  });
-  return out;
+function shareOf(p: PairLinks, k: number, nodes: Nodes, wide: ReadonlySet<number>, stamp: Int32Array): PairShares | null {
+  const { offsets, clusterOf } = nodes;
+  const total: [number, number] = [0, 0];
+  const byCluster = new Map<number, [number, number]>();
+  const count = (side: 0 | 1, node: number): void => {
+    if (stamp[node] === k + 1) return;
+    stamp[node] = k + 1;
+    total[side]++;
+    const c = clusterOf[node];
+    if (!wide.has(c)) return;
+    const counts = byCluster.get(c);
+    if (counts === undefined) byCluster.set(c, side === 0 ? [1, 0] : [0, 1]);
+    else counts[side]++;
+  };
+  for (const l of p.links) {
+    count(0, offsets[p.a] + l.i);
+    count(1, offsets[p.b] + l.j);
+  }
+  return byCluster.size > 0 ? { a: p.a, b: p.b, total, byCluster } : null;
 }
 
 /**
@@ -106,28 +104,40 @@ export interface Boilerplate {
  */
 interface Nodes {
   readonly offsets: readonly number[];
+  /** Sentences per article. */
   readonly sizes: readonly number[];
   readonly clusterOf: Int32Array;
   readonly worded: Uint8Array;
 }
 
-function nodesOf(pairs: readonly PairLinks[], sizes: readonly number[]): Nodes {
+/** The nodes with the union-find that joins the linked ones, before their clusters are read. */
+interface Joining {
+  readonly offsets: number[];
+  readonly sets: ReturnType<typeof makeSets>;
+  readonly worded: Uint8Array;
+}
+
+function startJoining(sizes: readonly number[]): Joining {
   const offsets = [0];
   for (const n of sizes) offsets.push(offsets[offsets.length - 1] + n);
   const count = offsets[offsets.length - 1];
-  const sets = makeSets(count);
-  const worded = new Uint8Array(count);
-  for (const p of pairs) {
-    for (const l of p.links) {
-      if (l.kind === 'paraphrase') continue;
-      const [x, y] = [offsets[p.a] + l.i, offsets[p.b] + l.j];
-      worded[x] = worded[y] = 1;
-      sets.union(x, y);
-    }
+  return { offsets, sets: makeSets(count), worded: new Uint8Array(count) };
+}
+
+/** Joins the sentences one pair links word for word. */
+function joinPair(j: Joining, p: PairLinks): void {
+  for (const l of p.links) {
+    if (l.kind === 'paraphrase') continue;
+    const [x, y] = [j.offsets[p.a] + l.i, j.offsets[p.b] + l.j];
+    j.worded[x] = j.worded[y] = 1;
+    j.sets.union(x, y);
   }
-  const clusterOf = new Int32Array(count);
-  for (let node = 0; node < count; node++) clusterOf[node] = sets.find(node);
-  return { offsets, sizes, clusterOf, worded };
+}
+
+function nodesOf(j: Joining, sizes: readonly number[]): Nodes {
+  const clusterOf = new Int32Array(j.worded.length);
+  for (let node = 0; node < clusterOf.length; node++) clusterOf[node] = j.sets.find(node);
+  return { offsets: j.offsets, sizes, clusterOf, worded: j.worded };
 }
 
 /**
@@ -196,28 +206,80 @@ function flagRound(shares: readonly PairShares[], suspects: ReadonlySet<number>,
 
 /** Finds the boilerplate of a bundle from its sentence links; `sizes` are the articles' sentence counts. */
 export function findBoilerplate(pairs: readonly PairLinks[], sizes: readonly number[]): Boilerplate {
-  const nodes = nodesOf(pairs, sizes);
-  const wide = wideAtEdges(nodes);
+  return continueBoilerplate(newBoilerplateSearch(), { units: 0 }, pairs, sizes);
+}
+
+/** Pairs read per unit of work. */
+const PAIRS_PER_UNIT = 256;
+
+/**
+ * findBoilerplate so far, step by step (sentences joined, pairs by the unit; the clusters and the wide
+ * ones; the shares of the pairs that carry them, pairs by the unit; the rounds; the links kept, pairs
+ * by the unit): a call stopped by its token between two units (a time slice) resumes after the last.
+ */
+export interface BoilerplateSearch {
+  joining?: Joining;
+  readonly joinAt: Cursor;
+  nodes?: { readonly nodes: Nodes; readonly wide: Set<number> };
+  stamp?: Int32Array;
+  readonly shares: PairShares[];
+  readonly sharesAt: Cursor;
+  flagged?: Set<number>;
+  readonly kept: PairLinks[];
+  readonly keptAt: Cursor;
+}
+
+export function newBoilerplateSearch(): BoilerplateSearch {
+  return { joinAt: { next: 0 }, shares: [], sharesAt: { next: 0 }, kept: [], keptAt: { next: 0 } };
+}
+
+/** findBoilerplate from where `s` stopped (the same input each call), counting its units in `progress`. */
+export function continueBoilerplate(s: BoilerplateSearch, progress: Progress, pairs: readonly PairLinks[], sizes: readonly number[], token?: CancellationLike): Boilerplate {
+  const joining = (s.joining ??= startJoining(sizes));
+  inUnits(progress, s.joinAt, pairs.length, PAIRS_PER_UNIT, token, (k) => joinPair(joining, pairs[k]));
+  if (s.nodes === undefined) {
+    const nodes = nodesOf(joining, sizes);
+    s.nodes = { nodes, wide: wideAtEdges(nodes) };
+    progress.units++;
+    throwIfCancelled(token);
+  }
+  const { nodes, wide } = s.nodes;
   if (wide.size === 0) return { none: true, isBoilerplate: () => false, pairs: pairs.filter((p) => p.links.length > 0) };
+  const stamp = (s.stamp ??= new Int32Array(nodes.clusterOf.length));
+  inUnits(progress, s.sharesAt, pairs.length, PAIRS_PER_UNIT, token, (k) => {
+    const share = shareOf(pairs[k], k, nodes, wide, stamp);
+    if (share !== null) s.shares.push(share);
+  });
+  if (s.flagged === undefined) {
+    s.flagged = flagSuspects(s.shares, nodes, wide);
+    progress.units++;
+    throwIfCancelled(token);
+  }
+  const flagged = s.flagged;
   const { offsets, clusterOf } = nodes;
-  const shares = pairShares(pairs, offsets, (node) => clusterOf[node], wide);
+  const isBoilerplate = (article: number, sentence: number): boolean =>
+    flagged.size > 0 && sentence >= 0 && sentence < (sizes[article] ?? 0) && flagged.has(clusterOf[offsets[article] + sentence]);
+  if (flagged.size === 0) return { none: true, isBoilerplate, pairs: pairs.filter((p) => p.links.length > 0) };
+  inUnits(progress, s.keptAt, pairs.length, PAIRS_PER_UNIT, token, (k) => {
+    const p = pairs[k];
+    const links = p.links.filter((l) => !isBoilerplate(p.a, l.i) && !isBoilerplate(p.b, l.j));
+    if (links.length > 0) s.kept.push({ a: p.a, b: p.b, links });
+  });
+  return { none: false, isBoilerplate, pairs: s.kept };
+}
+
+/**
+ * Every wide cluster at the edges is a suspect; a suspect whose carriers turn out related on their
+ * other text is cleared, which may clear others (fewer left out): repeat until nothing changes.
+ */
+function flagSuspects(shares: readonly PairShares[], nodes: Nodes, wide: Set<number>): Set<number> {
   const members = wideNodes(nodes, wide);
-  // Every wide cluster at the edges is a suspect; a suspect whose carriers turn out related on their
-  // other text is cleared, which may clear others (fewer left out): repeat until nothing changes.
   let flagged: Set<number> = wide;
   for (let round = 0; round < MAX_ROUNDS && flagged.size > 0; round++) {
-    const next = flagRound(shares, flagged, restSizes(sizes, members, flagged));
+    const next = flagRound(shares, flagged, restSizes(nodes.sizes, members, flagged));
     const stable = next.size === flagged.size;
     flagged = next;
     if (stable) break;
   }
-  const isBoilerplate = (article: number, sentence: number): boolean =>
-    flagged.size > 0 && sentence >= 0 && sentence < (sizes[article] ?? 0) && flagged.has(clusterOf[offsets[article] + sentence]);
-  if (flagged.size === 0) return { none: true, isBoilerplate, pairs: pairs.filter((p) => p.links.length > 0) };
-  const kept: PairLinks[] = [];
-  for (const p of pairs) {
-    const links = p.links.filter((l) => !isBoilerplate(p.a, l.i) && !isBoilerplate(p.b, l.j));
-    if (links.length > 0) kept.push({ a: p.a, b: p.b, links });
-  }
-  return { none: false, isBoilerplate, pairs: kept };
+  return flagged;
 }

@@ -258,7 +258,7 @@ export function directionOfReuse(input: DirectionInput): Direction {
 }
 
 /** Pairs judged per unit of work. */
-const PAIRS_PER_UNIT = 128;
+const PAIRS_PER_UNIT = 64;
 
 /** directionOfReuse so far: the facts it reads (read first, one unit), the pairs judged, the derivations they support. */
 export interface DirectionSearch {

@@ -1,9 +1,9 @@
 import type { Match, QuoteGroup, SourceSummary } from '../model';
 import { sentenceAt } from '../text/sentences';
 import type { CancellationLike, Cursor, Progress } from '../cancellation';
-import { inUnits, throwIfCancelled } from '../cancellation';
-import { findBoilerplate } from './boilerplate';
-import type { Boilerplate } from './boilerplate';
+import { inUnits } from '../cancellation';
+import { continueBoilerplate, newBoilerplateSearch } from './boilerplate';
+import type { Boilerplate, BoilerplateSearch } from './boilerplate';
 import { continueSources, newSourcesSummary } from './coverage';
 import type { SourcesSummary } from './coverage';
 import { continueDirection, newDirectionSearch } from './direction';
@@ -48,11 +48,12 @@ export function summarizeReuse(input: ReuseInput): Reuse {
 const GROUPS_PER_UNIT = 64;
 
 /**
- * summarizeReuse so far, each step's progress kept (boilerplate, one unit; the direction and the
+ * summarizeReuse so far, each step's progress kept (boilerplate, the direction and the
  * coverage, pairs by the unit; the quote groups' originals, groups by the unit): a call stopped by its
  * token between two units (a time slice) resumes after the last, in the same order, to the same result.
  */
 export interface ReuseProgress extends Progress {
+  readonly boilerplateSearch: BoilerplateSearch;
   boilerplate?: Boilerplate;
   readonly direction: DirectionSearch;
   directionFound?: Direction;
@@ -62,18 +63,13 @@ export interface ReuseProgress extends Progress {
 }
 
 export function newReuseProgress(): ReuseProgress {
-  return { units: 0, direction: newDirectionSearch(), groupsAt: { next: 0 }, groups: [] };
+  return { units: 0, boilerplateSearch: newBoilerplateSearch(), direction: newDirectionSearch(), groupsAt: { next: 0 }, groups: [] };
 }
 
 /** summarizeReuse from where `p` stopped (the same input each call): throws CancelledError between two units when `token` asks. */
 export function continueReuse(p: ReuseProgress, input: ReuseInput, token?: CancellationLike): Reuse {
   const sizes = input.sentences.map((s) => s.length);
-  if (p.boilerplate === undefined) {
-    p.boilerplate = findBoilerplate(input.pairs, sizes);
-    p.units++;
-    throwIfCancelled(token);
-  }
-  const boilerplate = p.boilerplate;
+  const boilerplate = (p.boilerplate ??= continueBoilerplate(p.boilerplateSearch, p, input.pairs, sizes, token));
   const direction = (p.directionFound ??= continueDirection(p.direction, p, { ...input, pairs: boilerplate.pairs, groups: input.quoteGroups }, token));
   const groups = input.quoteGroups;
   inUnits(p, p.groupsAt, groups.length, GROUPS_PER_UNIT, token, (k) => {

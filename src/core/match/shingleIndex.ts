@@ -15,7 +15,7 @@ export type SentenceShingles = readonly ArrayLike<number>[];
 
 /** Work per unit of the search: a few milliseconds each. */
 export interface SearchUnits {
-  /** Articles flattened. */
+  /** Articles flattened, or whose strongest partners are kept. */
   readonly articles: number;
   /** Shingles counted or placed in their buckets, sentence pairs counted or placed by first sentence. */
   readonly items: number;
@@ -26,7 +26,7 @@ export interface SearchUnits {
   readonly sentences: number;
 }
 
-export const SEARCH_UNITS: SearchUnits = { articles: 64, items: 1 << 17, buckets: 4096, pairs: 1 << 16, sentences: 2048 };
+export const SEARCH_UNITS: SearchUnits = { articles: 64, items: 1 << 16, buckets: 2048, pairs: 1 << 14, sentences: 512 };
 
 /**
  * The article pairs worth comparing: those with a sentence pair that shares at least two
@@ -60,6 +60,8 @@ export interface CandidateSearch {
   /** The pairs' second sentences grouped by first (pairsBySentence). */
   byFirst?: { readonly start: Int32Array; readonly seconds: Int32Array; fill?: Int32Array };
   readonly found: Map<number, number>;
+  /** Each article's pairs, and the pairs kept so far (keepPartnersUnit). */
+  partners?: { readonly byArticle: number[][]; readonly kept: Set<number> };
   done?: [number, number][];
 }
 
@@ -76,7 +78,7 @@ export function newCandidateSearch(shingles: readonly SentenceShingles[], tally?
 /** One unit of a step of the search; true when the step is finished. */
 type Step = (s: CandidateSearch) => boolean;
 
-const STEPS: readonly Step[] = [flattenUnit, countBucketsUnit, fillBucketsUnit, sharingUnit, countFirstsUnit, placeSecondsUnit, strengthsUnit];
+const STEPS: readonly Step[] = [flattenUnit, countBucketsUnit, fillBucketsUnit, sharingUnit, countFirstsUnit, placeSecondsUnit, strengthsUnit, listPartnersUnit, keepPartnersUnit];
 
 /** candidateArticlePairs from where `s` stopped: throws CancelledError between two units when `token` asks. */
 export function continueCandidates(s: CandidateSearch, token?: CancellationLike): [number, number][] {
@@ -87,9 +89,7 @@ export function continueCandidates(s: CandidateSearch, token?: CancellationLike)
         s.at = 0;
       }
     } else {
-      const n = s.shingles.length;
-      const pairs: [number, number][] = strongestPartners(s.found, n, s.tally).map((key) => [Math.floor(key / n), key % n]);
-      s.done = pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      s.done = keptPairs(s);
     }
     s.units++;
     throwIfCancelled(token);
@@ -297,24 +297,41 @@ function strengthsUnit(s: CandidateSearch): boolean {
   return end === sentenceCount;
 }
 
-/**
- * The article pairs to compare: each article's MAX_PARTNERS strongest pairs (a pair is kept when
- * it is among the strongest of either article), so the number of pairs stays linear in articles.
- */
-function strongestPartners(found: ReadonlyMap<number, number>, n: number, tally?: WorkTally): number[] {
-  const byArticle = new Map<number, number[]>();
-  for (const key of found.keys()) {
-    for (const article of [Math.floor(key / n), key % n]) {
-      const list = byArticle.get(article);
-      if (list === undefined) byArticle.set(article, [key]);
-      else list.push(key);
-    }
+/** Step 8: each article's pairs (keys a · n + b), listed once from `found`. */
+function listPartnersUnit(s: CandidateSearch): boolean {
+  const n = s.shingles.length;
+  const byArticle: number[][] = Array.from({ length: n }, () => []);
+  for (const key of s.found.keys()) {
+    byArticle[Math.floor(key / n)].push(key);
+    byArticle[key % n].push(key);
   }
-  const kept = new Set<number>();
-  for (const list of byArticle.values()) {
+  s.partners = { byArticle, kept: new Set() };
+  return true;
+}
+
+/**
+ * Step 9: the article pairs to compare: each article's MAX_PARTNERS strongest pairs (a pair is kept
+ * when it is among the strongest of either article), so the number of pairs stays linear in articles.
+ * `per.articles` articles per unit.
+ */
+function keepPartnersUnit(s: CandidateSearch): boolean {
+  const { byArticle, kept } = s.partners as NonNullable<CandidateSearch['partners']>;
+  const found = s.found;
+  const end = Math.min(byArticle.length, s.at + s.per.articles);
+  for (let a = s.at; a < end; a++) {
+    const list = byArticle[a];
     if (list.length > MAX_PARTNERS) list.sort((x, y) => (found.get(y) ?? 0) - (found.get(x) ?? 0) || x - y);
     for (let k = 0; k < Math.min(MAX_PARTNERS, list.length); k++) kept.add(list[k]);
   }
-  if (tally !== undefined) tally.droppedPartners += found.size - kept.size;
-  return [...kept];
+  s.at = end;
+  return end === byArticle.length;
+}
+
+/** The kept pairs as [a, b], sorted, once every step is done. */
+function keptPairs(s: CandidateSearch): [number, number][] {
+  const n = s.shingles.length;
+  const { kept } = s.partners as NonNullable<CandidateSearch['partners']>;
+  if (s.tally !== undefined) s.tally.droppedPartners += s.found.size - kept.size;
+  const pairs: [number, number][] = [...kept].map((key) => [Math.floor(key / n), key % n]);
+  return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
