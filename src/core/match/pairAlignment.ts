@@ -62,19 +62,26 @@ function cleared(marks: Uint8Array, n: number): Uint8Array {
 }
 
 function pairBySense(ga: SentenceGrams, gb: SentenceGrams, restA: readonly number[], restB: readonly number[], pairedA: Uint8Array, pairedB: Uint8Array): void {
-  // Each unpaired word's senses looked up once, not once per word it is compared with.
-  const sensesB = restB.map((j) => gb.senses.get(gb.keys[j] ?? ''));
   for (const i of restA) {
-    const sa = ga.senses.get(ga.keys[i] ?? '');
-    if (sa === undefined) continue;
-    for (let k = 0; k < restB.length; k++) {
-      const sb = sensesB[k];
-      if (sb === undefined || pairedB[restB[k]] || !sb.some((m) => sa.includes(m))) continue;
+    const xa = ga.keyAt[i];
+    const a0 = ga.senseStart[xa];
+    const a1 = ga.senseStart[xa + 1];
+    if (a0 === a1) continue;
+    for (const j of restB) {
+      if (pairedB[j]) continue;
+      const xb = gb.keyAt[j];
+      if (!shareSense(ga.senseList, a0, a1, gb.senseList, gb.senseStart[xb], gb.senseStart[xb + 1])) continue;
       pairedA[i] = 1;
-      pairedB[restB[k]] = 1;
+      pairedB[j] = 1;
       break;
     }
   }
+}
+
+/** Whether the senses x[x0 … x1) and y[y0 … y1) have one in common (a few each: scanned). */
+function shareSense(x: Int32Array, x0: number, x1: number, y: Int32Array, y0: number, y1: number): boolean {
+  for (let q = y0; q < y1; q++) for (let p = x0; p < x1; p++) if (x[p] === y[q]) return true;
+  return false;
 }
 
 /** At most one letter inserted, deleted or changed ("Manzon"/"Monzon"), for words of five letters or more. */

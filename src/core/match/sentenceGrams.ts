@@ -36,11 +36,19 @@ export interface SentenceGrams {
   readonly charCount: number;
   /** Each word's content key; null for function words. */
   readonly keys: readonly (string | null)[];
-  /** Each word's content key's index in the sentence's `keys` (SentenceFeatures); −1 for function words, or a key it lacks. */
+  /**
+   * Each word's key slot: the index of its content key in the sentence's `keys` (SentenceFeatures),
+   * or past them for a key `keys` lacks (slots of such keys follow in order of first use); −1 for
+   * function words.
+   */
   readonly keyAt: Int32Array;
   readonly numbers: readonly NumberMention[];
-  /** Content key → the WordNet senses of the words that carry it (synonyms.ts), for keys that have any. */
-  readonly senses: ReadonlyMap<string, readonly number[]>;
+  /**
+   * The WordNet senses (synonyms.ts) of the words that carry each key slot, in word order, each
+   * sense once: slot x's are senseList[senseStart[x] … senseStart[x + 1]).
+   */
+  readonly senseStart: Int32Array;
+  readonly senseList: Int32Array;
   /** Each word's hash (32-bit FNV-1a), in order. */
   readonly wordHashes: Int32Array;
   /** All words by word hash. */
@@ -203,15 +211,18 @@ function bigramHashes(seq: Int32Array, count: number, out: Int32Array): void {
 
 /**
  * Per-word scratch of computeGrams, reused from sentence to sentence (only the sorted results are
- * kept): word, key and number-masked hashes, content positions and their key hashes in order, and
- * all positions.
+ * kept): word, key and number-masked hashes, content positions and their key hashes in order, all
+ * positions, and each word's key slot.
  */
-const codes = { wordHash: new Int32Array(64), keyHash: new Int32Array(64), masked: new Int32Array(64), content: new Int32Array(64), keySeq: new Int32Array(64), all: new Int32Array(64) };
+const codes = {
+  wordHash: new Int32Array(64), keyHash: new Int32Array(64), masked: new Int32Array(64), content: new Int32Array(64), keySeq: new Int32Array(64), all: new Int32Array(64),
+  keyAt: new Int32Array(64),
+};
 
 function growCodes(n: number): void {
   if (codes.wordHash.length >= n) return;
   const size = Math.max(n, 2 * codes.wordHash.length);
-  for (const name of ['wordHash', 'keyHash', 'masked', 'content', 'keySeq', 'all'] as const) codes[name] = new Int32Array(size);
+  for (const name of ['wordHash', 'keyHash', 'masked', 'content', 'keySeq', 'all', 'keyAt'] as const) codes[name] = new Int32Array(size);
 }
 
 /** The word infos of the sentence being computed, reused from sentence to sentence. */
@@ -264,19 +275,70 @@ function wordGrams(n: number, grams: readonly Int32Array[]): void {
   for (const g of grams) g.sort();
 }
 
-/** Content key → the senses of the words that carry it, in word order, each sense once. */
-function sensesByKey(): Map<string, number[]> {
-  const senses = new Map<string, number[]>();
-  for (const info of infos) {
-    const k = info.content;
-    if (k === null) continue;
-    for (const m of info.meanings) {
-      const list = senses.get(k);
-      if (list === undefined) senses.set(k, [m]);
-      else if (!list.includes(m)) list.push(m);
+/** Key slots (SentenceGrams.keyAt) and senses of the sentence being computed, reused from sentence to sentence. */
+let slotScratch = new Int32Array(64);
+let senseScratch = new Int32Array(256);
+const extraKeys: string[] = [];
+
+/** Each word's key slot written to `keyAt` (see SentenceGrams.keyAt); returns how many slots there are. */
+function keySlots(s: SentenceFeatures, keyAt: Int32Array): number {
+  extraKeys.length = 0;
+  for (let i = 0; i < infos.length; i++) {
+    const k = infos[i].content;
+    if (k === null) {
+      keyAt[i] = -1;
+      continue;
+    }
+    let x = keyIndex(s.keys, k);
+    if (x < 0) {
+      // Only features built by hand lack a key their words carry: a scan of the few such keys.
+      let e = extraKeys.indexOf(k);
+      if (e < 0) e = extraKeys.push(k) - 1;
+      x = s.keys.length + e;
+    }
+    keyAt[i] = x;
+  }
+  return s.keys.length + extraKeys.length;
+}
+
+/**
+ * The senses of each key slot, in word order, each once: gathered into a segment per slot of
+ * `senseScratch` (room for all, counted first); `slotScratch` holds where each segment starts
+ * (slots + 1) then where it ends. Returns how many senses were kept (packSenses writes them out).
+ */
+function slotSenses(keyAt: Int32Array, slots: number): number {
+  if (slotScratch.length < 2 * (slots + 1)) slotScratch = new Int32Array(Math.max(2 * (slots + 1), 2 * slotScratch.length));
+  const room = slotScratch.subarray(0, slots + 1).fill(0);
+  const fill = slotScratch.subarray(slots + 1, 2 * (slots + 1));
+  for (let i = 0; i < infos.length; i++) if (keyAt[i] >= 0) room[keyAt[i] + 1] += infos[i].meanings.length;
+  for (let x = 0; x < slots; x++) room[x + 1] += room[x];
+  if (senseScratch.length < room[slots]) senseScratch = new Int32Array(Math.max(room[slots], 2 * senseScratch.length));
+  fill.set(room);
+  for (let i = 0; i < infos.length; i++) {
+    const x = keyAt[i];
+    if (x < 0) continue;
+    for (const m of infos[i].meanings) {
+      let seen = false;
+      for (let p = room[x]; p < fill[x] && !seen; p++) seen = senseScratch[p] === m;
+      if (!seen) senseScratch[fill[x]++] = m;
     }
   }
-  return senses;
+  let used = 0;
+  for (let x = 0; x < slots; x++) used += fill[x] - room[x];
+  return used;
+}
+
+/** Packs what slotSenses gathered: each slot's start in `list` written to `start` (slots + 1), its senses to `list`. */
+function packSenses(slots: number, start: Int32Array, list: Int32Array): void {
+  const room = slotScratch.subarray(0, slots + 1);
+  const fill = slotScratch.subarray(slots + 1, 2 * (slots + 1));
+  let at = 0;
+  for (let x = 0; x < slots; x++) {
+    start[x] = at;
+    list.set(senseScratch.subarray(room[x], fill[x]), at);
+    at += fill[x] - room[x];
+  }
+  start[slots] = at;
 }
 
 function computeGrams(s: SentenceFeatures): SentenceGrams {
@@ -286,10 +348,12 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   infos.length = 0;
   for (const w of words) infos.push(wordInfo(w));
   const { content, hasNumber } = wordCodes(s);
+  const slots = keySlots(s, codes.keyAt);
+  const senses = slotSenses(codes.keyAt, slots);
   const chars = charGramCount(words);
   const less = (k: number, m: number) => Math.max(0, m - k);
   // One buffer for every integer array (a typed array of its own each costs an allocation).
-  const buffer = new Int32Array(n + less(1, n) + less(2, n) + less(3, n) + chars + 5 * n + 2 * content + less(1, content) + less(1, n));
+  const buffer = new Int32Array(n + less(1, n) + less(2, n) + less(3, n) + chars + 5 * n + 2 * content + less(1, content) + less(1, n) + slots + 1 + senses);
   let at = 0;
   const take = (length: number) => buffer.subarray(at, (at += length));
   const grams = [take(n), take(less(1, n)), take(less(2, n)), take(less(3, n))];
@@ -309,15 +373,16 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   const kind = take(n);
   wordClasses(s, kind);
   const keyAt = take(n);
-  for (let i = 0; i < n; i++) {
-    const k = infos[i].content;
-    keyAt[i] = k === null ? -1 : keyIndex(s.keys, k);
-  }
+  keyAt.set(codes.keyAt.subarray(0, n));
+  const senseStart = take(slots + 1);
+  const senseList = take(senses);
+  packSenses(slots, senseStart, senseList);
   let maskedNumbers = 0;
   if (hasNumber) for (let i = 0; i < n; i++) if (codes.masked[i] === NUMBER_HASH) maskedNumbers++;
   return {
     unigrams: grams[0], bigrams: grams[1], trigrams: grams[2], fourgrams: grams[3], negated: infos.some((w) => w.negation),
-    chars: charTrigrams, charCount: chars, keys: infos.map((w) => w.content), keyAt, numbers: infos.some((w) => w.opensNumber) ? numberMentions(words) : NO_NUMBERS, senses: sensesByKey(),
+    chars: charTrigrams, charCount: chars, keys: infos.map((w) => w.content), keyAt, numbers: infos.some((w) => w.opensNumber) ? numberMentions(words) : NO_NUMBERS,
+    senseStart, senseList,
     wordHashes, wordsByHash, keysByHash, kind, keyBigrams, maskedBigrams,
     masked: hasNumber ? Array.from(codes.masked.subarray(0, n)) : null, maskedNumbers, bare: infos.map((w) => w.bare),
   };

@@ -62,7 +62,6 @@ export const VERBATIM_COVER = 0.8;
 export const VERBATIM_PASSAGE_WORDS = 20;
 /** How far under the threshold the score of a pair that is not a match stays. */
 const UNDER_THRESHOLD = 0.001;
-const NO_SENSES: readonly number[] = [];
 /** Credit for a content word matched only through a synonym ("rushed"/"hurried"). */
 const SYNONYM_CREDIT = 0.8;
 /** Names and numbers say what a sentence is about: they weigh more than other words. */
@@ -278,9 +277,10 @@ export const EVIDENCE_NAMES: readonly (keyof PairEvidence)[] = [
 
 /**
  * Longest stretch of content words of `a` (grams `ga`) whose keys `b` lacks: a clause one sentence
- * adds. By key id when the two have places in a table (at: a's, bt: b's), else by key.
+ * adds. By key id when the two have places in a table (at: a's, bt: b's) and the word's key is one
+ * of a's keys (its slot), else by key.
  */
-function longestAddedStretch(ga: SentenceGrams, b: SentenceFeatures, t: KeyIdTable | null, at: number, bt: number): number {
+function longestAddedStretch(a: SentenceFeatures, ga: SentenceGrams, b: SentenceFeatures, t: KeyIdTable | null, at: number, bt: number): number {
   const mark = t === null ? null : marksFor(t);
   if (t !== null && mark !== null) for (let k = 0; k < b.keys.length; k++) mark[t.ids[bt + k]] = 1;
   let best = 0;
@@ -289,7 +289,7 @@ function longestAddedStretch(ga: SentenceGrams, b: SentenceFeatures, t: KeyIdTab
     const k = ga.keys[i];
     if (k === null) continue;
     const x = ga.keyAt[i];
-    const has = t !== null && mark !== null && x >= 0 ? mark[t.ids[at + x]] === 1 : hasKey(b.keys, k);
+    const has = t !== null && mark !== null && x < a.keys.length ? mark[t.ids[at + x]] === 1 : hasKey(b.keys, k);
     run = has ? 0 : run + 1;
     best = Math.max(best, run);
   }
@@ -297,13 +297,17 @@ function longestAddedStretch(ga: SentenceGrams, b: SentenceFeatures, t: KeyIdTab
   return best;
 }
 
-/** The keys of `s` that `other` lacks, in order: by id when the two have places in a table (at: s's, bt: other's). */
-function keysLacking(s: SentenceFeatures, other: SentenceFeatures, t: KeyIdTable | null, at: number, bt: number): string[] {
-  if (t === null) return s.keys.filter((k) => !hasKey(other.keys, k));
+/** The indices (in s.keys) of the keys of `s` that `other` lacks, in order: by id when the two have places in a table (at: s's, bt: other's). */
+function keysLacking(s: SentenceFeatures, other: SentenceFeatures, t: KeyIdTable | null, at: number, bt: number): number[] {
+  const out: number[] = [];
+  if (t === null) {
+    for (let k = 0; k < s.keys.length; k++) if (!hasKey(other.keys, s.keys[k])) out.push(k);
+    return out;
+  }
   const mark = marksFor(t);
   const no = other.keys.length;
   for (let k = 0; k < no; k++) mark[t.ids[bt + k]] = 1;
-  const out = s.keys.filter((_, k) => mark[t.ids[at + k]] === 0);
+  for (let k = 0; k < s.keys.length; k++) if (mark[t.ids[at + k]] === 0) out.push(k);
   for (let k = 0; k < no; k++) mark[t.ids[bt + k]] = 0;
   return out;
 }
@@ -312,7 +316,7 @@ function keysLacking(s: SentenceFeatures, other: SentenceFeatures, t: KeyIdTable
  * Weight of the content keys the two sentences share (exactly, or through a synonym at a discount),
  * and each side's total. Synonyms are tried only between keys left unmatched on both sides.
  */
-function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, sensesA: SentenceGrams['senses'], sensesB: SentenceGrams['senses'], weight: KeyWeight, { ta, tb, shared }: KeyWeights, places: Places | null) {
+function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, weight: KeyWeight, { ta, tb, shared }: KeyWeights, places: Places | null) {
   const t = places === null ? null : places.t;
   const at = places === null ? -1 : places.at;
   const bt = places === null ? -1 : places.bt;
@@ -321,23 +325,26 @@ function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, sensesA: Sentenc
   let synonym = 0;
   let matched = 0;
   if (restA.length > 0 && restB.length > 0) {
-    // Each unmatched key of B by the WordNet senses of its words: one pass per side, never all pairs.
-    const bySense = new Map<number, string>();
-    for (const k of restB) for (const m of sensesB.get(k) ?? NO_SENSES) if (!bySense.has(m)) bySense.set(m, k);
-    const used = new Set<string>();
+    // Each unmatched key of B by the WordNet senses of its words (a key's index is its sense slot):
+    // one pass per side, never all pairs.
+    const bySense = new Map<number, number>();
+    for (const kb of restB) {
+      for (let p = gb.senseStart[kb]; p < gb.senseStart[kb + 1]; p++) if (!bySense.has(gb.senseList[p])) bySense.set(gb.senseList[p], kb);
+    }
+    const used = new Set<number>();
     for (const ka of restA) {
-      let kb: string | undefined;
-      for (const m of sensesA.get(ka) ?? NO_SENSES) {
-        const k = bySense.get(m);
+      let kb = -1;
+      for (let p = ga.senseStart[ka]; p < ga.senseStart[ka + 1]; p++) {
+        const k = bySense.get(ga.senseList[p]);
         if (k !== undefined && !used.has(k)) {
           kb = k;
           break;
         }
       }
-      if (kb === undefined) continue;
+      if (kb < 0) continue;
       used.add(kb);
       matched++;
-      synonym += SYNONYM_CREDIT * Math.min(weightIn(a, ka, weight), weightIn(b, kb, weight));
+      synonym += SYNONYM_CREDIT * Math.min(weightIn(a, a.keys[ka], weight), weightIn(b, b.keys[kb], weight));
     }
   }
   // Content words left without a counterpart on each side: what one sentence says and the other does not.
@@ -414,7 +421,7 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceG
   const shorter = Math.min(a.words.length, b.words.length);
   const places = tablePlaces(a, b, weight);
   const keyWeights = exactKeyWeights(a, b, weight, places);
-  const { ta, tb, shared, synonym, leftA, leftB } = sharedWeight(a, b, ga.senses, gb.senses, weight, keyWeights, places);
+  const { ta, tb, shared, synonym, leftA, leftB } = sharedWeight(a, b, ga, gb, weight, keyWeights, places);
   const ca = ta === 0 ? 0 : Math.min(1, shared / ta);
   const cb = tb === 0 ? 0 : Math.min(1, shared / tb);
   e.overlap = overlapScore(keyWeights, a.numbers, b.numbers);
@@ -440,7 +447,7 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceG
   const t = places === null ? null : places.t;
   const at = places === null ? -1 : places.at;
   const bt = places === null ? -1 : places.bt;
-  e.extraClause = Math.log1p(Math.max(longestAddedStretch(ga, b, t, at, bt), longestAddedStretch(gb, a, t, bt, at)));
+  e.extraClause = Math.log1p(Math.max(longestAddedStretch(a, ga, b, t, at, bt), longestAddedStretch(b, gb, a, t, bt, at)));
   e.negationMismatch = ga.negated === gb.negated ? 0 : 1;
   const unigrams = precisionRange(ga.unigrams, gb.unigrams);
   e.unigramMin = unigrams[0];
