@@ -63,5 +63,8 @@ export class SharedKeyIds {
   }
 }
 
-/** Content keys' shared ids (articleFeatures' key tables): about 50 bytes a key, so the bound is ~50 MB. */
-export const contentKeyIds = new SharedKeyIds(1 << 20);
+/**
+ * Content keys' shared ids (articleFeatures' key tables, each word's facts). A key costs ~70 bytes
+ * here, so the bound keeps the table under ~20 MB; a real bundle has a few tens of thousands of keys.
+ */
+export const contentKeyIds = new SharedKeyIds(1 << 18);
