@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { SEEDS } from './helpers';
+import { SEEDS, untitledBundle } from './helpers';
 import { createAnalysisRunner } from '../../src/analysis/analysisRunnerPlatform';
 import { createRunnerToken } from '../../src/analysis/analysisRunner';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
@@ -97,7 +97,7 @@ describe('Parallax analysis service when the engine fails or stalls', () => {
     model = new BundleModel();
     runner = new ScriptedRunner();
     service = new AnalysisService(model, runner);
-    doc = await vscode.workspace.openTextDocument({ language: 'parallax-bundle', content: fs.readFileSync(SEEDS, 'utf8') });
+    doc = await untitledBundle(fs.readFileSync(SEEDS, 'utf8'));
   });
   afterEach(async () => {
     service.dispose();

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { activeDiffTab, analysedLenses, closeAllEditorsReverting, eventually, SEEDS } from './helpers';
+import { activeDiffTab, analysedLenses, closeAllEditorsReverting, eventually, SEEDS, untitledBundle } from './helpers';
 import { resourceKey } from '../../src/features/exportReport';
 
 const EXTENSION_ID = 'parallax-dev.parallax';
@@ -130,7 +130,7 @@ describe('Parallax editor features on seeds.bundle', () => {
   it('analyses again after an edit, without being asked', async () => {
     const copied = 'Rutte appeared frustrated about when peace talks might start and whether European peacekeepers would be involved.';
     assert.ok(seedsText.includes(copied));
-    const doc = await vscode.workspace.openTextDocument({ language: 'parallax-bundle', content: seedsText });
+    const doc = await untitledBundle(seedsText);
     const editor = await vscode.window.showTextDocument(doc);
     const end003 = doc.getText().indexOf('\n<<<FILE 004');
     const line = doc.positionAt(end003).line;

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditorsReverting, eventually, SEEDS } from './helpers';
+import { closeAllEditorsReverting, eventually, SEEDS, untitledBundle } from './helpers';
 
 const LANGUAGE = 'parallax-bundle';
 const ARTICLE_SCHEME = 'parallax-article';
@@ -52,18 +52,23 @@ describe('Foundation in VS Code', () => {
   let expected: ExpectedArticle[];
   let tmpDir: string;
 
-  before(() => {
+  before(async () => {
     assert.ok(fs.existsSync(SEEDS), `the reference bundle is missing at ${SEEDS}`);
     seedsText = fs.readFileSync(SEEDS, 'utf8');
     expected = expectedArticles(seedsText);
     assert.strictEqual(expected.length, 5, 'the oracle reads five articles in seeds.bundle');
     tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parallax-it-'));
+    // VS Code for the Web (code-server) saves an edited file a second after the last edit by default
+    // (files.autoSave "afterDelay"; the desktop's default is "off"). The edit test checks that Parallax
+    // leaves its copy edited in memory only, so VS Code must not save it either: the desktop default.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
 
   afterEach(closeAllEditorsReverting);
 
-  after(() => {
+  after(async () => {
     fs.rmSync(tmpDir, { recursive: true, force: true });
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('detects the bundle language for seeds.bundle', async () => {
@@ -130,10 +135,12 @@ describe('Foundation in VS Code', () => {
     const notice = await eventually('the removal notice', () => article.getText(), (t) => !t.includes(inserted));
     assert.match(notice, /no longer in the bundle/);
     assert.ok(bundle.isDirty, 'the copy was edited in memory only');
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), seedsText, 'the copy on disk is untouched');
   });
 
   it('treats an untitled bundle the same way', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: seedsText });
+    const doc = await untitledBundle(seedsText);
+    assert.strictEqual(doc.uri.scheme, 'untitled');
     await vscode.window.showTextDocument(doc);
     const symbols = await eventually('five outline entries', () => outline(doc.uri), (s) => s.length === 5);
     assert.deepStrictEqual(symbols.map((s) => s.name), expected.map((e) => e.name));
@@ -143,7 +150,7 @@ describe('Foundation in VS Code', () => {
 
   it('reports format problems in the Problems panel with precise ranges, and clears them when fixed', async () => {
     const text = 'Notes before any header.\n<<<FILE a.txt>>>\nOne.\n<<<FILE a.txt>>>\nTwo.\n<<<FILE broken\nThree.\n';
-    const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: text });
+    const doc = await untitledBundle(text);
     await vscode.window.showTextDocument(doc);
     const diagnostics = await eventually('three problems', () => vscode.languages.getDiagnostics(doc.uri), (d) => d.length === 3);
     const byCode = new Map(diagnostics.map((d) => [String(d.code), d]));
@@ -163,8 +170,8 @@ describe('Foundation in VS Code', () => {
   });
 
   it('folds each article, and keeps several bundles apart', async () => {
-    const first = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: seedsText });
-    const second = await vscode.workspace.openTextDocument({ language: LANGUAGE, content: '<<<FILE other.txt>>>\nLine one.\nLine two.\n' });
+    const first = await untitledBundle(seedsText);
+    const second = await untitledBundle('<<<FILE other.txt>>>\nLine one.\nLine two.\n');
     const folds = await eventually('five folding ranges', async () =>
       (await vscode.commands.executeCommand<vscode.FoldingRange[] | undefined>('vscode.executeFoldingRangeProvider', first.uri)) ?? [],
     (f) => f.length >= 5);

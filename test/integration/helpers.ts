@@ -20,6 +20,29 @@ export async function eventually<T>(what: string, read: () => T | PromiseLike<T>
   return value;
 }
 
+let untitledSerial = 0;
+
+/**
+ * A new untitled bundle holding `content`, at an address no document had before in this run.
+ * Not `openTextDocument({ content })`: VS Code names those Untitled-1, Untitled-2… and gives a
+ * number again as soon as its document is reverted; when the reverted document's backup is not
+ * discarded yet (slow under load), VS Code cancels the discard and the new document comes back
+ * holding the old one's text (seen: the format-problems test got the seed bundle, the folding test
+ * got the format-problems text). A fresh address has no backup to restore.
+ */
+export async function untitledBundle(content: string): Promise<vscode.TextDocument> {
+  untitledSerial += 1;
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/parallax-it/${process.pid}-${Date.now().toString(36)}-${untitledSerial}.bundle` });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  assert.ok(await vscode.workspace.applyEdit(edit), `the text goes into ${uri.toString(true)}`);
+  // The name ends in .bundle, so VS Code picks the language; set it in case it did not.
+  const bundle = doc.languageId === 'parallax-bundle' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'parallax-bundle');
+  assert.strictEqual(bundle.getText(), content, 'the new untitled bundle holds exactly the text asked for');
+  return bundle;
+}
+
 /** The CodeLenses on a document (every provider's, as the editor asks for them). */
 export async function lensesOn(uri: vscode.Uri): Promise<vscode.CodeLens[]> {
   return (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
