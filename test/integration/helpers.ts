@@ -25,10 +25,11 @@ let untitledSerial = 0;
 /**
  * A new untitled bundle holding `content`, at an address no document had before in this run.
  * Not `openTextDocument({ content })`: VS Code names those Untitled-1, Untitled-2… and gives a
- * number again as soon as its document is reverted; when the reverted document's backup is not
- * discarded yet (slow under load), VS Code cancels the discard and the new document comes back
- * holding the old one's text (seen: the format-problems test got the seed bundle, the folding test
- * got the format-problems text). A fresh address has no backup to restore.
+ * number again as soon as its document is reverted, and a new untitled document is filled from the
+ * backup of that address when there is one: if the reverted document's backup is not discarded yet
+ * (slow under load), the new document comes back holding the old one's text (seen: the
+ * format-problems test got the seed bundle, the folding test the format-problems text). A fresh
+ * address has no backup to restore.
  */
 export async function untitledBundle(content: string): Promise<vscode.TextDocument> {
   untitledSerial += 1;
