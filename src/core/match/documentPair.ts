@@ -235,10 +235,9 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKe
   const maxPosting = Math.min(MAX_KEY_POSTING, Math.max(3, Math.ceil(a.sents.length * COMMON_KEY_SHARE)));
   const { postingStart, postings } = a.keyTable;
   const nA = a.sents.length;
-  // Key weight of each sentence, computed only for sentences that get that far.
-  const totalA = new Float64Array(nA).fill(-1);
-  const hitCount = new Int32Array(nA);
-  const hitWeight = new Float64Array(nA);
+  // Key weight of each sentence (−1: not yet), computed only for sentences that get that far; the hits
+  // are reset to 0 after each sentence of B.
+  const { totalA, hitCount, hitWeight } = candidateScratch(nA);
   const touched: number[] = [];
   const out: Candidates = { i: [], j: [], strength: [] };
   const sb = b.keyTable;
@@ -274,6 +273,19 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKe
     touched.length = 0;
   }
   return out;
+}
+
+/** Per sentence of A, reused from article pair to article pair (the pairs are compared one at a time). */
+let scratch = { totalA: new Float64Array(64), hitCount: new Int32Array(64), hitWeight: new Float64Array(64) };
+
+/** The scratch for an article of nA sentences: totals at −1, hits at 0 (they are left at 0 after use). */
+function candidateScratch(nA: number): typeof scratch {
+  if (scratch.totalA.length < nA) {
+    const size = Math.max(nA, 2 * scratch.totalA.length);
+    scratch = { totalA: new Float64Array(size), hitCount: new Int32Array(size), hitWeight: new Float64Array(size) };
+  }
+  scratch.totalA.fill(-1, 0, nA);
+  return scratch;
 }
 
 /** The summed weight of sentence `s`'s keys (in their order), from its side's weights by key id. */

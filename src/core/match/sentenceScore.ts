@@ -312,6 +312,18 @@ function keysLacking(s: SentenceFeatures, other: SentenceFeatures, t: KeyIdTable
   return out;
 }
 
+/** Per WordNet sense: 1 + the index of the first unmatched key of B that has it (0: none); the senses set, to reset. */
+let senseOwner: Int32Array = new Int32Array(4096);
+const owned: number[] = [];
+/** Keys of B already matched through a synonym, by index. */
+let takenB: Uint8Array = new Uint8Array(64);
+
+function grownOwners(m: number): Int32Array {
+  const grown = new Int32Array(Math.max(m + 1, 2 * senseOwner.length));
+  grown.set(senseOwner);
+  return grown;
+}
+
 /**
  * Weight of the content keys the two sentences share (exactly, or through a synonym at a discount),
  * and each side's total. Synonyms are tried only between keys left unmatched on both sides.
@@ -326,26 +338,36 @@ function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGram
   let matched = 0;
   if (restA.length > 0 && restB.length > 0) {
     // Each unmatched key of B by the WordNet senses of its words (a key's index is its sense slot):
-    // one pass per side, never all pairs.
-    const bySense = new Map<number, number>();
+    // one pass per side, never all pairs. Each sense's first key of B, and B's keys taken, in
+    // scratch arrays reset after the pair.
     for (const kb of restB) {
-      for (let p = gb.senseStart[kb]; p < gb.senseStart[kb + 1]; p++) if (!bySense.has(gb.senseList[p])) bySense.set(gb.senseList[p], kb);
+      for (let p = gb.senseStart[kb]; p < gb.senseStart[kb + 1]; p++) {
+        const m = gb.senseList[p];
+        if (senseOwner.length <= m) senseOwner = grownOwners(m);
+        if (senseOwner[m] !== 0) continue;
+        senseOwner[m] = kb + 1;
+        owned.push(m);
+      }
     }
-    const used = new Set<number>();
+    if (takenB.length < b.keys.length) takenB = new Uint8Array(Math.max(b.keys.length, 2 * takenB.length));
     for (const ka of restA) {
       let kb = -1;
       for (let p = ga.senseStart[ka]; p < ga.senseStart[ka + 1]; p++) {
-        const k = bySense.get(ga.senseList[p]);
-        if (k !== undefined && !used.has(k)) {
+        const m = ga.senseList[p];
+        const k = m < senseOwner.length ? senseOwner[m] - 1 : -1;
+        if (k >= 0 && takenB[k] === 0) {
           kb = k;
           break;
         }
       }
       if (kb < 0) continue;
-      used.add(kb);
+      takenB[kb] = 1;
       matched++;
       synonym += SYNONYM_CREDIT * Math.min(weightIn(a, a.keys[ka], weight), weightIn(b, b.keys[kb], weight));
     }
+    for (const m of owned) senseOwner[m] = 0;
+    owned.length = 0;
+    for (const kb of restB) takenB[kb] = 0;
   }
   // Content words left without a counterpart on each side: what one sentence says and the other does not.
   const leftA = restA.length - matched;
