@@ -117,8 +117,19 @@ export async function openPassimOutput(folder?: unknown, clusterArg?: unknown): 
     if (clusterId !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('Parallax: no cluster {0} in {1}.', clusterId, root.toString(true)));
     return undefined;
   }
-  const document = await vscode.workspace.openTextDocument({ language: BUNDLE_LANGUAGE, content: clusterBundleText(cluster) });
+  const text = clusterBundleText(cluster);
+  const document = await vscode.workspace.openTextDocument({ language: BUNDLE_LANGUAGE, content: text });
+  // VS Code gives an Untitled-N name again once its document is reverted, and fills a new document
+  // from the backup left at that name: right after the user reverts an earlier cluster (its backup
+  // not yet discarded, slow under load), this one can come back holding that cluster's text.
+  if (document.getText() !== text) await replaceText(document, text);
   return vscode.window.showTextDocument(document, { preview: false });
+}
+
+async function replaceText(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(new vscode.Position(0, 0), document.positionAt(document.getText().length)), text);
+  await vscode.workspace.applyEdit(edit);
 }
 
 export function registerOpenPassimOutput(): vscode.Disposable {
