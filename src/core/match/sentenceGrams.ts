@@ -356,24 +356,24 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   const buffer = new Int32Array(n + less(1, n) + less(2, n) + less(3, n) + chars + 5 * n + 2 * content + less(1, content) + less(1, n) + slots + 1 + senses);
   let at = 0;
   const take = (length: number) => buffer.subarray(at, (at += length));
+  /** The next `length` integers of the buffer, filled by `write`. */
+  const filled = (length: number, write: (out: Int32Array) => void) => {
+    const out = take(length);
+    write(out);
+    return out;
+  };
   const grams = [take(n), take(less(1, n)), take(less(2, n)), take(less(3, n))];
   wordGrams(n, grams);
-  const charTrigrams = take(chars);
-  charGrams(words, charTrigrams);
-  const wordHashes = take(n);
-  wordHashes.set(codes.wordHash.subarray(0, n));
+  const charTrigrams = filled(chars, (out) => charGrams(words, out));
+  const wordHashes = filled(n, (out) => out.set(codes.wordHash.subarray(0, n)));
   const wordsByHash = { order: take(n), hashes: take(n) };
   sortByHash(codes.wordHash, codes.all, n, wordsByHash.order, wordsByHash.hashes);
   const keysByHash = { order: take(content), hashes: take(content) };
   sortByHash(codes.keyHash, codes.content, content, keysByHash.order, keysByHash.hashes);
-  const keyBigrams = take(less(1, content));
-  bigramHashes(codes.keySeq, content, keyBigrams);
-  const maskedBigrams = take(less(1, n));
-  bigramHashes(codes.masked, n, maskedBigrams);
-  const kind = take(n);
-  wordClasses(s, kind);
-  const keyAt = take(n);
-  keyAt.set(codes.keyAt.subarray(0, n));
+  const keyBigrams = filled(less(1, content), (out) => bigramHashes(codes.keySeq, content, out));
+  const maskedBigrams = filled(less(1, n), (out) => bigramHashes(codes.masked, n, out));
+  const kind = filled(n, (out) => wordClasses(s, out));
+  const keyAt = filled(n, (out) => out.set(codes.keyAt.subarray(0, n)));
   const senseStart = take(slots + 1);
   const senseList = take(senses);
   packSenses(slots, senseStart, senseList);
