@@ -52,36 +52,31 @@ export function summarizeSources(
   pairs: readonly PairLinks[],
   direction: Pick<Direction, 'between' | 'origins'> = NO_DIRECTION,
 ): SourceSummary[] {
-  return continueSources(newSourcesSummary(sentenceCounts), { units: 0 }, { names, sentenceCounts, pairs, direction });
+  return continueSources(newSourcesSummary(names, sentenceCounts), { units: 0 }, pairs, direction);
 }
 
 /** Pairs read per unit of work. */
 const PAIRS_PER_UNIT = 256;
 
-/** summarizeSources so far: the pairs read (a time slice stops between two units), and what they cover. */
+/** summarizeSources so far for the given sources: the pairs read (a time slice stops between two units), and what they cover. */
 export interface SourcesSummary {
+  readonly names: readonly string[];
+  readonly sentenceCounts: readonly number[];
   readonly at: Cursor;
   readonly shared: number[];
   readonly covered: Uint8Array[];
   readonly covers: Coverage[][];
 }
 
-export function newSourcesSummary(sentenceCounts: readonly number[]): SourcesSummary {
-  return { at: { next: 0 }, shared: sentenceCounts.map(() => 0), covered: sentenceCounts.map((n) => new Uint8Array(n)), covers: sentenceCounts.map(() => []) };
+export function newSourcesSummary(names: readonly string[], sentenceCounts: readonly number[]): SourcesSummary {
+  return { names, sentenceCounts, at: { next: 0 }, shared: sentenceCounts.map(() => 0), covered: sentenceCounts.map((n) => new Uint8Array(n)), covers: sentenceCounts.map(() => []) };
 }
 
-/** What summarizeSources reads. */
-export interface SourcesInput {
-  readonly names: readonly string[];
-  readonly sentenceCounts: readonly number[];
-  readonly pairs: readonly PairLinks[];
-  readonly direction: Pick<Direction, 'between' | 'origins'>;
-}
-
-/** summarizeSources from where `s` stopped (the same input each call), PAIRS_PER_UNIT pairs per unit of `progress`. */
-export function continueSources(s: SourcesSummary, progress: Progress, input: SourcesInput, token?: CancellationLike): SourceSummary[] {
-  const { sentenceCounts, pairs, direction } = input;
-  const { shared, covered, covers } = s;
+/** summarizeSources from where `s` stopped (the same pairs and direction each call), PAIRS_PER_UNIT pairs per unit of `progress`. */
+export function continueSources(
+  s: SourcesSummary, progress: Progress, pairs: readonly PairLinks[], direction: Pick<Direction, 'between' | 'origins'>, token?: CancellationLike,
+): SourceSummary[] {
+  const { sentenceCounts, shared, covered, covers } = s;
   const add = (article: number, other: number, side: LinkSide): void => {
     if (side.covered === 0) return;
     for (let k = 0; k < side.linked.length; k++) {
@@ -99,7 +94,7 @@ export function continueSources(s: SourcesSummary, progress: Progress, input: So
     add(p.a, p.b, linkSide(p.links, 'a', sentenceCounts[p.a], sentenceCounts[p.b]));
     add(p.b, p.a, linkSide(p.links, 'b', sentenceCounts[p.b], sentenceCounts[p.a]));
   });
-  return input.names.map((name, k) => {
+  return s.names.map((name, k) => {
     const total = sentenceCounts[k];
     return {
       name,

@@ -39,12 +39,8 @@ interface Link {
   readonly edge: Edge;
 }
 
-/** Quotes linked per unit of work: a few milliseconds of relate() calls. */
-const QUOTES_PER_UNIT = 32;
-/** Links merged per unit of work. */
-const LINKS_PER_UNIT = 512;
-/** Clusters drafted (and given their original) per unit of work. */
-const CLUSTERS_PER_UNIT = 32;
+/** Work per unit, a few milliseconds each: quotes linked (relate() calls), links merged, clusters drafted (and given their original). */
+const PER_UNIT = { quotes: 32, links: 512, clusters: 32 } as const;
 
 /**
  * Grouping cut into units of work (an article read, a block of quotes linked, of links merged, of
@@ -87,7 +83,7 @@ function readQuotes(g: QuoteGrouping, articles: readonly QuoteSource[], token?: 
  * Phase 2: candidate links, each quote with earlier ones (quoteCandidates.ts: rare keys first, a
  * bounded number). An exact repeat links to the first copy and shares its candidates: a quote
  * carried by a hundred sources costs a hundred links, not five thousand comparisons.
- * QUOTES_PER_UNIT quotes per unit; the index is asked in increasing order, as it must be.
+ * PER_UNIT.quotes quotes per unit; the index is asked in increasing order, as it must be.
  */
 function candidateLinks(g: QuoteGrouping, token?: CancellationLike): void {
   const infos = g.infos;
@@ -97,7 +93,7 @@ function candidateLinks(g: QuoteGrouping, token?: CancellationLike): void {
     throwIfCancelled(token);
   }
   const index = g.index;
-  inUnits(g, g.linkAt, infos.length, QUOTES_PER_UNIT, token, (i) => linkQuote(g, index, i));
+  inUnits(g, g.linkAt, infos.length, PER_UNIT.quotes, token, (i) => linkQuote(g, index, i));
 }
 
 /** The links of quote i with earlier quotes, added to g.links. */
@@ -169,7 +165,7 @@ interface Merging {
 
 /**
  * Phase 3: strongest links first, merged while every member stays related to the cluster's first
- * occurrence; LINKS_PER_UNIT links per unit. Ends with the clusters of two or more.
+ * occurrence; PER_UNIT.links links per unit. Ends with the clusters of two or more.
  */
 function mergeClusters(g: QuoteGrouping, token?: CancellationLike): Cluster[] {
   const { infos, links } = g;
@@ -180,7 +176,7 @@ function mergeClusters(g: QuoteGrouping, token?: CancellationLike): Cluster[] {
     throwIfCancelled(token);
   }
   const { related, clusterOf } = g.merging;
-  inUnits(g, g.mergeAt, links.length, LINKS_PER_UNIT, token, (k) => mergeLink(infos, clusterOf, related, links[k]));
+  inUnits(g, g.mergeAt, links.length, PER_UNIT.links, token, (k) => mergeLink(infos, clusterOf, related, links[k]));
   return [...new Set(clusterOf.values())].filter((c) => c.members.length >= 2);
 }
 
@@ -242,7 +238,7 @@ export function continueGrouping(g: QuoteGrouping, articles: readonly QuoteSourc
   candidateLinks(g, token);
   g.clusters ??= mergeClusters(g, token);
   const clusters = g.clusters;
-  inUnits(g, g.draftAt, clusters.length, CLUSTERS_PER_UNIT, token, (k) => g.groups.push(withOriginal(draftOf(g.infos, clusters[k]), derivesFrom)));
+  inUnits(g, g.draftAt, clusters.length, PER_UNIT.clusters, token, (k) => g.groups.push(withOriginal(draftOf(g.infos, clusters[k]), derivesFrom)));
   g.done = [...g.groups].sort((x, y) => x.occurrences[0].article - y.occurrences[0].article || x.occurrences[0].start - y.occurrences[0].start);
   return g.done;
 }

@@ -75,8 +75,7 @@ export function continueReuse(p: ReuseProgress, input: ReuseInput, token?: Cance
   inUnits(p, p.groupsAt, groups.length, GROUPS_PER_UNIT, token, (k) => {
     p.groups.push(directionBears(groups[k], direction) ? withOriginal(draftOf(groups[k]), direction.derivesFrom) : groups[k]);
   });
-  const sourcesInput = { names: input.articles.map((a) => a.name), sentenceCounts: sizes, pairs: boilerplate.pairs, direction };
-  const sources = continueSources((p.sources ??= newSourcesSummary(sizes)), p, sourcesInput, token);
+  const sources = continueSources((p.sources ??= newSourcesSummary(input.articles.map((a) => a.name), sizes)), p, boilerplate.pairs, direction, token);
   const sideIs = (article: number, start: number): boolean => !boilerplate.none && boilerplate.isBoilerplate(article, sentenceAt(input.sentences[article], start));
   return {
     quoteGroups: [...p.groups],

@@ -53,12 +53,13 @@ export interface CandidateSearch {
   readonly tally?: WorkTally;
   readonly per: SearchUnits;
   readonly flat: FlatShingles;
-  postings?: Postings;
+  /** Shingles by hash bucket (postingsUnit). */
+  postings?: CountingSort;
   /** The sentence pairs found so far (sharingSentencePairs), and how many. */
   pairKeys: Float64Array;
   pairCount: number;
   /** The pairs' second sentences grouped by first (pairsBySentence). */
-  byFirst?: { readonly start: Int32Array; readonly seconds: Int32Array; fill?: Int32Array };
+  byFirst?: CountingSort;
   readonly found: Map<number, number>;
   /** Each article's pairs, and the pairs kept so far (keepPartnersUnit). */
   partners?: { readonly byArticle: number[][]; readonly kept: Set<number> };
@@ -78,7 +79,7 @@ export function newCandidateSearch(shingles: readonly SentenceShingles[], tally?
 /** One unit of a step of the search; true when the step is finished. */
 type Step = (s: CandidateSearch) => boolean;
 
-const STEPS: readonly Step[] = [flattenUnit, countBucketsUnit, fillBucketsUnit, sharingUnit, countFirstsUnit, placeSecondsUnit, strengthsUnit, listPartnersUnit, keepPartnersUnit];
+const STEPS: readonly Step[] = [flattenUnit, postingsUnit, sharingUnit, byFirstUnit, strengthsUnit, listPartnersUnit, keepPartnersUnit];
 
 /** candidateArticlePairs from where `s` stopped: throws CancelledError between two units when `token` asks. */
 export function continueCandidates(s: CandidateSearch, token?: CancellationLike): [number, number][] {
@@ -146,54 +147,62 @@ function flattenUnit(s: CandidateSearch): boolean {
   return end === shingles.length;
 }
 
-/** Shingles grouped by hash: bucket b lists order[bucketStart[b] … bucketStart[b + 1]). */
-interface Postings {
-  readonly bucketStart: Int32Array;
-  readonly order: Int32Array;
-  /** Where the next shingle of each bucket goes while they are placed. */
+/**
+ * A counting sort cut into units: items 0 … count - 1 into buckets by key, each bucket's values in item
+ * order, bucket b at out[start[b] … start[b + 1]). Units count `per` items, then sum the counts (one
+ * unit), then place `per` items.
+ */
+interface CountingSort {
+  readonly start: Int32Array;
+  readonly out: Int32Array;
+  /** Items counted, and placed (once the counts are summed: `fill` is each bucket's next slot). */
+  counted: number;
+  placed: number;
   fill?: Int32Array;
 }
 
+function newCountingSort(buckets: number, count: number): CountingSort {
+  return { start: new Int32Array(buckets + 1), out: new Int32Array(count), counted: 0, placed: 0 };
+}
+
+/** One unit of the sort of `count` items (keyOf gives an item's bucket, valueOf what goes in it); true when all are placed. */
+function countingSortUnit(c: CountingSort, count: number, per: number, keyOf: (k: number) => number, valueOf: (k: number) => number): boolean {
+  if (c.counted < count) {
+    const end = Math.min(count, c.counted + per);
+    for (let k = c.counted; k < end; k++) c.start[keyOf(k) + 1]++;
+    c.counted = end;
+    return false;
+  }
+  const buckets = c.start.length - 1;
+  if (c.fill === undefined) {
+    for (let b = 0; b < buckets; b++) c.start[b + 1] += c.start[b];
+    c.fill = c.start.slice(0, buckets);
+    return count === 0;
+  }
+  const end = Math.min(count, c.placed + per);
+  for (let k = c.placed; k < end; k++) c.out[c.fill[keyOf(k)]++] = valueOf(k);
+  c.placed = end;
+  return end === count;
+}
+
 /**
- * Step 2: a counting sort by bucket (hash mod size), so that each bucket lists its shingles in
- * increasing sentence id; this step counts the shingles per bucket.
+ * Step 2: shingles grouped by hash, by a counting sort by bucket (hash mod size), so that each
+ * bucket lists its shingles in increasing sentence id: bucket b lists out[start[b] … start[b + 1]).
  */
-function countBucketsUnit(s: CandidateSearch): boolean {
+function postingsUnit(s: CandidateSearch): boolean {
   const { hashes } = s.flat;
   const buckets = Math.max(1, hashes.length);
-  const postings = (s.postings ??= { bucketStart: new Int32Array(buckets + 1), order: new Int32Array(hashes.length) });
-  const end = Math.min(hashes.length, s.at + s.per.items);
-  for (let t = s.at; t < end; t++) postings.bucketStart[(hashes[t] % buckets) + 1]++;
-  s.at = end;
-  return end === hashes.length;
-}
-
-/** Step 3: the shingles placed in their buckets, in order (the first unit sums the counts). */
-function fillBucketsUnit(s: CandidateSearch): boolean {
-  const { hashes } = s.flat;
-  const postings = s.postings as Postings;
-  const { bucketStart, order } = postings;
-  const buckets = bucketStart.length - 1;
-  if (postings.fill === undefined) {
-    for (let b = 0; b < buckets; b++) bucketStart[b + 1] += bucketStart[b];
-    postings.fill = bucketStart.slice(0, buckets);
-    return hashes.length === 0;
-  }
-  const fill = postings.fill;
-  const end = Math.min(hashes.length, s.at + s.per.items);
-  for (let t = s.at; t < end; t++) order[fill[hashes[t] % buckets]++] = t;
-  s.at = end;
-  return end === hashes.length;
+  const postings = (s.postings ??= newCountingSort(buckets, hashes.length));
+  return countingSortUnit(postings, hashes.length, s.per.items, (t) => hashes[t] % buckets, (t) => t);
 }
 
 /**
- * Step 4: every sentence pair of two articles that shares a shingle, once per shared shingle, as
+ * Step 3: every sentence pair of two articles that shares a shingle, once per shared shingle, as
  * one number (si · sentenceCount + sj, si < sj). A shingle in more than MAX_POSTING sentences is a
  * common phrase: skipped (a stop-shingle), and counted.
  */
 function sharingUnit(s: CandidateSearch): boolean {
-  const { bucketStart } = s.postings as Postings;
-  const buckets = bucketStart.length - 1;
+  const buckets = (s.postings as CountingSort).start.length - 1;
   const end = Math.min(buckets, s.at + s.per.buckets);
   const listed = s.pairCount;
   let b = s.at;
@@ -205,7 +214,7 @@ function sharingUnit(s: CandidateSearch): boolean {
 /** The sentence pairs that bucket b's shingles give (sharingUnit). */
 function bucketPairs(s: CandidateSearch, b: number): void {
   const { hashes, owners, articleOf, sentenceCount } = s.flat;
-  const { bucketStart, order } = s.postings as Postings;
+  const { start: bucketStart, out: order } = s.postings as CountingSort;
   const from = bucketStart[b];
   const to = bucketStart[b + 1];
   if (to - from < 2) return;
@@ -238,45 +247,24 @@ function bucketPairs(s: CandidateSearch, b: number): void {
 }
 
 /**
- * Step 5: the sentence pairs grouped by their first sentence (a counting sort, so that no unit sorts
- * them all at once): this step counts them per first sentence.
+ * Step 4: the sentence pairs' second sentences grouped by first sentence (a counting sort, so
+ * that no unit sorts them all at once).
  */
-function countFirstsUnit(s: CandidateSearch): boolean {
+function byFirstUnit(s: CandidateSearch): boolean {
   const { sentenceCount } = s.flat;
-  const byFirst = (s.byFirst ??= { start: new Int32Array(sentenceCount + 1), seconds: new Int32Array(s.pairCount) });
-  const end = Math.min(s.pairCount, s.at + s.per.items);
-  for (let k = s.at; k < end; k++) byFirst.start[Math.floor(s.pairKeys[k] / sentenceCount) + 1]++;
-  s.at = end;
-  return end === s.pairCount;
-}
-
-/** Step 6: each pair's second sentence placed under its first (the first unit sums the counts). */
-function placeSecondsUnit(s: CandidateSearch): boolean {
-  const { sentenceCount } = s.flat;
-  const byFirst = s.byFirst as NonNullable<CandidateSearch['byFirst']>;
-  if (byFirst.fill === undefined) {
-    for (let x = 0; x < sentenceCount; x++) byFirst.start[x + 1] += byFirst.start[x];
-    byFirst.fill = byFirst.start.slice(0, sentenceCount);
-    return s.pairCount === 0;
-  }
-  const { fill, seconds } = byFirst;
-  const end = Math.min(s.pairCount, s.at + s.per.items);
-  for (let k = s.at; k < end; k++) {
-    const x = Math.floor(s.pairKeys[k] / sentenceCount);
-    seconds[fill[x]++] = s.pairKeys[k] - x * sentenceCount;
-  }
-  s.at = end;
-  return end === s.pairCount;
+  const keys = s.pairKeys;
+  const byFirst = (s.byFirst ??= newCountingSort(sentenceCount, s.pairCount));
+  return countingSortUnit(byFirst, s.pairCount, s.per.items, (k) => Math.floor(keys[k] / sentenceCount), (k) => keys[k] - Math.floor(keys[k] / sentenceCount) * sentenceCount);
 }
 
 /**
- * Step 7: article pair (a · n + b, a < b) → number of its sentence pairs that share at least
+ * Step 5: article pair (a · n + b, a < b) → number of its sentence pairs that share at least
  * MIN_SHARED_SHINGLES shingles (a sentence pair listed that many times shares that many): how much
  * the two share. Each first sentence sorts its own few seconds.
  */
 function strengthsUnit(s: CandidateSearch): boolean {
   const { articleOf, sentenceCount } = s.flat;
-  const { start, seconds } = s.byFirst as NonNullable<CandidateSearch['byFirst']>;
+  const { start, out: seconds } = s.byFirst as CountingSort;
   const n = s.shingles.length;
   const end = Math.min(sentenceCount, s.at + s.per.sentences);
   for (let x = s.at; x < end; x++) {
@@ -297,7 +285,7 @@ function strengthsUnit(s: CandidateSearch): boolean {
   return end === sentenceCount;
 }
 
-/** Step 8: each article's pairs (keys a · n + b), listed once from `found`. */
+/** Step 6: each article's pairs (keys a · n + b), listed once from `found`. */
 function listPartnersUnit(s: CandidateSearch): boolean {
   const n = s.shingles.length;
   const byArticle: number[][] = Array.from({ length: n }, () => []);
@@ -310,7 +298,7 @@ function listPartnersUnit(s: CandidateSearch): boolean {
 }
 
 /**
- * Step 9: the article pairs to compare: each article's MAX_PARTNERS strongest pairs (a pair is kept
+ * Step 7: the article pairs to compare: each article's MAX_PARTNERS strongest pairs (a pair is kept
  * when it is among the strongest of either article), so the number of pairs stays linear in articles.
  * `per.articles` articles per unit.
  */
