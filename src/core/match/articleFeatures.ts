@@ -102,10 +102,10 @@ interface ArticleWords {
 const read = { norms: [] as string[], facts: [] as WordFacts[], starts: [] as number[], ends: [] as number[], count: 0 };
 
 function addWord(start: number, end: number, spelling: string): void {
-  const word = spellingFacts(spelling);
+  const facts = spellingFacts(spelling);
   const n = read.count++;
-  read.norms[n] = word.norm;
-  read.facts[n] = word.facts;
+  read.norms[n] = facts.norm;
+  read.facts[n] = facts;
   read.starts[n] = start;
   read.ends[n] = end;
 }

@@ -128,6 +128,8 @@ const SYNONYM_OF: ReadonlyMap<string, string> = (() => {
 
 /** What the matchers ask about one folded word, looked up once: its key, whether it is a function word, whether a reporting verb. */
 export interface WordFacts {
+  /** The folded word itself (spellingFacts answers with it). */
+  readonly norm: string;
   /** wordKey of the word. */
   readonly key: string;
   /** contentKey of the word: its key, or null for a function word (or the empty word). */
@@ -159,7 +161,7 @@ const factsMemo = boundedMemo(100_000, (norm): WordFacts => {
   const content = norm.length === 0 || STOPWORDS.has(norm) ? null : key;
   if (content !== null) contentKeyIds.reserve(1);
   const contentId = content === null ? -1 : contentKeyIds.idOf(content);
-  return { key, content, reporting: isReportingKey(key), contentId, idGeneration: contentKeyIds.generation };
+  return { norm, key, content, reporting: isReportingKey(key), contentId, idGeneration: contentKeyIds.generation };
 });
 
 /** The shared id of a word's content key in the current generation (−1 for a function word): the memo's, unless a new generation began since. */
@@ -168,21 +170,12 @@ export function contentIdOf(facts: WordFacts): number {
   return facts.idGeneration === contentKeyIds.generation ? facts.contentId : contentKeyIds.idOf(facts.content);
 }
 
-/** A word as spelled in a text: its folded form (foldWord) and that form's facts. */
-export interface SpellingFacts {
-  readonly norm: string;
-  readonly facts: WordFacts;
-}
-
 // Reading an article asks each word for its folded form and then its facts: one look-up by spelling
 // answers both (two look-ups per word were the largest single cost of reading articles).
-const spellingMemo = boundedMemo(100_000, (spelling): SpellingFacts => {
-  const norm = foldWord(spelling);
-  return { norm, facts: factsMemo(norm) };
-});
+const spellingMemo = boundedMemo(100_000, (spelling): WordFacts => factsMemo(foldWord(spelling)));
 
-/** The folded form and facts of a word as it is spelled in the text (eachSpelling). */
-export function spellingFacts(spelling: string): SpellingFacts {
+/** The facts of a word as it is spelled in the text (eachSpelling), its folded form among them (norm). */
+export function spellingFacts(spelling: string): WordFacts {
   return spellingMemo(spelling);
 }
 
