@@ -232,8 +232,9 @@ function phaseOf(cache: AnalysisCache, articles: number): string {
   if (stage.candidates === undefined) return 'candidate pairs';
   if (cache.pairs.size < stage.candidates.pairs.length) return `article pairs (${cache.pairs.size} of ${stage.candidates.pairs.length})`;
   if (stage.quoteGroups === undefined) return 'quote grouping';
-  if ((stage.anchors?.next ?? 0) < stage.quoteGroups.length) return `quote anchors (${stage.anchors?.next ?? 0} groups)`;
-  return 'final assembly (links, matches, summarizeReuse)';
+  // The last phases' progress is dropped once they are done: after them is the end of the run.
+  if (stage.last === undefined) return `quote anchors (${stage.anchors?.units ?? 0} occurrences)`;
+  return 'last phases (links merged, matches, summarizeReuse)';
 }
 
 /** The in-host slices as SlicedAnalysisRunner runs them (a fresh cache: a cold run), the slices timed with their phase. */

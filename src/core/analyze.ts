@@ -21,7 +21,7 @@ import { continueCandidates, newCandidateSearch } from './match/shingleIndex';
 import type { CandidateSearch } from './match/shingleIndex';
 import { continueReuse, newReuseProgress } from './match/reuse';
 import type { ReuseProgress } from './match/reuse';
-import { quoteAnchoredLinks } from './match/quoteAnchors';
+import { occurrenceAnchoredLinks } from './match/quoteAnchors';
 import { DEFAULT_OPTIONS, resolveOptions } from './options';
 
 // Re-exported for the CLI and the engine's tests; the editor imports them from their own light modules.
@@ -96,7 +96,7 @@ export function createAnalysisCache(): AnalysisCache {
 export function finishedPhases(cache: AnalysisCache): number {
   const s = cache.stage;
   if (s === undefined) return 0;
-  return s.doneUnits + (s.copySearch?.units ?? 0) + (s.candidateSearch?.search.units ?? 0) + (s.grouping?.units ?? 0) + (s.anchors?.next ?? 0)
+  return s.doneUnits + (s.copySearch?.units ?? 0) + (s.candidateSearch?.search.units ?? 0) + (s.grouping?.units ?? 0) + (s.anchors?.units ?? 0)
     + (s.last === undefined ? 0 : s.last.units + s.last.reuse.units);
 }
 
@@ -374,12 +374,16 @@ function linkedSentences(pairLinks: readonly PairLinks[], features: readonly Art
   };
 }
 
-/** Quote-anchored links found so far, group by group: a run stopped between two groups resumes after the last. */
-interface AnchorProgress {
+/**
+ * Quote-anchored links found so far, group by group and in a group occurrence by occurrence: a run
+ * stopped between two resumes after the last.
+ */
+interface AnchorProgress extends Progress {
   /** The options they were found with. */
   readonly options: string;
-  /** The next group to read. */
+  /** The next group to read, and its next occurrence. */
   next: number;
+  occurrence: number;
   readonly links: Map<string, Map<string, SentenceLink>>;
 }
 
@@ -387,20 +391,24 @@ interface AnchorProgress {
 type AnchoredLinks = ReadonlyMap<string, ReadonlyMap<string, SentenceLink>>;
 
 /**
- * quoteAnchoredLinks over the groups one at a time, the token checked between two (a time slice can
- * stop there). A sentence pair gets the same link whichever group finds it, so the union of the groups'
- * links, the first found kept, is the one call's result; mergeLinks sorts each pair's links.
+ * quoteAnchoredLinks over the groups' occurrences one at a time, the token checked between two (a time
+ * slice can stop there). A sentence pair gets the same link whichever occurrence finds it, so the union
+ * of their links, the first found kept, is the one call's result; mergeLinks sorts each pair's links.
  */
 function anchoredLinksOf({ stage, features, opts, token }: Run, groups: readonly QuoteGroup[], linked: LinkedSentences, resumable: boolean): AnchoredLinks {
   const options = JSON.stringify(opts);
-  const progress: AnchorProgress = resumable && stage.anchors?.options === options ? stage.anchors : { options, next: 0, links: new Map() };
+  const progress: AnchorProgress = resumable && stage.anchors?.options === options ? stage.anchors : { options, units: 0, next: 0, occurrence: 0, links: new Map() };
   if (resumable) stage.anchors = progress;
-  for (; progress.next < groups.length; progress.next++) {
-    throwIfCancelled(token);
-    for (const [pair, found] of quoteAnchoredLinks([groups[progress.next]], features, opts, linked.has)) {
-      let byPair = progress.links.get(pair);
-      if (byPair === undefined) progress.links.set(pair, (byPair = new Map()));
-      for (const l of found) if (!byPair.has(`${l.i} ${l.j}`)) byPair.set(`${l.i} ${l.j}`, l);
+  for (; progress.next < groups.length; progress.next++, progress.occurrence = 0) {
+    const group = groups[progress.next];
+    for (; progress.occurrence < group.occurrences.length; progress.occurrence++) {
+      throwIfCancelled(token);
+      for (const [pair, found] of occurrenceAnchoredLinks(group, progress.occurrence, features, opts, linked.has)) {
+        let byPair = progress.links.get(pair);
+        if (byPair === undefined) progress.links.set(pair, (byPair = new Map()));
+        for (const l of found) if (!byPair.has(`${l.i} ${l.j}`)) byPair.set(`${l.i} ${l.j}`, l);
+      }
+      progress.units++;
     }
   }
   return progress.links;

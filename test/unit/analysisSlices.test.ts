@@ -32,12 +32,12 @@ function stoppedEveryUnit(articles: readonly ArticleInput[]): { attempts: Map<st
   const whole = analyzeBundle(articles, {}, undefined, createAnalysisCache());
   const cache = createAnalysisCache();
   const attempts = new Map<string, number>();
-  // The quote groups whose anchors were found, after each attempt stopped while finding them.
+  // The quote occurrences whose anchors were found, after each attempt stopped while finding them.
   const anchored: number[] = [];
   const { result } = stopAfterEveryUnit(() => unitsDone(cache), (token) => analyzeBundle(articles, {}, token, cache), () => {
     const phase = phaseOf(cache, articles.length);
     attempts.set(phase, (attempts.get(phase) ?? 0) + 1);
-    if (phase === 'anchors') anchored.push(cache.stage?.anchors?.next ?? 0);
+    if (phase === 'anchors') anchored.push(cache.stage?.anchors?.units ?? 0);
   });
   assert.deepStrictEqual(result, whole);
   return { attempts, anchored, cache };
@@ -47,8 +47,8 @@ describe('analyzeBundle stopped after every unit of work', () => {
   it('resumes from its cache to the same analysis as one run, one unit per attempt', () => {
     const { attempts, anchored, cache } = stoppedEveryUnit(seeds);
     const groups = cache.stage?.quoteGroups?.length ?? 0;
-    assert.ok(groups > 0, 'the seeds have quote groups, whose anchors are found one group per attempt');
-    assert.ok(anchored.length > 1 && anchored.every((n, k) => n === anchored[0] + k), `the quote anchors found one group at a time: ${anchored.join(' ')}`);
+    assert.ok(groups > 0, 'the seeds have quote groups, whose anchors are found one occurrence per attempt');
+    assert.ok(anchored.length > 1 && anchored.every((n, k) => n === anchored[0] + k), `the quote anchors found one occurrence at a time: ${anchored.join(' ')}`);
     // One attempt per article for the features and the copies; quote grouping, the anchors and the last phases in several.
     assert.strictEqual(attempts.get('features'), seeds.length, [...attempts].join(' '));
     assert.ok((attempts.get('copies') ?? 0) >= seeds.length - 1, [...attempts].join(' '));

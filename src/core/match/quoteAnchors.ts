@@ -26,29 +26,51 @@ export function quoteAnchoredLinks(
   known?: (x: number, y: number, i: number, j: number) => boolean,
 ): Map<string, SentenceLink[]> {
   const out = new Map<string, Map<number, SentenceLink>>();
-  const add = anchorScorer(features, options, out, known);
-  const speakerOf = lineSpeakersOf(features);
-  for (const g of groups) {
-    for (let p = 0; p < g.occurrences.length; p++) {
-      for (let q = p + 1; q < g.occurrences.length; q++) {
-        const o1 = g.occurrences[p];
-        const o2 = g.occurrences[q];
-        if (o1.article === o2.article) continue;
-        const [a, b] = o1.article < o2.article ? [o1, o2] : [o2, o1];
-        const i = sentenceAt(features[a.article].sentences, a.start);
-        const j = sentenceAt(features[b.article].sentences, b.start);
-        if (!add(a.article, b.article, i, j, MIN_QUOTED)) continue;
-        for (const [di, dj] of [[-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
-          // Two neighbours that are each one quoted line of a different speaker are different statements (a dialogue).
-          const [s1, s2] = [speakerOf(a.article, i + di), speakerOf(b.article, j + dj)];
-          if (s1 === null || s2 === null || s1 === s2) add(a.article, b.article, i + di, j + dj, MIN_NEIGHBOUR);
-        }
-      }
-    }
-  }
+  for (const g of groups) for (let p = 0; p < g.occurrences.length; p++) anchorOccurrence(g, p, features, options, out, known);
+  return linksByPair(out);
+}
+
+/**
+ * quoteAnchoredLinks of occurrence p of one group with the later occurrences: the links the whole
+ * call finds are these, taken group by group and occurrence by occurrence, the first found kept.
+ * A unit of work small enough for a time slice (a group may have many occurrences).
+ */
+export function occurrenceAnchoredLinks(
+  group: QuoteGroup, p: number, features: readonly ArticleFeatures[], options: AnalysisOptions,
+  known?: (x: number, y: number, i: number, j: number) => boolean,
+): Map<string, SentenceLink[]> {
+  const out = new Map<string, Map<number, SentenceLink>>();
+  anchorOccurrence(group, p, features, options, out, known);
+  return linksByPair(out);
+}
+
+function linksByPair(out: ReadonlyMap<string, ReadonlyMap<number, SentenceLink>>): Map<string, SentenceLink[]> {
   const result = new Map<string, SentenceLink[]>();
   for (const [pair, links] of out) result.set(pair, [...links.values()]);
   return result;
+}
+
+/** Adds to `out` the links that occurrence p of group g anchors with each later occurrence q, and their neighbours. */
+function anchorOccurrence(
+  g: QuoteGroup, p: number, features: readonly ArticleFeatures[], options: AnalysisOptions, out: Map<string, Map<number, SentenceLink>>,
+  known?: (x: number, y: number, i: number, j: number) => boolean,
+): void {
+  const add = anchorScorer(features, options, out, known);
+  const speakerOf = lineSpeakersOf(features);
+  for (let q = p + 1; q < g.occurrences.length; q++) {
+    const o1 = g.occurrences[p];
+    const o2 = g.occurrences[q];
+    if (o1.article === o2.article) continue;
+    const [a, b] = o1.article < o2.article ? [o1, o2] : [o2, o1];
+    const i = sentenceAt(features[a.article].sentences, a.start);
+    const j = sentenceAt(features[b.article].sentences, b.start);
+    if (!add(a.article, b.article, i, j, MIN_QUOTED)) continue;
+    for (const [di, dj] of [[-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
+      // Two neighbours that are each one quoted line of a different speaker are different statements (a dialogue).
+      const [s1, s2] = [speakerOf(a.article, i + di), speakerOf(b.article, j + dj)];
+      if (s1 === null || s2 === null || s1 === s2) add(a.article, b.article, i + di, j + dj, MIN_NEIGHBOUR);
+    }
+  }
 }
 
 /**
