@@ -24,6 +24,15 @@ describe('pairAlignment: word alignment of a sentence pair', () => {
     assert.strictEqual(e.unpairedMax, 0);
   });
 
+  it('pairs words one letter apart at their first letter, and no word of another start and length', () => {
+    // Lanzon/Manzon: one letter changed, the first; Kanzo/Manzoni: two letters apart, unpaired.
+    const first = alignWords(features('Officials named the caretaker Lanzon today.'), features('Officials named the caretaker Manzon today.'));
+    assert.strictEqual(first.pairedMin, 1);
+    const apart = alignWords(features('Officials named the caretaker Kanzo today.'), features('Officials named the caretaker Manzoni today.'));
+    assert.ok(apart.pairedMin < 1);
+    assert.strictEqual(apart.unpairedMax, Math.log1p(1));
+  });
+
   it('counts what one side adds, and a reporting verb apart', () => {
     const short = features('The deal will close in the first quarter.');
     const said = alignWords(short, features('The deal will close in the first quarter, Sovereign said.'));

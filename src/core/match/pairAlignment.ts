@@ -122,12 +122,25 @@ function spelling(a: readonly string[], i: number, b: readonly string[], j: numb
   return i + 1 < a.length && joins(y, x, a[i + 1]) ? Spelling.TwoWordsInA : Spelling.None;
 }
 
-function pairBySpelling(a: readonly string[], b: readonly string[], restA: readonly number[], restB: readonly number[], pairedA: Uint8Array, pairedB: Uint8Array): void {
+/**
+ * Whether two bare words of these shapes (first character, length: SentenceGrams.bareShape) can
+ * meet by spelling: words that start differently can only be one letter apart (the same word, a
+ * shared prefix or a compound all start like the other word), which wants five letters or more
+ * and lengths at most one apart. An empty word goes to the full test.
+ */
+function mayMeet(x: number, y: number): boolean {
+  if ((x & 0xffff) === 0 || (y & 0xffff) === 0 || x >>> 16 === y >>> 16) return true;
+  const lx = x & 0xffff;
+  const ly = y & 0xffff;
+  return lx >= 5 && ly >= 5 && Math.abs(lx - ly) <= 1;
+}
+
+function pairBySpelling(ga: SentenceGrams, gb: SentenceGrams, restA: readonly number[], restB: readonly number[], pairedA: Uint8Array, pairedB: Uint8Array): void {
   for (const i of restA) {
     if (pairedA[i]) continue;
     for (const j of restB) {
-      if (pairedB[j]) continue;
-      const how = spelling(a, i, b, j);
+      if (pairedB[j] || !mayMeet(ga.bareShape[i], gb.bareShape[j])) continue;
+      const how = spelling(ga.bare, i, gb.bare, j);
       if (how === Spelling.None) continue;
       pairedA[i] = 1;
       pairedB[j] = 1;
@@ -168,7 +181,7 @@ export function alignGrams(sa: SentenceGrams, sb: SentenceGrams): AlignmentEvide
   const restB = unpairedContent(sb.kind, pairedB);
   if (restA.length > 0 && restB.length > 0 && restA.length * restB.length <= MAX_TRIES) {
     pairBySense(sa, sb, restA, restB, pairedA, pairedB);
-    pairBySpelling(sa.bare, sb.bare, restA, restB, pairedA, pairedB);
+    pairBySpelling(sa, sb, restA, restB, pairedA, pairedB);
   }
   const ua = unpairedCounts(sa, restA, pairedA);
   const ub = unpairedCounts(sb, restB, pairedB);

@@ -67,6 +67,8 @@ export interface SentenceGrams {
   readonly maskedNumbers: number;
   /** The words without hyphens and apostrophes (the alignment's spelling stage compares these). */
   readonly bare: readonly string[];
+  /** Each bare word's first character (high 16 bits) and length (low 16 bits, at most 65,535): the spelling stage's quick test. */
+  readonly bareShape: Int32Array;
 }
 
 /**
@@ -138,6 +140,8 @@ interface WordInfo {
   /** A number mention can start at the word (opensNumber). */
   readonly opensNumber: boolean;
   readonly bare: string;
+  /** The bare form's first character and length (SentenceGrams.bareShape). */
+  readonly bareShape: number;
 }
 
 const NO_MEANINGS: readonly number[] = Object.freeze([]);
@@ -147,9 +151,11 @@ const WORD_CACHE = 32768;
 const wordInfo = boundedMemo<WordInfo>(WORD_CACHE, (w) => {
   const facts = wordFacts(w);
   const content = facts.content;
+  const b = bare(w);
   return {
     hash: hashOf(w), keyHash: content === null ? 0 : hashOf(content), content, reporting: facts.reporting,
-    meanings: content === null ? NO_MEANINGS : meaningsOf(w), negation: isNegation(w), isNumber: IS_NUMBER.test(w), opensNumber: opensNumber(w), bare: bare(w),
+    meanings: content === null ? NO_MEANINGS : meaningsOf(w), negation: isNegation(w), isNumber: IS_NUMBER.test(w), opensNumber: opensNumber(w), bare: b,
+    bareShape: (b.length === 0 ? 0 : b.charCodeAt(0) << 16) | Math.min(b.length, 0xffff),
   };
 });
 
@@ -353,7 +359,7 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   const chars = charGramCount(words);
   const less = (k: number, m: number) => Math.max(0, m - k);
   // One buffer for every integer array (a typed array of its own each costs an allocation).
-  const buffer = new Int32Array(n + less(1, n) + less(2, n) + less(3, n) + chars + 5 * n + 2 * content + less(1, content) + less(1, n) + slots + 1 + senses);
+  const buffer = new Int32Array(n + less(1, n) + less(2, n) + less(3, n) + chars + 6 * n + 2 * content + less(1, content) + less(1, n) + slots + 1 + senses);
   let at = 0;
   const take = (length: number) => buffer.subarray(at, (at += length));
   /** The next `length` integers of the buffer, filled by `write`. */
@@ -374,6 +380,7 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   const maskedBigrams = filled(less(1, n), (out) => bigramHashes(codes.masked, n, out));
   const kind = filled(n, (out) => wordClasses(s, out));
   const keyAt = filled(n, (out) => out.set(codes.keyAt.subarray(0, n)));
+  const bareShape = filled(n, (out) => infos.forEach((w, i) => (out[i] = w.bareShape)));
   const senseStart = take(slots + 1);
   const senseList = take(senses);
   packSenses(slots, senseStart, senseList);
@@ -384,7 +391,7 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
     chars: charTrigrams, charCount: chars, keys: infos.map((w) => w.content), keyAt, numbers: infos.some((w) => w.opensNumber) ? numberMentions(words) : NO_NUMBERS,
     senseStart, senseList,
     wordHashes, wordsByHash, keysByHash, kind, keyBigrams, maskedBigrams,
-    masked: hasNumber ? Array.from(codes.masked.subarray(0, n)) : null, maskedNumbers, bare: infos.map((w) => w.bare),
+    masked: hasNumber ? Array.from(codes.masked.subarray(0, n)) : null, maskedNumbers, bare: infos.map((w) => w.bare), bareShape,
   };
 }
 
