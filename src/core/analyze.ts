@@ -358,18 +358,25 @@ interface LinkedSentences {
 
 function linkedSentences(pairLinks: readonly PairLinks[], features: readonly ArticleFeatures[]): LinkedSentences {
   const n = features.length;
-  const byPair = new Map<number, Set<number>>();
-  for (const p of pairLinks) {
-    const width = features[p.b].sents.length;
-    const set = new Set<number>();
-    for (const l of p.links) set.add(l.i * width + l.j);
-    byPair.set(p.a * n + p.b, set);
-  }
+  const linksOf = new Map<number, readonly SentenceLink[]>();
+  for (const p of pairLinks) linksOf.set(p.a * n + p.b, p.links);
+  // Each pair's linked sentence pairs as a set, built when first asked: the anchors ask of a few pairs at a
+  // time, and building all of them at once held a time slice for tens of milliseconds.
+  const sets = new Map<number, Set<number>>();
   return {
     articles: n,
     has: (x, y, i, j) => {
       const width = features[y]?.sents.length ?? 0;
-      return j >= 0 && j < width && i >= 0 && (byPair.get(x * n + y)?.has(i * width + j) ?? false);
+      if (j < 0 || j >= width || i < 0) return false;
+      let set = sets.get(x * n + y);
+      if (set === undefined) {
+        const links = linksOf.get(x * n + y);
+        if (links === undefined) return false;
+        set = new Set();
+        for (const l of links) set.add(l.i * width + l.j);
+        sets.set(x * n + y, set);
+      }
+      return set.has(i * width + j);
     },
   };
 }
