@@ -143,12 +143,13 @@ export function analyzeBundle(
 
   // Sentences that carry the same quotation report the same statement: add what the pairs missed.
   const quoteGroups = quoteGroupsOf(run);
-  // Resumable only when the pair links are a function of the articles and options: every pair compared.
-  const resumable = tally.skippedPairs === 0;
-  const anchored = anchoredLinksOf(run, anchorGroups(quoteGroups, isCopy, tally), linked, resumable);
+  // What the links are made of: the options and the pairs compared (all, or those compared before a
+  // time budget ran out: pairs are only ever added to the stage, so the same count is the same pairs).
+  const linksKey = `${JSON.stringify(opts)}|${tally.articlePairs}`;
+  const anchored = anchoredLinksOf(run, anchorGroups(quoteGroups, isCopy, tally), linked, linksKey);
   throwIfCancelled(token);
-  // ... and the last phases when the quote groups are too: all grouped.
-  const last = lastPhases(run, { pairLinks, anchored, linked, quoteGroups }, resumable && tally.ungroupedQuotes === 0);
+  // ... and the quote groups (none when a time budget ran out before they were grouped).
+  const last = lastPhases(run, { pairLinks, anchored, linked, quoteGroups }, `${linksKey}|${quoteGroups.length}|${tally.ungroupedQuotes}`);
   const analysed: ArticleAnalysis[] = articles.map((a, k) => ({ name: a.name, sentences: features[k].sentences, quotes: features[k].quotes }));
   return { articles: analysed, matches: last.matches, quoteGroups: last.quoteGroups, sources: last.sources, copies, limits: limitsOf(tally) };
 }
@@ -386,8 +387,8 @@ function linkedSentences(pairLinks: readonly PairLinks[], features: readonly Art
  * stopped between two resumes after the last.
  */
 interface AnchorProgress extends Progress {
-  /** The options they were found with. */
-  readonly options: string;
+  /** What the links they add to are made of (the options and the pairs compared). */
+  readonly key: string;
   /** The next group to read, and its next occurrence. */
   next: number;
   occurrence: number;
@@ -402,10 +403,9 @@ type AnchoredLinks = ReadonlyMap<string, ReadonlyMap<string, SentenceLink>>;
  * slice can stop there). A sentence pair gets the same link whichever occurrence finds it, so the union
  * of their links, the first found kept, is the one call's result; mergeLinks sorts each pair's links.
  */
-function anchoredLinksOf({ stage, features, opts, token }: Run, groups: readonly QuoteGroup[], linked: LinkedSentences, resumable: boolean): AnchoredLinks {
-  const options = JSON.stringify(opts);
-  const progress: AnchorProgress = resumable && stage.anchors?.options === options ? stage.anchors : { options, units: 0, next: 0, occurrence: 0, links: new Map() };
-  if (resumable) stage.anchors = progress;
+function anchoredLinksOf({ stage, features, opts, token }: Run, groups: readonly QuoteGroup[], linked: LinkedSentences, key: string): AnchoredLinks {
+  if (stage.anchors?.key !== key) stage.anchors = { key, units: 0, next: 0, occurrence: 0, links: new Map() };
+  const progress = stage.anchors;
   for (; progress.next < groups.length; progress.next++, progress.occurrence = 0) {
     const group = groups[progress.next];
     for (; progress.occurrence < group.occurrences.length; progress.occurrence++) {
@@ -450,7 +450,8 @@ const MATCH_PAIRS_PER_UNIT = 64;
  * unit), dropped once done: the matches are the result's own, fresh each run.
  */
 interface LastProgress extends Progress {
-  readonly options: string;
+  /** What the links and groups it reads are made of (lastPhases). */
+  readonly key: string;
   merged?: PairLinks[];
   readonly matchesAt: Cursor;
   readonly matches: Match[];
@@ -468,14 +469,12 @@ interface LinkParts {
 
 /**
  * Links merged, matches, then boilerplate, direction of reuse, each quotation's original wording and
- * coverage (match/reuse.ts), in units; resumable when `parts` are a function of the articles and options.
+ * coverage (match/reuse.ts), in units, resumed while `key` (what `parts` are made of) is the same.
  */
-function lastPhases(run: Run, parts: LinkParts, resumable: boolean): { matches: Match[]; quoteGroups: QuoteGroup[]; sources: SourceSummary[] } {
+function lastPhases(run: Run, parts: LinkParts, key: string): { matches: Match[]; quoteGroups: QuoteGroup[]; sources: SourceSummary[] } {
   const { stage, articles, features, token } = run;
-  const options = JSON.stringify(run.opts);
-  const p: LastProgress = resumable && stage.last?.options === options ? stage.last
-    : { options, units: 0, matchesAt: { next: 0 }, matches: [], sorted: false, reuse: newReuseProgress() };
-  if (resumable) stage.last = p;
+  if (stage.last?.key !== key) stage.last = { key, units: 0, matchesAt: { next: 0 }, matches: [], sorted: false, reuse: newReuseProgress() };
+  const p = stage.last;
   if (p.merged === undefined) {
     p.merged = mergeLinks(parts.pairLinks, parts.anchored, parts.linked);
     p.units++;
@@ -490,10 +489,8 @@ function lastPhases(run: Run, parts: LinkParts, resumable: boolean): { matches: 
     throwIfCancelled(token);
   }
   const reuse = continueReuse(p.reuse, { articles, sentences: features.map((f) => f.sentences), quotes: features.map((f) => f.quotes), pairs: links, quoteGroups: parts.quoteGroups }, token);
-  if (stage.last === p) {
-    stage.doneUnits += p.units + p.reuse.units;
-    stage.last = undefined;
-  }
+  stage.doneUnits += p.units + p.reuse.units;
+  stage.last = undefined;
   return { matches: reuse.markMatches(p.matches), quoteGroups: reuse.quoteGroups, sources: reuse.sources };
 }
 

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import { analyzeInSlices, nextBudget } from '../../src/analysis/analysisSlices';
 import { analyzeBundle, createAnalysisCache, finishedPhases } from '../../src/core/analyze';
 import type { AnalysisCache } from '../../src/core/analyze';
+import type { CancellationLike } from '../../src/core/cancellation';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
 import { seedsPath } from './paths';
 import { stopAfterEveryUnit } from './everyUnit';
@@ -53,6 +54,21 @@ describe('analyzeBundle stopped after every unit of work', () => {
     assert.strictEqual(attempts.get('features'), seeds.length, [...attempts].join(' '));
     assert.ok((attempts.get('copies') ?? 0) >= seeds.length - 1, [...attempts].join(' '));
     for (const phase of ['grouping', 'anchors', 'last']) assert.ok((attempts.get(phase) ?? 0) > 2, `${phase} was stopped in: ${[...attempts].join(' ')}`);
+  });
+
+  it('resumes the anchors and last phases of a partial run too (a time budget ran out after some pairs)', () => {
+    // Both runs finish once four pairs are in the cache: the same four, in candidate order.
+    const finishAfter = (cache: AnalysisCache): CancellationLike => ({ get isCancellationRequested() { return cache.pairs.size >= 4; } });
+    const once = createAnalysisCache();
+    const partial = analyzeBundle(seeds, {}, undefined, once, finishAfter(once));
+    assert.ok(partial.limits?.partial === true, 'some pairs were left out');
+    const cache = createAnalysisCache();
+    let last = 0;
+    const { result } = stopAfterEveryUnit(() => unitsDone(cache), (token) => analyzeBundle(seeds, {}, token, cache, finishAfter(cache)), () => {
+      if (cache.stage?.last !== undefined) last++;
+    });
+    assert.deepStrictEqual(result, partial);
+    assert.ok(last > 2, `the last phases were stopped and resumed (${last} times)`);
   });
 
   it('cuts the candidate pair search of a larger bundle too, to the same analysis', function () {
