@@ -51,15 +51,15 @@ export interface AnalysisCache {
   /** Counts of the last run. */
   readonly stats: CacheStats;
   /**
-   * What the bundle-wide phases of the last run produced, for exactly its articles: a run stopped
-   * between phases (a time slice) starts again after the last phase it finished.
+   * What the bundle-wide phases of the last run produced, for exactly its articles, and how far the
+   * one under way got: a run stopped between two units of work (a time slice) resumes after the last.
    */
   stage: BundleStage | undefined;
   /** Each position's text and content hash as last seen: a time slice resuming on the same texts hashes none again. */
   readonly seen: { readonly texts: string[]; readonly hashes: string[] };
 }
 
-/** The outputs of the bundle-wide phases, each a function of the articles' texts alone. */
+/** The outputs of the bundle-wide phases (each a function of the articles' texts and the options), and their progress. */
 interface BundleStage {
   /** The articles' content hashes, in order. */
   readonly key: string;
@@ -79,10 +79,10 @@ interface BundleStage {
   quoteGroups?: readonly QuoteGroup[];
   /** The candidate pairs compared so far (comparePairs). */
   pairs?: PairProgress;
-  /** The last phases so far (lastPhases). */
-  last?: LastProgress;
   /** The quote-anchored links found so far (anchoredLinksOf). */
   anchors?: AnchorProgress;
+  /** The last phases so far (lastPhases). */
+  last?: LastProgress;
 }
 
 export function createAnalysisCache(): AnalysisCache {
@@ -90,8 +90,8 @@ export function createAnalysisCache(): AnalysisCache {
 }
 
 /**
- * How much bundle-wide work the cache holds for its last bundle (phases finished, plus the quote groups
- * whose anchors are found): a time slice that raised it made progress.
+ * How many units of bundle-wide work the cache holds for its last bundle (the steps of copies, candidate
+ * pairs, quote grouping, anchors and the last phases): a time slice that raised it made progress.
  */
 export function finishedPhases(cache: AnalysisCache): number {
   const s = cache.stage;
