@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { prng } from '../../bench/prng';
-import { analyzeBundle } from '../../src/core/analyze';
+import { analyzeBundle, createAnalysisCache, finishedPhases } from '../../src/core/analyze';
+import { stopAfterEveryUnit } from './everyUnit';
 import { findBoilerplate } from '../../src/core/match/boilerplate';
 import type { ArticleInput, BundleAnalysis } from '../../src/core/model';
 import { repoRoot } from './paths';
@@ -65,6 +66,16 @@ describe('boilerplate', () => {
     for (let k = 1; k < 12; k++) assert.deepStrictEqual(analysis.sources[k].covers, [], `story${k} shares only boilerplate`);
     assert.deepStrictEqual(analysis.sources[0].covers.map((c) => c.article), [rewrite]);
     assert.strictEqual(analysis.sources[5].uniqueShare, 1, 'boilerplate is no shared text');
+  });
+
+  it('is found the same when the analysis is stopped after every unit of work and resumed', () => {
+    const corpus = wireCorpus();
+    const whole = analyzeBundle(corpus);
+    assert.ok(whole.matches.some((m) => m.boilerplate === true), 'the corpus has boilerplate');
+    const cache = createAnalysisCache();
+    const { result, attempts } = stopAfterEveryUnit(() => cache.articles.size + cache.pairs.size + finishedPhases(cache), (token) => analyzeBundle(corpus, {}, token, cache));
+    assert.deepStrictEqual(result, whole);
+    assert.ok(attempts > corpus.length * 2, `stopped ${attempts} times`);
   });
 
   it('says when a bundle has none, and then passes the links on as they are', () => {
