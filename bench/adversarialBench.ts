@@ -102,12 +102,15 @@ function randomBytes(rand: () => number, articles: number, size: number): Articl
   }), 'random');
 }
 
+const NEWS_ROW = 'ordinary news (reference)';
+const DIALOGUE_ROW = 'quote-dense dialogue (4 × 40 KB)';
+
 function rows(): Row[] {
   const rand = prng(88);
   return [
-    { name: 'ordinary news (reference)', articles: generateBundle(200).articles },
+    { name: NEWS_ROW, articles: generateBundle(200).articles },
     { name: 'repetitive vocabulary (4 × 50 KB)', articles: repetitive(rand, 4, 50_000) },
-    { name: 'quote-dense dialogue (4 × 40 KB)', articles: dialogue(rand, 4, 40_000) },
+    { name: DIALOGUE_ROW, articles: dialogue(rand, 4, 40_000) },
     { name: 'one 5 MB line', articles: oneLine(rand, 5_000_000) },
     { name: '10,000 tiny articles', articles: tiny(rand, 10_000) },
     { name: '200 identical articles (2.7 KB)', articles: identical(rand, 200) },
@@ -134,21 +137,57 @@ function startupCpuMs(): number | null {
   return child === null ? null : child.coldCpuMs;
 }
 
+/** A row's size and the CPU of its cold analysis, for the slope between two sizes. */
+interface Measured {
+  readonly megabytes: number;
+  readonly cpuMs: number;
+}
+
+const megabytesOf = (articles: readonly ArticleInput[]): number => articles.reduce((n, a) => n + a.text.length, 0) / 1048576;
+
+/**
+ * The CPU each extra MB costs, from the same shape at two sizes: what is paid once per process
+ * (tables, compiling the engine's hot paths, which quote-dense text exercises more) cancels out, so
+ * a 0.15 MB row and a 1 MB row compare per MB. Run for the reference and the dialogue row, whose
+ * small size makes its whole-run ratio mostly start-up.
+ */
+function slopeLine(name: string, small: Measured, larger: readonly ArticleInput[]): { line: string; cpuPerMb: number } | null {
+  const child = analyseInChild(larger, ['--cold-only'], TIMEOUT_MS);
+  if (child === null) return null;
+  const big = { megabytes: megabytesOf(larger), cpuMs: child.coldCpuMs };
+  const cpuPerMb = (big.cpuMs - small.cpuMs) / (big.megabytes - small.megabytes);
+  return {
+    cpuPerMb,
+    line: `  ${name}: ${small.megabytes.toFixed(2)} MB cpu ${small.cpuMs.toFixed(0)} ms, ${big.megabytes.toFixed(2)} MB cpu ${big.cpuMs.toFixed(0)} ms (${(big.megabytes / (child.coldMs / 1000)).toFixed(2)} MB/s): each extra MB ${cpuPerMb.toFixed(0)} ms CPU`,
+  };
+}
+
+function printSlopes(news: Measured | undefined, dialogueRow: Measured | undefined): void {
+  if (news === undefined || dialogueRow === undefined) return;
+  console.log('  cost of each extra MB (the same shape at two sizes; start-up cancels out):');
+  const reference = slopeLine('ordinary news', news, generateBundle(800).articles);
+  const quoted = slopeLine('quote-dense dialogue', dialogueRow, dialogue(prng(90), 16, 40_000));
+  if (reference === null || quoted === null) return;
+  console.log(reference.line);
+  console.log(`${quoted.line}, ${(quoted.cpuPerMb / reference.cpuPerMb).toFixed(2)}× the reference per extra MB`);
+}
+
 export async function runAdversarialBench(): Promise<void> {
+  const measured = new Map<string, Measured>();
   let referenceCpuPerMb = 0;
   let referenceNetPerMb = 0;
   const startup = startupCpuMs() ?? 0;
   console.log('adversarial: each row cold in a fresh process (target ≥ 0.5 MB/s and ≤ 3× the reference\'s time per MB; the ratio is of CPU time, steadier than wall time on a shared machine)');
   console.log(`  a first analysis of 3 small articles costs ${startup.toFixed(0)} ms CPU in a fresh process (tables, compilation); "net" ratios leave it out`);
   for (const row of rows()) {
-    const bytes = row.articles.reduce((n, a) => n + a.text.length, 0);
-    const megabytes = bytes / 1048576;
+    const megabytes = megabytesOf(row.articles);
     const child = analyseInChild(row.articles, ['--cold-only'], TIMEOUT_MS);
     const label = `  ${row.name}: ${row.articles.length.toLocaleString('en-US')} articles, ${megabytes.toFixed(2)} MB`;
     if (child === null) {
       console.log(`${label}: over ${TIMEOUT_MS / 1000} s, stopped (< ${(megabytes / (TIMEOUT_MS / 1000)).toFixed(3)} MB/s)`);
       continue;
     }
+    measured.set(row.name, { megabytes, cpuMs: child.coldCpuMs });
     const cpuPerMb = child.coldCpuMs / megabytes;
     const netPerMb = Math.max(0, child.coldCpuMs - startup) / megabytes;
     if (referenceCpuPerMb === 0) [referenceCpuPerMb, referenceNetPerMb] = [cpuPerMb, netPerMb];
@@ -159,4 +198,5 @@ export async function runAdversarialBench(): Promise<void> {
       `peak rss ${mb(child.maxRss)}, ${child.spans.length / 6} matches${limitsLine(child)}`,
     );
   }
+  printSlopes(measured.get(NEWS_ROW), measured.get(DIALOGUE_ROW));
 }
