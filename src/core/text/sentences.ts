@@ -305,24 +305,34 @@ function boundaryAfter(text: string, from: number, to: number, i: number): { at:
     // An ellipsis marks an omission; before a capital (other than "I") it also ends the sentence.
     return { at: upper && nextWord !== 'I' ? c : -1, resume: c };
   }
-  // A single period.
-  if (lower) return { at: -1, resume: c };
+  return { at: singlePeriodEnds(text, from, i, { upper, lower, digit, nextWord, nextIndex: next.index }) ? c : -1, resume: c };
+}
+
+/** What follows a terminator: its first significant character's class and the word it opens. */
+interface FollowingText {
+  readonly upper: boolean;
+  readonly lower: boolean;
+  readonly digit: boolean;
+  readonly nextWord: string;
+  readonly nextIndex: number;
+}
+
+/** Whether a single period at `i` ends its sentence, given the word before it and what follows (abbreviations, titles, initials). */
+function singlePeriodEnds(text: string, from: number, i: number, after: FollowingText): boolean {
+  const { upper, lower, digit, nextWord } = after;
+  if (lower) return false;
   const prev = wordBefore(text, from, i);
-  if (prev === '') return { at: upper || digit ? c : -1, resume: c };
-  if (isAbbreviation(prev)) {
-    if (PREPOSITIVE.has(prev.toLowerCase()) && /^\p{Lu}/u.test(prev) && upper && !SENTENCE_STARTERS.has(nextWord)) {
-      return { at: -1, resume: c };
-    }
-    if (digit) return { at: -1, resume: c };
-    if (upper && PREPOSITIVE.has(nextWord.toLowerCase()) && text[next.index + nextWord.length] === '.') {
-      // "at 6 P.M. Mr. Smith": a title after an abbreviation starts a sentence, unless what precedes
-      // is only a short opening phrase ("At 5 a.m. Mr. Smith went").
-      return { at: countWords(text, sentenceStart(text, from, i), i) >= 4 ? c : -1, resume: c };
-    }
-    if (upper) return { at: SENTENCE_STARTERS.has(nextWord) ? c : -1, resume: c };
-    return { at: c, resume: c };
+  if (prev === '') return upper || digit;
+  if (!isAbbreviation(prev)) return true;
+  if (PREPOSITIVE.has(prev.toLowerCase()) && /^\p{Lu}/u.test(prev) && upper && !SENTENCE_STARTERS.has(nextWord)) return false;
+  if (digit) return false;
+  if (upper && PREPOSITIVE.has(nextWord.toLowerCase()) && text[after.nextIndex + nextWord.length] === '.') {
+    // "at 6 P.M. Mr. Smith": a title after an abbreviation starts a sentence, unless what precedes
+    // is only a short opening phrase ("At 5 a.m. Mr. Smith went").
+    return countWords(text, sentenceStart(text, from, i), i) >= 4;
   }
-  return { at: c, resume: c };
+  if (upper) return SENTENCE_STARTERS.has(nextWord);
+  return true;
 }
 
 /** No space after a period at i (c: the next character): "world.Today" ends a sentence, "Jane.Doe@x.com" and "U.S.A" do not. */
