@@ -225,7 +225,7 @@ function quoteGroupsOf({ stage, articles, features, tally, token, finish }: Run)
     return [];
   }
   const grouping = (stage.grouping ??= newQuoteGrouping());
-  stage.quoteGroups = continueGrouping(grouping, features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences })), token);
+  stage.quoteGroups = continueGrouping(grouping, features.map((f, k) => ({ quotes: f.quotes, text: articles[k].text, sentences: f.sentences, sentenceWords: f.sents })), token);
   stage.doneUnits += grouping.units;
   stage.grouping = undefined;
   return stage.quoteGroups;

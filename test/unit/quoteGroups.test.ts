@@ -1,7 +1,10 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { prng } from '../../bench/prng';
-import { continueGrouping, groupQuotes, newQuoteGrouping, quoteRelation, relationBetween } from '../../src/core/match/quoteGroups';
+import { continueGrouping, groupQuotes, newQuoteGrouping, quoteRelation, relationBetween, stem } from '../../src/core/match/quoteGroups';
+import { readArticleQuotes } from '../../src/core/match/quoteWording';
+import { withOriginal } from '../../src/core/match/originalWording';
+import { articleFeatures } from '../../src/core/match/articleFeatures';
 import { makeEditorBundle } from '../../bench/editorBench';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
 import { findQuotes } from '../../src/core/text/quotes';
@@ -277,3 +280,49 @@ describe('quoteRelation', () => {
   });
 });
 
+
+describe('reading quotes from words read already', () => {
+  /** An article's source with its sentences' words as article features read them. */
+  const withWords = (text: string): QuoteSource => {
+    const sentences = splitSentences(text);
+    const quotes = findQuotes(text, sentences);
+    return { text, sentences, quotes, sentenceWords: articleFeatures(text, sentences, quotes).sents };
+  };
+  const withoutWords = ({ text, sentences, quotes }: QuoteSource): QuoteSource => ({ text, sentences, quotes });
+
+  it('reads the same quotes from the sentences\u2019 words as from the text', () => {
+    const tricky = [
+      'Dr. Smith said: \u201cGrowth was 3.5 per cent in the U.S. last year.\u201d The end.Then she left. \u201cWe will act,\u201d she added.',
+      '\u2022 First point \u201cquoted here\u201d\n\u2022 Second point.\n1. One \u201cnumbered quote\u201d 2. Two items. . . And \u201cmore words\u201d here!',
+      'A line that wraps\nin the middle, \u201csaid to be long\u201d and \u2018inner words\u2019 too... \u201cEnd of it?\u201d he asked.',
+    ];
+    const texts = [...tricky, ...parseBundle(makeEditorBundle(20)).articles.map((a) => a.text)];
+    let quotes = 0;
+    texts.forEach((text, a) => {
+      const source = withWords(text);
+      const read = readArticleQuotes(a, source);
+      quotes += read.length;
+      assert.deepStrictEqual(read, readArticleQuotes(a, withoutWords(source)), `article ${a}`);
+    });
+    assert.ok(quotes > 20, `${quotes} quotes`);
+  });
+
+  it('takes the words around a quote from the sentences\u2019 words, not the text, when given', () => {
+    const source = withWords('The minister spoke. \u201cTaxes will fall next year,\u201d she said. Nobody believed her.');
+    const words = source.sentenceWords ?? [];
+    const planted = words.map((w, i) => (i === 2 ? { words: w.words.map(() => 'zebra'), wordStarts: w.wordStarts } : w));
+    const [info] = readArticleQuotes(0, { ...source, sentenceWords: planted });
+    assert.ok(info.context.has('zebra'), [...info.context].join(' '));
+    const [fromText] = readArticleQuotes(0, { ...source, sentenceWords: planted.slice(1) });
+    assert.ok(!fromText.context.has('zebra') && fromText.context.has(stem('believed')), 'a list that does not fit the sentences is not used');
+  });
+
+  it('gives each group\u2019s original from the wordings grouping read, without reading the texts again', () => {
+    const occurrence = (article: number, text: string) => ({ article, quote: 0, start: 0, end: text.length, text, speaker: null });
+    const draft = { speakerKey: null, occurrences: [occurrence(0, 'we will act now'), occurrence(1, 'something else entirely')] };
+    const wordings = (g: QuoteGroup): string => g.occurrences.map((o) => `${o.wording}:${o.relation}`).join(' ');
+    assert.strictEqual(wordings(withOriginal(draft)), '0:reworded 1:verbatim');
+    const seqs = [' we will act now ', ' we will act now ']; // what grouping read, trusted as it is
+    assert.strictEqual(wordings(withOriginal({ ...draft, seqs })), '0:verbatim 0:verbatim');
+  });
+});

@@ -16,17 +16,20 @@ export interface DraftGroup {
   readonly speakerKey: string | null;
   /** In bundle order. */
   readonly occurrences: readonly DraftOccurrence[];
+  /** wordingSeq of each occurrence's text, when the caller has read them already (grouping has): not read again. */
+  readonly seqs?: readonly string[];
 }
 
 /** True when article x derives, directly or through others, from article y. */
 export type DerivesFrom = (x: number, y: number) => boolean;
 
 /** One group's distinct wordings (same folded words) and the wording of each occurrence. */
-function wordingsOf(occurrences: readonly DraftOccurrence[]): { seqs: string[]; of: number[] } {
+function wordingsOf(group: DraftGroup): { seqs: string[]; of: number[] } {
   const index = new Map<string, number>();
   const seqs: string[] = [];
-  const of = occurrences.map((o) => {
-    const seq = wordingSeq(o.text);
+  const known = group.seqs;
+  const of = group.occurrences.map((o, at) => {
+    const seq = known === undefined ? wordingSeq(o.text) : known[at];
     let k = index.get(seq);
     if (k === undefined) {
       k = seqs.length;
@@ -91,7 +94,7 @@ function chooseOriginal(group: DraftGroup, seqs: readonly string[], of: readonly
 
 /** A group with its original wording chosen and every occurrence's relation taken against it. */
 export function withOriginal(group: DraftGroup, derivesFrom?: DerivesFrom): QuoteGroup {
-  const { seqs, of } = wordingsOf(group.occurrences);
+  const { seqs, of } = wordingsOf(group);
   const matrix = relationMatrix(seqs);
   const { index, reason } = chooseOriginal(group, seqs, of, derivesFrom);
   const row = matrix[of[index]];

@@ -215,7 +215,8 @@ function draftOf(infos: readonly QuoteInfo[], c: Cluster): DraftGroup {
     speaker: infos[m].quote.speaker,
   }));
   const speakerKey = infos[c.ref].speakerKey ?? members.map((m) => infos[m].speakerKey).find((k) => k !== null) ?? null;
-  return { speakerKey, occurrences };
+  // Each quote's wording as reading found it: withOriginal need not fold the texts again.
+  return { speakerKey, occurrences, seqs: members.map((m) => infos[m].seq) };
 }
 
 /**

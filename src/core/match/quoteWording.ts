@@ -1,9 +1,9 @@
 import type { Quote, Sentence, Span } from '../model';
-import { STOPWORDS, eachWord } from '../text/tokens';
+import { STOPWORDS, eachSpelling } from '../text/tokens';
 import type { Token } from '../text/tokens';
 import { firstNotBefore } from '../util/binarySearch';
 import { boundedMemo } from '../memo';
-import { wordFacts } from './lexicon';
+import { spellingFacts, wordFacts } from './lexicon';
 import type { WordFacts } from './lexicon';
 import { meaningOf } from './quoteMeaning';
 import type { QuoteMeaning } from './quoteMeaning';
@@ -20,31 +20,62 @@ export interface QuoteSource {
   readonly sentences?: readonly Sentence[];
   /** tokenize(text) (text/tokens.ts), when the caller has it already: saves reading the article again. */
   readonly tokens?: readonly Token[];
+  /**
+   * The folded words of each sentence and their starts (articleFeatures' `sents`, one per sentence of
+   * `sentences`), when the caller has them: the words around quotes are then not read from the text again.
+   */
+  readonly sentenceWords?: readonly SentenceWords[];
+}
+
+/** One sentence's folded words and where each starts in the article (as SentenceFeatures has them). */
+export interface SentenceWords {
+  readonly words: readonly string[];
+  readonly wordStarts: ArrayLike<number>;
 }
 
 /** The folded words of a text, with "make sure" read as one word. */
 export function quoteWords(text: string): string[] {
-  const out: string[] = [];
-  const norms: string[] = [];
-  eachWord(text, 0, text.length, (_start, _end, norm) => norms.push(norm));
-  for (let i = 0; i < norms.length; i++) {
-    if (norms[i] === 'make' && norms[i + 1] === 'sure') {
-      out.push('make_sure');
+  return quoteFacts(text).map((f) => f.norm);
+}
+
+/**
+ * The facts of each folded word of a text (quoteWords), "make sure" as one word: each spelling
+ * folded and looked up in one memo (spellingFacts), not folded and then looked up again.
+ */
+function quoteFacts(text: string): WordFacts[] {
+  const spelled: WordFacts[] = [];
+  eachSpelling(text, 0, text.length, (_start, _end, spelling) => spelled.push(spellingFacts(spelling)));
+  const out: WordFacts[] = [];
+  for (let i = 0; i < spelled.length; i++) {
+    if (spelled[i].norm === 'make' && spelled[i + 1]?.norm === 'sure') {
+      out.push(wordFacts('make_sure'));
       i++;
     } else {
-      out.push(norms[i]);
+      out.push(spelled[i]);
     }
   }
   return out;
 }
 
-const ALL_DIGITS = /^\d+$/;
+/** /^\d+$/.test(w) without a regular expression per word. */
+function allDigits(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** The key of a word that says what a quote is about; null for function words, reporting verbs and plain numbers. */
+function stemOf(facts: WordFacts): string | null {
+  if (STOPWORDS.has(facts.norm)) return null;
+  return facts.reporting || allDigits(facts.norm) ? null : facts.key;
+}
+
+/** stemOf a folded word. */
 function contentStem(w: string): string | null {
-  if (STOPWORDS.has(w)) return null;
-  const facts = wordFacts(w);
-  return facts.reporting || ALL_DIGITS.test(w) ? null : facts.key;
+  return STOPWORDS.has(w) ? null : stemOf(wordFacts(w));
 }
 
 /** Folded words joined by single spaces, padded (" a b c "): equal for the same wording, `includes` for a fragment. */
@@ -104,20 +135,19 @@ export interface QuoteSurroundings {
 const NOTHING_AROUND: QuoteSurroundings = { context: new Set(), sentence: new Set(), cueSide: null };
 
 export function quoteInfo(article: number, index: number, quote: Quote, around: QuoteSurroundings = NOTHING_AROUND): QuoteInfo {
-  const raw = quoteWords(quote.text);
-  // One pass, one look-up of each word's facts (kept for the meaning): frame, content words and content stems.
+  // One look-up of each word's facts (kept for the meaning), then one pass: frame, content words and content stems.
+  const factsOf = quoteFacts(quote.text);
+  const raw = factsOf.map((f) => f.norm);
   const frame: string[] = [];
   const stems = new Set<string>();
-  const factsOf: WordFacts[] = [];
   // Not contentCount(seq): "make sure" counts as one word here.
   let content = 0;
-  for (const w of raw) {
-    const facts = wordFacts(w);
-    factsOf.push(facts);
+  for (const facts of factsOf) {
+    const w = facts.norm;
     frame.push(facts.key);
     if (STOPWORDS.has(w)) continue;
     content++;
-    if (!facts.reporting && !ALL_DIGITS.test(w)) stems.add(facts.key);
+    if (!facts.reporting && !allDigits(w)) stems.add(facts.key);
   }
   return {
     frame,
@@ -154,43 +184,83 @@ function sentencesOf(source: QuoteSource, quote: Quote): { readonly first: numbe
   return { first, last };
 }
 
+/** A quote's own sentences and its window; `bySentence` when the window is whole sentences (not ±250 characters). */
+interface QuoteSpans {
+  readonly own: Span;
+  readonly window: Span;
+  readonly bySentence: boolean;
+}
+
 /** The quote's own sentences, and the window of those plus one sentence on either side (±250 characters without sentences). */
-function spansOf(source: QuoteSource, textLength: number, quote: Quote): { readonly own: Span; readonly window: Span } {
+function spansOf(source: QuoteSource, textLength: number, quote: Quote): QuoteSpans {
   const at = sentencesOf(source, quote);
   const sentences = source.sentences;
   if (at === null || sentences === undefined) {
     const window = { start: Math.max(0, quote.start - 250), end: Math.min(textLength, quote.end + 250) };
-    return { own: { start: quote.start, end: quote.end }, window };
+    return { own: { start: quote.start, end: quote.end }, window, bySentence: false };
   }
   const own = { start: sentences[at.first].start, end: Math.min(textLength, sentences[at.last].end) };
   const from = Math.max(0, sentences[Math.max(0, at.first - 1)].start);
   const to = Math.min(textLength, sentences[Math.min(sentences.length - 1, at.last + 1)].end);
-  return { own, window: { start: from, end: Math.max(from, to) } };
+  return { own, window: { start: from, end: Math.max(from, to) }, bySentence: to === sentences[Math.min(sentences.length - 1, at.last + 1)].end };
 }
 /**
  * The words around an article's quotes: the caller's tokens, or the article tokenized only where
  * some quote's context lies (the union of the windows), which is all a context needs.
  */
-function wordsAround(source: QuoteSource, text: string, windows: readonly Span[]): ArticleWords {
+function wordsAround(source: QuoteSource, text: string, spans: readonly QuoteSpans[]): ArticleWords {
   if (source.tokens !== undefined) {
     const norms = source.tokens.map((t) => t.norm);
     return { starts: source.tokens.map((t) => t.start), norms, stems: norms.map(contentStem) };
   }
+  const windows = spans.map((s) => s.window);
+  const sentences = source.sentences;
+  const sentenceWords = source.sentenceWords;
+  if (sentences !== undefined && sentenceWords !== undefined && sentenceWords.length === sentences.length && spans.every((s) => s.bySentence)) {
+    return wordsOfSentences(sentences, sentenceWords, windows);
+  }
   const sorted = [...windows].sort((a, b) => a.start - b.start);
   const starts: number[] = [];
   const norms: string[] = [];
+  const stems: (string | null)[] = [];
+  // Each spelling's folded form and facts in one look-up (spellingFacts), not folded and then looked up.
+  const onWord = (at: number, _end: number, spelling: string): void => {
+    const facts = spellingFacts(spelling);
+    starts.push(at);
+    norms.push(facts.norm);
+    stems.push(stemOf(facts));
+  };
   let covered = 0;
   for (let i = 0; i < sorted.length; i++) {
     let end = sorted[i].end;
     const start = Math.max(covered, sorted[i].start);
     while (i + 1 < sorted.length && sorted[i + 1].start <= end) end = Math.max(end, sorted[++i].end);
-    if (end > start) {
-      eachWord(text, start, end, (at, _end, norm) => {
-        starts.push(at);
-        norms.push(norm);
-      });
-    }
+    if (end > start) eachSpelling(text, start, end, onWord);
     covered = Math.max(covered, end);
+  }
+  return { starts, norms, stems };
+}
+
+/**
+ * The words of the sentences that make up the windows, from the sentences' words the caller read
+ * already: sentences cover every word of their paragraphs and windows are whole sentences, so these
+ * are the words reading the windows' text would find, without the regular expression and the folding.
+ */
+function wordsOfSentences(sentences: readonly Sentence[], sentenceWords: readonly SentenceWords[], windows: readonly Span[]): ArticleWords {
+  const sorted = [...windows].sort((a, b) => a.start - b.start);
+  const starts: number[] = [];
+  const norms: string[] = [];
+  let next = 0;
+  for (const w of sorted) {
+    let si = Math.max(next, firstNotBefore(sentences.length, (i) => sentences[i].start < w.start));
+    for (; si < sentences.length && sentences[si].start < w.end; si++) {
+      const { words, wordStarts } = sentenceWords[si];
+      for (let t = 0; t < words.length; t++) {
+        starts.push(wordStarts[t]);
+        norms.push(words[t]);
+      }
+    }
+    next = Math.max(next, si);
   }
   return { starts, norms, stems: norms.map(contentStem) };
 }
@@ -226,7 +296,7 @@ function cueSideOf(text: string, quote: Quote, own: Span): CueSide {
 /** The folded words of a speaker's name, left out of the words around their quotes; read once per name. */
 const speakerWordsMemo = boundedMemo(20_000, (speaker): ReadonlySet<string> => new Set(quoteWords(speaker)));
 
-function surroundingsOf(all: ArticleWords, text: string, quote: Quote, spans: { readonly own: Span; readonly window: Span }): QuoteSurroundings {
+function surroundingsOf(all: ArticleWords, text: string, quote: Quote, spans: QuoteSpans): QuoteSurroundings {
   const speakerWords = speakerWordsMemo(quote.speaker ?? '');
   return {
     context: wordsAroundQuote(all, quote, spans.window, speakerWords),
@@ -260,7 +330,7 @@ export function readArticleQuotes(article: number, source: QuoteSource): QuoteIn
   const quotes = source.quotes;
   const text = source.text;
   const spans = text === undefined ? [] : quotes.map((q) => spansOf(source, text.length, q));
-  const all = text !== undefined && quotes.length > 0 ? wordsAround(source, text, spans.map((s) => s.window)) : null;
+  const all = text !== undefined && quotes.length > 0 ? wordsAround(source, text, spans) : null;
   const nested = nestedQuotes(quotes);
   const out: QuoteInfo[] = [];
   for (let i = 0; i < quotes.length; i++) {
