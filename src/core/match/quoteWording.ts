@@ -169,8 +169,11 @@ export function quoteInfo(article: number, index: number, quote: Quote, around: 
 interface ArticleWords {
   readonly starts: readonly number[];
   readonly norms: readonly string[];
-  /** contentStem of each word, read once per article rather than once per quote around it. */
-  readonly stems: readonly (string | null)[];
+  /**
+   * contentStem of each word, read once per article rather than once per quote around it; undefined
+   * until a context first asks (words inside quotes mostly never are).
+   */
+  readonly stems: (string | null | undefined)[];
 }
 
 /** The sentences a quote overlaps (first and last index), or null without sentences. */
@@ -262,7 +265,7 @@ function wordsOfSentences(sentences: readonly Sentence[], sentenceWords: readonl
     }
     next = Math.max(next, si);
   }
-  return { starts, norms, stems: norms.map(contentStem) };
+  return { starts, norms, stems: new Array<string | null | undefined>(norms.length).fill(undefined) };
 }
 
 /** Content stems of the words of a span around a quote (the quote's own words and its speaker's name left out). */
@@ -277,7 +280,8 @@ function wordsAroundQuote(all: ArticleWords, quote: Quote, span: Span, speakerWo
 function addStems(all: ArticleWords, from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string>): void {
   const { starts, norms, stems } = all;
   for (let i = firstNotBefore(starts.length, (k) => starts[k] < from); i < starts.length && starts[i] < to; i++) {
-    const stem = stems[i];
+    let stem = stems[i];
+    if (stem === undefined) stems[i] = stem = contentStem(norms[i]);
     if (stem !== null && !speakerWords.has(norms[i])) out.add(stem);
   }
 }
