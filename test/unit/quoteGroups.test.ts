@@ -295,6 +295,8 @@ describe('reading quotes from words read already', () => {
       'Dr. Smith said: \u201cGrowth was 3.5 per cent in the U.S. last year.\u201d The end.Then she left. \u201cWe will act,\u201d she added.',
       '\u2022 First point \u201cquoted here\u201d\n\u2022 Second point.\n1. One \u201cnumbered quote\u201d 2. Two items. . . And \u201cmore words\u201d here!',
       'A line that wraps\nin the middle, \u201csaid to be long\u201d and \u2018inner words\u2019 too... \u201cEnd of it?\u201d he asked.',
+      '\u201cThe first paragraph of what she said.\n\n\u201cThe second one goes on,\u201d she said. Rock\u2018n\u2019roll and x\u201cab cd\u201dy 3.\u201c5 and\u201d 6.',
+      'Fans of \u2018rock\u2019n\u2019roll\u2019 music, \u2018so-called\u2019-style ones: she said \'no\'s are fine\' today.',
     ];
     const texts = [...tricky, ...parseBundle(makeEditorBundle(20)).articles.map((a) => a.text)];
     let quotes = 0;
@@ -310,11 +312,13 @@ describe('reading quotes from words read already', () => {
   it('takes the words around a quote from the sentences\u2019 words, not the text, when given', () => {
     const source = withWords('The minister spoke. \u201cTaxes will fall next year,\u201d she said. Nobody believed her.');
     const words = source.sentenceWords ?? [];
-    const planted = words.map((w, i) => (i === 2 ? { words: w.words.map(() => 'zebra'), wordStarts: w.wordStarts } : w));
+    const planted = words.map((w, i) => (i === 2 ? { words: w.words.map(() => 'zebra'), wordStarts: w.wordStarts, wordEnds: w.wordEnds } : w));
     const [info] = readArticleQuotes(0, { ...source, sentenceWords: planted });
     assert.ok(info.context.has('zebra'), [...info.context].join(' '));
     const [fromText] = readArticleQuotes(0, { ...source, sentenceWords: planted.slice(1) });
     assert.ok(!fromText.context.has('zebra') && fromText.context.has(stem('believed')), 'a list that does not fit the sentences is not used');
+    const inQuote = words.map((w, i) => (i === 1 ? { words: w.words.map(() => 'zebra'), wordStarts: w.wordStarts, wordEnds: w.wordEnds } : w));
+    assert.deepStrictEqual(readArticleQuotes(0, { ...source, sentenceWords: inQuote })[0].frame, ['zebra', 'zebra', 'zebra', 'zebra', 'zebra'], 'the quote\u2019s own words');
   });
 
   it('gives each group\u2019s original from the wordings grouping read, without reading the texts again', () => {

@@ -27,10 +27,11 @@ export interface QuoteSource {
   readonly sentenceWords?: readonly SentenceWords[];
 }
 
-/** One sentence's folded words and where each starts in the article (as SentenceFeatures has them). */
+/** One sentence's folded words and where each starts and ends in the article (as SentenceFeatures has them). */
 export interface SentenceWords {
   readonly words: readonly string[];
   readonly wordStarts: ArrayLike<number>;
+  readonly wordEnds: ArrayLike<number>;
 }
 
 /** The folded words of a text, with "make sure" read as one word. */
@@ -45,6 +46,11 @@ export function quoteWords(text: string): string[] {
 function quoteFacts(text: string): WordFacts[] {
   const spelled: WordFacts[] = [];
   eachSpelling(text, 0, text.length, (_start, _end, spelling) => spelled.push(spellingFacts(spelling)));
+  return madeSure(spelled);
+}
+
+/** The facts of each word, "make sure" as one word. */
+function madeSure(spelled: readonly WordFacts[]): WordFacts[] {
   const out: WordFacts[] = [];
   for (let i = 0; i < spelled.length; i++) {
     if (spelled[i].norm === 'make' && spelled[i + 1]?.norm === 'sure') {
@@ -134,9 +140,13 @@ export interface QuoteSurroundings {
 
 const NOTHING_AROUND: QuoteSurroundings = { context: new Set(), sentence: new Set(), cueSide: null };
 
-export function quoteInfo(article: number, index: number, quote: Quote, around: QuoteSurroundings = NOTHING_AROUND): QuoteInfo {
+/**
+ * How grouping reads one quote. `words`: the folded words of its text, when the caller has them
+ * (read from the article's sentences): the text is then not read again.
+ */
+export function quoteInfo(article: number, index: number, quote: Quote, around: QuoteSurroundings = NOTHING_AROUND, words?: readonly string[]): QuoteInfo {
   // One look-up of each word's facts (kept for the meaning), then one pass: frame, content words and content stems.
-  const factsOf = quoteFacts(quote.text);
+  const factsOf = words === undefined ? quoteFacts(quote.text) : madeSure(words.map(wordFacts));
   const raw = factsOf.map((f) => f.norm);
   const frame: string[] = [];
   const stems = new Set<string>();
@@ -268,6 +278,28 @@ function wordsOfSentences(sentences: readonly Sentence[], sentenceWords: readonl
   return { starts, norms, stems: new Array<string | null | undefined>(norms.length).fill(undefined) };
 }
 
+/**
+ * The folded words of a quote's text from its sentences' words, or undefined when they may differ
+ * from reading the text: a text that is not the span's (marks reopened across paragraphs), or a
+ * word across either end of the span (reading the text alone would cut it).
+ */
+function wordsOfQuote(source: QuoteSource, text: string, quote: Quote): string[] | undefined {
+  const { sentences, sentenceWords } = source;
+  const { start, end } = quote.inner;
+  if (sentences === undefined || sentenceWords?.length !== sentences.length) return undefined;
+  if (quote.text.length !== end - start || !text.startsWith(quote.text, start)) return undefined;
+  const out: string[] = [];
+  for (let si = firstNotBefore(sentences.length, (i) => sentences[i].end <= start); si < sentences.length && sentences[si].start < end; si++) {
+    const { words, wordStarts, wordEnds } = sentenceWords[si];
+    for (let t = 0; t < words.length; t++) {
+      if (wordEnds[t] <= start || wordStarts[t] >= end) continue;
+      if (wordStarts[t] < start || wordEnds[t] > end) return undefined;
+      out.push(words[t]);
+    }
+  }
+  return out;
+}
+
 /** Content stems of the words of a span around a quote (the quote's own words and its speaker's name left out). */
 function wordsAroundQuote(all: ArticleWords, quote: Quote, span: Span, speakerWords: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
@@ -340,7 +372,8 @@ export function readArticleQuotes(article: number, source: QuoteSource): QuoteIn
   for (let i = 0; i < quotes.length; i++) {
     if (nested[i] === 1) continue;
     const q = quotes[i];
-    out.push(quoteInfo(article, i, q, all === null || text === undefined ? undefined : surroundingsOf(all, text, q, spans[i])));
+    const around = all === null || text === undefined ? undefined : surroundingsOf(all, text, q, spans[i]);
+    out.push(quoteInfo(article, i, q, around, text === undefined ? undefined : wordsOfQuote(source, text, q)));
   }
   return out;
 }
