@@ -3,6 +3,7 @@ import type { ArticleInput, BundleAnalysis, Match, MatchKind } from '../core/mod
 import { excerpt, percent } from '../presentation/articleLabels';
 import { groupBy } from '../core/util/groupBy';
 import { analysisJson } from './analysisJson';
+import { printReport } from './args';
 import type { CommandSpec, ParsedCommandLine, Print } from './args';
 import { engineStep } from './internalError';
 import { loadArticles } from './loadArticles';
@@ -66,6 +67,6 @@ export function analyzeCommand(cl: ParsedCommandLine, out: Print): number {
   const file = cl.positionals[0];
   const articles = loadArticles(file);
   const analysis = engineStep('analysing the bundle', articles, (list) => analyzeBundle(list));
-  out(cl.values.json === true ? JSON.stringify(analysisJson(articles, analysis), null, 2) : analysisReport(file, articles, analysis));
+  printReport(cl, out, { json: () => analysisJson(articles, analysis), text: () => analysisReport(file, articles, analysis) });
   return 0;
 }

@@ -120,6 +120,17 @@ export function parseCommandLine(spec: CommandSpec, args: readonly string[]): Pa
 
 export type Print = (s: string) => void;
 
+/** A command's report both ways; only the one `--json` asks for is built. */
+export interface Report {
+  readonly json: () => unknown;
+  readonly text: () => string;
+}
+
+/** Prints a command's report: indented JSON with `--json`, else the text a person reads. */
+export function printReport(cl: ParsedCommandLine, out: Print, report: Report): void {
+  out(cl.values.json === true ? JSON.stringify(report.json(), null, 2) : report.text());
+}
+
 /** A subcommand: its spec, and what it does with its parsed command line (returns the exit code). */
 export interface Command {
   readonly spec: CommandSpec;

@@ -1,5 +1,6 @@
 import { parseBundle } from '../core/bundle/parseBundle';
 import type { ParsedBundle } from '../core/bundle/parseBundle';
+import { printReport } from './args';
 import type { CommandSpec, ParsedCommandLine, Print } from './args';
 import { readTextFile } from './io';
 import { counted } from '../core/util/counted';
@@ -61,6 +62,6 @@ export function parseCommand(cl: ParsedCommandLine, out: Print): number {
   const file = cl.positionals[0];
   const text = readTextFile(file);
   const parsed = parseBundle(text);
-  out(cl.values.json === true ? JSON.stringify(parseReportJson(text, parsed), null, 2) : parseReportText(file, text, parsed));
+  printReport(cl, out, { json: () => parseReportJson(text, parsed), text: () => parseReportText(file, text, parsed) });
   return parsed.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }

@@ -21,15 +21,12 @@ export function passageLine(text: string, span: Span | null): string {
  * sides of pair i: the diff editor then shows matched passages side by side and marks word changes.
  */
 export function alignedViewText(pairs: readonly AlignedPair[], leftText: string, rightText: string): AlignedViewText {
-  const left: string[] = [];
-  const right: string[] = [];
-  let aligned = 0;
-  for (const p of pairs) {
-    left.push(passageLine(leftText, p.a));
-    right.push(passageLine(rightText, p.b));
-    if (p.a && p.b) aligned++;
-  }
-  return { left: left.join('\n'), right: right.join('\n'), lines: pairs, aligned };
+  return {
+    left: pairs.map((p) => passageLine(leftText, p.a)).join('\n'),
+    right: pairs.map((p) => passageLine(rightText, p.b)).join('\n'),
+    lines: pairs,
+    aligned: pairs.filter((p) => p.a && p.b).length,
+  };
 }
 
 /** The line whose passage on one side holds `offset` (or the first passage after it). */
