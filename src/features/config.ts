@@ -44,7 +44,6 @@ export function readConfig(scope?: vscode.ConfigurationScope): ParallaxConfig {
   };
 }
 
-/** Whether the change touches any of these settings (names under `parallax.`: 'showBoilerplate', 'codeLens.enabled'). */
 /** Settings whose change means the analysis must run again. */
 export const ANALYSIS_SETTINGS: readonly string[] = ['minSharedWords', 'paraphraseThreshold'];
 
