@@ -263,7 +263,7 @@ function wordClasses(s: SentenceFeatures, kind: Int32Array): void {
     const k = info.content;
     if (k === null) continue;
     if (info.isNumber) kind[i] = WordClass.Number;
-    else if (s.salient.includes(k)) kind[i] = WordClass.Name;
+    else if (hasKey(s.salient, k)) kind[i] = WordClass.Name;
     else kind[i] = info.reporting ? WordClass.Reporting : WordClass.Content;
   }
 }
