@@ -102,7 +102,7 @@ export const sentenceGrams = boundedMemo<SentenceGrams, SentenceFeatures>(CACHE_
 /** 32-bit FNV-1a of a text, signed. */
 const hashOf = (text: string): number => fnv1aUpdate(FNV_OFFSET, text) | 0;
 /** The hash every number is written as in the number-masked words. */
-export const NUMBER_HASH = hashOf('#');
+const NUMBER_HASH = hashOf('#');
 const IS_NUMBER = /^\d/;
 
 /** An n-gram key from its 32-bit word hash: 30 bits keep n-gram keys small integers; a collision only nudges a share. */
