@@ -177,7 +177,7 @@ function sentenceFeatures(
     if (key === null) continue;
     if (keys.add(key)) articleKeyIds.push(contentIdOf(facts));
     if (startsWithDigit(norm)) {
-      numbers.push(norm);
+      numbers.add(norm);
       salient.add(key);
     } else if (t > from && isUpperAt(text, start)) {
       salient.add(key);
@@ -240,10 +240,6 @@ class ScratchList<T> {
     if (this.seen !== null) this.seen.add(value);
     else if (this.distinct && this.n > SCAN_LIMIT) this.seen = new Set(this.items.slice(0, this.n));
     return true;
-  }
-
-  push(value: T): void {
-    this.items[this.n++] = value;
   }
 
   /** The values as an array of their own, exactly sized (none: the shared empty list). */
