@@ -157,7 +157,8 @@ export function quoteInfo(article: number, index: number, quote: Quote, around: 
     frame.push(facts.key);
     if (STOPWORDS.has(w)) continue;
     content++;
-    if (!facts.reporting && !allDigits(w)) stems.add(facts.key);
+    const stem = stemOf(facts);
+    if (stem !== null) stems.add(stem);
   }
   return {
     frame,
