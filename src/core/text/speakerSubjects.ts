@@ -169,9 +169,10 @@ export function isCommonWordAtStart(name: string): boolean {
   if (/\s/.test(name)) {
     return false;
   }
-  const tags = tagsOf(name.toLowerCase());
+  const word = name.toLowerCase();
+  const tags = tagsOf(word);
   // "Debating Clinton's character", "Reprising one of her lines": a gerund of a verb the lexicon knows.
-  return tags.some((t) => COMMON_TAGS.has(t)) || (tags.length === 0 && isGerund(name.toLowerCase()));
+  return tags.some((t) => COMMON_TAGS.has(t)) || (tags.length === 0 && isGerund(word));
 }
 
 function isGerund(word: string): boolean {
