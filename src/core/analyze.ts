@@ -21,7 +21,7 @@ import { continueCandidates, newCandidateSearch } from './match/shingleIndex';
 import type { CandidateSearch } from './match/shingleIndex';
 import { continueReuse, newReuseProgress } from './match/reuse';
 import type { ReuseProgress } from './match/reuse';
-import { occurrenceAnchoredLinks } from './match/quoteAnchors';
+import { anchorOccurrence } from './match/quoteAnchors';
 import { DEFAULT_OPTIONS, resolveOptions } from './options';
 
 // Re-exported for the CLI and the engine's tests; the editor imports them from their own light modules.
@@ -392,11 +392,11 @@ interface AnchorProgress extends Progress {
   /** The next group to read, and its next occurrence. */
   next: number;
   occurrence: number;
-  readonly links: Map<string, Map<string, SentenceLink>>;
+  readonly links: Map<string, Map<number, SentenceLink>>;
 }
 
-/** Per article pair ("a b"): its anchored links by sentence pair ("i j"), the first found kept. */
-type AnchoredLinks = ReadonlyMap<string, ReadonlyMap<string, SentenceLink>>;
+/** Per article pair ("a b"): its anchored links by sentence pair, the first found kept. */
+type AnchoredLinks = ReadonlyMap<string, ReadonlyMap<number, SentenceLink>>;
 
 /**
  * quoteAnchoredLinks over the groups' occurrences one at a time, the token checked between two (a time
@@ -410,11 +410,7 @@ function anchoredLinksOf({ stage, features, opts, token }: Run, groups: readonly
     const group = groups[progress.next];
     for (; progress.occurrence < group.occurrences.length; progress.occurrence++) {
       throwIfCancelled(token);
-      for (const [pair, found] of occurrenceAnchoredLinks(group, progress.occurrence, features, opts, linked.has)) {
-        let byPair = progress.links.get(pair);
-        if (byPair === undefined) progress.links.set(pair, (byPair = new Map()));
-        for (const l of found) if (!byPair.has(`${l.i} ${l.j}`)) byPair.set(`${l.i} ${l.j}`, l);
-      }
+      anchorOccurrence(group, progress.occurrence, features, opts, progress.links, linked.has);
       progress.units++;
     }
   }

@@ -30,28 +30,19 @@ export function quoteAnchoredLinks(
   return linksByPair(out);
 }
 
-/**
- * quoteAnchoredLinks of occurrence p of one group with the later occurrences: the links the whole
- * call finds are these, taken group by group and occurrence by occurrence, the first found kept.
- * A unit of work small enough for a time slice (a group may have many occurrences).
- */
-export function occurrenceAnchoredLinks(
-  group: QuoteGroup, p: number, features: readonly ArticleFeatures[], options: AnalysisOptions,
-  known?: (x: number, y: number, i: number, j: number) => boolean,
-): Map<string, SentenceLink[]> {
-  const out = new Map<string, Map<number, SentenceLink>>();
-  anchorOccurrence(group, p, features, options, out, known);
-  return linksByPair(out);
-}
-
 function linksByPair(out: ReadonlyMap<string, ReadonlyMap<number, SentenceLink>>): Map<string, SentenceLink[]> {
   const result = new Map<string, SentenceLink[]>();
   for (const [pair, links] of out) result.set(pair, [...links.values()]);
   return result;
 }
 
-/** Adds to `out` the links that occurrence p of group g anchors with each later occurrence q, and their neighbours. */
-function anchorOccurrence(
+/**
+ * Adds to `out` (by article pair "a b", then sentence pair) the links that occurrence p of group g
+ * anchors with each later occurrence q, and their neighbours, a link already there kept: the links of
+ * quoteAnchoredLinks are these, group by group and occurrence by occurrence. A unit of work small
+ * enough for a time slice (a group may have many occurrences).
+ */
+export function anchorOccurrence(
   g: QuoteGroup, p: number, features: readonly ArticleFeatures[], options: AnalysisOptions, out: Map<string, Map<number, SentenceLink>>,
   known?: (x: number, y: number, i: number, j: number) => boolean,
 ): void {
