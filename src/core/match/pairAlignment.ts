@@ -1,5 +1,5 @@
 import type { SentenceFeatures } from './articleFeatures';
-import { hasKey, nextCommonRun, sentenceGrams, sharedCount, WordClass } from './sentenceGrams';
+import { hasKey, nextCommonRun, precisionRange, sentenceGrams, WordClass } from './sentenceGrams';
 import type { CommonRun, SentenceGrams, SortedHashes } from './sentenceGrams';
 import { lcsLength, MAX_CELLS } from './verbatimRuns';
 
@@ -227,10 +227,9 @@ export function bigramShapes(a: SentenceFeatures, b: SentenceFeatures): { keyBig
   return { keyBigramMax: precisionMax(sa.keyBigrams, sb.keyBigrams), maskedBigramMax: precisionMax(sa.maskedBigrams, sb.maskedBigrams) };
 }
 
-/** The larger of the n-gram precisions of two sorted multisets both ways (gramPrecisions without its pair). */
+/** The larger of the n-gram precisions of two sorted multisets both ways. */
 export function precisionMax(a: Int32Array, b: Int32Array): number {
-  const hit = sharedCount(a, b);
-  return Math.max(a.length === 0 ? 0 : hit / a.length, b.length === 0 ? 0 : hit / b.length);
+  return precisionRange(a, b)[1];
 }
 
 /**

@@ -454,6 +454,18 @@ export function gramPrecisions(a: Int32Array, b: Int32Array): readonly [number, 
   return [a.length === 0 ? 0 : hit / a.length, b.length === 0 ? 0 : hit / b.length];
 }
 
+/** The n-gram precisions of two sorted multisets both ways (one merge), the smaller then the larger: one array reused, no pair per call (read it before the next call). */
+const precisions = new Float64Array(2);
+
+export function precisionRange(x: Int32Array, y: Int32Array): Float64Array {
+  const hit = sharedCount(x, y);
+  const xy = x.length === 0 ? 0 : hit / x.length;
+  const yx = y.length === 0 ? 0 : hit / y.length;
+  precisions[0] = Math.min(xy, yx);
+  precisions[1] = Math.max(xy, yx);
+  return precisions;
+}
+
 /** Dice coefficient of two sentences' character trigrams: spelling variants still meet. */
 export function charDice(a: SentenceGrams, b: SentenceGrams): number {
   return a.charCount + b.charCount === 0 ? 0 : (2 * sharedCount(a.chars, b.chars)) / (a.charCount + b.charCount);

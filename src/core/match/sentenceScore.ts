@@ -3,7 +3,7 @@ import type { SentenceFeatures } from './articleFeatures';
 import { runsAndCommon } from './verbatimRuns';
 import type { WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
-import { charDice, hasKey, keyIndex, sentenceGrams, sharedCount, sharedWordCount } from './sentenceGrams';
+import { charDice, hasKey, keyIndex, precisionRange, sentenceGrams, sharedWordCount } from './sentenceGrams';
 import type { SentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
 import { alignGrams, maskedEditCeiling, maskedEditSimilarity, missingNames, precisionMax } from './pairAlignment';
@@ -421,18 +421,6 @@ function newEvidence(): LexicalEvidence {
 
 /** The evidence of the pair being scored, filled in place pair after pair (the scorer runs one pair at a time; no object per pair). */
 const scratchEvidence = newEvidence();
-
-/** The n-gram precisions of two sorted multisets both ways (one merge), the smaller then the larger: reused, no pair per call. */
-const precisions = new Float64Array(2);
-
-function precisionRange(x: Int32Array, y: Int32Array): Float64Array {
-  const hit = sharedCount(x, y);
-  const xy = x.length === 0 ? 0 : hit / x.length;
-  const yx = y.length === 0 ? 0 : hit / y.length;
-  precisions[0] = Math.min(xy, yx);
-  precisions[1] = Math.max(xy, yx);
-  return precisions;
-}
 
 /**
  * The lexical evidence of a pair, from the two sentences and their grams (asked for once per side
