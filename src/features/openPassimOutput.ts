@@ -11,7 +11,7 @@ import { clustersFromPassim } from '../core/passim/clusters';
 import type { PassimCluster } from '../core/passim/clusters';
 import { readPassimOutput } from '../core/passim/readOutput';
 import type { FolderEntry, OutputFolderAccess } from '../core/passim/readOutput';
-import { BUNDLE_LANGUAGE } from './bundleModel';
+import { openUntitledBundle } from './untitledBundle';
 
 /** The web platform's gzip decoder (a global in browsers, web workers and Node ≥ 18). */
 type DecompressionStreamLike = new (format: 'gzip') => {
@@ -118,18 +118,8 @@ export async function openPassimOutput(folder?: unknown, clusterArg?: unknown): 
     return undefined;
   }
   const text = clusterBundleText(cluster);
-  const document = await vscode.workspace.openTextDocument({ language: BUNDLE_LANGUAGE, content: text });
-  // VS Code gives an Untitled-N name again once its document is reverted, and fills a new document
-  // from the backup left at that name: right after the user reverts an earlier cluster (its backup
-  // not yet discarded, slow under load), this one can come back holding that cluster's text.
-  if (document.getText() !== text) await replaceText(document, text);
-  return vscode.window.showTextDocument(document, { preview: false });
-}
-
-async function replaceText(document: vscode.TextDocument, text: string): Promise<void> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(document.uri, new vscode.Range(new vscode.Position(0, 0), document.positionAt(document.getText().length)), text);
-  await vscode.workspace.applyEdit(edit);
+  // Named after the cluster (passim's ids are numbers; anything else is kept to safe characters).
+  return openUntitledBundle(`passim-cluster-${cluster.id.replace(/[^\w.-]/g, '_')}.bundle`, text);
 }
 
 export function registerOpenPassimOutput(): vscode.Disposable {

@@ -3,8 +3,7 @@
 // vscode.workspace.fs from the extension's own folder, so it works in VS Code for the Web too.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
-import { BUNDLE_LANGUAGE } from './bundleModel';
-
+import { openUntitledBundle } from './untitledBundle';
 
 /** The sample's path inside the extension (package.json's .vscodeignore keeps it in the .vsix). */
 export const SAMPLE_PATH: readonly string[] = ['samples', 'newsroom.bundle'];
@@ -20,16 +19,6 @@ export async function readSample(extensionUri: vscode.Uri): Promise<string | Err
   }
 }
 
-/** `untitled:newsroom.bundle`, or `untitled:newsroom-2.bundle`… when that one is already open: the tab and Save As read well. */
-function freshUntitledUri(): vscode.Uri {
-  const file = SAMPLE_PATH[SAMPLE_PATH.length - 1] ?? 'sample.bundle';
-  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-  for (let n = 1; ; n++) {
-    const uri = vscode.Uri.from({ scheme: 'untitled', path: n === 1 ? file : file.replace(/(\.[^.]*)$/, `-${n}$1`) });
-    if (!open.has(uri.toString())) return uri;
-  }
-}
-
 /** Opens the sample as a new untitled Parallax bundle in the active editor group. */
 export async function openSample(extensionUri: vscode.Uri): Promise<vscode.TextEditor | undefined> {
   const text = await readSample(extensionUri);
@@ -37,14 +26,7 @@ export async function openSample(extensionUri: vscode.Uri): Promise<vscode.TextE
     void vscode.window.showErrorMessage(text.message);
     return undefined;
   }
-  const uri = freshUntitledUri();
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(uri, new vscode.Position(0, 0), text);
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.workspace.applyEdit(edit);
-  // The name ends in .bundle, so VS Code picks the language already; set it in case the user mapped .bundle elsewhere.
-  const bundle = document.languageId === BUNDLE_LANGUAGE ? document : await vscode.languages.setTextDocumentLanguage(document, BUNDLE_LANGUAGE);
-  return vscode.window.showTextDocument(bundle, { preview: false });
+  return openUntitledBundle(SAMPLE_PATH[SAMPLE_PATH.length - 1] ?? 'sample.bundle', text);
 }
 
 export function registerOpenSample(extensionUri: vscode.Uri): vscode.Disposable {
