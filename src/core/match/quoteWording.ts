@@ -1,6 +1,5 @@
 import type { Quote, Sentence, Span } from '../model';
 import { STOPWORDS, eachSpelling } from '../text/tokens';
-import type { Token } from '../text/tokens';
 import { firstNotBefore } from '../util/binarySearch';
 import { boundedMemo } from '../memo';
 import { spellingFacts, wordFacts } from './lexicon';
@@ -18,8 +17,6 @@ export interface QuoteSource {
   readonly quotes: readonly Quote[];
   readonly text?: string;
   readonly sentences?: readonly Sentence[];
-  /** tokenize(text) (text/tokens.ts), when the caller has it already: saves reading the article again. */
-  readonly tokens?: readonly Token[];
   /**
    * The folded words of each sentence and their starts (articleFeatures' `sents`, one per sentence of
    * `sentences`), when the caller has them: the words around quotes are then not read from the text again.
@@ -219,14 +216,10 @@ function spansOf(source: QuoteSource, textLength: number, quote: Quote): QuoteSp
   return { own, window: { start: from, end: Math.max(from, to) }, bySentence: to === sentences[Math.min(sentences.length - 1, at.last + 1)].end };
 }
 /**
- * The words around an article's quotes: the caller's tokens, or the article tokenized only where
+ * The words around an article's quotes: the caller's sentence words, or the article read only where
  * some quote's context lies (the union of the windows), which is all a context needs.
  */
 function wordsAround(source: QuoteSource, text: string, spans: readonly QuoteSpans[]): ArticleWords {
-  if (source.tokens !== undefined) {
-    const norms = source.tokens.map((t) => t.norm);
-    return { starts: source.tokens.map((t) => t.start), norms, stems: norms.map(contentStem) };
-  }
   const windows = spans.map((s) => s.window);
   const sentences = source.sentences;
   const sentenceWords = source.sentenceWords;
