@@ -1,4 +1,4 @@
-import type { CancellationLike } from '../cancellation';
+import type { CancellationLike, Progress } from '../cancellation';
 import { throwIfCancelled } from '../cancellation';
 import { MAX_PARTNERS, MAX_SHINGLE_POSTING } from './limits';
 import type { WorkTally } from './limits';
@@ -43,9 +43,7 @@ export function candidateArticlePairs(shingles: readonly SentenceShingles[], tok
  * a call stopped by its token between two units (a time slice) resumes after the last. The units
  * read the same items in the same order as one call, so the pairs are the same.
  */
-export interface CandidateSearch {
-  /** Units finished so far: a call that raised it made progress. */
-  units: number;
+export interface CandidateSearch extends Progress {
   /** The step under way (STEPS) and its cursor. */
   step: number;
   at: number;
