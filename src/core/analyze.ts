@@ -21,7 +21,8 @@ import { continueCandidates, newCandidateSearch } from './match/shingleIndex';
 import type { CandidateSearch } from './match/shingleIndex';
 import { continueReuse, newReuseProgress } from './match/reuse';
 import type { ReuseProgress } from './match/reuse';
-import { anchorOccurrence } from './match/quoteAnchors';
+import { anchorOrder, collectOccurrence, PairAnchors } from './match/quoteAnchors';
+import type { AnchoredLinks, AnchorRequests } from './match/quoteAnchors';
 import { DEFAULT_OPTIONS, resolveOptions } from './options';
 
 // Re-exported for the CLI and the engine's tests; the editor imports them from their own light modules.
@@ -383,8 +384,9 @@ function linkedSentences(pairLinks: readonly PairLinks[], features: readonly Art
 }
 
 /**
- * Quote-anchored links found so far, group by group and in a group occurrence by occurrence: a run
- * stopped between two resumes after the last.
+ * Quote-anchored links found so far: first the quoted sentence pairs, read group by group and in a
+ * group occurrence by occurrence, then scored article pair by article pair, a quoted sentence pair
+ * at a time. A run stopped between two units resumes after the last.
  */
 interface AnchorProgress extends Progress {
   /** What the links they add to are made of (the options and the pairs compared). */
@@ -392,28 +394,46 @@ interface AnchorProgress extends Progress {
   /** The next group to read, and its next occurrence. */
   next: number;
   occurrence: number;
-  readonly links: Map<string, Map<number, SentenceLink>>;
+  /** The quoted sentence pairs read, by article pair; dropped once all are scored. */
+  requests: AnchorRequests;
+  /** Once all are read: the article pairs in scoring order, the next one, and its next request. */
+  order?: number[];
+  pairAt: number;
+  requestAt: number;
+  /** The article pair being scored. */
+  current?: PairAnchors;
+  readonly links: AnchoredLinks;
 }
 
-/** Per article pair ("a b"): its anchored links by sentence pair, the first found kept. */
-type AnchoredLinks = ReadonlyMap<string, ReadonlyMap<number, SentenceLink>>;
-
 /**
- * quoteAnchoredLinks over the groups' occurrences one at a time, the token checked between two (a time
- * slice can stop there). A sentence pair gets the same link whichever occurrence finds it, so the union
- * of their links, the first found kept, is the one call's result; mergeLinks sorts each pair's links.
+ * quoteAnchoredLinks cut into units, the token checked between two (a time slice can stop there).
+ * A sentence pair gets the same link whichever quotation leads to it, so the order of the work
+ * does not change the links; mergeLinks sorts each pair's links.
  */
 function anchoredLinksOf({ stage, features, opts, token }: Run, groups: readonly QuoteGroup[], linked: LinkedSentences, key: string): AnchoredLinks {
-  if (stage.anchors?.key !== key) stage.anchors = { key, units: 0, next: 0, occurrence: 0, links: new Map() };
+  if (stage.anchors?.key !== key) stage.anchors = { key, units: 0, next: 0, occurrence: 0, requests: new Map(), pairAt: 0, requestAt: 0, links: new Map() };
   const progress = stage.anchors;
   for (; progress.next < groups.length; progress.next++, progress.occurrence = 0) {
     const group = groups[progress.next];
     for (; progress.occurrence < group.occurrences.length; progress.occurrence++) {
       throwIfCancelled(token);
-      anchorOccurrence(group, progress.occurrence, features, opts, progress.links, linked.has);
+      collectOccurrence(group, progress.occurrence, features, progress.requests);
       progress.units++;
     }
   }
+  const order = (progress.order ??= anchorOrder(progress.requests));
+  for (; progress.pairAt < order.length; progress.pairAt++, progress.requestAt = 0, progress.current = undefined) {
+    const pair = order[progress.pairAt];
+    const flat = progress.requests.get(pair) ?? [];
+    for (; progress.requestAt < flat.length; progress.requestAt += 2) {
+      throwIfCancelled(token);
+      const anchors = (progress.current ??= new PairAnchors(pair, features, opts, linked.has));
+      anchors.anchor(flat[progress.requestAt], flat[progress.requestAt + 1]);
+      if (anchors.links.size > 0) progress.links.set(pair, anchors.links);
+      progress.units++;
+    }
+  }
+  progress.requests.clear();
   return progress.links;
 }
 
@@ -425,7 +445,8 @@ function mergeLinks(pairLinks: readonly PairLinks[], anchored: AnchoredLinks, li
   const n = linked.articles;
   for (let k = 0; k < merged.length; k++) at.set(merged[k].a * n + merged[k].b, k);
   for (const [pair, extra] of anchored) {
-    const [a, b] = pair.split(' ').map(Number);
+    const a = Math.floor(pair / n);
+    const b = pair % n;
     const added = [...extra.values()].filter((l) => !linked.has(a, b, l.i, l.j));
     if (added.length === 0) continue;
     const k = at.get(a * n + b);

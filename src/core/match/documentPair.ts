@@ -210,6 +210,19 @@ export function pairWeights(a: ArticleFeatures, b: ArticleFeatures): KeyWeight {
   return pairKeys(a, b).weight;
 }
 
+/** Two articles' key weights for the scorer, and a way to tell it which sentences it scores next. */
+export interface PairScorer {
+  readonly weight: KeyWeight;
+  /** Sentence i of A and sentence j of B come next: their places are ready without looking them up. */
+  expect(i: number, j: number): void;
+}
+
+/** pairWeights with its key id table's expect: scoring sentence pairs whose indices the caller knows. */
+export function pairScorer(a: ArticleFeatures, b: ArticleFeatures): PairScorer {
+  const { weight, table } = pairKeys(a, b);
+  return { weight, expect: (i, j) => table.expect(i, j) };
+}
+
 /** What comparing two articles found, and how much work it took (cached with the links, so counters do not depend on the cache). */
 export interface PairComparison {
   readonly links: readonly SentenceLink[];

@@ -1,16 +1,19 @@
 import type { AnalysisOptions, QuoteGroup } from '../model';
 import type { ArticleFeatures } from './articleFeatures';
 import type { SentenceLink } from './documentPair';
-import { pairWeights } from './documentPair';
+import { pairScorer } from './documentPair';
+import type { PairScorer } from './documentPair';
 import { scoreAtLeast } from './sentenceScore';
-import type { KeyWeight, PairScore } from './sentenceScore';
-import { boundedMemo } from '../memo';
+import type { PairScore } from './sentenceScore';
 import { sentenceAt } from '../text/sentences';
 
 /** A quoted sentence pair needs at least this score: the quote alone may be a few words of a long sentence. */
 const MIN_QUOTED = 0.2;
 /** A neighbour of an anchored sentence joins it with at least this score (a report that sums up two sentences in one). */
 const MIN_NEIGHBOUR = 0.3;
+
+/** Per article pair (x·n + y, x < y): its anchored links by sentence pair (i·|y| + j). */
+export type AnchoredLinks = Map<number, Map<number, SentenceLink>>;
 
 /**
  * Sentence links that quotations vouch for: two sentences that carry the same quotation (verbatim,
@@ -23,107 +26,113 @@ export function quoteAnchoredLinks(
   groups: readonly QuoteGroup[],
   features: readonly ArticleFeatures[],
   options: AnalysisOptions,
-  known?: (x: number, y: number, i: number, j: number) => boolean,
+  known?: KnownLinks,
 ): Map<string, SentenceLink[]> {
-  const out = new Map<string, Map<number, SentenceLink>>();
-  for (const g of groups) for (let p = 0; p < g.occurrences.length; p++) anchorOccurrence(g, p, features, options, out, known);
-  return linksByPair(out);
-}
-
-function linksByPair(out: ReadonlyMap<string, ReadonlyMap<number, SentenceLink>>): Map<string, SentenceLink[]> {
+  const requests: AnchorRequests = new Map();
+  for (const g of groups) for (let p = 0; p < g.occurrences.length; p++) collectOccurrence(g, p, features, requests);
+  const out: AnchoredLinks = new Map();
+  for (const pair of anchorOrder(requests)) {
+    const anchors = new PairAnchors(pair, features, options, known);
+    const flat = requests.get(pair) ?? [];
+    for (let r = 0; r < flat.length; r += 2) anchors.anchor(flat[r], flat[r + 1]);
+    if (anchors.links.size > 0) out.set(pair, anchors.links);
+  }
+  const n = features.length;
   const result = new Map<string, SentenceLink[]>();
-  for (const [pair, links] of out) result.set(pair, [...links.values()]);
+  for (const [pair, links] of out) result.set(`${Math.floor(pair / n)} ${pair % n}`, [...links.values()]);
   return result;
 }
 
+/** Whether the articles' own comparison links sentence i of article x to sentence j of article y (x < y). */
+export type KnownLinks = (x: number, y: number, i: number, j: number) => boolean;
+
+/** The sentence pairs quotations put side by side, by article pair (x·n + y, x < y): i, j, i, j, … */
+export type AnchorRequests = Map<number, number[]>;
+
 /**
- * Adds to `out` (by article pair "a b", then sentence pair) the links that occurrence p of group g
- * anchors with each later occurrence q, and their neighbours, a link already there kept: the links of
- * quoteAnchoredLinks are these, group by group and occurrence by occurrence. A unit of work small
- * enough for a time slice (a group may have many occurrences).
+ * Adds to `requests` the sentence pair that occurrence p of group g forms with each later occurrence q
+ * in another article. Reading them all first lets the anchors be scored article pair by article pair
+ * (each pair's key weights built once, its sentences' grams still warm).
  */
-export function anchorOccurrence(
-  g: QuoteGroup, p: number, features: readonly ArticleFeatures[], options: AnalysisOptions, out: Map<string, Map<number, SentenceLink>>,
-  known?: (x: number, y: number, i: number, j: number) => boolean,
-): void {
-  const add = anchorScorer(features, options, out, known);
-  const speakerOf = lineSpeakersOf(features);
+export function collectOccurrence(g: QuoteGroup, p: number, features: readonly ArticleFeatures[], requests: AnchorRequests): void {
+  const n = features.length;
+  const o1 = g.occurrences[p];
   for (let q = p + 1; q < g.occurrences.length; q++) {
-    const o1 = g.occurrences[p];
     const o2 = g.occurrences[q];
     if (o1.article === o2.article) continue;
     const [a, b] = o1.article < o2.article ? [o1, o2] : [o2, o1];
-    const i = sentenceAt(features[a.article].sentences, a.start);
-    const j = sentenceAt(features[b.article].sentences, b.start);
-    if (!add(a.article, b.article, i, j, MIN_QUOTED)) continue;
-    for (const [di, dj] of [[-1, 0], [1, 0], [0, -1], [0, 1]] as const) {
+    const pair = a.article * n + b.article;
+    let flat = requests.get(pair);
+    if (flat === undefined) requests.set(pair, (flat = []));
+    flat.push(sentenceAt(features[a.article].sentences, a.start), sentenceAt(features[b.article].sentences, b.start));
+  }
+}
+
+/** The article pairs of `requests` in the order their anchors are scored: by first article, then second. */
+export function anchorOrder(requests: AnchorRequests): number[] {
+  return [...requests.keys()].sort((x, y) => x - y);
+}
+
+/**
+ * The anchors of one article pair: each quoted sentence pair scored, and when it links, its
+ * neighbours (a link already there kept). Each sentence pair is scored once, however many quotations
+ * and neighbours lead to it; a pair that cannot reach the least score asked is only known to stay
+ * under it (scoreAtLeast), and is scored again when a lower least score is asked of it.
+ */
+export class PairAnchors {
+  /** The links found, by sentence pair (i·|y| + j), the first found kept. */
+  readonly links = new Map<number, SentenceLink>();
+  private readonly x: number;
+  private readonly y: number;
+  private readonly fx: ArticleFeatures;
+  private readonly fy: ArticleFeatures;
+  private readonly scorer: PairScorer;
+  /** Each sentence pair's score, or the least score it is known to stay under. */
+  private readonly scores = new Map<number, PairScore | number>();
+  private readonly speakerOf: (x: number, i: number) => string | null;
+
+  constructor(pair: number, features: readonly ArticleFeatures[], private readonly options: AnalysisOptions, private readonly known?: KnownLinks) {
+    this.x = Math.floor(pair / features.length);
+    this.y = pair % features.length;
+    this.fx = features[this.x];
+    this.fy = features[this.y];
+    this.scorer = pairScorer(this.fx, this.fy);
+    this.speakerOf = lineSpeakersOf(features);
+  }
+
+  /** The anchors of quoted sentence i of x facing quoted sentence j of y, and of their neighbours. */
+  anchor(i: number, j: number): void {
+    if (!this.add(i, j, MIN_QUOTED)) return;
+    for (const [di, dj] of NEIGHBOURS) {
       // Two neighbours that are each one quoted line of a different speaker are different statements (a dialogue).
-      const [s1, s2] = [speakerOf(a.article, i + di), speakerOf(b.article, j + dj)];
-      if (s1 === null || s2 === null || s1 === s2) add(a.article, b.article, i + di, j + dj, MIN_NEIGHBOUR);
+      const s1 = this.speakerOf(this.x, i + di);
+      const s2 = this.speakerOf(this.y, j + dj);
+      if (s1 === null || s2 === null || s1 === s2) this.add(i + di, j + dj, MIN_NEIGHBOUR);
     }
   }
-}
 
-/**
- * What scoring anchors learnt about the articles of one analysis: each sentence pair's score (or
- * the least score it is known to stay under), and the latest article pairs' key weights. The
- * caller may ask one quote group at a time (a time slice stops between two), and one sentence pair
- * is met from many groups: kept per features array (the analysis's), for the options it was for.
- */
-interface AnchorMemo {
-  readonly options: string;
-  readonly scores: Map<string, PairScore | number>;
-  readonly weights: (pair: number) => KeyWeight;
-}
-
-const memos = new WeakMap<readonly ArticleFeatures[], AnchorMemo>();
-/** Article pairs whose key weights are kept: a group's occurrences come from a handful of articles. */
-const WEIGHT_PAIRS = 64;
-
-function anchorMemo(features: readonly ArticleFeatures[], options: AnalysisOptions): AnchorMemo {
-  const key = `${options.minSharedWords}|${options.paraphraseThreshold}`;
-  let memo = memos.get(features);
-  if (memo?.options !== key) {
-    const n = features.length;
-    memo = { options: key, scores: new Map(), weights: boundedMemo(WEIGHT_PAIRS, (pair: number) => pairWeights(features[Math.floor(pair / n)], features[pair % n])) };
-    memos.set(features, memo);
-  }
-  return memo;
-}
-
-/**
- * Adds the link (x, i)–(y, j) to `out` when its sentences score at least `min`; true when linked.
- * Each sentence pair is scored once, however many quotations and neighbours lead to it; a pair that
- * cannot reach `min` is only known to stay under it (scoreAtLeast), and is scored again when a
- * lower least score is asked of it.
- */
-function anchorScorer(
-  features: readonly ArticleFeatures[], options: AnalysisOptions, out: Map<string, Map<number, SentenceLink>>,
-  known?: (x: number, y: number, i: number, j: number) => boolean,
-): (x: number, y: number, i: number, j: number, min: number) => boolean {
-  const memo = anchorMemo(features, options);
-  return (x, y, i, j, min) => {
-    const fx = features[x];
-    const fy = features[y];
+  /** Adds the link (x, i)–(y, j) when its sentences score at least `min`; true when linked. */
+  private add(i: number, j: number, min: number): boolean {
+    const { fx, fy } = this;
     if (i < 0 || j < 0 || i >= fx.sents.length || j >= fy.sents.length) return false;
     // A pair the articles' own comparison already links needs no anchor (and no second scoring).
-    if (known?.(x, y, i, j) === true) return true;
-    const id = `${x} ${y} ${i} ${j}`;
-    let s = memo.scores.get(id);
+    if (this.known?.(this.x, this.y, i, j) === true) return true;
+    const key = i * fy.sents.length + j;
+    let s = this.scores.get(key);
     // A number: the score is known to be under it, which says nothing for a lower least score.
     if (s === undefined || (typeof s === 'number' && s > min)) {
-      s = scoreAtLeast(fx.sents[i], fy.sents[j], memo.weights(x * features.length + y), options, min) ?? min;
-      memo.scores.set(id, s);
+      this.scorer.expect(i, j);
+      s = scoreAtLeast(fx.sents[i], fy.sents[j], this.scorer.weight, this.options, min) ?? min;
+      this.scores.set(key, s);
     }
     if (typeof s === 'number' || s.score < min) return false;
-    const pair = `${x} ${y}`;
-    let links = out.get(pair);
-    if (!links) out.set(pair, (links = new Map()));
-    const key = i * fy.sents.length + j;
-    if (!links.has(key)) links.set(key, { i, j, score: s.score, kind: s.kind ?? 'paraphrase', runs: s.runs, aligned: false });
+    if (!this.links.has(key)) this.links.set(key, { i, j, score: s.score, kind: s.kind ?? 'paraphrase', runs: s.runs, aligned: false });
     return true;
-  };
+  }
 }
+
+/** The neighbours of a quoted sentence pair: the sentence before or after on one side. */
+const NEIGHBOURS = [[-1, 0], [1, 0], [0, -1], [0, 1]] as const;
 
 /** lineSpeakers per features array: the caller asks one group at a time, and rebuilding them per group cost a pass over every quote of its articles. */
 const speakerMemos = new WeakMap<readonly ArticleFeatures[], (x: number, i: number) => string | null>();
