@@ -3,6 +3,7 @@ import { articleFeatures } from '../../src/core/match/articleFeatures';
 import type { SentenceFeatures } from '../../src/core/match/articleFeatures';
 import { contentKey } from '../../src/core/match/lexicon';
 import { sentenceGrams } from '../../src/core/match/sentenceGrams';
+import type { SentenceGrams } from '../../src/core/match/sentenceGrams';
 import { meaningsOf } from '../../src/core/match/synonyms';
 import { prng } from '../../bench/prng';
 
@@ -44,3 +45,34 @@ describe('sentence grams: key slots and their senses', () => {
     assert.ok(slotSenses(s, 1).length > 0, 'rushed has WordNet senses');
   });
 });
+
+describe('sentence grams: kept intact while later sentences are computed', () => {
+  it('gives a sentence the same arrays after thousands of other sentences were computed (their integers share slabs)', () => {
+    const rand = prng(11);
+    const vocabulary = ['the', 'storm', 'wall', 'harbor', 'mayor', 'said', '40', 'million', 'Harbor', 'rushed', 'hurried', "didn't", 'boats'];
+    const sentence = () => `${Array.from({ length: 1 + Math.floor(rand() * 30) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`;
+    /** Every integer array of the grams, as text. */
+    const contents = (g: SentenceGrams): string => JSON.stringify(
+      [g.unigrams, g.bigrams, g.trigrams, g.fourgrams, g.chars, g.keyAt, g.senseStart, g.senseList, g.wordHashes, g.wordsByHash.order, g.wordsByHash.hashes,
+        g.keysByHash.order, g.keysByHash.hashes, g.kind, g.keyBigrams, g.maskedBigrams, g.masked, g.bareShape].map((x) => (x === null ? null : Array.from(x))),
+    );
+    const first = Array.from({ length: 50 }, () => features(sentence()));
+    const held = first.map((s) => sentenceGrams(s));
+    const before = held.map(contents);
+    // Enough other sentences to fill the grams' slabs many times over (and to clear the memo).
+    for (let k = 0; k < 5000; k++) sentenceGrams(features(sentence()));
+    held.forEach((g, k) => {
+      assert.strictEqual(contents(g), before[k], 'the grams held are unchanged');
+      assert.strictEqual(contents(sentenceGrams({ ...first[k] })), before[k], 'and are the grams computed afresh');
+    });
+  });
+
+  it('masks numbers in the masked words, and has none for a sentence without numbers', () => {
+    const g = sentenceGrams(features('The mayor said 40 boats and 12 walls.'));
+    assert.ok(g.masked !== null);
+    assert.strictEqual(g.masked.length, g.wordHashes.length);
+    assert.strictEqual(g.maskedNumbers, 2);
+    assert.strictEqual(sentenceGrams(features('The mayor said boats.')).masked, null);
+  });
+});
+

@@ -13,6 +13,26 @@ describe('verbatim runs and edit similarity', () => {
     assert.strictEqual(lcsLength('a b c d'.split(' '), 'a x c d'.split(' ')), 3);
     assert.strictEqual(lcsLength([], ['a']), 0);
   });
+
+  it('measures it the same on typed arrays, call after call of any lengths (its rows are reused)', () => {
+    /** The textbook table, a fresh one per call. */
+    const naive = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+      const t = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+      for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) t[i][j] = a[i - 1] === b[j - 1] ? t[i - 1][j - 1] + 1 : Math.max(t[i - 1][j], t[i][j - 1]);
+      return t[a.length][b.length];
+    };
+    let x = 7;
+    const next = (n: number) => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n;
+    // Long pairs first, then short ones: a row left over from a longer call must not leak into a shorter one.
+    for (const size of [90, 3, 40, 1, 70, 5, 12]) {
+      for (let k = 0; k < 20; k++) {
+        const a = Int32Array.from({ length: next(size + 1) }, () => next(5));
+        const b = Int32Array.from({ length: next(size + 1) }, () => next(5));
+        assert.strictEqual(lcsLength(a, b), naive(a, b));
+        assert.strictEqual(lcsLength(Array.from(a), Array.from(b)), naive(a, b));
+      }
+    }
+  });
 });
 
 describe('runs and common subsequence from one table', () => {

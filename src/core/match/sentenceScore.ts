@@ -3,7 +3,7 @@ import type { SentenceFeatures } from './articleFeatures';
 import { runsAndCommon } from './verbatimRuns';
 import type { WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
-import { charDice, hasKey, keyIndex, precisionRange, sentenceGrams, sharedWordCount } from './sentenceGrams';
+import { charDice, hasKey, keyIndex, precisionRange, precisionRangeOf, sentenceGrams, sharedWordCount } from './sentenceGrams';
 import type { SentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
 import { alignGrams, maskedEditCeiling, maskedEditSimilarity, missingNames, precisionMax } from './pairAlignment';
@@ -285,11 +285,12 @@ function longestAddedStretch(a: SentenceFeatures, ga: SentenceGrams, b: Sentence
   if (t !== null && mark !== null) for (let k = 0; k < b.keys.length; k++) mark[t.ids[bt + k]] = 1;
   let best = 0;
   let run = 0;
-  for (let i = 0; i < ga.keys.length; i++) {
-    const k = ga.keys[i];
-    if (k === null) continue;
+  const own = a.keys.length;
+  for (let i = 0; i < ga.keyAt.length; i++) {
     const x = ga.keyAt[i];
-    const has = t !== null && mark !== null && x < a.keys.length ? mark[t.ids[at + x]] === 1 : hasKey(b.keys, k);
+    if (x < 0) continue;
+    // The word's key: slot x of a's keys, or past them one of the grams' extra keys.
+    const has = t !== null && mark !== null && x < own ? mark[t.ids[at + x]] === 1 : hasKey(b.keys, x < own ? a.keys[x] : ga.extraKeys[x - own]);
     run = has ? 0 : run + 1;
     best = Math.max(best, run);
   }
@@ -421,6 +422,8 @@ function newEvidence(): LexicalEvidence {
 
 /** The evidence of the pair being scored, filled in place pair after pair (the scorer runs one pair at a time; no object per pair). */
 const scratchEvidence = newEvidence();
+/** The words the pair lexicalEvidence measured last shares (sharedWordCount): staysUnder reads it instead of a second merge. */
+let lexicalWordHits = 0;
 
 /**
  * The lexical evidence of a pair, from the two sentences and their grams (asked for once per side
@@ -459,7 +462,8 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceG
   const bt = places === null ? -1 : places.bt;
   e.extraClause = Math.log1p(Math.max(longestAddedStretch(a, ga, b, t, at, bt), longestAddedStretch(b, gb, a, t, bt, at)));
   e.negationMismatch = ga.negated === gb.negated ? 0 : 1;
-  const unigrams = precisionRange(ga.unigrams, gb.unigrams);
+  lexicalWordHits = sharedWordCount(ga, gb);
+  const unigrams = precisionRangeOf(lexicalWordHits, ga.unigrams.length, gb.unigrams.length);
   e.unigramMin = unigrams[0];
   e.unigramMax = unigrams[1];
   const fourgrams = precisionRange(ga.fourgrams, gb.fourgrams);
@@ -564,7 +568,8 @@ function staysUnder(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams,
   const longer = Math.max(a.words.length, b.words.length);
   const shorter = Math.min(a.words.length, b.words.length);
   if (shorter === 0 || !(min > 0)) return false;
-  const shared = sharedWordCount(ga, gb);
+  // lexicalEvidence measured this pair last (both callers ask it just before).
+  const shared = lexicalWordHits;
   // Runs could cover the shorter sentence or make a passage: maybe verbatim.
   if (shared >= VERBATIM_COVER * shorter || shared >= VERBATIM_PASSAGE_WORDS) return false;
   // The score of a related pair is at least its overlap and its edit similarity.
