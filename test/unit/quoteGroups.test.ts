@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { prng } from '../../bench/prng';
 import { continueGrouping, groupQuotes, newQuoteGrouping, quoteRelation, relationBetween, stem } from '../../src/core/match/quoteGroups';
 import { readArticleQuotes } from '../../src/core/match/quoteWording';
+import type { QuoteInfo } from '../../src/core/match/quoteWording';
 import { withOriginal } from '../../src/core/match/originalWording';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
 import { makeEditorBundle } from '../../bench/editorBench';
@@ -289,6 +290,11 @@ describe('reading quotes from words read already', () => {
     return { text, sentences, quotes, sentenceWords: articleFeatures(text, sentences, quotes).sents };
   };
   const withoutWords = ({ text, sentences, quotes }: QuoteSource): QuoteSource => ({ text, sentences, quotes });
+  /** What grouping reads of a quote (its lazily read context and cue side included), without how it was read. */
+  const reading = (q: QuoteInfo) => ({
+    article: q.article, index: q.index, quote: q.quote, seq: q.seq, content: q.content, frame: q.frame, stems: q.stems,
+    meaning: q.meaning, context: q.context, sentence: q.sentence, cueSide: q.cueSide, speakerKey: q.speakerKey,
+  });
 
   it('reads the same quotes from the sentences\u2019 words as from the text', () => {
     const tricky = [
@@ -304,9 +310,22 @@ describe('reading quotes from words read already', () => {
       const source = withWords(text);
       const read = readArticleQuotes(a, source);
       quotes += read.length;
-      assert.deepStrictEqual(read, readArticleQuotes(a, withoutWords(source)), `article ${a}`);
+      assert.deepStrictEqual(read.map(reading), readArticleQuotes(a, withoutWords(source)).map(reading), `article ${a}`);
     });
     assert.ok(quotes > 20, `${quotes} quotes`);
+  });
+
+  it('reads each quote the same whatever the order of the quotes (the sentence cursor searches when one goes back)', () => {
+    const texts = parseBundle(makeEditorBundle(6)).articles.map((a) => a.text);
+    texts.forEach((text, a) => {
+      const source = withWords(text);
+      const reversed = { ...source, quotes: [...source.quotes].reverse() };
+      const byIndex = (infos: readonly QuoteInfo[]) => new Map(infos.map((q) => [q.quote, reading(q)]));
+      const inOrder = byIndex(readArticleQuotes(a, source));
+      const backwards = byIndex(readArticleQuotes(a, reversed));
+      assert.ok(inOrder.size > 1, `article ${a}: ${inOrder.size} quotes`);
+      for (const [quote, read] of inOrder) assert.deepStrictEqual({ ...backwards.get(quote), index: read.index }, read, quote.text);
+    });
   });
 
   it('takes the words around a quote from the sentences\u2019 words, not the text, when given', () => {

@@ -18,7 +18,7 @@ export const MAX_CANDIDATES = 16;
 export function quoteKeys(info: QuoteInfo): string[] {
   // Word senses are left out: they would lengthen every list, and a rewording that shares no
   // word is found through its speaker and sentence instead.
-  const keys = [...info.meaning.keys];
+  const keys = Array.from(info.meaning.keys);
   if (info.speakerKey !== null) for (const w of info.sentence) keys.push(`@${info.speakerKey} ${w}`);
   return keys;
 }
@@ -109,7 +109,7 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
       }
       if (budget === 0) break;
     }
-    const found = best(touched, n, count, (j) => enough(count[j], ks.length, keys[j].length));
+    const found = best(touched, n, count, ks.length, keys);
     for (let t = 0; t < n; t++) count[touched[t]] = 0;
     return found;
   };
@@ -126,24 +126,46 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
 }
 
 /**
- * Up to MAX_CANDIDATES of the first `n` of `touched` that pass `ok`, the most shared keys first (ties in scan order:
- * the rarer key, the nearer quote). A counting sort by count instead of sorting every quote the scan touched.
+ * Up to MAX_CANDIDATES of the first `n` of `touched` that share enough keys with the quote (of
+ * `keyCount` keys; `keys[j]`, quote j's), the most shared keys first (ties in scan order: the rarer
+ * key, the nearer quote). A counting sort by count instead of sorting every quote the scan touched,
+ * of only the counts that can reach the answer: two shared keys are always enough (see `enough`),
+ * so when MAX_CANDIDATES share at least c ≥ 2 keys, the quotes that share fewer are never read.
  */
-function best(touched: Int32Array, n: number, count: Int32Array, ok: (j: number) => boolean): number[] {
-  // Stable, highest count first, into one scratch buffer (no array per count).
+function best(touched: Int32Array, n: number, count: Int32Array, keyCount: number, keys: readonly Int32Array[]): number[] {
   // Index loops: for…of over a typed array allocated an iterator result per element here.
   let top = 0;
   for (let t = 0; t < n; t++) top = Math.max(top, count[touched[t]]);
   if (startOfScratch.length < top + 2) startOfScratch = new Int32Array(2 * (top + 2));
+  // startOf[top - c]: how many share c keys, then where their run starts (highest count first).
   const startOf = startOfScratch.fill(0, 0, top + 2);
-  for (let t = 0; t < n; t++) startOf[top - count[touched[t]] + 1]++;
-  for (let c = 1; c <= top + 1; c++) startOf[c] += startOf[c - 1];
+  for (let t = 0; t < n; t++) startOf[top - count[touched[t]]]++;
+  let least = 1;
+  for (let c = top, atLeast = 0; c >= 2; c--) {
+    atLeast += startOf[top - c];
+    if (atLeast >= MAX_CANDIDATES) {
+      least = c;
+      break;
+    }
+  }
+  for (let c = top, at = 0; c >= least; c--) {
+    const size = startOf[top - c];
+    startOf[top - c] = at;
+    at += size;
+  }
   if (sorted.length < n) sorted = new Int32Array(Math.max(n, 2 * sorted.length));
-  for (let t = 0; t < n; t++) sorted[startOf[top - count[touched[t]]]++] = touched[t];
+  let placed = 0;
+  for (let t = 0; t < n; t++) {
+    const c = count[touched[t]];
+    if (c >= least) {
+      sorted[startOf[top - c]++] = touched[t];
+      placed++;
+    }
+  }
   const out: number[] = [];
-  for (let t = 0; t < n && out.length < MAX_CANDIDATES; t++) {
+  for (let t = 0; t < placed && out.length < MAX_CANDIDATES; t++) {
     const j = sorted[t];
-    if (ok(j)) out.push(j);
+    if (enough(count[j], keyCount, keys[j].length)) out.push(j);
   }
   return out;
 }

@@ -20,15 +20,27 @@ interface Overlap {
 
 const NO_OVERLAP: Overlap = { shared: 0, dice: 0, cover: 0 };
 
-/** Share of the smaller set found in the larger one, and Dice over both. */
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): Overlap {
-  if (a.size === 0 || b.size === 0) return NO_OVERLAP;
-  // Most candidate pairs share nothing: no pair array, no object for them.
+/** How many members two sets share (the smaller one read). */
+function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
   const small = a.size <= b.size ? a : b;
   const large = small === a ? b : a;
   let shared = 0;
   for (const s of small) if (large.has(s)) shared++;
-  return shared === 0 ? NO_OVERLAP : { shared, dice: (2 * shared) / (a.size + b.size), cover: shared / small.size };
+  return shared;
+}
+
+/** Share of the smaller set found in the larger one, and Dice over both. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): Overlap {
+  // Most candidate pairs share nothing: no object for them.
+  const shared = sharedCount(a, b);
+  return shared === 0 ? NO_OVERLAP : { shared, dice: (2 * shared) / (a.size + b.size), cover: shared / Math.min(a.size, b.size) };
+}
+
+/** Dice over the content stems of two quotes' contexts (overlap's dice, without its object). */
+function contextSimilarity(a: QuoteInfo, b: QuoteInfo): number {
+  const shared = sharedCount(a.context, b.context);
+  return shared === 0 ? 0 : (2 * shared) / (a.context.size + b.context.size);
 }
 
 /** Not only white space (what `trim().length > 0` tells, without a new string per test). */
@@ -88,22 +100,22 @@ const REWORDED_THRESHOLD = 0.6;
 export function relate(a: QuoteInfo, b: QuoteInfo): Edge | null {
   const sameArticle = a.article === b.article;
   // Context similarity only where it decides: most candidate pairs are settled without it.
-  let contextSim = -1;
-  const context = (): number => (contextSim >= 0 ? contextSim : (contextSim = overlap(a.context, b.context).dice));
-  if (a.seq === b.seq) return sameWords(a, b, context());
+  if (a.seq === b.seq) return sameWords(a, b, contextSimilarity(a, b));
   const fragment = fragmentOf(a, b);
   if (fragment !== null) {
     const long = fragment.content >= MIN_FRAGMENT_CONTENT;
     const sameSpeaker = a.speakerKey !== null && a.speakerKey === b.speakerKey;
-    const sim = long || (sameSpeaker && !sameArticle && fragment.content >= 2) ? context() : 0;
+    const sim = long || (sameSpeaker && !sameArticle && fragment.content >= 2) ? contextSimilarity(a, b) : 0;
     const shortOk = fragment.content >= 2 && !sameArticle && sameSpeaker && (fragment.frame.length >= 4 || sim >= SHORT_FRAGMENT_CONTEXT);
     return (long && (speakersCompatible(a, b) || fragment.content >= 6)) || shortOk ? { relation: 'partial', score: 1.5 + sim } : null;
   }
   if (sameArticle || !speakersCompatible(a, b) || (a.speakerKey === null && b.speakerKey === null)) return null;
   const wording = wordingSimilarity(a, b);
   // The context adds at most a half: below that, it need not be read for this rule.
+  let context = -1;
   if (wording + 0.5 >= REWORDED_THRESHOLD) {
-    const score = wording + context() / 2;
+    context = contextSimilarity(a, b);
+    const score = wording + context / 2;
     if (score >= REWORDED_THRESHOLD) return { relation: 'reworded', score };
   }
   return rewordedInContext(a, b, context);
@@ -124,15 +136,17 @@ const SAME_CUE_SIDE = 0.15;
  * speaker, the same meaning (synonyms, numbers however written: "hurry us into an agreement" for
  * "rushed into a deal"), the same unquoted words in the quote's sentence ("told reporters in
  * Brussels on Tuesday") and around it, the cue on the same side. Different articles only.
+ * `knownContext`: the context similarity when relate read it already, else -1.
  */
-function rewordedInContext(a: QuoteInfo, b: QuoteInfo, context: () => number): Edge | null {
+function rewordedInContext(a: QuoteInfo, b: QuoteInfo, knownContext: number): Edge | null {
   if (a.speakerKey === null || a.speakerKey !== b.speakerKey || a.article === b.article) return null;
   const sentence = overlap(a.sentence, b.sentence);
   if (sentence.dice < MIN_SENTENCE || sentence.shared < MIN_SENTENCE_SHARED) return null;
   const meaning = meaningSimilarity(a.meaning, b.meaning);
   if (meaning < MIN_MEANING) return null;
   const cue = a.cueSide !== null && a.cueSide === b.cueSide ? SAME_CUE_SIDE : 0;
-  const evidence = meaning + sentence.dice + context() / 2 + cue;
+  const context = knownContext >= 0 ? knownContext : contextSimilarity(a, b);
+  const evidence = meaning + sentence.dice + context / 2 + cue;
   // Weaker than a rewording on its words: links on shared words merge first.
   return evidence >= IN_CONTEXT_THRESHOLD ? { relation: 'reworded', score: evidence / 3, inContext: true } : null;
 }

@@ -128,148 +128,251 @@ export interface QuoteInfo {
   readonly speakerKey: string | null;
 }
 
-/** The words around a quote: its sentence's unquoted words, and the wider window's. */
-export interface QuoteSurroundings {
-  readonly context: ReadonlySet<string>;
-  readonly sentence: ReadonlySet<string>;
-  readonly cueSide: CueSide;
+/** What a quote's own words give: its frame, content stems and count, wording and meaning. */
+interface Wording {
+  readonly frame: readonly string[];
+  readonly stems: ReadonlySet<string>;
+  readonly content: number;
+  readonly seq: string;
+  readonly meaning: QuoteMeaning;
 }
 
-const NOTHING_AROUND: QuoteSurroundings = { context: new Set(), sentence: new Set(), cueSide: null };
-
-/**
- * How grouping reads one quote. `words`: the folded words of its text, when the caller has them
- * (read from the article's sentences): the text is then not read again.
- */
-export function quoteInfo(article: number, index: number, quote: Quote, around: QuoteSurroundings = NOTHING_AROUND, words?: readonly string[]): QuoteInfo {
+/** The words of a quote's text; `words`: its folded words, when the caller has them (the text is then not read again). */
+function wordingOf(quote: Quote, words?: readonly string[]): Wording {
   // One look-up of each word's facts (kept for the meaning), then one pass: frame, content words and content stems.
   const factsOf = words === undefined ? quoteFacts(quote.text) : madeSure(words.map(wordFacts));
-  const raw = factsOf.map((f) => f.norm);
+  const raw: string[] = [];
   const frame: string[] = [];
   const stems = new Set<string>();
   // Not contentCount(seq): "make sure" counts as one word here.
   let content = 0;
   for (const facts of factsOf) {
     const w = facts.norm;
+    raw.push(w);
     frame.push(facts.key);
     if (STOPWORDS.has(w)) continue;
     content++;
     const stem = stemOf(facts);
     if (stem !== null) stems.add(stem);
   }
-  return {
-    frame,
-    article,
-    index,
-    quote,
-    seq: seqOf(raw),
-    content,
-    stems,
-    meaning: meaningOf(raw, factsOf),
-    context: around.context,
-    sentence: around.sentence,
-    cueSide: around.cueSide,
-    speakerKey: quote.speakerKey,
-  };
+  return { frame, stems, content, seq: seqOf(raw), meaning: meaningOf(raw, factsOf) };
 }
 
-/** An article's words, tokenized once for the contexts of all its quotes. */
-interface ArticleWords {
-  readonly starts: readonly number[];
-  readonly norms: readonly string[];
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** An article's text and the words around its quotes, shared by the quotes' readings. */
+interface ArticleAround {
+  readonly text: string;
+  readonly words: WordsAround;
+}
+
+/**
+ * A quote as grouping reads it. The content stems of its window and its cue side are read when a
+ * comparison first asks (relate needs them for few pairs): most quotes of a bundle never are.
+ */
+class ReadQuote implements QuoteInfo {
+  readonly seq: string;
+  readonly content: number;
+  readonly frame: readonly string[];
+  readonly stems: ReadonlySet<string>;
+  readonly meaning: QuoteMeaning;
+  readonly sentence: ReadonlySet<string>;
+  readonly speakerKey: string | null;
+  private contextRead: ReadonlySet<string> | undefined = undefined;
+  private sideRead: CueSide | undefined = undefined;
+
+  constructor(
+    readonly article: number, readonly index: number, readonly quote: Quote, wording: Wording,
+    private readonly around: ArticleAround | null, private readonly spans: QuoteSpans | null, private readonly speakerWords: ReadonlySet<string>,
+  ) {
+    this.seq = wording.seq;
+    this.content = wording.content;
+    this.frame = wording.frame;
+    this.stems = wording.stems;
+    this.meaning = wording.meaning;
+    this.speakerKey = quote.speakerKey;
+    this.sentence = around === null || spans === null ? NOTHING : stemsAround(around.words, quote, spans.own, speakerWords, spans.scanFrom);
+  }
+
+  get context(): ReadonlySet<string> {
+    if (this.contextRead === undefined) {
+      const { around, spans } = this;
+      this.contextRead = around === null || spans === null ? NOTHING : stemsAround(around.words, this.quote, spans.window, this.speakerWords, spans.scanFrom);
+    }
+    return this.contextRead;
+  }
+
+  get cueSide(): CueSide {
+    if (this.sideRead === undefined) {
+      const { around, spans } = this;
+      this.sideRead = around === null || spans === null ? null : cueSideOf(around.text, this.quote, spans.own);
+    }
+    return this.sideRead;
+  }
+}
+
+/**
+ * How grouping reads one quote without its article (no words around it). `words`: the folded words
+ * of its text, when the caller has them: the text is then not read again.
+ */
+export function quoteInfo(article: number, index: number, quote: Quote, words?: readonly string[]): QuoteInfo {
+  return new ReadQuote(article, index, quote, wordingOf(quote, words), null, null, NOTHING);
+}
+
+/** The words around an article's quotes, asked for the content stems of spans of the text. */
+interface WordsAround {
+  /** Adds to `out` the content stems of the words starting in [from, to), but the speaker's; `hint`: a sentence where the search for `from` may start. */
+  addStems(from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string>, hint: number): void;
+}
+
+/**
+ * An article's sentences with the caller's words for each: the words around its quotes and in them,
+ * read from the sentences' words (no regular expression, no folding), each sentence's offsets taken once.
+ */
+class SentenceIndex implements WordsAround {
+  private readonly startsOf: (ArrayLike<number> | undefined)[];
+  private readonly endsOf: (ArrayLike<number> | undefined)[];
+  /** Index of each sentence's first word among the article's, for `stems`. */
+  private readonly firstWord: Int32Array;
+  /** contentStem of each word, read once per article rather than once per quote around it; undefined until asked. */
+  private readonly stems: (string | null | undefined)[];
+
+  constructor(readonly sentences: readonly Sentence[], readonly words: readonly SentenceWords[]) {
+    this.startsOf = new Array<ArrayLike<number> | undefined>(sentences.length).fill(undefined);
+    this.endsOf = new Array<ArrayLike<number> | undefined>(sentences.length).fill(undefined);
+    this.firstWord = new Int32Array(sentences.length + 1);
+    for (let si = 0; si < sentences.length; si++) this.firstWord[si + 1] = this.firstWord[si] + words[si].words.length;
+    this.stems = new Array<string | null | undefined>(this.firstWord[sentences.length]).fill(undefined);
+  }
+
+  startsAt(si: number): ArrayLike<number> {
+    return (this.startsOf[si] ??= this.words[si].wordStarts);
+  }
+
+  endsAt(si: number): ArrayLike<number> {
+    return (this.endsOf[si] ??= this.words[si].wordEnds);
+  }
+
   /**
-   * contentStem of each word, read once per article rather than once per quote around it; undefined
-   * until a context first asks (words inside quotes mostly never are).
+   * Words start inside their sentence, and sentences are in order: the words starting in [from, to)
+   * are those of the sentences from the first that ends after `from`, as a read of the text finds them.
    */
-  readonly stems: (string | null | undefined)[];
+  addStems(from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string>, hint: number): void {
+    const { sentences, stems } = this;
+    for (let si = firstEndingAfter(sentences, from, hint); si < sentences.length && sentences[si].start < to; si++) {
+      const norms = this.words[si].words;
+      const starts = this.startsAt(si);
+      const first = this.firstWord[si];
+      for (let t = 0; t < norms.length && starts[t] < to; t++) {
+        if (starts[t] < from) continue;
+        let stem = stems[first + t];
+        if (stem === undefined) stems[first + t] = stem = contentStem(norms[t]);
+        if (stem !== null && !speakerWords.has(norms[t])) out.add(stem);
+      }
+    }
+  }
 }
 
-/** The sentences a quote overlaps (first and last index), or null without sentences. */
-function sentencesOf(source: QuoteSource, quote: Quote): { readonly first: number; readonly last: number } | null {
-  const sentences = source.sentences;
-  if (sentences === undefined || sentences.length === 0) return null;
-  const first = firstNotBefore(sentences.length, (i) => sentences[i].end <= quote.start);
-  if (first >= sentences.length || sentences[first].start >= quote.end) return null;
+/**
+ * The first sentence that ends after `at` (sentences end in order), searched from sentence `hint`
+ * when every sentence before it ends by `at`: quotes come in order, and a quote's words lie a few
+ * sentences from its start, so most questions need a step or two, not a binary search.
+ */
+function firstEndingAfter(sentences: readonly Sentence[], at: number, hint: number): number {
+  if (hint > sentences.length || (hint > 0 && sentences[hint - 1].end > at)) return firstNotBefore(sentences.length, (i) => sentences[i].end <= at);
+  let si = hint;
+  while (si < sentences.length && sentences[si].end <= at) si++;
+  return si;
+}
+
+/** The article's sentence words, when the caller gave one list per sentence. */
+function sentenceIndexOf(source: QuoteSource): SentenceIndex | null {
+  const { sentences, sentenceWords } = source;
+  return sentences !== undefined && sentenceWords?.length === sentences.length ? new SentenceIndex(sentences, sentenceWords) : null;
+}
+
+/** The words of an article's text read where some quote's context lies (the union of the windows), which is all a context needs. */
+class TextWords implements WordsAround {
+  private readonly starts: number[] = [];
+  private readonly norms: string[] = [];
+  private readonly stems: (string | null)[] = [];
+
+  constructor(text: string, spans: readonly QuoteSpans[]) {
+    const sorted = spans.map((s) => s.window).sort((a, b) => a.start - b.start);
+    // Each spelling's folded form and facts in one look-up (spellingFacts), not folded and then looked up.
+    const onWord = (at: number, _end: number, spelling: string): void => {
+      const facts = spellingFacts(spelling);
+      this.starts.push(at);
+      this.norms.push(facts.norm);
+      this.stems.push(stemOf(facts));
+    };
+    let covered = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      let end = sorted[i].end;
+      const start = Math.max(covered, sorted[i].start);
+      while (i + 1 < sorted.length && sorted[i + 1].start <= end) end = Math.max(end, sorted[++i].end);
+      if (end > start) eachSpelling(text, start, end, onWord);
+      covered = Math.max(covered, end);
+    }
+  }
+
+  addStems(from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string>): void {
+    // The words read are few per window and not sentences: a binary search, no hint.
+    const { starts, norms, stems } = this;
+    for (let i = firstNotBefore(starts.length, (k) => starts[k] < from); i < starts.length && starts[i] < to; i++) {
+      const stem = stems[i];
+      if (stem !== null && !speakerWords.has(norms[i])) out.add(stem);
+    }
+  }
+}
+
+/** The last sentence a quote overlaps that starts with `first`, or -1 when it overlaps none. */
+function lastSentenceOf(sentences: readonly Sentence[], quote: Quote, first: number): number {
+  if (first >= sentences.length || sentences[first].start >= quote.end) return -1;
   let last = first;
   while (last + 1 < sentences.length && sentences[last + 1].start < quote.end) last++;
-  return { first, last };
+  return last;
 }
 
-/** A quote's own sentences and its window; `bySentence` when the window is whole sentences (not ±250 characters). */
+/**
+ * A quote's own sentences and its window; `bySentence` when the window is whole sentences (not ±250
+ * characters). `first`: the first sentence that ends after the quote's start; `scanFrom`, the one
+ * where a search for the words of the window may start.
+ */
 interface QuoteSpans {
   readonly own: Span;
   readonly window: Span;
   readonly bySentence: boolean;
+  readonly first: number;
+  readonly scanFrom: number;
 }
 
-/** The quote's own sentences, and the window of those plus one sentence on either side (±250 characters without sentences). */
-function spansOf(source: QuoteSource, textLength: number, quote: Quote): QuoteSpans {
-  const at = sentencesOf(source, quote);
-  const sentences = source.sentences;
-  if (at === null || sentences === undefined) {
+/**
+ * The quote's own sentences, and the window of those plus one sentence on either side (±250
+ * characters without sentences); `hint` as for firstEndingAfter (the previous quote's `first`).
+ */
+function spansOf(sentences: readonly Sentence[] | undefined, textLength: number, quote: Quote, hint: number): QuoteSpans {
+  const first = sentences === undefined || sentences.length === 0 ? 0 : firstEndingAfter(sentences, quote.start, hint);
+  const last = sentences === undefined ? -1 : lastSentenceOf(sentences, quote, first);
+  if (last < 0 || sentences === undefined) {
     const window = { start: Math.max(0, quote.start - 250), end: Math.min(textLength, quote.end + 250) };
-    return { own: { start: quote.start, end: quote.end }, window, bySentence: false };
+    return { own: { start: quote.start, end: quote.end }, window, bySentence: false, first, scanFrom: 0 };
   }
-  const own = { start: sentences[at.first].start, end: Math.min(textLength, sentences[at.last].end) };
-  const from = Math.max(0, sentences[Math.max(0, at.first - 1)].start);
-  const to = Math.min(textLength, sentences[Math.min(sentences.length - 1, at.last + 1)].end);
-  return { own, window: { start: from, end: Math.max(from, to) }, bySentence: to === sentences[Math.min(sentences.length - 1, at.last + 1)].end };
-}
-/**
- * The words around an article's quotes: the caller's sentence words, or the article read only where
- * some quote's context lies (the union of the windows), which is all a context needs.
- */
-function wordsAround(source: QuoteSource, text: string, spans: readonly QuoteSpans[]): ArticleWords {
-  const windows = spans.map((s) => s.window);
-  const sentences = source.sentences;
-  const sentenceWords = source.sentenceWords;
-  if (sentences !== undefined && sentenceWords !== undefined && sentenceWords.length === sentences.length && spans.every((s) => s.bySentence)) {
-    return wordsOfSentences(sentences, sentenceWords, windows);
-  }
-  const sorted = [...windows].sort((a, b) => a.start - b.start);
-  const starts: number[] = [];
-  const norms: string[] = [];
-  const stems: (string | null)[] = [];
-  // Each spelling's folded form and facts in one look-up (spellingFacts), not folded and then looked up.
-  const onWord = (at: number, _end: number, spelling: string): void => {
-    const facts = spellingFacts(spelling);
-    starts.push(at);
-    norms.push(facts.norm);
-    stems.push(stemOf(facts));
-  };
-  let covered = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    let end = sorted[i].end;
-    const start = Math.max(covered, sorted[i].start);
-    while (i + 1 < sorted.length && sorted[i + 1].start <= end) end = Math.max(end, sorted[++i].end);
-    if (end > start) eachSpelling(text, start, end, onWord);
-    covered = Math.max(covered, end);
-  }
-  return { starts, norms, stems };
+  const own = { start: sentences[first].start, end: Math.min(textLength, sentences[last].end) };
+  const from = Math.max(0, sentences[Math.max(0, first - 1)].start);
+  const to = Math.min(textLength, sentences[Math.min(sentences.length - 1, last + 1)].end);
+  const bySentence = to === sentences[Math.min(sentences.length - 1, last + 1)].end;
+  return { own, window: { start: from, end: Math.max(from, to) }, bySentence, first, scanFrom: Math.max(0, first - 1) };
 }
 
-/**
- * The words of the sentences that make up the windows, from the sentences' words the caller read
- * already: sentences cover every word of their paragraphs and windows are whole sentences, so these
- * are the words reading the windows' text would find, without the regular expression and the folding.
- */
-function wordsOfSentences(sentences: readonly Sentence[], sentenceWords: readonly SentenceWords[], windows: readonly Span[]): ArticleWords {
-  const sorted = [...windows].sort((a, b) => a.start - b.start);
-  const starts: number[] = [];
-  const norms: string[] = [];
-  let next = 0;
-  for (const w of sorted) {
-    let si = Math.max(next, firstNotBefore(sentences.length, (i) => sentences[i].start < w.start));
-    for (; si < sentences.length && sentences[si].start < w.end; si++) {
-      const { words, wordStarts } = sentenceWords[si];
-      for (let t = 0; t < words.length; t++) {
-        starts.push(wordStarts[t]);
-        norms.push(words[t]);
-      }
-    }
-    next = Math.max(next, si);
-  }
-  return { starts, norms, stems: new Array<string | null | undefined>(norms.length).fill(undefined) };
+/** Each quote's spans, the sentences found by a cursor that moves on from the previous quote's. */
+function spansOfQuotes(sentences: readonly Sentence[] | undefined, textLength: number, quotes: readonly Quote[]): QuoteSpans[] {
+  let hint = 0;
+  return quotes.map((q) => {
+    const spans = spansOf(sentences, textLength, q, hint);
+    hint = spans.first;
+    return spans;
+  });
 }
 
 /**
@@ -277,14 +380,15 @@ function wordsOfSentences(sentences: readonly Sentence[], sentenceWords: readonl
  * from reading the text: a text that is not the span's (marks reopened across paragraphs), or a
  * word across either end of the span (reading the text alone would cut it).
  */
-function wordsOfQuote(source: QuoteSource, text: string, quote: Quote): string[] | undefined {
-  const { sentences, sentenceWords } = source;
+function wordsOfQuote(index: SentenceIndex, text: string, quote: Quote, spans: QuoteSpans): string[] | undefined {
   const { start, end } = quote.inner;
-  if (sentences === undefined || sentenceWords?.length !== sentences.length) return undefined;
   if (quote.text.length !== end - start || !text.startsWith(quote.text, start)) return undefined;
+  const sentences = index.sentences;
   const out: string[] = [];
-  for (let si = firstNotBefore(sentences.length, (i) => sentences[i].end <= start); si < sentences.length && sentences[si].start < end; si++) {
-    const { words, wordStarts, wordEnds } = sentenceWords[si];
+  for (let si = firstEndingAfter(sentences, start, spans.first); si < sentences.length && sentences[si].start < end; si++) {
+    const words = index.words[si].words;
+    const wordStarts = index.startsAt(si);
+    const wordEnds = index.endsAt(si);
     for (let t = 0; t < words.length; t++) {
       if (wordEnds[t] <= start || wordStarts[t] >= end) continue;
       if (wordStarts[t] < start || wordEnds[t] > end) return undefined;
@@ -295,21 +399,12 @@ function wordsOfQuote(source: QuoteSource, text: string, quote: Quote): string[]
 }
 
 /** Content stems of the words of a span around a quote (the quote's own words and its speaker's name left out). */
-function wordsAroundQuote(all: ArticleWords, quote: Quote, span: Span, speakerWords: ReadonlySet<string>): Set<string> {
+function stemsAround(words: WordsAround, quote: Quote, span: Span, speakerWords: ReadonlySet<string>, hint: number): ReadonlySet<string> {
   const out = new Set<string>();
-  addStems(all, span.start, quote.start, speakerWords, out);
-  addStems(all, quote.end, span.end, speakerWords, out);
-  return out;
-}
-
-/** Adds the content stems of the words starting in [from, to), but the speaker's. */
-function addStems(all: ArticleWords, from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string>): void {
-  const { starts, norms, stems } = all;
-  for (let i = firstNotBefore(starts.length, (k) => starts[k] < from); i < starts.length && starts[i] < to; i++) {
-    let stem = stems[i];
-    if (stem === undefined) stems[i] = stem = contentStem(norms[i]);
-    if (stem !== null && !speakerWords.has(norms[i])) out.add(stem);
-  }
+  words.addStems(span.start, quote.start, speakerWords, out, hint);
+  words.addStems(quote.end, span.end, speakerWords, out, hint);
+  // Most quotes of a dialogue have nothing but the speaker's name around them: one empty set for all.
+  return out.size === 0 ? NOTHING : out;
 }
 
 /** Which side of the quote, in its sentence, the cue stands on: the nearer of its occurrences before and after. */
@@ -325,15 +420,6 @@ function cueSideOf(text: string, quote: Quote, own: Span): CueSide {
 
 /** The folded words of a speaker's name, left out of the words around their quotes; read once per name. */
 const speakerWordsMemo = boundedMemo(20_000, (speaker): ReadonlySet<string> => new Set(quoteWords(speaker)));
-
-function surroundingsOf(all: ArticleWords, text: string, quote: Quote, spans: QuoteSpans): QuoteSurroundings {
-  const speakerWords = speakerWordsMemo(quote.speaker ?? '');
-  return {
-    context: wordsAroundQuote(all, quote, spans.window, speakerWords),
-    sentence: wordsAroundQuote(all, quote, spans.own, speakerWords),
-    cueSide: cueSideOf(text, quote, spans.own),
-  };
-}
 
 /**
  * Which quotes lie inside another (not the same span): one sweep in order of start, the longest
@@ -355,19 +441,29 @@ function nestedQuotes(quotes: readonly Span[]): Uint8Array {
   return nested;
 }
 
+/**
+ * The words around an article's quotes: the caller's sentence words when every window is whole
+ * sentences, else the article's text read where the windows lie.
+ */
+function aroundOf(text: string, index: SentenceIndex | null, spans: readonly QuoteSpans[]): ArticleAround {
+  return { text, words: index !== null && spans.every((s) => s.bySentence) ? index : new TextWords(text, spans) };
+}
+
 /** The quotes of one article as grouping reads them; quotes nested in another quote are left out (someone else's words, quoted). */
 export function readArticleQuotes(article: number, source: QuoteSource): QuoteInfo[] {
   const quotes = source.quotes;
   const text = source.text;
-  const spans = text === undefined ? [] : quotes.map((q) => spansOf(source, text.length, q));
-  const all = text !== undefined && quotes.length > 0 ? wordsAround(source, text, spans) : null;
+  const index = sentenceIndexOf(source);
+  const spans = text === undefined ? [] : spansOfQuotes(source.sentences, text.length, quotes);
+  const around = text !== undefined && quotes.length > 0 ? aroundOf(text, index, spans) : null;
   const nested = nestedQuotes(quotes);
   const out: QuoteInfo[] = [];
   for (let i = 0; i < quotes.length; i++) {
     if (nested[i] === 1) continue;
     const q = quotes[i];
-    const around = all === null || text === undefined ? undefined : surroundingsOf(all, text, q, spans[i]);
-    out.push(quoteInfo(article, i, q, around, text === undefined ? undefined : wordsOfQuote(source, text, q)));
+    const words = text === undefined || index === null ? undefined : wordsOfQuote(index, text, q, spans[i]);
+    const speakerWords = around === null ? NOTHING : speakerWordsMemo(q.speaker ?? '');
+    out.push(new ReadQuote(article, i, q, wordingOf(q, words), around, around === null ? null : spans[i], speakerWords));
   }
   return out;
 }

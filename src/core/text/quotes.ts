@@ -149,25 +149,42 @@ function openingKind(ch: string): Kind | null {
   }
 }
 
+// The kinds lists below are constants: a mark asks for them once per mark, and a quote-dense text has thousands.
+const CLOSES_CURLY: readonly Kind[] = ['curly', 'low'];
+const CLOSES_LOW: readonly Kind[] = ['low', 'curly'];
+const CLOSES_GUILLEMET: readonly Kind[] = ['guillemet'];
+const CLOSES_GUILLEMET_R: readonly Kind[] = ['guillemetR'];
+const CLOSES_ANGLE: readonly Kind[] = ['angleSingle'];
+const CLOSES_ANGLE_R: readonly Kind[] = ['angleSingleR'];
+const CLOSES_STRAIGHT: readonly Kind[] = ['straight'];
+const CLOSES_PRIME: readonly Kind[] = ['prime', 'straight'];
+const CLOSES_SINGLE: readonly Kind[] = ['single', 'lowSingle', 'straightSingle'];
+const CLOSES_LOW_SINGLE: readonly Kind[] = ['lowSingle', 'single'];
+const CLOSES_STRAIGHT_SINGLE: readonly Kind[] = ['straightSingle', 'single'];
+const NO_KINDS: readonly Kind[] = [];
+
 /** The kinds a mark can close, most likely first. */
 function closingKinds(ch: string): readonly Kind[] {
   switch (ch) {
-    case '”': return ['curly', 'low'];
-    case '“': return ['low', 'curly'];
-    case '»': return ['guillemet'];
-    case '«': return ['guillemetR'];
-    case '›': return ['angleSingle'];
-    case '‹': return ['angleSingleR'];
-    case '"': return ['straight'];
-    case '″': return ['prime', 'straight'];
-    case '’': return ['single', 'lowSingle', 'straightSingle'];
-    case '‘': return ['lowSingle', 'single'];
-    case "'": return ['straightSingle', 'single'];
-    default: return [];
+    case '”': return CLOSES_CURLY;
+    case '“': return CLOSES_LOW;
+    case '»': return CLOSES_GUILLEMET;
+    case '«': return CLOSES_GUILLEMET_R;
+    case '›': return CLOSES_ANGLE;
+    case '‹': return CLOSES_ANGLE_R;
+    case '"': return CLOSES_STRAIGHT;
+    case '″': return CLOSES_PRIME;
+    case '’': return CLOSES_SINGLE;
+    case '‘': return CLOSES_LOW_SINGLE;
+    case "'": return CLOSES_STRAIGHT_SINGLE;
+    default: return NO_KINDS;
   }
 }
 
 const MARKS = /[“”„«»‹›"″‘’‚'\n]/g;
+
+const MIXED_DOUBLE: readonly Kind[] = ['curly', 'low', 'straight', 'prime'];
+const STRAIGHT_DOUBLE: readonly Kind[] = ['straight', 'prime'];
 
 /**
  * What a mark closes when no quote of its own kind is open: news copy mixes curly and straight
@@ -175,8 +192,8 @@ const MARKS = /[“”„«»‹›"″‘’‚'\n]/g;
  */
 function mixedKinds(ch: string): readonly Kind[] {
   switch (ch) {
-    case '"': case '”': case '“': case '″': return ['curly', 'low', 'straight', 'prime'];
-    default: return [];
+    case '"': case '”': case '“': case '″': return MIXED_DOUBLE;
+    default: return NO_KINDS;
   }
 }
 
@@ -220,11 +237,11 @@ class QuoteScanner {
     const kind = openingKind(ch);
     // Guillemets are never apostrophes or inch marks: French sets them off with spaces.
     const guillemet = ch === '«' || ch === '»' || ch === '‹' || ch === '›';
-    const guillemetCloses = guillemet && closingKinds(ch).some((k) => stack.some((o) => o.kind === k));
+    const guillemetCloses = guillemet && innermost(stack, closingKinds(ch)) >= 0;
     // “ opens whatever stands before it (”“ between two quotes, a missing space), unless it closes.
     const opens = kind !== null && (canOpen(text, i) || (guillemet && !guillemetCloses) || (ch === '“' && i + 1 < text.length && !SPACE.test(text[i + 1])));
     // A straight mark after a word or punctuation closes the straight quote that is open.
-    const closesStraight = (ch === '"' || ch === '″') && i > 0 && !SPACE.test(text[i - 1]) && !BEFORE_OPEN_STRAIGHT.test(text[i - 1]) && stack.some((o) => o.kind === 'straight' || o.kind === 'prime');
+    const closesStraight = (ch === '"' || ch === '″') && i > 0 && !SPACE.test(text[i - 1]) && !BEFORE_OPEN_STRAIGHT.test(text[i - 1]) && innermost(stack, STRAIGHT_DOUBLE) >= 0;
     const closes = canClose(text, i) || guillemetCloses || closesStraight || (ch === '”' && i > 0 && !SPACE.test(text[i - 1]));
     if ((closes || !opens) && this.close(i, ch, closes, opens)) {
       return;
@@ -264,7 +281,7 @@ class QuoteScanner {
     }
     // A symmetric mark cannot open a second quote of its own kind inside the first; real quotes
     // never nest deeper than a few levels, and a bounded stack keeps every mark O(1).
-    if (stack.length >= MAX_DEPTH || ((kind === 'straight' || kind === 'prime' || kind === 'straightSingle') && stack.some((o) => o.kind === kind))) {
+    if (stack.length >= MAX_DEPTH || ((kind === 'straight' || kind === 'prime' || kind === 'straightSingle') && isOpen(stack, kind))) {
       return;
     }
     stack.push({ kind, mark: i, reopened: [] });
@@ -296,6 +313,12 @@ const MAX_DEPTH = 6;
 
 /** What may stand right before a straight mark that opens while another straight quote is open. */
 const BEFORE_OPEN_STRAIGHT = /[([{\u2014\u2013\-/]/;
+
+/** Whether a quote of this kind is open. */
+function isOpen(stack: readonly Open[], kind: Kind): boolean {
+  for (const o of stack) if (o.kind === kind) return true;
+  return false;
+}
 
 /** Index in the stack of the innermost open quote of one of these kinds, or -1. */
 function innermost(stack: readonly Open[], kinds: readonly Kind[]): number {
