@@ -57,25 +57,22 @@ interface PairKeys {
 }
 
 function pairKeys(a: ArticleFeatures, b: ArticleFeatures): PairKeys {
-  const n = a.sents.length + b.sents.length;
   const ka = a.keyTable;
   const kb = b.keyTable;
-  const dfA = (id: number) => ka.postingStart[id + 1] - ka.postingStart[id];
-  const dfB = (id: number) => kb.postingStart[id + 1] - kb.postingStart[id];
   const bInA = new Int32Array(kb.keys.length).fill(-1);
-  const aInB = new Int32Array(ka.keys.length).fill(-1);
+  // A's ids in B are needed only here: a scratch array reused from pair to pair.
+  const aInB = keyScratch.aInB(ka.keys.length);
   matchKeyIds(ka, kb, aInB, bInA);
-  // The weight depends on the key's sentence count alone: each count's logarithm once per pair (NaN: not yet).
-  const idfOfCount = new Float64Array(n + 1).fill(NaN);
-  const idf = (df: number): number => {
-    if (df > n) return Math.log(1 + (n + 1) / (df + 0.5));
-    if (Number.isNaN(idfOfCount[df])) idfOfCount[df] = Math.log(1 + (n + 1) / (df + 0.5));
-    return idfOfCount[df];
-  };
+  const idf = keyScratch.idfOfCount(a.sents.length + b.sents.length);
   const weightA = new Float64Array(ka.keys.length);
-  for (let id = 0; id < weightA.length; id++) weightA[id] = idf(dfA(id) + (aInB[id] < 0 ? 0 : dfB(aInB[id])));
+  const sa = ka.postingStart;
+  const sb = kb.postingStart;
+  for (let id = 0; id < weightA.length; id++) {
+    const other = aInB[id];
+    weightA[id] = idf(sa[id + 1] - sa[id] + (other < 0 ? 0 : sb[other + 1] - sb[other]));
+  }
   const weightB = new Float64Array(kb.keys.length);
-  for (let id = 0; id < weightB.length; id++) weightB[id] = bInA[id] < 0 ? idf(dfB(id)) : weightA[bInA[id]];
+  for (let id = 0; id < weightB.length; id++) weightB[id] = bInA[id] < 0 ? idf(sb[id + 1] - sb[id]) : weightA[bInA[id]];
   const absent = idf(0);
   const byKey = (key: string): number => {
     const idA = ka.ids.get(key);
@@ -88,6 +85,35 @@ function pairKeys(a: ArticleFeatures, b: ArticleFeatures): PairKeys {
   return { weightA, weightB, bInA, weight, table };
 }
 
+/**
+ * Work arrays of pairKeys, reused from pair to pair (small typed arrays are slow to allocate): A's key
+ * ids in B, and the weight of each sentence count (log(1 + (n + 1) / (df + 0.5)), each computed once per pair).
+ */
+const keyScratch = (() => {
+  let aInB = new Int32Array(256);
+  let idfOfCount = new Float64Array(256);
+  let sentences = 0;
+  const idf = (df: number): number => {
+    if (df > sentences) return Math.log(1 + (sentences + 1) / (df + 0.5));
+    let w = idfOfCount[df];
+    // NaN: not yet computed for this pair.
+    if (Number.isNaN(w)) idfOfCount[df] = w = Math.log(1 + (sentences + 1) / (df + 0.5));
+    return w;
+  };
+  return {
+    aInB(length: number): Int32Array {
+      if (aInB.length < length) aInB = new Int32Array(Math.max(length, 2 * aInB.length));
+      return aInB.fill(-1, 0, length);
+    },
+    idfOfCount(n: number): (df: number) => number {
+      if (idfOfCount.length < n + 1) idfOfCount = new Float64Array(Math.max(n + 1, 2 * idfOfCount.length));
+      idfOfCount.fill(NaN, 0, n + 1);
+      sentences = n;
+      return idf;
+    },
+  };
+})();
+
 /** Per article: each sentence's index, and each key's scale in its sentence (keyScale), along its key table. */
 interface SentencePlaces {
   readonly index: ReadonlyMap<SentenceFeatures, number>;
@@ -97,6 +123,15 @@ const placesOf = new WeakMap<ArticleFeatures, SentencePlaces>();
 const EMPTY_WEIGHTS = new Float64Array(0);
 const EMPTY_IDS = new Int32Array(0);
 const EMPTY_FILLED = new Uint8Array(0);
+
+/**
+ * The sentence weights, ids and filled marks of the table scored last, reused from table to table
+ * (two arrays the size of both articles' keys per pair were most of the pair flow's garbage). One table
+ * is scored at a time (a pair's comparison, an anchor pair): a table scored again after another claims them again.
+ */
+const tableScratch: { owner: unknown; weights: Float64Array; ids: Int32Array; filled: Uint8Array } = {
+  owner: null, weights: new Float64Array(1024), ids: new Int32Array(1024), filled: new Uint8Array(256),
+};
 
 function sentencePlaces(f: ArticleFeatures): SentencePlaces {
   let places = placesOf.get(f);
@@ -120,11 +155,11 @@ function sentencePlaces(f: ArticleFeatures): SentencePlaces {
  * A lacks gets an id after A's). Filled a sentence at a time, when the scorer first asks for it.
  */
 class PairKeyIds implements KeyIdTable {
-  // Allocated at the first sentence asked for: many pairs' weights are built and never scored.
-  weights = EMPTY_WEIGHTS;
-  ids = EMPTY_IDS;
+  // The shared scratch's, taken at the first sentence asked for (claim): many pairs' weights are built and never scored.
+  weights: Float64Array = EMPTY_WEIGHTS;
+  ids: Int32Array = EMPTY_IDS;
   readonly idCount: number;
-  private filled = EMPTY_FILLED;
+  private filled: Uint8Array = EMPTY_FILLED;
   private readonly pa: SentencePlaces;
   private readonly pb: SentencePlaces;
   // The scorer asks for the same few sentences in turn (candidates come by sentence of B): the last two answers.
@@ -144,7 +179,7 @@ class PairKeyIds implements KeyIdTable {
    * knows their indices): their places are ready without looking the sentences up.
    */
   expect(i: number, j: number): void {
-    this.allocate();
+    this.claim();
     this.last0 = this.a.sents[i];
     this.start0 = this.fillA(i);
     this.last1 = this.b.sents[j];
@@ -152,6 +187,7 @@ class PairKeyIds implements KeyIdTable {
   }
 
   start(s: SentenceFeatures): number {
+    this.claim();
     if (s === this.last0) return this.start0;
     if (s === this.last1) return this.start1;
     const at = this.place(s);
@@ -166,15 +202,27 @@ class PairKeyIds implements KeyIdTable {
     const i = this.pa.index.get(s);
     const j = i === undefined ? this.pb.index.get(s) : undefined;
     if (j === undefined && i === undefined) return -1;
-    this.allocate();
     return i !== undefined ? this.fillA(i) : this.fillB(j as number);
   }
 
-  private allocate(): void {
-    if (this.filled.length > 0) return;
-    this.weights = new Float64Array(this.a.keyTable.sentenceKeys.length + this.b.keyTable.sentenceKeys.length);
-    this.ids = new Int32Array(this.weights.length);
-    this.filled = new Uint8Array(this.a.sents.length + this.b.sents.length);
+  /** Takes the shared scratch when another table (or none) holds it: nothing of this table's is filled in it then. */
+  private claim(): void {
+    const scratch = tableScratch;
+    if (scratch.owner === this) return;
+    const keys = this.a.keyTable.sentenceKeys.length + this.b.keyTable.sentenceKeys.length;
+    const sentences = this.a.sents.length + this.b.sents.length;
+    if (scratch.weights.length < keys) {
+      scratch.weights = new Float64Array(Math.max(keys, 2 * scratch.weights.length));
+      scratch.ids = new Int32Array(scratch.weights.length);
+    }
+    if (scratch.filled.length < sentences) scratch.filled = new Uint8Array(Math.max(sentences, 2 * scratch.filled.length));
+    scratch.filled.fill(0, 0, sentences);
+    scratch.owner = this;
+    this.weights = scratch.weights;
+    this.ids = scratch.ids;
+    this.filled = scratch.filled;
+    this.last0 = this.last1 = null;
+    this.start0 = this.start1 = -1;
   }
 
   private fillA(i: number): number {
@@ -232,11 +280,30 @@ export interface PairComparison {
   readonly capped: boolean;
 }
 
-/** Candidate sentence pairs of two articles, as parallel arrays; `strength` is the shared key weight over the smaller sentence's. */
+/**
+ * Candidate sentence pairs of two articles, the first `count` of parallel arrays; `strength` is the
+ * shared key weight over the smaller sentence's. One set of arrays, reused from pair to pair.
+ */
 interface Candidates {
-  readonly i: number[];
-  readonly j: number[];
-  readonly strength: number[];
+  i: Int32Array;
+  j: Int32Array;
+  strength: Float64Array;
+  count: number;
+}
+
+const candidateArrays: Candidates = { i: new Int32Array(1024), j: new Int32Array(1024), strength: new Float64Array(1024), count: 0 };
+
+function pushCandidate(c: Candidates, i: number, j: number, strength: number): void {
+  if (c.count === c.i.length) {
+    const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => { to.set(from); return to; };
+    c.i = grow(c.i, new Int32Array(2 * c.count));
+    c.j = grow(c.j, new Int32Array(2 * c.count));
+    c.strength = grow(c.strength, new Float64Array(2 * c.count));
+  }
+  c.i[c.count] = i;
+  c.j[c.count] = j;
+  c.strength[c.count] = strength;
+  c.count++;
 }
 
 /**
@@ -252,7 +319,8 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKe
   // are reset to 0 after each sentence of B.
   const { totalA, hitCount, hitWeight } = candidateScratch(nA);
   const touched: number[] = [];
-  const out: Candidates = { i: [], j: [], strength: [] };
+  const out = candidateArrays;
+  out.count = 0;
   const sb = b.keyTable;
   for (let j = 0; j < b.sents.length; j++) {
     for (let k = sb.sentenceKeyStart[j]; k < sb.sentenceKeyStart[j + 1]; k++) {
@@ -267,7 +335,7 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKe
       }
     }
     let totalB = -1;
-    const from = out.i.length;
+    const from = out.count;
     for (const i of touched) {
       const count = hitCount[i];
       const shared = hitWeight[i];
@@ -278,9 +346,7 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKe
       if (totalB < 0) totalB = keyWeightOf(sb, j, keys.weightB);
       const smaller = Math.min(totalA[i], totalB);
       if (shared < PREFILTER * smaller) continue;
-      out.i.push(i);
-      out.j.push(j);
-      out.strength.push(smaller === 0 ? 0 : shared / smaller);
+      pushCandidate(out, i, j, smaller === 0 ? 0 : shared / smaller);
     }
     keepStrongest(out, from, MAX_CANDIDATES_PER_SENTENCE);
     touched.length = 0;
@@ -310,26 +376,21 @@ function keyWeightOf(table: ArticleFeatures['keyTable'], s: number, weights: Flo
 
 /** Keeps the `max` strongest of the candidates from index `from` on (ties: the earlier sentence), in sentence order. */
 function keepStrongest(c: Candidates, from: number, max: number): void {
-  const n = c.i.length - from;
+  const n = c.count - from;
   if (n <= max) return;
   const order = Array.from({ length: n }, (_, k) => from + k)
     .sort((x, y) => c.strength[y] - c.strength[x] || c.i[x] - c.i[y])
     .slice(0, max)
     .sort((x, y) => c.i[x] - c.i[y]);
   const kept = order.map((k) => [c.i[k], c.j[k], c.strength[k]]);
-  for (const arr of [c.i, c.j, c.strength]) arr.length = from;
-  for (const [i, j, strength] of kept) {
-    c.i.push(i);
-    c.j.push(j);
-    c.strength.push(strength);
-  }
+  c.count = from;
+  for (const [i, j, strength] of kept) pushCandidate(c, i, j, strength);
 }
 
-/** Indices of the candidates to score, in their original order: all, or the strongest `budget` of them. */
-function withinBudget(c: Candidates, budget: number): number[] {
-  const all = c.i.map((_, k) => k);
-  if (all.length <= budget) return all;
-  return all.sort((x, y) => c.strength[y] - c.strength[x] || x - y).slice(0, budget).sort((x, y) => x - y);
+/** Indices of the candidates to score, in their original order, when they are more than `budget`: the strongest `budget`; null: all. */
+function withinBudget(c: Candidates, budget: number): number[] | null {
+  if (c.count <= budget) return null;
+  return Array.from({ length: c.count }, (_, k) => k).sort((x, y) => c.strength[y] - c.strength[x] || x - y).slice(0, budget).sort((x, y) => x - y);
 }
 
 /**
@@ -344,8 +405,11 @@ export function comparePair(a: ArticleFeatures, b: ArticleFeatures, options: Sco
   const nA = a.sents.length;
   const candidates = candidateSentences(a, b, keys);
   const chosen = withinBudget(candidates, PAIR_SCORE_BUDGET * (nA + b.sents.length));
+  const count = chosen === null ? candidates.count : chosen.length;
+  const capped = count < candidates.count;
   const scored = new Map<number, PairScore>();
-  for (const k of chosen) {
+  for (let c = 0; c < count; c++) {
+    const k = chosen === null ? c : chosen[c];
     const i = candidates.i[k];
     const j = candidates.j[k];
     let s = sameSentence(a.sents[i], b.sents[j], options);
@@ -356,7 +420,7 @@ export function comparePair(a: ArticleFeatures, b: ArticleFeatures, options: Sco
     if (s !== null && (s.score >= MIN_LINK || s.kind !== null)) scored.set(j * nA + i, s);
   }
   const links = alignedLinks(a, b, weight, scored, options);
-  return { links, scored: chosen.length, capped: chosen.length < candidates.i.length };
+  return { links, scored: count, capped };
 }
 
 /**
