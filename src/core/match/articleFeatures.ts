@@ -1,7 +1,7 @@
 import type { Quote, Sentence } from '../model';
-import { eachSpelling } from '../text/tokens';
+import { WordSpans } from '../text/tokens';
 import { FNV_OFFSET, FNV_PRIME, fnv1aUpdate } from '../hash';
-import { contentIdOf, spellingFacts, type WordFacts } from './lexicon';
+import { contentIdOf, spellingFactsAt, type WordFacts } from './lexicon';
 import { contentKeyIds } from './internKey';
 
 /** What the matchers need to know about one sentence, computed once per article text. */
@@ -99,26 +99,27 @@ interface ArticleWords {
 }
 
 /** What readWords fills, reused from article to article: no arrays grown word by word for each article. */
-const read = { norms: [] as string[], facts: [] as WordFacts[], starts: [] as number[], ends: [] as number[], count: 0 };
+const read = { norms: [] as string[], facts: [] as WordFacts[], starts: [] as number[], ends: [] as number[] };
 
-function addWord(start: number, end: number, spelling: string): void {
-  const facts = spellingFacts(spelling);
-  const n = read.count++;
-  read.norms[n] = facts.norm;
-  read.facts[n] = facts;
-  read.starts[n] = start;
-  read.ends[n] = end;
-}
+/** The scanner readWords reads with. */
+const spans = new WordSpans();
 
-/** Phase 1: every word of every sentence, without a token object per word. */
+/** Phase 1: every word of every sentence, each looked up by its offsets in the text (no string, no token object per word). */
 function readWords(text: string, sentences: readonly Sentence[]): ArticleWords {
-  read.count = 0;
+  let n = 0;
   const first = new Int32Array(sentences.length + 1);
   for (let si = 0; si < sentences.length; si++) {
-    first[si] = read.count;
-    eachSpelling(text, sentences[si].start, sentences[si].end, addWord);
+    first[si] = n;
+    spans.reset(text, sentences[si].start, sentences[si].end);
+    while (spans.next()) {
+      const facts = spellingFactsAt(text, spans.start, spans.end);
+      read.norms[n] = facts.norm;
+      read.facts[n] = facts;
+      read.starts[n] = spans.start;
+      read.ends[n++] = spans.end;
+    }
   }
-  const count = read.count;
+  const count = n;
   first[sentences.length] = count;
   // One buffer per article for word offsets: a typed array of its own per sentence costs ~250 bytes
   // of buffer bookkeeping (~20 MB on 1,000 articles).
@@ -175,14 +176,19 @@ function sentenceFeatures(
     const facts = words.facts[t];
     const key = facts.content;
     if (key === null) continue;
-    if (keys.add(key)) articleKeyIds.push(contentIdOf(facts));
+    // Lists of distinct keys are distinct by shared id: one key, one id in the current generation.
+    const id = contentIdOf(facts);
+    if (marks.add(id, IN_KEYS)) {
+      keys.add(key);
+      articleKeyIds.push(id);
+    }
     if (startsWithDigit(norm)) {
       numbers.add(norm);
-      salient.add(key);
-    } else if (t > from && isUpperAt(text, start)) {
+      if (marks.add(id, IN_SALIENT)) salient.add(key);
+    } else if (t > from && isUpperAt(text, start) && marks.add(id, IN_SALIENT)) {
       salient.add(key);
     }
-    if (facts.reporting) reporting.add(key);
+    if (facts.reporting && marks.add(id, IN_REPORTING)) reporting.add(key);
     if (prevKey !== null) shingles.add(pairHash(prevKey, key));
     prevKey = key;
   }
@@ -262,9 +268,9 @@ class ScratchList<T> {
 
 /** The lists sentenceFeatures fills, one set for all sentences (articles are read one at a time). */
 const scratch = {
-  keys: new ScratchList<string>(true),
-  salient: new ScratchList<string>(true),
-  reporting: new ScratchList<string>(true),
+  keys: new ScratchList<string>(false),
+  salient: new ScratchList<string>(false),
+  reporting: new ScratchList<string>(false),
   numbers: new ScratchList<string>(false),
   shingles: new ScratchList<number>(true),
   clear(): void {
@@ -273,8 +279,57 @@ const scratch = {
     this.reporting.clear();
     this.numbers.clear();
     this.shingles.clear();
+    marks.nextSentence();
   },
 };
+
+/** The lists of distinct keys a sentence's key can be in (KeyMarks bits). */
+const IN_KEYS = 1;
+const IN_SALIENT = 2;
+const IN_REPORTING = 4;
+
+/**
+ * Which of a sentence's lists of distinct keys already hold a key, by its shared id: a stamp per id
+ * (the sentence's number) and a bit per list, where a scan of each list (or a Set past 32) compared
+ * strings for every word.
+ */
+class KeyMarks {
+  private sentence = 0;
+  private stamps = new Int32Array(1024);
+  private lists = new Uint8Array(1024);
+
+  /** Forgets the previous sentence's marks. */
+  nextSentence(): void {
+    if (++this.sentence < 0x7fffffff) return;
+    this.stamps.fill(0);
+    this.sentence = 1;
+  }
+
+  /** Marks shared id `id` as in list `list` of this sentence; whether it was not in it yet. */
+  add(id: number, list: number): boolean {
+    if (id >= this.stamps.length) this.grow(id);
+    if (this.stamps[id] !== this.sentence) {
+      this.stamps[id] = this.sentence;
+      this.lists[id] = list;
+      return true;
+    }
+    if ((this.lists[id] & list) !== 0) return false;
+    this.lists[id] |= list;
+    return true;
+  }
+
+  private grow(id: number): void {
+    const size = Math.max(id + 1, 2 * this.stamps.length);
+    const stamps = new Int32Array(size);
+    stamps.set(this.stamps);
+    this.stamps = stamps;
+    const lists = new Uint8Array(size);
+    lists.set(this.lists);
+    this.lists = lists;
+  }
+}
+
+const marks = new KeyMarks();
 
 /** Phase 3: the key table of an article's sentences: ids in order of first use, postings by counting sort. */
 function keyTable(sents: readonly SentenceFeatures[], keyIds: readonly number[]): KeyTable {

@@ -3,6 +3,7 @@ import { foldWord } from '../text/normalize';
 import { lemma, stripPlural } from '../text/lemma';
 import { boundedMemo } from '../memo';
 import { contentKeyIds } from './internKey';
+import { FNV_OFFSET, FNV_PRIME } from '../hash';
 
 /**
  * What a paraphrase or a reworded quote keeps when it changes the words: word stems, and a small
@@ -170,13 +171,94 @@ export function contentIdOf(facts: WordFacts): number {
   return facts.idGeneration === contentKeyIds.generation ? facts.contentId : contentKeyIds.idOf(facts.content);
 }
 
-// Reading an article asks each word for its folded form and then its facts: one look-up by spelling
-// answers both (two look-ups per word were the largest single cost of reading articles).
-const spellingMemo = boundedMemo(100_000, (spelling): WordFacts => factsMemo(foldWord(spelling)));
+/**
+ * The facts of each spelling, found by the spelling's offsets in a text: reading an article asks
+ * each word for its folded form and then its facts, and one look-up by spelling answers both. An
+ * open-addressing table hashed over the text's characters needs no string per word read (a memo
+ * keyed by strings wanted a substring and a match object per word, the largest cost of reading
+ * articles); only a spelling seen for the first time is cut out and folded. Cleared when it holds
+ * `max` spellings, like boundedMemo: memory stays flat on text of any size.
+ */
+export class SpellingTable {
+  /** Entry + 1 at each slot, 0 for an empty slot; a power of two at most half full. */
+  private slots: Int32Array = new Int32Array(1 << 10);
+  private hashes: Int32Array = new Int32Array(1 << 9);
+  private spellings: string[] = [];
+  private facts: WordFacts[] = [];
+
+  constructor(private readonly max: number, private readonly compute: (spelling: string) => WordFacts) {}
+
+  /** How many spellings the table holds. */
+  get size(): number {
+    return this.spellings.length;
+  }
+
+  /** The facts of the spelling text[start, end). */
+  factsAt(text: string, start: number, end: number): WordFacts {
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    const mask = this.slots.length - 1;
+    for (let slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
+      const e = this.slots[slot] - 1;
+      if (e < 0) break;
+      const spelling = this.spellings[e];
+      if (this.hashes[e] === h && spelling.length === end - start && text.startsWith(spelling, start)) return this.facts[e];
+    }
+    const spelling = text.slice(start, end);
+    const facts = this.compute(spelling);
+    this.add(h, spelling, facts);
+    return facts;
+  }
+
+  private add(h: number, spelling: string, facts: WordFacts): void {
+    if (this.spellings.length >= this.max) this.clear();
+    const e = this.spellings.length;
+    if (e === this.hashes.length) this.hashes = grown(this.hashes, 2 * e);
+    this.hashes[e] = h;
+    this.spellings.push(spelling);
+    this.facts.push(facts);
+    if (2 * (e + 1) > this.slots.length) this.rehash(2 * this.slots.length);
+    else this.place(e);
+  }
+
+  private clear(): void {
+    this.slots.fill(0);
+    this.spellings = [];
+    this.facts = [];
+  }
+
+  /** Puts entry e in the first free slot from its hash's. */
+  private place(e: number): void {
+    const h = this.hashes[e];
+    const mask = this.slots.length - 1;
+    let slot = (h ^ (h >>> 16)) & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = e + 1;
+  }
+
+  private rehash(size: number): void {
+    this.slots = new Int32Array(size);
+    for (let e = 0; e < this.spellings.length; e++) this.place(e);
+  }
+}
+
+/** A copy of `a` with room for `size` values. */
+function grown(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+const spellingTable = new SpellingTable(100_000, (spelling) => factsMemo(foldWord(spelling)));
 
 /** The facts of a word as it is spelled in the text (eachSpelling), its folded form among them (norm). */
 export function spellingFacts(spelling: string): WordFacts {
-  return spellingMemo(spelling);
+  return spellingTable.factsAt(spelling, 0, spelling.length);
+}
+
+/** spellingFacts of text[start, end), without cutting the spelling out of the text (WordSpans gives the offsets). */
+export function spellingFactsAt(text: string, start: number, end: number): WordFacts {
+  return spellingTable.factsAt(text, start, end);
 }
 
 /** The comparison key of any folded word: its stem, mapped to its synonym group. */

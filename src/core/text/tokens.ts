@@ -9,11 +9,8 @@ export interface Token {
   readonly norm: string;
 }
 
-// A word: letters or digits, with inner apostrophes, hyphens, dots or commas between digits (3.5, 1,000).
-const WORD = /[\p{L}\p{N}]+(?:(?:['’‘-]|[.,](?=\p{N}))[\p{L}\p{N}]+)*/gu;
-
 /**
- * Splits text into word tokens with a regular expression: fast (tens of MB/s), no tagging.
+ * Splits text into word tokens (WordSpans): fast (tens of MB/s), no tagging.
  * `from`/`to` restrict it to a slice without copying; offsets stay relative to `text`.
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
@@ -35,10 +32,97 @@ export function eachWord(text: string, from: number, to: number, onWord: (start:
  * callers that look each spelling up in a memo of their own, once, instead of folding it first.
  */
 export function eachSpelling(text: string, from: number, to: number, onWord: (start: number, end: number, spelling: string) => void): void {
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) {
-    const end = Math.min(m.index + m[0].length, to);
-    onWord(m.index, end, end === m.index + m[0].length ? m[0] : text.slice(m.index, end));
+  const words = new WordSpans().reset(text, from, to);
+  while (words.next()) onWord(words.start, words.end, text.slice(words.start, words.end));
+}
+
+/** Character classes of the word scanner. */
+const OTHER = 1;
+const LETTER = 2;
+const NUMBER = 3;
+
+/** Class of each UTF-16 unit outside the surrogates, filled on first sight (0: not yet known). */
+const unitClass = new Uint8Array(0x10000);
+const IS_LETTER = /^\p{L}$/u;
+const IS_NUMBER = /^\p{N}$/u;
+
+function classOf(char: string): number {
+  return IS_LETTER.test(char) ? LETTER : IS_NUMBER.test(char) ? NUMBER : OTHER;
+}
+
+const isHigh = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
+/** Whether text[i] and text[i + 1] are a surrogate pair (one code point, as a Unicode regular expression reads it). */
+function pairAt(text: string, i: number): boolean {
+  return isHigh(text.charCodeAt(i)) && i + 1 < text.length && isLow(text.charCodeAt(i + 1));
+}
+
+/** The class of the code point at text[i] (i < text.length): a lone surrogate is neither letter nor number. */
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) {
+    const known = unitClass[c];
+    return known !== 0 ? known : (unitClass[c] = classOf(text[i]));
+  }
+  return pairAt(text, i) ? classOf(text.slice(i, i + 2)) : OTHER;
+}
+
+/** Code units of the code point at text[i]. */
+function widthAt(text: string, i: number): number {
+  return pairAt(text, i) ? 2 : 1;
+}
+
+/** Whether text[i] may join two runs of letters and digits into one word (apostrophes, hyphen), or two runs with a digit after it (. and ,). */
+function joinsAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0x27 || c === 0x2d || c === 0x2018 || c === 0x2019) return i + 1 < text.length && classAt(text, i + 1) !== OTHER;
+  return (c === 0x2e || c === 0x2c) && i + 1 < text.length && classAt(text, i + 1) === NUMBER;
+}
+
+/**
+ * The words of text[from, to), one after the other: letters or digits (code points, \p{L} or \p{N}),
+ * with inner apostrophes, hyphens, dots or commas between digits (3.5, 1,000). The same words as
+ * the regular expression [\p{L}\p{N}]+(?:(?:['’‘-]|[.,](?=\p{N}))[\p{L}\p{N}]+)* with the u and g flags
+ * (the unit test compares them), without a match object and a string per word: reading an article
+ * looks each word up by its offsets (lexicon's spelling table). A word that runs past `to` ends
+ * there (it is read to its end first, as the expression reads it); one that starts at or after `to` is not read.
+ */
+export class WordSpans {
+  /** The offsets of the word found by the last next(). */
+  start = 0;
+  end = 0;
+  private text = '';
+  private at = 0;
+  private to = 0;
+
+  /** Starts reading text[from, to). */
+  reset(text: string, from: number, to: number): this {
+    this.text = text;
+    this.to = to;
+    // A Unicode regular expression asked to start inside a surrogate pair starts at the pair.
+    this.at = from > 0 && from < text.length && isLow(text.charCodeAt(from)) && isHigh(text.charCodeAt(from - 1)) ? from - 1 : from;
+    return this;
+  }
+
+  /** Finds the next word (start, end); false when there is none before `to`. */
+  next(): boolean {
+    const text = this.text;
+    let i = this.at;
+    while (i < this.to && classAt(text, i) === OTHER) i += widthAt(text, i);
+    if (i >= this.to) {
+      this.at = i;
+      return false;
+    }
+    this.start = i;
+    for (;;) {
+      while (i < text.length && classAt(text, i) !== OTHER) i += widthAt(text, i);
+      if (i >= text.length || !joinsAt(text, i)) break;
+      i++;
+    }
+    this.at = i;
+    this.end = Math.min(i, this.to);
+    return true;
   }
 }
 
