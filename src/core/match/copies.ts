@@ -43,9 +43,7 @@ const COPY_SHINGLE_WORDS = 5;
  * Distinct hashes of the runs of COPY_SHINGLE_WORDS consecutive words of a normalised text (its words), sorted
  * ascending. Word order counts: two texts drawn from the same few words still differ.
  */
-function wordShingleSet(words: readonly string[], scratch: Scratch): Uint32Array {
-  const wordHash = scratch.take(0, words.length);
-  for (let k = 0; k < words.length; k++) wordHash[k] = fnv1aHash(words[k]);
+function wordShingleSet(words: readonly string[], wordHash: Uint32Array, scratch: Scratch): Uint32Array {
   const n = Math.max(0, words.length - COPY_SHINGLE_WORDS + 1);
   const all = scratch.take(1, n);
   for (let k = 0; k < n; k++) {
@@ -57,6 +55,27 @@ function wordShingleSet(words: readonly string[], scratch: Scratch): Uint32Array
   let distinct = 0;
   for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[distinct++] = all[k];
   return all.slice(0, distinct);
+}
+
+/** Each word's hash (wordShingleSet's input), in work array 0. */
+function wordHashes(words: readonly string[], scratch: Scratch): Uint32Array {
+  const wordHash = scratch.take(0, words.length);
+  for (let k = 0; k < words.length; k++) wordHash[k] = fnv1aHash(words[k]);
+  return wordHash;
+}
+
+/** A hash of the whole word sequence (from its words' hashes): the identical-text look-up's key, checked word by word on a hit. */
+function sequenceHash(wordHash: Uint32Array): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < wordHash.length; k++) h = Math.imul(h ^ wordHash[k], FNV_PRIME);
+  // Two 32-bit halves would need a second pass; the length makes a collision of different lengths impossible.
+  return (h >>> 0) * 65536 + (wordHash.length % 65536);
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** Two growable work arrays, reused from article to article: small typed arrays are slow to allocate. */
@@ -104,8 +123,13 @@ export interface CopySearch extends Progress {
   readonly at: Cursor;
   readonly copies: CopyOf[];
   readonly copyOf: Map<number, CopyOf>;
-  /** By normalised text itself (exact; dropped with the search once the copies are found). */
-  readonly firstByText: Map<string, number>;
+  /**
+   * The first article of each distinct normalised text, by a hash of its words (sequenceHash; a hit is
+   * checked word by word, so the look-up is exact without keeping every text joined).
+   */
+  readonly firstByText: Map<number, number[]>;
+  /** The words of the article last checked against (a run of identical copies checks the same one). */
+  checked?: { readonly article: number; readonly words: readonly string[] };
   readonly scratch: Scratch;
   readonly sketchIndex: Map<number, number[]>;
   readonly sets: (Uint32Array | null)[];
@@ -118,26 +142,29 @@ export function newCopySearch(): CopySearch {
 
 /** findCopies from where `s` stopped (the same texts each call): throws CancelledError between two articles when `token` asks. */
 export function continueCopies(s: CopySearch, texts: readonly string[], token?: CancellationLike): CopyOf[] {
-  inUnits(s, s.at, texts.length, 1, token, (a) => readArticle(s, a, texts[a]));
+  inUnits(s, s.at, texts.length, 1, token, (a) => readArticle(s, a, texts));
   s.done ??= [...s.copies].sort((x, y) => x.article - y.article);
   return s.done;
 }
 
 /** Article a: a copy of an earlier one (recorded), or an original (indexed by its sketch when long enough). */
-function readArticle(s: CopySearch, a: number, text: string): void {
+function readArticle(s: CopySearch, a: number, texts: readonly string[]): void {
   s.sets.push(null);
-  const words = normalisedWords(text);
+  const words = normalisedWords(texts[a]);
   if (words.length === 0) return;
-  const key = words.join(' ');
-  const first = s.firstByText.get(key);
+  const wordHash = wordHashes(words, s.scratch);
+  const key = sequenceHash(wordHash);
+  const first = firstWithWords(s, s.firstByText.get(key), words, texts);
   if (first !== undefined) {
     // The same text as an earlier article: a copy of that article's original, as that article is.
     const firstCopy = s.copyOf.get(first);
     addCopy(s, firstCopy === undefined ? { article: a, of: first, kind: 'identical', similarity: 1 } : { ...firstCopy, article: a });
     return;
   }
-  s.firstByText.set(key, a);
-  const set = wordShingleSet(words, s.scratch);
+  const firsts = s.firstByText.get(key);
+  if (firsts === undefined) s.firstByText.set(key, [a]);
+  else firsts.push(a);
+  const set = wordShingleSet(words, wordHash, s.scratch);
   if (set.length < MIN_SHINGLES) return;
   const near = nearestOriginal(set, s.sketchIndex, s.sets);
   if (near !== null) {
@@ -150,6 +177,15 @@ function readArticle(s: CopySearch, a: number, text: string): void {
     if (list === undefined) s.sketchIndex.set(set[k], [a]);
     else if (list.length < MAX_SKETCH_POSTING) list.push(a);
   }
+}
+
+/** The article among `firsts` whose normalised words are `words`, if any. */
+function firstWithWords(s: CopySearch, firsts: readonly number[] | undefined, words: readonly string[], texts: readonly string[]): number | undefined {
+  for (const f of firsts ?? []) {
+    if (s.checked?.article !== f) s.checked = { article: f, words: normalisedWords(texts[f]) };
+    if (sameWords(s.checked.words, words)) return f;
+  }
+  return undefined;
 }
 
 function addCopy(s: CopySearch, entry: CopyOf): void {
