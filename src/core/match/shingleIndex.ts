@@ -53,8 +53,9 @@ export interface CandidateSearch extends Progress {
   readonly flat: FlatShingles;
   /** Shingles by hash bucket (postingsUnit). */
   postings?: CountingSort;
-  /** The sentence pairs found so far (sharingSentencePairs), and how many. */
-  pairKeys: Float64Array;
+  /** The sentence pairs found so far (sharingUnit): first and second sentence ids (first < second), and how many. */
+  firsts: Int32Array;
+  seconds: Int32Array;
   pairCount: number;
   /** The pairs' second sentences grouped by first (pairsBySentence). */
   byFirst?: CountingSort;
@@ -66,7 +67,7 @@ export interface CandidateSearch extends Progress {
 
 export function newCandidateSearch(shingles: readonly SentenceShingles[], tally?: WorkTally, per: SearchUnits = SEARCH_UNITS): CandidateSearch {
   const n = shingles.length;
-  const search: CandidateSearch = { units: 0, step: 0, at: 0, shingles, tally, per, flat: allocateFlat(n <= ALL_PAIRS_UP_TO ? [] : shingles), pairKeys: new Float64Array(1024), pairCount: 0, found: new Map() };
+  const search: CandidateSearch = { units: 0, step: 0, at: 0, shingles, tally, per, flat: allocateFlat(n <= ALL_PAIRS_UP_TO ? [] : shingles), firsts: new Int32Array(1024), seconds: new Int32Array(1024), pairCount: 0, found: new Map() };
   if (n <= ALL_PAIRS_UP_TO) {
     search.done = [];
     for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) search.done.push([a, b]);
@@ -163,22 +164,27 @@ function newCountingSort(buckets: number, count: number): CountingSort {
   return { start: new Int32Array(buckets + 1), out: new Int32Array(count), counted: 0, placed: 0 };
 }
 
-/** One unit of the sort of `count` items (keyOf gives an item's bucket, valueOf what goes in it); true when all are placed. */
-function countingSortUnit(c: CountingSort, count: number, per: number, keyOf: (k: number) => number, valueOf: (k: number) => number): boolean {
+/**
+ * One unit of the sort of `count` items (item k's bucket is keys[k] mod the buckets, what goes in it
+ * values[k], or k itself when `values` is null); true when all are placed. Arrays, not functions: the
+ * two sorts' callbacks made every item a call the engine could not inline.
+ */
+function countingSortUnit(c: CountingSort, count: number, per: number, keys: Uint32Array | Int32Array, values: Int32Array | null): boolean {
+  const buckets = c.start.length - 1;
   if (c.counted < count) {
     const end = Math.min(count, c.counted + per);
-    for (let k = c.counted; k < end; k++) c.start[keyOf(k) + 1]++;
+    for (let k = c.counted; k < end; k++) c.start[(keys[k] % buckets) + 1]++;
     c.counted = end;
     return false;
   }
-  const buckets = c.start.length - 1;
   if (c.fill === undefined) {
     for (let b = 0; b < buckets; b++) c.start[b + 1] += c.start[b];
     c.fill = c.start.slice(0, buckets);
     return count === 0;
   }
   const end = Math.min(count, c.placed + per);
-  for (let k = c.placed; k < end; k++) c.out[c.fill[keyOf(k)]++] = valueOf(k);
+  const fill = c.fill;
+  for (let k = c.placed; k < end; k++) c.out[fill[keys[k] % buckets]++] = values === null ? k : values[k];
   c.placed = end;
   return end === count;
 }
@@ -191,12 +197,12 @@ function postingsUnit(s: CandidateSearch): boolean {
   const { hashes } = s.flat;
   const buckets = Math.max(1, hashes.length);
   const postings = (s.postings ??= newCountingSort(buckets, hashes.length));
-  return countingSortUnit(postings, hashes.length, s.per.items, (t) => hashes[t] % buckets, (t) => t);
+  return countingSortUnit(postings, hashes.length, s.per.items, hashes, null);
 }
 
 /**
- * Step 3: every sentence pair of two articles that shares a shingle, once per shared shingle, as
- * one number (si · sentenceCount + sj, si < sj). A shingle in more than MAX_POSTING sentences is a
+ * Step 3: every sentence pair of two articles that shares a shingle, once per shared shingle (si < sj,
+ * in firsts and seconds). A shingle in more than MAX_POSTING sentences is a
  * common phrase: skipped (a stop-shingle), and counted.
  */
 function sharingUnit(s: CandidateSearch): boolean {
@@ -211,7 +217,7 @@ function sharingUnit(s: CandidateSearch): boolean {
 
 /** The sentence pairs that bucket b's shingles give (sharingUnit). */
 function bucketPairs(s: CandidateSearch, b: number): void {
-  const { hashes, owners, articleOf, sentenceCount } = s.flat;
+  const { hashes, owners, articleOf } = s.flat;
   const { start: bucketStart, out: order } = s.postings as CountingSort;
   const from = bucketStart[b];
   const to = bucketStart[b + 1];
@@ -232,16 +238,22 @@ function bucketPairs(s: CandidateSearch, b: number): void {
       for (let j = i + 1; j < end; j++) {
         const sj = owners[order[j]];
         if (articleOf[si] === articleOf[sj]) continue;
-        if (s.pairCount === s.pairKeys.length) {
-          const grown = new Float64Array(s.pairKeys.length * 2);
-          grown.set(s.pairKeys);
-          s.pairKeys = grown;
-        }
-        s.pairKeys[s.pairCount++] = si * sentenceCount + sj;
+        if (s.pairCount === s.firsts.length) growPairs(s);
+        s.firsts[s.pairCount] = si;
+        s.seconds[s.pairCount++] = sj;
       }
     }
     x = end;
   }
+}
+
+function growPairs(s: CandidateSearch): void {
+  const firsts = new Int32Array(s.firsts.length * 2);
+  const seconds = new Int32Array(firsts.length);
+  firsts.set(s.firsts);
+  seconds.set(s.seconds);
+  s.firsts = firsts;
+  s.seconds = seconds;
 }
 
 /**
@@ -249,10 +261,8 @@ function bucketPairs(s: CandidateSearch, b: number): void {
  * that no unit sorts them all at once).
  */
 function byFirstUnit(s: CandidateSearch): boolean {
-  const { sentenceCount } = s.flat;
-  const keys = s.pairKeys;
-  const byFirst = (s.byFirst ??= newCountingSort(sentenceCount, s.pairCount));
-  return countingSortUnit(byFirst, s.pairCount, s.per.items, (k) => Math.floor(keys[k] / sentenceCount), (k) => keys[k] - Math.floor(keys[k] / sentenceCount) * sentenceCount);
+  const byFirst = (s.byFirst ??= newCountingSort(s.flat.sentenceCount, s.pairCount));
+  return countingSortUnit(byFirst, s.pairCount, s.per.items, s.firsts, s.seconds);
 }
 
 /**
