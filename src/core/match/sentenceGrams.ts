@@ -359,7 +359,7 @@ function packSenses(slots: number, start: Int32Array, list: Int32Array): void {
  * brought on collections. A slab lives while any grams cut from it do: the memo is cleared when
  * full, so slabs die with the grams of their time.
  */
-const SLAB = 1 << 16;
+const SLAB = 1 << 14;
 let slab = new Int32Array(SLAB);
 /** Where the unused part of `slab` starts. */
 let slabAt = 0;
@@ -456,14 +456,25 @@ export function nextCommonRun(a: Int32Array, b: Int32Array, run: CommonRun): boo
   return false;
 }
 
-/** How many elements two sorted multisets have in common, with multiplicity (a merge; hashes are 32-bit, so their difference is exact). */
+/**
+ * How many elements two sorted multisets have in common, with multiplicity: a merge whose steps
+ * add comparisons as 0 or 1 instead of branching on them (about twice as fast on hashes, whose
+ * order is unpredictable).
+ */
 export function sharedCount(a: Int32Array, b: Int32Array): number {
+  const n = a.length;
+  const m = b.length;
   let hit = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    const d = a[i] - b[j];
-    if (d === 0) hit++;
-    if (d <= 0) i++;
-    if (d >= 0) j++;
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    const x = a[i];
+    const y = b[j];
+    const lt = +(x < y);
+    const gt = +(x > y);
+    hit += 1 - lt - gt;
+    i += 1 - gt;
+    j += 1 - lt;
   }
   return hit;
 }
