@@ -82,37 +82,7 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
   const keys = table.of;
   for (const ks of keys) sortRarestFirst(ks, table);
   const common = commonDf(infos.length);
-  // postings of key id k: the quotes indexed so far that carry it, in order.
-  const postings: number[][] = table.names.map(() => []);
-  const count = new Int32Array(infos.length);
-  let next = 0;
-  // Quotes are indexed in order as they are asked for: i meets only those before it.
-  // Index loops over the typed arrays: for…of allocates an iterator result per element until optimized.
-  const indexUpTo = (i: number): void => {
-    for (; next < i; next++) {
-      const ks = keys[next];
-      for (let n = 0; n < ks.length; n++) postings[ks[n]].push(next);
-    }
-  };
-  // The quotes one scan touches (at most MAX_SCAN), in scan order: one buffer for all scans, no array per quote.
-  const touched = new Int32Array(MAX_SCAN);
-  const candidatesOf = (i: number): number[] => {
-    indexUpTo(i);
-    let n = 0;
-    let budget = MAX_SCAN;
-    const ks = keys[i];
-    for (let kn = 0; kn < ks.length; kn++) {
-      const list = postings[ks[kn]];
-      for (let p = list.length - 1; p >= 0 && budget > 0; p--, budget--) {
-        const j = list[p];
-        if (count[j]++ === 0) touched[n++] = j;
-      }
-      if (budget === 0) break;
-    }
-    const found = best(touched, n, count, ks.length, keys);
-    for (let t = 0; t < n; t++) count[touched[t]] = 0;
-    return found;
-  };
+  const scan = new CandidateScan(keys, table.names.length);
   const shareRareWord = (i: number, j: number): boolean => {
     let shared = 0;
     for (const k of infos[i].stems) {
@@ -122,7 +92,106 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
     }
     return false;
   };
-  return { candidatesOf, shareRareWord };
+  return { candidatesOf: (i) => scan.candidatesOf(i), shareRareWord };
+}
+
+/**
+ * A scan reads a list in part (the list where its budget runs out) by asking, for each quote it
+ * touched before, whether the list's window holds it, when that costs fewer steps than reading the window.
+ */
+const SEARCH_STEPS = 16;
+
+/**
+ * The posting lists of the quotes indexed so far, and the scan of one quote's keys: rarest first,
+ * the nearest quotes first, MAX_SCAN entries in all, each quote touched counted by the keys it shares.
+ */
+class CandidateScan {
+  /** Per key id, the quotes indexed so far that carry it, in order. */
+  private readonly postings: number[][];
+  /**
+   * Per key id, the quotes whose only key it is, in order (made on first use): of the entries a scan
+   * reaches only in its last list, these are the only ones that can be kept (see `enough`).
+   */
+  private readonly singles: (number[] | undefined)[];
+  private readonly count: Int32Array;
+  /** The quotes one scan touches (at most MAX_SCAN), in scan order: one buffer for all scans, no array per quote. */
+  private readonly touched = new Int32Array(MAX_SCAN);
+  private next = 0;
+
+  constructor(private readonly keys: readonly Int32Array[], keyCount: number) {
+    this.postings = Array.from({ length: keyCount }, () => []);
+    this.singles = new Array<number[] | undefined>(keyCount).fill(undefined);
+    this.count = new Int32Array(keys.length);
+  }
+
+  /** Quotes are indexed in order as they are asked for: i meets only those before it. */
+  private indexUpTo(i: number): void {
+    // Index loops over the typed arrays: for…of allocates an iterator result per element until optimized.
+    for (; this.next < i; this.next++) {
+      const ks = this.keys[this.next];
+      for (let n = 0; n < ks.length; n++) this.postings[ks[n]].push(this.next);
+      if (ks.length === 1) (this.singles[ks[0]] ??= []).push(this.next);
+    }
+  }
+
+  candidatesOf(i: number): number[] {
+    this.indexUpTo(i);
+    const { count, touched } = this;
+    let n = 0;
+    let budget = MAX_SCAN;
+    const ks = this.keys[i];
+    for (let kn = 0; kn < ks.length; kn++) {
+      const list = this.postings[ks[kn]];
+      if (list.length >= budget && n * SEARCH_STEPS < budget) {
+        // The budget runs out in this list: its window is its last `budget` entries.
+        const found = this.windowed(n, ks, list, list.length - budget, ks[kn]);
+        for (let t = 0; t < n; t++) count[touched[t]] = 0;
+        return found;
+      }
+      for (let p = list.length - 1; p >= 0 && budget > 0; p--, budget--) {
+        const j = list[p];
+        if (count[j]++ === 0) touched[n++] = j;
+      }
+      if (budget === 0) break;
+    }
+    const found = best(touched, n, count, ks.length, this.keys);
+    for (let t = 0; t < n; t++) count[touched[t]] = 0;
+    return found;
+  }
+
+  /**
+   * What the scan finds when its last list is read from `from` on, without reading it entry by entry:
+   * the `n` quotes touched before gain a key each where the window holds them (a binary search, as a
+   * list is in order), and rank as the scan ranks them; the quotes the window alone touches share one
+   * key, are kept only when either quote has one key (`enough`), and come last, nearest first.
+   */
+  private windowed(n: number, ks: Int32Array, list: readonly number[], from: number, key: number): number[] {
+    const { count, touched } = this;
+    const least = list[from];
+    for (let t = 0; t < n; t++) {
+      const j = touched[t];
+      if (j >= least && holds(list, from, j)) count[j]++;
+    }
+    const found = best(touched, n, count, ks.length, this.keys);
+    const only = ks.length <= 1 ? list : this.singles[key];
+    if (only === undefined) return found;
+    for (let p = only.length - 1; p >= 0 && only[p] >= least && found.length < MAX_CANDIDATES; p--) {
+      if (count[only[p]] === 0) found.push(only[p]);
+    }
+    return found;
+  }
+}
+
+/** Whether the ordered list holds `j` at or after index `from`. */
+function holds(list: readonly number[], from: number, j: number): boolean {
+  let lo = from;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < j) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < list.length && list[lo] === j;
 }
 
 /**
