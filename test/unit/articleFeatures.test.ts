@@ -137,6 +137,19 @@ describe('sentence lists (keys, names, reporting verbs, numbers, shingles)', () 
     });
   });
 
+  it("keeps an article's shingles in one buffer of their exact size, each sentence's a view of it in order", () => {
+    const f = features(`${storm} ${rewrite}`);
+    const buffer = f.shingles[0].buffer;
+    let at = 0;
+    for (const s of f.shingles) {
+      assert.strictEqual(s.buffer, buffer);
+      assert.strictEqual(s.byteOffset, 4 * at);
+      at += s.length;
+    }
+    assert.ok(at > 0);
+    assert.strictEqual(buffer.byteLength, 4 * at, 'no room left for the words that made no shingle');
+  });
+
   it('reads a spelling to its folded form and that form\'s facts in one look-up', () => {
     for (const spelling of ['Defence', 'Ukraine’s', 'talks', 'constructor', '__proto__', 'THE', '1,000']) {
       const read = spellingFacts(spelling);

@@ -392,6 +392,9 @@ class ArticleKeyTable implements KeyTable {
   }
 }
 
+/** The shingles of the article being read, before they are copied out at their exact size. */
+let shingleScratch = new Int32Array(1024);
+
 /** The shared ids of the keys of the article being read, sentence by sentence, in the order of each sentence's keys. */
 const articleKeyIds: number[] = [];
 
@@ -437,17 +440,19 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
   contentKeyIds.reserve(words.count);
   articleKeyIds.length = 0;
   const sents: SentenceFeatures[] = [];
-  const shingles: Int32Array[] = [];
-  // One buffer per article for shingles (at most one per word after a sentence's first); each sentence gets a view.
-  const shingleBuffer = new Int32Array(words.count);
+  // Shingles are gathered in one scratch buffer (at most one per word after a sentence's first), then
+  // copied to one buffer of the article's exact size; each sentence gets a view of it.
+  if (shingleScratch.length < words.count) shingleScratch = new Int32Array(Math.max(words.count, 2 * shingleScratch.length));
+  const shingleEnds = new Int32Array(sentences.length);
   let shingleAt = 0;
   let q = 0;
   for (let si = 0; si < sentences.length; si++) {
     while (q < quotes.length && quotes[q].end <= sentences[si].start) q++;
     sents.push(sentenceFeatures(text, words, words.first[si], words.first[si + 1], quotes, q));
-    const shingleCount = scratch.shingles.copyTo(shingleBuffer, shingleAt);
-    shingles.push(shingleBuffer.subarray(shingleAt, shingleAt + shingleCount));
-    shingleAt += shingleCount;
+    shingleAt += scratch.shingles.copyTo(shingleScratch, shingleAt);
+    shingleEnds[si] = shingleAt;
   }
+  const shingleBuffer = shingleScratch.slice(0, shingleAt);
+  const shingles = Array.from(shingleEnds, (end, si) => shingleBuffer.subarray(si === 0 ? 0 : shingleEnds[si - 1], end));
   return { sentences, quotes, sents, keyTable: keyTable(sents, articleKeyIds), shingles };
 }

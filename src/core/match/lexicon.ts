@@ -90,6 +90,9 @@ const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['job', 'employment', 'work'],
 ];
 
+/** Derivational endings the stemmer strips, the first that fits (one list, not a new one per word stemmed). */
+const DERIVATIONS = ['ions', 'ion', 'ments', 'ment', 'ingly', 'ings', 'ing', 'edly', 'ed', 'ly', 'ness', 'ive', 'al'];
+
 /**
  * A light stemmer over the word's lemma (text/lemma.ts: "went" → "go", "talks" → "talk"): it also
  * strips derivations, so "negotiations"/"negotiate" and "discussing"/"discussion" meet. Stems are
@@ -99,7 +102,7 @@ export function stemWord(word: string): string {
   let w = lemma(word);
   if (w.length <= 3 || /\d/.test(w)) return w;
   w = stripPlural(w);
-  for (const suffix of ['ions', 'ion', 'ments', 'ment', 'ingly', 'ings', 'ing', 'edly', 'ed', 'ly', 'ness', 'ive', 'al']) {
+  for (const suffix of DERIVATIONS) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
       w = w.slice(0, -suffix.length);
       break;

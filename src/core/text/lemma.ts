@@ -19,6 +19,11 @@ const NAME_TAGS = new Set([
   'Organization', 'ProperNoun', 'SportsTeam', 'Honorific',
 ]);
 
+/** The tenses a participle filed as an adjective is tried as ("united", "known"). */
+const PARTICIPLE_TAGS = ['Participle', 'PastTense'] as const;
+/** Verb endings the stripper removes from words compromise does not know. */
+const VERB_ENDINGS = ['ing', 'ed'] as const;
+
 /** Verb forms whose infinitive compromise derives, each with the tense the transform expects. */
 const VERB_TAGS = ['PastTense', 'Participle', 'Gerund', 'PresentTense'] as const;
 
@@ -115,7 +120,7 @@ function fromLexicon(lex: Lexicon, w: string): string | null {
   if (tags.includes('Adjective') && /(?:ed|n|t)$/.test(w)) {
     // Participles the lexicon files as adjectives ("united", "known", "left"): only when the
     // result is a verb compromise knows, so "best" or "red" stay as they are.
-    for (const tense of ['Participle', 'PastTense']) {
+    for (const tense of PARTICIPLE_TAGS) {
       const base = lex.toInfinitive(w, tense);
       if (base !== w && lex.tagsOf(base)?.includes('Infinitive') === true) {
         return base;
@@ -142,7 +147,7 @@ export function stripInflection(w: string): string {
   if (singular !== w || w.endsWith('s')) {
     return singular;
   }
-  for (const suffix of ['ing', 'ed']) {
+  for (const suffix of VERB_ENDINGS) {
     const base = w.slice(0, -suffix.length);
     if (w.endsWith(suffix) && base.length >= 3 && /[aeiouy]/.test(base)) {
       // "stopped" → "stop": a doubled final consonant belongs to the ending.
