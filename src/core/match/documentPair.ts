@@ -318,7 +318,8 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKe
   // Key weight of each sentence (−1: not yet), computed only for sentences that get that far; the hits
   // are reset to 0 after each sentence of B.
   const { totalA, hitCount, hitWeight } = candidateScratch(nA);
-  const touched: number[] = [];
+  const touched = touchedScratch;
+  touched.length = 0;
   const out = candidateArrays;
   out.count = 0;
   const sb = b.keyTable;
@@ -354,6 +355,9 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKe
   return out;
 }
 
+/** Sentences of A one sentence of B shares keys with, reused from pair to pair (emptied after each sentence of B). */
+const touchedScratch: number[] = [];
+
 /** Per sentence of A, reused from article pair to article pair (the pairs are compared one at a time). */
 let scratch = { totalA: new Float64Array(64), hitCount: new Int32Array(64), hitWeight: new Float64Array(64) };
 
@@ -374,17 +378,34 @@ function keyWeightOf(table: ArticleFeatures['keyTable'], s: number, weights: Flo
   return total;
 }
 
+const orderScratch: number[] = [];
+let keptScratch = { i: new Int32Array(MAX_CANDIDATES_PER_SENTENCE), j: new Int32Array(MAX_CANDIDATES_PER_SENTENCE), strength: new Float64Array(MAX_CANDIDATES_PER_SENTENCE) };
+
 /** Keeps the `max` strongest of the candidates from index `from` on (ties: the earlier sentence), in sentence order. */
 function keepStrongest(c: Candidates, from: number, max: number): void {
   const n = c.count - from;
   if (n <= max) return;
-  const order = Array.from({ length: n }, (_, k) => from + k)
-    .sort((x, y) => c.strength[y] - c.strength[x] || c.i[x] - c.i[y])
-    .slice(0, max)
-    .sort((x, y) => c.i[x] - c.i[y]);
-  const kept = order.map((k) => [c.i[k], c.j[k], c.strength[k]]);
-  c.count = from;
-  for (const [i, j, strength] of kept) pushCandidate(c, i, j, strength);
+  const order = orderScratch;
+  order.length = 0;
+  for (let k = from; k < c.count; k++) order.push(k);
+  order.sort((x, y) => c.strength[y] - c.strength[x] || c.i[x] - c.i[y]);
+  order.length = max;
+  order.sort((x, y) => c.i[x] - c.i[y]);
+  // The kept ones, copied out, then back from `from` on in i order.
+  if (keptScratch.i.length < max) keptScratch = { i: new Int32Array(max), j: new Int32Array(max), strength: new Float64Array(max) };
+  const kept = keptScratch;
+  for (let t = 0; t < max; t++) {
+    const k = order[t];
+    kept.i[t] = c.i[k];
+    kept.j[t] = c.j[k];
+    kept.strength[t] = c.strength[k];
+  }
+  for (let t = 0; t < max; t++) {
+    c.i[from + t] = kept.i[t];
+    c.j[from + t] = kept.j[t];
+    c.strength[from + t] = kept.strength[t];
+  }
+  c.count = from + max;
 }
 
 /** Indices of the candidates to score, in their original order, when they are more than `budget`: the strongest `budget`; null: all. */
@@ -457,7 +478,7 @@ function alignedLinks(
     const old = links.get(key);
     if (old && old.score >= score) return;
     const bestKind: MatchKind = own?.kind === 'verbatim' || own?.kind === 'near-verbatim' ? own.kind : kind;
-    links.set(key, { i, j, score: Math.min(1, Math.max(score, own?.score ?? 0)), kind: bestKind, runs: own?.runs ?? [], aligned });
+    links.set(key, { i, j, score: Math.min(1, Math.max(score, own?.score ?? 0)), kind: bestKind, runs: own?.runs ?? NO_RUNS, aligned });
   };
   for (let c = 0; c < chain.length; c++) {
     const n = nodes[chain[c]];
@@ -479,6 +500,9 @@ function alignedLinks(
   });
   return [...links.values()].sort((x, y) => x.i - y.i || x.j - y.j);
 }
+
+/** The runs of a link its sentences' own score did not give (one array for all: links are never changed). */
+const NO_RUNS: readonly WordRun[] = Object.freeze([]);
 
 /** The four neighbours of a sentence pair: the next or previous sentence on one side. */
 const NEIGHBOURS = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
