@@ -16,8 +16,6 @@ import { lcsLength, MAX_CELLS } from './verbatimRuns';
  * sentence and kept in a small bounded cache; the scorer passes each side's grams in.
  */
 
-const IS_NUMBER = /^\d/;
-
 /**
  * Pairs still-unpaired positions of equal hash, in order, by a merge of the two sorted orders
  * (each position once: a word said twice pairs twice only when the other side says it twice).
@@ -44,11 +42,16 @@ const commonRun: CommonRun = { x: 0, xe: 0, y: 0, ye: 0 };
 /** Bound on the word pairs the sense and spelling stages try (they compare unpaired content words one by one). */
 const MAX_TRIES = 4096;
 
-function unpairedContent(kind: Int32Array, paired: Uint8Array): number[] {
-  const out: number[] = [];
+/** The content words of one side still unpaired, written to `out` (a list reused from pair to pair), in order. */
+function unpairedContent(kind: Int32Array, paired: Uint8Array, out: number[]): number[] {
+  out.length = 0;
   for (let i = 0; i < kind.length; i++) if (kind[i] !== WordClass.Function && !paired[i]) out.push(i);
   return out;
 }
+
+/** The two sides' unpaired content words of the pair being aligned. */
+const restOfA: number[] = [];
+const restOfB: number[] = [];
 
 /** Marks of paired words, reused from pair to pair (the scorer runs one pair at a time): no typed array per pair. */
 let marksA: Uint8Array = new Uint8Array(64);
@@ -177,8 +180,8 @@ export function alignGrams(sa: SentenceGrams, sb: SentenceGrams): AlignmentEvide
   const pairedB = (marksB = cleared(marksB, nb));
   pairEqual(sa.wordsByHash, sb.wordsByHash, pairedA, pairedB);
   pairEqual(sa.keysByHash, sb.keysByHash, pairedA, pairedB);
-  const restA = unpairedContent(sa.kind, pairedA);
-  const restB = unpairedContent(sb.kind, pairedB);
+  const restA = unpairedContent(sa.kind, pairedA, restOfA);
+  const restB = unpairedContent(sb.kind, pairedB, restOfB);
   if (restA.length > 0 && restB.length > 0 && restA.length * restB.length <= MAX_TRIES) {
     pairBySense(sa, sb, restA, restB, pairedA, pairedB);
     pairBySpelling(sa, sb, restA, restB, pairedA, pairedB);
@@ -271,25 +274,23 @@ export interface NameGaps {
   readonly mismatch: number;
 }
 
-/** How many names `s` has. */
-function nameCount(s: SentenceFeatures): number {
+/** How many of `names` the keys of `other` lack. */
+function namesLacking(names: readonly string[], other: SentenceFeatures): number {
   let n = 0;
-  for (const k of s.salient) if (!IS_NUMBER.test(k)) n++;
-  return n;
-}
-
-/** How many names of `s` the keys of `other` lack. */
-function namesLacking(s: SentenceFeatures, other: SentenceFeatures): number {
-  let n = 0;
-  for (const k of s.salient) if (!IS_NUMBER.test(k) && !hasKey(other.keys, k)) n++;
+  for (const k of names) if (!hasKey(other.keys, k)) n++;
   return n;
 }
 
 /** The names each sentence lacks of the other's, counted once for both of the scorer's features that read them. */
 export function missingNames(a: SentenceFeatures, b: SentenceFeatures): NameGaps {
-  const lackA = namesLacking(a, b);
-  const lackB = namesLacking(b, a);
-  const names = nameCount(a) + nameCount(b);
+  return missingNamesOf(a, b, sentenceGrams(a), sentenceGrams(b));
+}
+
+/** missingNames from the two sentences' grams (their names). */
+export function missingNamesOf(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams): NameGaps {
+  const lackA = namesLacking(ga.names, b);
+  const lackB = namesLacking(gb.names, a);
+  const names = ga.names.length + gb.names.length;
   const aLonger = a.words.length >= b.words.length;
   return {
     longer: Math.log1p(aLonger ? lackA : lackB),

@@ -42,6 +42,8 @@ export interface SentenceGrams {
   readonly keyAt: Int32Array;
   /** The keys of the slots past the sentence's `keys`, in slot order (only features built by hand have any). */
   readonly extraKeys: readonly string[];
+  /** The sentence's names: its salient keys that are not numbers (pairAlignment's missingNames reads them for every pair). */
+  readonly names: readonly string[];
   readonly numbers: readonly NumberMention[];
   /**
    * The WordNet senses (synonyms.ts) of the words that carry each key slot, in word order, each
@@ -292,6 +294,13 @@ let senseScratch = new Int32Array(256);
 const extraKeys: string[] = [];
 const NO_KEYS: readonly string[] = Object.freeze([]);
 
+/** The salient keys of `s` that are not numbers: its names. */
+function namesOf(s: SentenceFeatures): readonly string[] {
+  let count = 0;
+  for (const k of s.salient) if (!IS_NUMBER.test(k)) count++;
+  return count === 0 ? NO_KEYS : count === s.salient.length ? s.salient : s.salient.filter((k) => !IS_NUMBER.test(k));
+}
+
 /** Each word's key slot written to `keyAt` (see SentenceGrams.keyAt); returns how many slots there are. */
 function keySlots(s: SentenceFeatures, keyAt: Int32Array): number {
   extraKeys.length = 0;
@@ -416,7 +425,7 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   if (hasNumber) for (let i = 0; i < n; i++) if (codes.masked[i] === NUMBER_HASH) maskedNumbers++;
   return {
     unigrams: grams[0], bigrams: grams[1], trigrams: grams[2], fourgrams: grams[3], negated: infos.some((w) => w.negation),
-    chars: charTrigrams, charCount: chars, keyAt, extraKeys: extraKeys.length === 0 ? NO_KEYS : extraKeys.slice(), numbers: infos.some((w) => w.opensNumber) ? numberMentions(words) : NO_NUMBERS,
+    chars: charTrigrams, charCount: chars, keyAt, extraKeys: extraKeys.length === 0 ? NO_KEYS : extraKeys.slice(), names: namesOf(s), numbers: infos.some((w) => w.opensNumber) ? numberMentions(words) : NO_NUMBERS,
     senseStart, senseList,
     wordHashes, wordsByHash, keysByHash, kind, keyBigrams, maskedBigrams,
     masked, maskedNumbers, bare: infos.map((w) => w.bare), bareShape,

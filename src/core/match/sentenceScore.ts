@@ -6,7 +6,7 @@ import { sameQuantity } from './numbers';
 import { charDice, hasKey, keyIndex, precisionRange, precisionRangeOf, sentenceGrams, sharedWordCount } from './sentenceGrams';
 import type { SentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
-import { alignGrams, maskedEditCeiling, maskedEditSimilarity, missingNames, precisionMax } from './pairAlignment';
+import { alignGrams, maskedEditCeiling, maskedEditSimilarity, missingNamesOf, precisionMax } from './pairAlignment';
 import type { AlignmentEvidence } from './pairAlignment';
 
 /**
@@ -298,9 +298,16 @@ function longestAddedStretch(a: SentenceFeatures, ga: SentenceGrams, b: Sentence
   return best;
 }
 
-/** The indices (in s.keys) of the keys of `s` that `other` lacks, in order: by id when the two have places in a table (at: s's, bt: other's). */
-function keysLacking(s: SentenceFeatures, other: SentenceFeatures, t: KeyIdTable | null, at: number, bt: number): number[] {
-  const out: number[] = [];
+/** The keys each side of the pair being scored lacks of the other's (keysLacking's lists, reused from pair to pair). */
+const lackingA: number[] = [];
+const lackingB: number[] = [];
+
+/**
+ * The indices (in s.keys) of the keys of `s` that `other` lacks, in order, written to `out`: by id
+ * when the two have places in a table (at: s's, bt: other's).
+ */
+function keysLacking(s: SentenceFeatures, other: SentenceFeatures, t: KeyIdTable | null, at: number, bt: number, out: number[]): number[] {
+  out.length = 0;
   if (t === null) {
     for (let k = 0; k < s.keys.length; k++) if (!hasKey(other.keys, s.keys[k])) out.push(k);
     return out;
@@ -333,8 +340,8 @@ function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGram
   const t = places === null ? null : places.t;
   const at = places === null ? -1 : places.at;
   const bt = places === null ? -1 : places.bt;
-  const restA = keysLacking(a, b, t, at, bt);
-  const restB = keysLacking(b, a, t, bt, at);
+  const restA = keysLacking(a, b, t, at, bt, lackingA);
+  const restB = keysLacking(b, a, t, bt, at, lackingB);
   let synonym = 0;
   let matched = 0;
   if (restA.length > 0 && restB.length > 0) {
@@ -451,7 +458,7 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceG
   e.bigramMax = bigrams[1];
   e.trigramMin = precisionRange(ga.trigrams, gb.trigrams)[0];
   e.numberMismatch = numberMismatch(ga, gb);
-  const names = missingNames(a, b);
+  const names = missingNamesOf(a, b, ga, gb);
   e.nameMismatch = names.mismatch;
   e.unmatchedMax = Math.log1p(Math.max(leftA, leftB));
   e.unmatchedMin = Math.log1p(Math.min(leftA, leftB));
