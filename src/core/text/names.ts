@@ -56,11 +56,11 @@ export function nameWords(name: string): readonly string[] {
 }
 
 function computeNameWords(name: string): string[] {
-  const words = name
-    .replace(POSSESSIVE_PROXY_AT_END, '')
-    .replace(/[’']s$/, '')
+  // Both patterns end with a possessive: without an apostrophe (most names) neither can match.
+  const bare = name.includes("'") || name.includes('’') ? name.replace(POSSESSIVE_PROXY_AT_END, '').replace(/[’']s$/, '') : name;
+  const words = bare
     .split(/[\s,]+/)
-    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}.'’-]+$/gu, ''))
+    .map(trimWord)
     .filter((w) => w.length > 0);
   while (words.length > 1 && NAME_SUFFIXES.has(fold(words[words.length - 1]).replace(/\./g, ''))) {
     words.pop();
@@ -69,7 +69,7 @@ function computeNameWords(name: string): string[] {
   // last word always stays, so a bare "President" remains a phrase.
   let first = 0;
   for (let i = 0; i < words.length - 1; i++) {
-    if (TITLE_WORDS.has(fold(words[i]).replace(/\.$/, ''))) {
+    if (TITLE_WORDS.has(withoutFinalDot(fold(words[i])))) {
       first = i + 1;
     }
   }
@@ -77,6 +77,20 @@ function computeNameWords(name: string): string[] {
     first++;
   }
   return words.slice(first);
+}
+
+/** A word that opens with an ASCII letter and holds only letters and . ' ’ -: WORD_EDGES finds nothing to trim. */
+const PLAIN_WORD = /^[A-Za-z][A-Za-z.'’-]*$/;
+const WORD_EDGES = /^[^\p{L}]+|[^\p{L}.'’-]+$/gu;
+
+/** A word without what precedes its first letter and without trailing marks other than . ' ’ -. */
+function trimWord(w: string): string {
+  return PLAIN_WORD.test(w) ? w : w.replace(WORD_EDGES, '');
+}
+
+/** s.replace(/\.$/, '') without a pattern. */
+function withoutFinalDot(s: string): string {
+  return s.endsWith('.') ? s.slice(0, -1) : s;
 }
 
 function isLowerCase(word: string): boolean {
@@ -89,18 +103,27 @@ export function looksLikeName(text: string): boolean {
 }
 
 function computeLooksLikeName(text: string): boolean {
-  // "Mr. King", "Ms. Bishop": after an honorific, a title word is a surname.
-  if (/^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+$/u.test(text.trim())) {
+  return looksLikeWords(text, nameWords(text));
+}
+
+/** "Mr. King", "Ms. Bishop": after an honorific, a title word is a surname. */
+const HONORIFIC_NAME = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+$/u;
+
+/** looksLikeName of a text whose nameWords are `words` (computeFacts has them at hand). */
+function looksLikeWords(text: string, words: readonly string[]): boolean {
+  if (HONORIFIC_NAME.test(text.trim())) {
     return true;
   }
-  const words = nameWords(text);
   if (words.length === 0) {
     return false;
   }
-  const last = words[words.length - 1];
   // "The Minister" is a description; "Martin Luther King" is a name.
-  const descriptive = (w: string): boolean => TITLE_WORDS.has(fold(w).replace(/\.$/, '')) || DESCRIPTIVE_WORDS.has(fold(w));
-  return /^\p{Lu}/u.test(last) && !words.every(descriptive);
+  return /^\p{Lu}/u.test(words[words.length - 1]) && !words.every(isDescriptive);
+}
+
+function isDescriptive(word: string): boolean {
+  const folded = fold(word);
+  return TITLE_WORDS.has(withoutFinalDot(folded)) || DESCRIPTIVE_WORDS.has(folded);
 }
 
 /** What the engine needs to know about a name, computed once per distinct spelling. */
@@ -112,6 +135,8 @@ export interface NameFacts {
   /** The name without titles ("Emmanuel Macron" for "French President Emmanuel Macron"). */
   readonly display: string;
   readonly wordCount: number;
+  /** nameWords of the trimmed name (properName reads them again without a look-up). */
+  readonly words: readonly string[];
 }
 
 /** Names recur across a bundle: their facts are worth keeping. */
@@ -125,14 +150,16 @@ export function nameFacts(name: string): NameFacts {
 function computeFacts(name: string): NameFacts {
   const trimmed = name.trim();
   if (trimmed.length === 0) {
-    return { key: null, isName: false, display: '', wordCount: 0 };
+    return { key: null, isName: false, display: '', wordCount: 0, words: [] };
   }
-  if (!looksLikeName(trimmed)) {
-    return { key: fold(trimmed).replace(/\s+/g, ' '), isName: false, display: trimmed, wordCount: trimmed.split(/\s+/).length };
+  // The words straight from computeNameWords: a fresh name would otherwise fill two more memos
+  // (nameWords and looksLikeName), and inserting into those was most of the cost of a new name.
+  const words = computeNameWords(trimmed);
+  if (!looksLikeWords(trimmed, words)) {
+    return { key: fold(trimmed).replace(/\s+/g, ' '), isName: false, display: trimmed, wordCount: trimmed.split(/\s+/).length, words };
   }
-  const words = nameWords(trimmed);
   const surname = foldSurname(words[words.length - 1]);
-  return { key: surname.length > 0 ? surname : fold(trimmed), isName: true, display: words.join(' '), wordCount: words.length };
+  return { key: surname.length > 0 ? surname : fold(trimmed), isName: true, display: words.join(' '), wordCount: words.length, words };
 }
 
 /**

@@ -77,29 +77,63 @@ function isPossessiveName(word: string): boolean {
 /** A word inside a phrase: letters, digits, hyphens, a final possessive. */
 const PHRASE_WORD = /^[\p{L}\p{N}][\p{L}\p{N}.’'&-]*(?<!-)$/u;
 
+/** PHRASE_WORD.test(word), without the pattern for a word of ASCII letters and digits (most words), which it always matches. */
+function isPhraseWord(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return PHRASE_WORD.test(word);
+  }
+  return word.length > 0;
+}
+
 /** Marks a phrase read backwards never crosses: punctuation, a masked quote, a line break, quotation marks, dashes. */
-const PHRASE_STOPS = ',;:()\uFFFC\n“”"—–';
+const PHRASE_STOPS: ReadonlySet<number> = new Set([...',;:()\uFFFC\n“”"—–'].map((c) => c.charCodeAt(0)));
 
 /**
- * Where the text after the last phrase stop of `p` begins (0 without one). A backward scan: the
- * regular expression /[^stops]*$/ it replaces retried from every offset, quadratic in a long clause.
+ * What \s matches, by char code: ASCII tab to carriage return and space, and the Unicode white
+ * space and line terminators (a surrogate is no space). A masked quote is thousands of U+FFFC in a row.
  */
-function afterLastStop(p: string): number {
-  for (let i = p.length - 1; i >= 0; i--) if (PHRASE_STOPS.includes(p[i])) return i + 1;
+export function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Where the words a phrase can be read from begin in `p`: after its last phrase stop, and no
+ * further back than its last MAX_WORDS words (split on white space). One backward scan by char
+ * code: a regular expression for the stop retried from every offset was quadratic in a long
+ * clause, and splitting the whole clause into words cost as much again.
+ */
+function lastWordsStart(p: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = p.length - 1; i >= 0; i--) {
+    const c = p.charCodeAt(i);
+    if (PHRASE_STOPS.has(c)) return i + 1;
+    if (isSpaceCode(c)) {
+      inWord = false;
+    } else if (!inWord) {
+      inWord = true;
+      words++;
+      // The end of a word one too many: the words after it are the last MAX_WORDS.
+      if (words > MAX_WORDS) return i + 1;
+    }
+  }
   return 0;
 }
+
+const GERUND = /^\p{Ll}+ing$/u;
 
 /**
  * The noun phrase that ends `p` (the text right before a cue verb), from its determiner, or null.
  * Across "of", "in", "for" it reaches the phrase that holds it ("the chair of the DNC").
  */
 export function phraseBefore(p: string): string | null {
-  const tail = p.slice(afterLastStop(p));
-  const all = tail.split(/\s+/).filter((w) => w.length > 0).slice(-MAX_WORDS);
+  const all = p.slice(lastWordsStart(p)).split(/\s+/).filter((w) => w.length > 0);
   let words = all;
   let start = phraseStart(words);
   // "Another intelligence source speaking to Fox News said": the phrase before a participle.
-  const participle = start < 0 ? all.findIndex((w, i) => i > 1 && /^\p{Ll}+ing$/u.test(w)) : -1;
+  const participle = start < 0 ? all.findIndex((w, i) => i > 1 && GERUND.test(w)) : -1;
   if (participle > 0) {
     words = all.slice(0, participle);
     start = phraseStart(words);
@@ -117,7 +151,7 @@ function phraseStart(words: readonly string[]): number {
   let start = -1;
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
-    if (!PHRASE_WORD.test(w) || STOP_BEFORE.has(w.toLowerCase())) {
+    if (!isPhraseWord(w) || STOP_BEFORE.has(w.toLowerCase())) {
       break;
     }
     if (isDeterminer(w) || isPossessiveName(w)) {

@@ -2,8 +2,8 @@ import { boundedMemo } from '../memo';
 import { STOPWORDS } from './tokens';
 import { TITLE_WORDS, looksLikeName, nameFacts, nameWords } from './names';
 import type { NameFacts } from './names';
-import { POSSESSIVE_PROXY_AT_START, PROXY_NOUN_PATTERN } from './proxyNouns';
-import { isVerb, phraseAfter, phraseBefore, phraseBeforeVerb, tagsOf } from './speakerPhrases';
+import { POSSESSIVE_PROXY_AT_START, PROXY_NOUNS, PROXY_NOUN_PATTERN } from './proxyNouns';
+import { isSpaceCode, isVerb, phraseAfter, phraseBefore, phraseBeforeVerb, tagsOf } from './speakerPhrases';
 
 /**
  * The subject of a cue verb, read from the words right before it ("Rutte said", "the minister
@@ -68,7 +68,8 @@ export const SINGLE_HOLDER: ReadonlySet<string> = new Set([
 /** Stands in for every character of a quote, so cues are searched outside quotes only. */
 export const MASK = '\uFFFC';
 const NAME_WORD = "[\\p{Lu}][\\p{L}\\p{M}'’.\\-]*";
-const PARTICLE = '(?:von|van|der|den|de|da|di|du|la|le|bin|al|el|ibn|dos|das|del|ter)';
+const PARTICLES = ['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'bin', 'al', 'el', 'ibn', 'dos', 'das', 'del', 'ter'];
+const PARTICLE = `(?:${PARTICLES.join('|')})`;
 /** A capitalized name of up to six words, particles allowed ("Ursula von der Leyen"). */
 export const NAME_RUN = `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5}`;
 /** A capitalized name at the end of a text: "Mark Rutte", "Ursula von der Leyen", "Macron’s office". */
@@ -113,7 +114,7 @@ export interface Subject {
 }
 
 export function isStopwordName(name: string): boolean {
-  return nameWords(name).every((w) => STOPWORDS.has(w.toLowerCase()));
+  return nameWords(name).every(isStopword);
 }
 
 /** The facts of a capitalized run if it is a person's (or an organization's) name, else null. */
@@ -121,12 +122,24 @@ export function properName(raw: string): NameFacts | null {
   return properMemo(raw);
 }
 
-/** Capitalized runs recur: what they are is worth keeping. */
+/**
+ * Capitalized runs recur: what they are is worth keeping. A new run is read without filling the
+ * memos of cleanName and nameWords (inserting into them was most of what a new run cost).
+ */
 const properMemo = boundedMemo(20_000, (raw): NameFacts | null => {
-  const person = cleanName(raw);
+  const person = trimToName(raw);
   const f = nameFacts(person);
-  return f.isName && !isStopwordName(person) && !NOT_NAME_WORDS.has(person.toLowerCase()) && !NUMBER_WORD.test(person) ? f : null;
+  if (!f.isName) {
+    return null;
+  }
+  // nameFacts read the words of the trimmed name; a run has no spaces around it.
+  const words = person.trim() === person ? f.words : nameWords(person);
+  return !words.every(isStopword) && !NOT_NAME_WORDS.has(person.toLowerCase()) && !NUMBER_WORD.test(person) ? f : null;
 });
+
+function isStopword(word: string): boolean {
+  return STOPWORDS.has(word.toLowerCase());
+}
 
 /** Capitalized words that open a run without being part of a name ("Maybe Trump", "Top Clinton aides"). */
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
@@ -186,7 +199,9 @@ export function cleanName(raw: string): string {
 }
 
 /** The same capitalized runs recur at every cue and mention: each is trimmed once (lexicon look-ups per word). */
-const cleanMemo = boundedMemo(20_000, (raw): string => {
+const cleanMemo = boundedMemo(20_000, trimToName);
+
+function trimToName(raw: string): string {
   const words = raw.split(/\s+/);
   const notName = (lower: string): boolean => STOPWORDS.has(lower) || NOT_NAME_WORDS.has(lower) || isGerund(lower);
   while (words.length > 1 && notName(words[0].toLowerCase())) words.shift();
@@ -196,11 +211,11 @@ const cleanMemo = boundedMemo(20_000, (raw): string => {
   }
   // "Tom Ode." at the end of a sentence: the period is not part of the name ("Jr." and "J." keep theirs).
   const last = words.length - 1;
-  if (/\p{L}{3,}\.$/u.test(words[last]) && !/\..*\.$/.test(words[last]) && !/^(?:Jr|Sr|Inc|Corp|Co|Ltd)\.$/i.test(words[last])) {
+  if (words[last].endsWith('.') && /\p{L}{3,}\.$/u.test(words[last]) && !/\..*\.$/.test(words[last]) && !/^(?:Jr|Sr|Inc|Corp|Co|Ltd)\.$/i.test(words[last])) {
     words[last] = words[last].slice(0, -1);
   }
-  return words.join(' ');
-});
+  return words.length === 1 ? words[0] : words.join(' ');
+}
 
 /** The subject written right before a cue verb: `pre` ends where the verb starts. */
 export function subjectBefore(pre: string, progressive = false): Subject {
@@ -210,15 +225,15 @@ export function subjectBefore(pre: string, progressive = false): Subject {
   if (p.length === 0 || p.endsWith(MASK)) {
     return NO_SUBJECT;
   }
-  if (PASSIVE_BEFORE.test(p)) {
+  if (PASSIVE_BEFORE.test(lastChars(p, 8))) {
     // "Trump is insisting": a progressive, not a passive.
     if (!progressive) {
       return NO_SUBJECT;
     }
     p = p.replace(PASSIVE_BEFORE, '').trimEnd();
   }
-  for (let m = BETWEEN.exec(p); m !== null; m = BETWEEN.exec(p)) {
-    p = p.slice(0, m.index);
+  for (let at = betweenAtEnd(p); at >= 0; at = betweenAtEnd(p)) {
+    p = p.slice(0, at);
   }
   // "Sen. Richard J. Durbin (D-Ill.)": a party and state, an age, in brackets after the name
   // (only a text ending with ")" or ")," can hold them: the pattern is not tried at every offset of the others).
@@ -226,13 +241,151 @@ export function subjectBefore(pre: string, progressive = false): Subject {
   if (p.endsWith(',')) {
     return subjectBeforeAside(p.slice(0, -1));
   }
-  const pronoun = PRONOUN_AT_END.exec(p);
+  const pronoun = PRONOUN_AT_END.exec(lastChars(p, 6));
   if (pronoun) {
     return { kind: 'pronoun', text: pronoun[1] };
   }
-  const name = NAME_AT_END.exec(p);
+  const name = nameAtEnd(p);
   return (name === null ? null : namedSubjectAtEnd(p, name)) ?? describedSubjectAtEnd(p);
 }
+
+/*
+ * The patterns above end with $ and were tried at every offset of the up to 300 characters
+ * before a cue, most of the cost of reading a subject. Each is now tried only where a match can
+ * start; the helpers below say why each cut keeps the same matches.
+ */
+
+/**
+ * The last `n` characters of a text (all of a shorter one). PASSIVE_BEFORE and PRONOUN_AT_END
+ * match a word of five letters at most, after \b, at the end of a text without trailing spaces:
+ * a match in the last `n` > 5 characters starts after the first of them, so \b sees the same
+ * character before it as in the whole text.
+ */
+function lastChars(text: string, n: number): string {
+  return text.length > n ? text.slice(text.length - n) : text;
+}
+
+/**
+ * BETWEEN.exec(p)?.index, or -1. A match is a run of spaces (the leftmost match starts where the
+ * run starts) and at most three words ("at the time") to the end: only the text from the spaces
+ * before the fourth-last word is searched.
+ */
+function betweenAtEnd(p: string): number {
+  const from = spacesBeforeWord(p, 4);
+  const m = BETWEEN.exec(from === 0 ? p : p.slice(from));
+  return m === null ? -1 : from + m.index;
+}
+
+/** Where the spaces before the n-th last word of a text start (words split on \s), or 0 without one. */
+function spacesBeforeWord(text: string, n: number): number {
+  let words = 0;
+  let i = text.length;
+  while (i > 0) {
+    // Skip spaces, then the word before them.
+    let j = i;
+    while (j > 0 && isSpaceCode(text.charCodeAt(j - 1))) j--;
+    if (words === n) {
+      return j;
+    }
+    if (j === 0) {
+      return 0;
+    }
+    while (j > 0 && !isSpaceCode(text.charCodeAt(j - 1))) j--;
+    words++;
+    i = j;
+  }
+  return 0;
+}
+
+/**
+ * NAME_AT_END.exec(p), with the index it has in p. The pattern is tried only from where a match
+ * can start: reading p's words back from its end, a match holds only letters, marks, ' ’ . - and
+ * spaces, and a word all in lower case inside it is a particle ("von der") or a proxy noun
+ * ("'s press office"). Without a capital in that end of p, it is not tried at all (ASCII capitals
+ * are told apart; any other letter is taken for one).
+ */
+function nameAtEnd(p: string): RegExpExecArray | null {
+  const { from, capital } = nameTail(p);
+  if (!capital) {
+    return null;
+  }
+  const m = NAME_AT_END.exec(from === 0 ? p : p.slice(from));
+  if (m !== null) {
+    m.index += from;
+  }
+  return m;
+}
+
+/** Where a match of NAME_AT_END can start at the earliest in p, and whether a capital follows. */
+function nameTail(p: string): { from: number; capital: boolean } {
+  let capital = false;
+  let end = p.length;
+  while (end > 0) {
+    let j = end;
+    while (j > 0 && isSpaceCode(p.charCodeAt(j - 1))) j--;
+    // The word p[k, j): `plain` while it holds only lower-case ASCII letters and ' . -.
+    let k = j;
+    let plain = true;
+    for (; k > 0; k--) {
+      const c = p.charCodeAt(k - 1);
+      if (c >= 128) {
+        const start = codePointStart(p, k);
+        if (isSpaceCode(c) || !NAME_CHAR.test(p.slice(start, k))) break;
+        capital = true;
+        plain = false;
+        k = start + 1;
+      } else if (c >= 65 && c <= 90) {
+        capital = true;
+        plain = false;
+      } else if (!((c >= 97 && c <= 122) || c === 39 || c === 45 || c === 46)) {
+        break;
+      }
+    }
+    if (k > 0 && !isSpaceCode(p.charCodeAt(k - 1))) {
+      // A character no name holds: a match starts after it.
+      return { from: k, capital };
+    }
+    if (plain && !NAME_LINK_WORDS.has(p.slice(k, j))) {
+      return { from: j, capital };
+    }
+    end = k;
+  }
+  return { from: 0, capital };
+}
+
+/** Lower-case words inside a match of NAME_AT_END: particles and the words of proxy nouns. */
+const NAME_LINK_WORDS: ReadonlySet<string> = new Set([...PARTICLES, ...PROXY_NOUNS.flatMap((n) => n.split(' '))]);
+
+const NAME_CHAR = /^[\p{L}\p{M}'’.\-\s]$/u;
+
+/** Where the code point that ends at `end` starts: a surrogate pair is one code point, as in a /u pattern. */
+function codePointStart(text: string, end: number): number {
+  const c = text.charCodeAt(end - 1);
+  if (c >= 0xdc00 && c <= 0xdfff && end >= 2) {
+    const high = text.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return end - 2;
+  }
+  return end - 1;
+}
+
+/** The letters (\p{L}) that end a text: '' when it ends otherwise. */
+function lettersAtEnd(text: string): string {
+  let i = text.length;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (c < 128) {
+      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+      i--;
+      continue;
+    }
+    const from = codePointStart(text, i);
+    if (!LETTER_CHAR.test(text.slice(from, i))) break;
+    i = from;
+  }
+  return text.slice(i);
+}
+
+const LETTER_CHAR = /^\p{L}$/u;
 
 const NO_SUBJECT: Subject = { kind: 'none', text: '' };
 const BRACKETS_AT_END = /\s*\([^()]{1,40}\)(,?)$/;
@@ -278,10 +431,12 @@ const ASIDE_WORDS = 30;
 
 /** A name right before a participle, whatever precedes it ("footage of Trump saying …"), or null. */
 export function nameRightBefore(pre: string): Subject | null {
-  if (/[,:;]\s*$/.test(pre)) {
+  // What /[,:;]\s*$/ told, without retrying it at each offset of `pre`.
+  const end = pre.trimEnd();
+  if (end.endsWith(',') || end.endsWith(':') || end.endsWith(';')) {
     return null;
   }
-  const name = NAME_AT_END.exec(pre.trimEnd());
+  const name = nameAtEnd(end);
   const person = name === null ? '' : cleanName(name[1]);
   return name !== null && !name[2] && isNameLike(person) && !isCommonWordAtStart(person) ? { kind: 'name', text: person, person } : null;
 }
@@ -295,8 +450,9 @@ function namedSubjectAtEnd(p: string, name: RegExpExecArray): Subject | null {
   }
   // "the president of Lirania asked": the name is a complement, the role is the subject;
   // "Rep. Tom Cole of Oklahoma said": a name with its place.
-  if (/\b(?:of|in|at|from|for|to|with|by|on)\s+$/.test(p.slice(0, name.index))) {
-    const head = p.slice(0, name.index).replace(/\s*\b\w+\s+$/, '');
+  const complement = complementStart(p, name.index);
+  if (complement >= 0) {
+    const head = p.slice(0, complement);
     const role = subjectBefore(head);
     return role.kind === 'role' || role.kind === 'phrase' ? { kind: role.kind, text: role.text + p.slice(head.length) } : role;
   }
@@ -306,6 +462,31 @@ function namedSubjectAtEnd(p: string, name: RegExpExecArray): Subject | null {
     return { kind: 'name', text: written, person };
   }
   return null;
+}
+
+/** Words after which a name is a complement ("the president of Lirania"). */
+const COMPLEMENT_WORDS = ['of', 'in', 'at', 'from', 'for', 'to', 'with', 'by', 'on'];
+
+/**
+ * Where the text before a complement ending at `at` ends ("the president| of |Lirania"), or -1
+ * without one: /\b(?:of|in|…|on)\s+$/ tested on p.slice(0, at), and the start of the match of
+ * /\s*\b\w+\s+$/ there, read back from `at` instead of tried at every offset before it.
+ */
+function complementStart(p: string, at: number): number {
+  let j = at;
+  while (j > 0 && isSpaceCode(p.charCodeAt(j - 1))) j--;
+  const word = j < at ? COMPLEMENT_WORDS.find((w) => j >= w.length && p.startsWith(w, j - w.length) && (j === w.length || !isWordCode(p.charCodeAt(j - w.length - 1)))) : undefined;
+  if (word === undefined) {
+    return -1;
+  }
+  let start = j - word.length;
+  while (start > 0 && isSpaceCode(p.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** What \w matches: an ASCII letter, digit or underscore. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 /** A description that ends the text before the verb: a role ("the minister"), a group ("officials"). */
@@ -320,6 +501,11 @@ function describedSubjectAtEnd(p: string): Subject {
     if (!STOPWORDS.has(head) && !NOT_A_SPEAKER.has(head)) {
       return { kind: 'phrase', text: written };
     }
+  }
+  // BARE_PLURAL_AT_END's last group is the letters that end p (a space, , ; : or the start comes
+  // before it): unless they are a group, the pattern is not tried at every offset of p.
+  if (!PLURAL_GROUPS.test(lettersAtEnd(p))) {
+    return NO_SUBJECT;
   }
   const plural = BARE_PLURAL_AT_END.exec(p);
   if (plural && PLURAL_GROUPS.test(plural[1])) {

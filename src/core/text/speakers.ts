@@ -166,47 +166,65 @@ const WORD_OUTSIDE = /[^\s\uFFFC.,;:!?…\-–—()]/;
 
 /** True for a line in title case: four or more words of four letters or more, all capitalized. */
 function isTitleCase(slice: string): boolean {
-  return !(hasLowerWord(slice) ?? LOWER_WORD.test(slice)) && (slice.match(UPPER_WORDS)?.length ?? 0) >= 4;
+  const upper = capitalizedWords(slice);
+  return upper === undefined ? !LOWER_WORD.test(slice) && (slice.match(UPPER_WORDS)?.length ?? 0) >= 4 : upper >= 4;
 }
 
 /**
- * LOWER_WORD.test(slice) by one pass over char codes (the pattern, with its look-behind, is
- * retried at every offset and was a tenth of speaker attribution): a run of letters that starts
- * lower case and has four letters or more. Undefined for a slice with astral characters, where a
- * code unit is not a code point.
+ * What isTitleCase's patterns tell, by one pass over char codes (LOWER_WORD, with its look-behind,
+ * is retried at every offset, and UPPER_WORDS read the whole line again): -1 when a run of four
+ * letters or more starts lower case, else how many such runs start upper case. Undefined for a
+ * slice with surrogates, where a code unit is not a code point.
  */
-function hasLowerWord(slice: string): boolean | undefined {
+function capitalizedWords(slice: string): number | undefined {
+  let upper = 0;
   let runStart = -1;
-  let lowerStart = false;
+  let first = NOT_LETTER;
   for (let i = 0; i <= slice.length; i++) {
     const c = i < slice.length ? slice.charCodeAt(i) : -1;
     if (c >= 0xd800 && c <= 0xdfff) return undefined;
-    if (c >= 0 && isLetterCode(c)) {
+    const kind = c < 0 ? NOT_LETTER : letterKind(c);
+    if (kind !== NOT_LETTER) {
       if (runStart < 0) {
         runStart = i;
-        lowerStart = isLowerCode(c);
+        first = kind;
       }
       continue;
     }
-    if (runStart >= 0 && lowerStart && i - runStart >= 4) return true;
+    if (runStart >= 0 && i - runStart >= 4) {
+      if (first === LOWER_LETTER) return -1;
+      if (first === UPPER_LETTER) upper++;
+    }
     runStart = -1;
   }
-  return false;
+  return upper;
+}
+
+const NOT_LETTER = 1;
+const LOWER_LETTER = 2;
+const UPPER_LETTER = 3;
+const OTHER_LETTER = 4;
+
+/** letterKind per UTF-16 code unit, filled as met (0: not yet known): a random-bytes text meets thousands of letters. */
+const LETTER_KINDS = new Uint8Array(0x10000);
+
+/** Whether a code unit (not a surrogate) is a letter of \p{Ll}, of \p{Lu}, another letter, or none (the masked-quote mark is none). */
+function letterKind(c: number): number {
+  if (c < 128) {
+    return c >= 97 && c <= 122 ? LOWER_LETTER : c >= 65 && c <= 90 ? UPPER_LETTER : NOT_LETTER;
+  }
+  let kind = LETTER_KINDS[c];
+  if (kind === 0) {
+    const ch = String.fromCharCode(c);
+    kind = c === 0xfffc || !LETTER.test(ch) ? NOT_LETTER : LOWER.test(ch) ? LOWER_LETTER : UPPER.test(ch) ? UPPER_LETTER : OTHER_LETTER;
+    LETTER_KINDS[c] = kind;
+  }
+  return kind;
 }
 
 const LETTER = /^\p{L}$/u;
 const LOWER = /^\p{Ll}$/u;
-
-function isLetterCode(c: number): boolean {
-  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return c !== 0xfffc && LETTER.test(String.fromCharCode(c));
-}
-
-function isLowerCode(c: number): boolean {
-  if (c < 128) return c >= 97 && c <= 122;
-  return LOWER.test(String.fromCharCode(c));
-}
-
+const UPPER = /^\p{Lu}$/u;
 const LOWER_WORD = /(?<!\p{L})\p{Ll}\p{L}{3}/u;
 const UPPER_WORDS = /(?<!\p{L})\p{Lu}\p{L}{3}/gu;
 
@@ -282,9 +300,12 @@ function cueSubject(verb: string, pre: string, post: string, clause: string): Su
     return subjectAfter(post);
   }
   const participle = verb.endsWith('ing');
+  // What /,\s*$/ and /\b(?:and|but)\s*$/ told of `pre`, without retrying them at each of its offsets.
+  const end = pre.trimEnd();
+  const afterComma = end.endsWith(',');
   // "X rallied supporters, saying …", "X issued a statement saying …": a participle shares the
   // clause's subject.
-  if (participle && /,\s*$/.test(pre)) {
+  if (participle && afterComma) {
     const shared = clauseSubject(clause, 'any');
     if (shared.kind !== 'none') {
       return shared;
@@ -301,15 +322,20 @@ function cueSubject(verb: string, pre: string, post: string, clause: string): Su
   if (subject.kind === 'none' && !participle && rightAfterQuote(pre)) {
     return subjectAfter(post);
   }
-  if (subject.kind === 'none' && !participle && /,\s*$/.test(pre)) {
+  if (subject.kind === 'none' && !participle && afterComma) {
     return subjectEndingClause(post);
   }
   // "McConnell was quick to embrace the mogul and said …": a second verb of the clause;
   // "The Vermont senator emailed supporters saying …": the clause's subject, a phrase too.
-  if (subject.kind === 'none' && (/\b(?:and|but)\s*$/.test(pre) || (participle && !CUE_IN.test(clause)))) {
+  if (subject.kind === 'none' && (endsWithWord(end, 'and') || endsWithWord(end, 'but') || (participle && !CUE_IN.test(clause)))) {
     return clauseSubject(clause, 'any');
   }
   return subject;
+}
+
+/** True when `text` ends with `word` after \b (no ASCII word character before it). */
+function endsWithWord(text: string, word: string): boolean {
+  return text.endsWith(word) && (text.length === word.length || !/\w/.test(text[text.length - word.length - 1]));
 }
 
 const SPACE_OR_COMMA = /[\s,]/;
@@ -722,8 +748,12 @@ function namedBeside(besideByRegion: ReadonlyMap<number, string>, first: number,
 /** Per region, the first name in it of a person who speaks somewhere in the article. */
 function knownSpeakerByRegion(reading: Reading, known: ReadonlySet<string>): Map<number, string> {
   const byRegion = new Map<number, string>();
+  // An article where no named person speaks (random bytes, a results table) has thousands of runs to skip.
+  if (known.size === 0) {
+    return byRegion;
+  }
   for (const m of reading.mentions) {
-    if (!byRegion.has(m.region) && known.has(m.key)) {
+    if (known.has(m.key) && !byRegion.has(m.region)) {
       byRegion.set(m.region, cleanName(m.raw));
     }
   }
