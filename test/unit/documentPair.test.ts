@@ -57,4 +57,30 @@ describe('sentence pairs and document alignment', () => {
       }
     }
   });
+
+  it('gives each pair its own weights and scores when two pairs are scored in turn (their shared work arrays are taken back)', () => {
+    const a = features(original);
+    const b = features(rewrite);
+    const c = features(`${unrelated} The storm destroyed the harbor wall, the club said.`);
+    // What each pair gives alone, computed fresh just before it is asked.
+    const alone = (x: typeof a, y: typeof a) => {
+      const w = pairWeights(x, y);
+      return x.sents.flatMap((sx) => y.sents.map((sy) => scoreSentences(sx, sy, w, options)));
+    };
+    const ab = pairWeights(a, b);
+    const ac = pairWeights(a, c);
+    const turns: unknown[][] = [[], []];
+    for (const sa of a.sents) {
+      for (let k = 0; k < Math.max(b.sents.length, c.sents.length); k++) {
+        if (k < b.sents.length) turns[0].push(scoreSentences(sa, b.sents[k], ab, options));
+        if (k < c.sents.length) turns[1].push(scoreSentences(sa, c.sents[k], ac, options));
+      }
+    }
+    assert.deepStrictEqual(turns[0], alone(a, b));
+    assert.deepStrictEqual(turns[1], alone(a, c));
+    for (const key of ['harbor', 'storm', 'club']) {
+      assert.strictEqual(ab(key), pairWeights(a, b)(key), key);
+      assert.strictEqual(ac(key), pairWeights(a, c)(key), key);
+    }
+  });
 });

@@ -44,45 +44,75 @@ const SPLIT_CONTAINED = 0.5;
 /**
  * Key weights local to two articles (a word in most sentences of both weighs little), by key id on
  * each side (articleFeatures' key tables), and the same as a function of the key for the scorer.
+ * The arrays are one scratch shared by all pairs (three typed arrays per pair were the pair flow's
+ * largest allocation): the pair that used them last owns them, and a pair used again after another
+ * computes them again (claim), to the same values.
  */
-interface PairKeys {
-  /** Weight of each key id of A, and of B. */
-  readonly weightA: Float64Array;
-  readonly weightB: Float64Array;
+class PairKeys {
+  /** Weight of each key id of A, and of B (the arrays may be longer than the key tables). */
+  weightA: Float64Array = EMPTY_WEIGHTS;
+  weightB: Float64Array = EMPTY_WEIGHTS;
   /** Key id in A of each key id of B; −1 when A lacks the key. */
-  readonly bInA: Int32Array;
+  bInA: Int32Array = EMPTY_IDS;
+  /** The weight of a key neither article has. */
+  private absent = 0;
   readonly weight: KeyWeight;
   /** The weight's key id table (the scorer reads it through weight.table). */
   readonly table: PairKeyIds;
+
+  constructor(private readonly a: ArticleFeatures, private readonly b: ArticleFeatures) {
+    this.claim();
+    const byKey = (key: string): number => {
+      this.claim();
+      const idA = a.keyTable.ids.get(key);
+      if (idA !== undefined) return this.weightA[idA];
+      const idB = b.keyTable.ids.get(key);
+      return idB === undefined ? this.absent : this.weightB[idB];
+    };
+    this.table = new PairKeyIds(a, b, this);
+    this.weight = Object.assign(byKey, { table: this.table });
+  }
+
+  /** Makes the shared arrays this pair's, computing them when another pair (or none) had them. */
+  claim(): void {
+    const scratch = weightScratch;
+    if (scratch.owner === this) return;
+    const ka = this.a.keyTable;
+    const kb = this.b.keyTable;
+    const nA = ka.keys.length;
+    const nB = kb.keys.length;
+    if (scratch.weightA.length < nA) scratch.weightA = new Float64Array(Math.max(nA, 2 * scratch.weightA.length));
+    if (scratch.weightB.length < nB) {
+      scratch.weightB = new Float64Array(Math.max(nB, 2 * scratch.weightB.length));
+      scratch.bInA = new Int32Array(scratch.weightB.length);
+    }
+    const { weightA, weightB, bInA } = scratch;
+    bInA.fill(-1, 0, nB);
+    // A's ids in B are needed only here: a scratch array too.
+    const aInB = keyScratch.aInB(nA);
+    matchKeyIds(ka, kb, aInB, bInA);
+    const idf = keyScratch.idfOfCount(this.a.sents.length + this.b.sents.length);
+    const sa = ka.postingStart;
+    const sb = kb.postingStart;
+    for (let id = 0; id < nA; id++) {
+      const other = aInB[id];
+      weightA[id] = idf(sa[id + 1] - sa[id] + (other < 0 ? 0 : sb[other + 1] - sb[other]));
+    }
+    for (let id = 0; id < nB; id++) weightB[id] = bInA[id] < 0 ? idf(sb[id + 1] - sb[id]) : weightA[bInA[id]];
+    this.absent = idf(0);
+    this.weightA = weightA;
+    this.weightB = weightB;
+    this.bInA = bInA;
+    scratch.owner = this;
+  }
 }
 
+const weightScratch: { owner: unknown; weightA: Float64Array; weightB: Float64Array; bInA: Int32Array } = {
+  owner: null, weightA: new Float64Array(256), weightB: new Float64Array(256), bInA: new Int32Array(256),
+};
+
 function pairKeys(a: ArticleFeatures, b: ArticleFeatures): PairKeys {
-  const ka = a.keyTable;
-  const kb = b.keyTable;
-  const bInA = new Int32Array(kb.keys.length).fill(-1);
-  // A's ids in B are needed only here: a scratch array reused from pair to pair.
-  const aInB = keyScratch.aInB(ka.keys.length);
-  matchKeyIds(ka, kb, aInB, bInA);
-  const idf = keyScratch.idfOfCount(a.sents.length + b.sents.length);
-  const weightA = new Float64Array(ka.keys.length);
-  const sa = ka.postingStart;
-  const sb = kb.postingStart;
-  for (let id = 0; id < weightA.length; id++) {
-    const other = aInB[id];
-    weightA[id] = idf(sa[id + 1] - sa[id] + (other < 0 ? 0 : sb[other + 1] - sb[other]));
-  }
-  const weightB = new Float64Array(kb.keys.length);
-  for (let id = 0; id < weightB.length; id++) weightB[id] = bInA[id] < 0 ? idf(sb[id + 1] - sb[id]) : weightA[bInA[id]];
-  const absent = idf(0);
-  const byKey = (key: string): number => {
-    const idA = ka.ids.get(key);
-    if (idA !== undefined) return weightA[idA];
-    const idB = kb.ids.get(key);
-    return idB === undefined ? absent : weightB[idB];
-  };
-  const table = new PairKeyIds(a, b, { weightA, weightB, bInA });
-  const weight: KeyWeight = Object.assign(byKey, { table });
-  return { weightA, weightB, bInA, weight, table };
+  return new PairKeys(a, b);
 }
 
 /**
@@ -168,7 +198,7 @@ class PairKeyIds implements KeyIdTable {
   private start0 = -1;
   private start1 = -1;
 
-  constructor(private readonly a: ArticleFeatures, private readonly b: ArticleFeatures, private readonly keys: Pick<PairKeys, 'weightA' | 'weightB' | 'bInA'>) {
+  constructor(private readonly a: ArticleFeatures, private readonly b: ArticleFeatures, private readonly keys: PairKeys) {
     this.pa = sentencePlaces(a);
     this.pb = sentencePlaces(b);
     this.idCount = a.keyTable.keys.length + b.keyTable.keys.length;
@@ -230,6 +260,7 @@ class PairKeyIds implements KeyIdTable {
     const from = ka.sentenceKeyStart[i];
     if (this.filled[i] === 1) return from;
     this.filled[i] = 1;
+    this.keys.claim();
     for (let k = from; k < ka.sentenceKeyStart[i + 1]; k++) {
       this.ids[k] = ka.sentenceKeys[k];
       this.weights[k] = this.keys.weightA[ka.sentenceKeys[k]] * this.pa.scale[k];
@@ -243,6 +274,7 @@ class PairKeyIds implements KeyIdTable {
     const from = nA + kb.sentenceKeyStart[j];
     if (this.filled[this.a.sents.length + j] === 1) return from;
     this.filled[this.a.sents.length + j] = 1;
+    this.keys.claim();
     const { bInA, weightB } = this.keys;
     for (let k = kb.sentenceKeyStart[j]; k < kb.sentenceKeyStart[j + 1]; k++) {
       const id = kb.sentenceKeys[k];
@@ -312,6 +344,7 @@ function pushCandidate(c: Candidates, i: number, j: number, strength: number): v
  * is at most the containment): found through A's key table, never by trying all pairs.
  */
 function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKeys): Candidates {
+  keys.claim();
   const maxPosting = Math.min(MAX_KEY_POSTING, Math.max(3, Math.ceil(a.sents.length * COMMON_KEY_SHARE)));
   const { postingStart, postings } = a.keyTable;
   const nA = a.sents.length;
