@@ -17,15 +17,25 @@ export interface AlignNode {
 /** Most nodes the quadratic chain search looks at; beyond it the weakest are dropped. */
 const MAX_NODES = 4000;
 
+/** Each node's best chain weight and the node before it there, reused from call to call (small typed arrays are slow to allocate). */
+let scratch = { best: new Float64Array(64), back: new Int32Array(64) };
+
+/** The scratch for `n` nodes: best chain weights (overwritten before use) and back links at −1. */
+function chainScratch(n: number): { best: Float64Array; back: Int32Array } {
+  if (scratch.best.length < n) scratch = { best: new Float64Array(Math.max(n, 2 * scratch.best.length)), back: new Int32Array(Math.max(n, 2 * scratch.best.length)) };
+  scratch.back.fill(-1, 0, n);
+  return scratch;
+}
+
 /** Indices (into `nodes`) of the best monotone chain, in document order. Deterministic on ties. */
 export function monotoneChain(nodes: readonly AlignNode[]): number[] {
-  let order = nodes.map((_, k) => k).filter((k) => nodes[k].weight > 0);
+  let order: number[] = [];
+  for (let k = 0; k < nodes.length; k++) if (nodes[k].weight > 0) order.push(k);
   if (order.length > MAX_NODES) {
     order = order.sort((x, y) => nodes[y].weight - nodes[x].weight || x - y).slice(0, MAX_NODES);
   }
   order.sort((x, y) => nodes[x].i0 - nodes[y].i0 || nodes[x].j0 - nodes[y].j0 || nodes[x].i1 - nodes[y].i1 || nodes[x].j1 - nodes[y].j1 || x - y);
-  const best = new Float64Array(order.length);
-  const back = new Int32Array(order.length).fill(-1);
+  const { best, back } = chainScratch(order.length);
   let top = -1;
   for (let k = 0; k < order.length; k++) {
     const n = nodes[order[k]];

@@ -495,6 +495,11 @@ export function compareArticles(a: ArticleFeatures, b: ArticleFeatures, options:
   return [...comparePair(a, b, options).links];
 }
 
+/** Whether chain node m (if any) is within NEIGHBOUR_GAP sentences of n on both sides. */
+function near(m: AlignNode | undefined, n: AlignNode): boolean {
+  return m !== undefined && Math.abs(m.i0 - n.i0) <= NEIGHBOUR_GAP && Math.abs(m.j0 - n.j0) <= NEIGHBOUR_GAP;
+}
+
 /** The links of two articles from their scored sentence pairs (key j·nA + i): aligned ones and strong ones out of order. */
 function alignedLinks(
   a: ArticleFeatures, b: ArticleFeatures, weight: KeyWeight,
@@ -503,7 +508,8 @@ function alignedLinks(
   const nA = a.sents.length;
   const nodes = alignmentNodes(a, b, weight, scored);
   const chain = monotoneChain(nodes);
-  const confident = chain.filter((k) => nodes[k].score >= options.paraphraseThreshold).length;
+  let confident = 0;
+  for (const k of chain) if (nodes[k].score >= options.paraphraseThreshold) confident++;
   const links = new Map<number, SentenceLink>();
   const add = (i: number, j: number, score: number, kind: MatchKind, aligned: boolean) => {
     const key = j * nA + i;
@@ -517,8 +523,7 @@ function alignedLinks(
     const n = nodes[chain[c]];
     if (n.score < options.paraphraseThreshold) {
       // A weaker link counts only inside a rewrite: the alignment is strong and a neighbour in the chain is close by.
-      const near = (m: AlignNode | undefined) => m !== undefined && Math.abs(m.i0 - n.i0) <= NEIGHBOUR_GAP && Math.abs(m.j0 - n.j0) <= NEIGHBOUR_GAP;
-      const supported = confident >= STRONG_ALIGNMENT && n.score >= MIN_SUPPORTED && (near(nodes[chain[c - 1]]) || near(nodes[chain[c + 1]]));
+      const supported = confident >= STRONG_ALIGNMENT && n.score >= MIN_SUPPORTED && (near(nodes[chain[c - 1]], n) || near(nodes[chain[c + 1]], n));
       if (!supported) continue;
     }
     for (let i = n.i0; i <= n.i1; i++) {
