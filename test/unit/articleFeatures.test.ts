@@ -9,6 +9,7 @@ import { prng } from '../../bench/prng';
 import { contentKey, isReportingWord, spellingFacts, wordFacts } from '../../src/core/match/lexicon';
 import { foldWord } from '../../src/core/text/normalize';
 import { tokenize } from '../../src/core/text/tokens';
+import { contentKeyIds } from '../../src/core/match/internKey';
 
 const features = (text: string) => articleFeatures(text, splitSentences(text), []);
 
@@ -58,6 +59,22 @@ describe('article key tables (integer ids for candidate search and pair weights)
       assert.deepStrictEqual([...bInA], byKeys(b, a));
       assert.ok(aInB.some((id) => id >= 0));
     }
+  });
+
+  it("looks a key's id up as a map of the table's keys would, before and after a new generation of shared ids", () => {
+    const [a, b] = [features(storm).keyTable, features(rewrite).keyTable];
+    const check = (t: KeyTable) => {
+      assert.strictEqual(t.ids.size, t.keys.length);
+      t.keys.forEach((key, id) => assert.strictEqual(t.ids.get(key), id, key));
+      const others = [...b.keys, ...a.keys, 'the', 'constructor', '__proto__', '', 'not a key'].filter((k) => !t.keys.includes(k));
+      assert.ok(others.length > 3);
+      for (const key of others) assert.ok(t.ids.get(key) === undefined && !t.ids.has(key), key);
+    };
+    check(a);
+    contentKeyIds.reserve(1 << 30); // starts a new generation: a's shared ids no longer compare
+    assert.notStrictEqual(a.sharedGeneration, contentKeyIds.generation);
+    check(a);
+    check(features(storm).keyTable);
   });
 
   it('weighs a key by the sentences of both articles that carry it: log(1 + (n + 1) / (df + 0.5))', () => {
