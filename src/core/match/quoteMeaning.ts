@@ -27,7 +27,14 @@ function numberKey(value: number): string {
   return `#${Number(value.toPrecision(12))}`;
 }
 
-const HAS_DIGIT = /\d/;
+/** /\d/.test(w) (ASCII digits) without a regular expression per word. */
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
 
 /** The meaning units of a quotation's folded words, in order, each key once; `factsOf`, when given, is wordFacts of each word. */
 export function meaningOf(words: readonly string[], factsOf?: readonly WordFacts[]): QuoteMeaning {
@@ -44,7 +51,7 @@ export function meaningOf(words: readonly string[], factsOf?: readonly WordFacts
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if ((inNumber !== null && inNumber[i] === 1) || STOPWORDS.has(w) || HAS_DIGIT.test(w)) continue;
+    if ((inNumber !== null && inNumber[i] === 1) || STOPWORDS.has(w) || hasDigit(w)) continue;
     const facts = factsOf === undefined ? wordFacts(w) : factsOf[i];
     if (!facts.reporting) addUnit(units, keys, facts.key, w);
   }

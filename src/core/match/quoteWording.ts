@@ -40,14 +40,18 @@ export function quoteWords(text: string): string[] {
  * The facts of each folded word of a text (quoteWords), "make sure" as one word: each spelling
  * folded and looked up in one memo (spellingFacts), not folded and then looked up again.
  */
-function quoteFacts(text: string): WordFacts[] {
+function quoteFacts(text: string): readonly WordFacts[] {
   const spelled: WordFacts[] = [];
   eachSpelling(text, 0, text.length, (_start, _end, spelling) => spelled.push(spellingFacts(spelling)));
   return madeSure(spelled);
 }
 
 /** The facts of each word, "make sure" as one word. */
-function madeSure(spelled: readonly WordFacts[]): WordFacts[] {
+function madeSure(spelled: readonly WordFacts[]): readonly WordFacts[] {
+  // Most quotes have no "make sure": their list as it is.
+  let pair = false;
+  for (let i = 0; i + 1 < spelled.length && !pair; i++) pair = spelled[i].norm === 'make' && spelled[i + 1].norm === 'sure';
+  if (!pair) return spelled;
   const out: WordFacts[] = [];
   for (let i = 0; i < spelled.length; i++) {
     if (spelled[i].norm === 'make' && spelled[i + 1]?.norm === 'sure') {
@@ -91,6 +95,7 @@ const seqMemo = boundedMemo(20_000, (text) => seqOf(quoteWords(text)));
 
 /** wordingSeq of a quote's words (quoteWords). */
 function seqOf(raw: readonly string[]): string {
+  if (!raw.includes('make_sure')) return ` ${raw.join(' ')} `;
   return ` ${raw.map((w) => (w === 'make_sure' ? 'make sure' : w)).join(' ')} `;
 }
 
@@ -230,27 +235,27 @@ interface WordsAround {
  * read from the sentences' words (no regular expression, no folding), each sentence's offsets taken once.
  */
 class SentenceIndex implements WordsAround {
-  private readonly startsOf: (ArrayLike<number> | undefined)[];
-  private readonly endsOf: (ArrayLike<number> | undefined)[];
-  /** Index of each sentence's first word among the article's, for `stems`. */
-  private readonly firstWord: Int32Array;
-  /** contentStem of each word, read once per article rather than once per quote around it; undefined until asked. */
-  private readonly stems: (string | null | undefined)[];
+  /** Each sentence's words as read so far (made when a quote first reaches the sentence). */
+  private readonly read: (SentenceRead | undefined)[];
 
   constructor(readonly sentences: readonly Sentence[], readonly words: readonly SentenceWords[]) {
-    this.startsOf = new Array<ArrayLike<number> | undefined>(sentences.length).fill(undefined);
-    this.endsOf = new Array<ArrayLike<number> | undefined>(sentences.length).fill(undefined);
-    this.firstWord = new Int32Array(sentences.length + 1);
-    for (let si = 0; si < sentences.length; si++) this.firstWord[si + 1] = this.firstWord[si] + words[si].words.length;
-    this.stems = new Array<string | null | undefined>(this.firstWord[sentences.length]).fill(undefined);
+    // Not filled: most sentences of an article lie near no quote and are never read.
+    this.read = new Array<SentenceRead | undefined>(sentences.length);
   }
 
-  startsAt(si: number): ArrayLike<number> {
-    return (this.startsOf[si] ??= this.words[si].wordStarts);
+  /** Sentence si's words, their offsets taken once (they are views made on request). */
+  sentence(si: number): SentenceRead {
+    let r = this.read[si];
+    if (r === undefined) {
+      const w = this.words[si];
+      this.read[si] = r = { norms: w.words, starts: w.wordStarts, ends: null, stems: null };
+    }
+    return r;
   }
 
   endsAt(si: number): ArrayLike<number> {
-    return (this.endsOf[si] ??= this.words[si].wordEnds);
+    const r = this.sentence(si);
+    return (r.ends ??= this.words[si].wordEnds);
   }
 
   /**
@@ -258,19 +263,28 @@ class SentenceIndex implements WordsAround {
    * are those of the sentences from the first that ends after `from`, as a read of the text finds them.
    */
   addStems(from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string>, hint: number): void {
-    const { sentences, stems } = this;
+    const sentences = this.sentences;
     for (let si = firstEndingAfter(sentences, from, hint); si < sentences.length && sentences[si].start < to; si++) {
-      const norms = this.words[si].words;
-      const starts = this.startsAt(si);
-      const first = this.firstWord[si];
+      const r = this.sentence(si);
+      const { norms, starts } = r;
+      // contentStem of each word, read once per sentence rather than once per quote around it.
+      const stems = (r.stems ??= new Array<string | null | undefined>(norms.length).fill(undefined));
       for (let t = 0; t < norms.length && starts[t] < to; t++) {
         if (starts[t] < from) continue;
-        let stem = stems[first + t];
-        if (stem === undefined) stems[first + t] = stem = contentStem(norms[t]);
+        let stem = stems[t];
+        if (stem === undefined) stems[t] = stem = contentStem(norms[t]);
         if (stem !== null && !speakerWords.has(norms[t])) out.add(stem);
       }
     }
   }
+}
+
+/** One sentence's words as SentenceIndex has read them: its offsets, and the content stems asked so far. */
+interface SentenceRead {
+  readonly norms: readonly string[];
+  readonly starts: ArrayLike<number>;
+  ends: ArrayLike<number> | null;
+  stems: (string | null | undefined)[] | null;
 }
 
 /**
@@ -386,8 +400,7 @@ function wordsOfQuote(index: SentenceIndex, text: string, quote: Quote, spans: Q
   const sentences = index.sentences;
   const out: string[] = [];
   for (let si = firstEndingAfter(sentences, start, spans.first); si < sentences.length && sentences[si].start < end; si++) {
-    const words = index.words[si].words;
-    const wordStarts = index.startsAt(si);
+    const { norms: words, starts: wordStarts } = index.sentence(si);
     const wordEnds = index.endsAt(si);
     for (let t = 0; t < words.length; t++) {
       if (wordEnds[t] <= start || wordStarts[t] >= end) continue;
