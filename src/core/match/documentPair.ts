@@ -325,17 +325,11 @@ interface Candidates {
 
 const candidateArrays: Candidates = { i: new Int32Array(1024), j: new Int32Array(1024), strength: new Float64Array(1024), count: 0 };
 
-function pushCandidate(c: Candidates, i: number, j: number, strength: number): void {
-  if (c.count === c.i.length) {
-    const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => { to.set(from); return to; };
-    c.i = grow(c.i, new Int32Array(2 * c.count));
-    c.j = grow(c.j, new Int32Array(2 * c.count));
-    c.strength = grow(c.strength, new Float64Array(2 * c.count));
-  }
-  c.i[c.count] = i;
-  c.j[c.count] = j;
-  c.strength[c.count] = strength;
-  c.count++;
+function growCandidates(c: Candidates): void {
+  const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => { to.set(from); return to; };
+  c.i = grow(c.i, new Int32Array(2 * c.count));
+  c.j = grow(c.j, new Int32Array(2 * c.count));
+  c.strength = grow(c.strength, new Float64Array(2 * c.count));
 }
 
 /**
@@ -350,9 +344,10 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKe
   const nA = a.sents.length;
   // Key weight of each sentence (−1: not yet), computed only for sentences that get that far; the hits
   // are reset to 0 after each sentence of B.
-  const { totalA, hitCount, hitWeight } = candidateScratch(nA);
-  const touched = touchedScratch;
-  touched.length = 0;
+  const { totalA, hitCount, hitWeight, touched } = candidateScratch(nA);
+  // The sentences of A the sentence of B hits, touched[0 … hits): an Int32Array, since a JS array emptied with
+  // `length = 0` drops its storage and grew it again for every sentence.
+  let hits = 0;
   const out = candidateArrays;
   out.count = 0;
   const sb = b.keyTable;
@@ -363,14 +358,15 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKe
       const w = keys.weightB[sb.sentenceKeys[k]];
       for (let p = postingStart[idA]; p < postingStart[idA + 1]; p++) {
         const i = postings[p];
-        if (hitCount[i] === 0) touched.push(i);
+        if (hitCount[i] === 0) touched[hits++] = i;
         hitCount[i]++;
         hitWeight[i] += w;
       }
     }
     let totalB = -1;
     const from = out.count;
-    for (const i of touched) {
+    for (let t = 0; t < hits; t++) {
+      const i = touched[t];
       const count = hitCount[i];
       const shared = hitWeight[i];
       hitCount[i] = 0;
@@ -380,25 +376,25 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKe
       if (totalB < 0) totalB = keyWeightOf(sb, j, keys.weightB);
       const smaller = Math.min(totalA[i], totalB);
       if (shared < PREFILTER * smaller) continue;
-      pushCandidate(out, i, j, smaller === 0 ? 0 : shared / smaller);
+      if (out.count === out.i.length) growCandidates(out);
+      out.i[out.count] = i;
+      out.j[out.count] = j;
+      out.strength[out.count++] = smaller === 0 ? 0 : shared / smaller;
     }
     keepStrongest(out, from, MAX_CANDIDATES_PER_SENTENCE);
-    touched.length = 0;
+    hits = 0;
   }
   return out;
 }
 
-/** Sentences of A one sentence of B shares keys with, reused from pair to pair (emptied after each sentence of B). */
-const touchedScratch: number[] = [];
-
 /** Per sentence of A, reused from article pair to article pair (the pairs are compared one at a time). */
-let scratch = { totalA: new Float64Array(64), hitCount: new Int32Array(64), hitWeight: new Float64Array(64) };
+let scratch = { totalA: new Float64Array(64), hitCount: new Int32Array(64), hitWeight: new Float64Array(64), touched: new Int32Array(64) };
 
 /** The scratch for an article of nA sentences: totals at −1, hits at 0 (they are left at 0 after use). */
 function candidateScratch(nA: number): typeof scratch {
   if (scratch.totalA.length < nA) {
     const size = Math.max(nA, 2 * scratch.totalA.length);
-    scratch = { totalA: new Float64Array(size), hitCount: new Int32Array(size), hitWeight: new Float64Array(size) };
+    scratch = { totalA: new Float64Array(size), hitCount: new Int32Array(size), hitWeight: new Float64Array(size), touched: new Int32Array(size) };
   }
   scratch.totalA.fill(-1, 0, nA);
   return scratch;
