@@ -49,10 +49,18 @@ const MAX_LINKED_FRAGMENTS = 32;
  * third, fuller wording: fragments of one quotation), or different words.
  */
 function relationMatrix(seqs: readonly string[]): QuoteRelation[][] {
-  const within = (x: string, y: string): boolean => x.trim().length > 0 && y.includes(x);
-  const touch = (x: string, y: string): boolean => within(x, y) || within(y, x);
-  const linked = (x: string, y: string): boolean => seqs.length <= MAX_LINKED_FRAGMENTS && seqs.some((v) => within(y, v) && touch(x, v));
-  return seqs.map((x, i) => seqs.map((y, j) => (i === j ? 'verbatim' : touch(x, y) || linked(x, y) || linked(y, x) ? 'partial' : 'reworded')));
+  // within[x][y]: wording x, not blank, occurs inside wording y; each pair tested once, not once per third wording.
+  const within = seqs.map((x) => {
+    const blank = x.trim().length === 0;
+    return seqs.map((y) => !blank && y.includes(x));
+  });
+  const touch = (x: number, y: number): boolean => within[x][y] || within[y][x];
+  const linked = (x: number, y: number): boolean => {
+    if (seqs.length > MAX_LINKED_FRAGMENTS) return false;
+    for (let v = 0; v < seqs.length; v++) if (within[y][v] && touch(x, v)) return true;
+    return false;
+  };
+  return seqs.map((_, i) => seqs.map((_y, j) => (i === j ? 'verbatim' : touch(i, j) || linked(i, j) || linked(j, i) ? 'partial' : 'reworded')));
 }
 
 /** The single source, among the group's carriers, that another carrier derives from and that derives from none of them. */

@@ -61,8 +61,9 @@ const MAX_FRAME = 400;
 /** Similarity of two wordings on their words alone: shared content words (Dice lifted by cover) and shared sentence frame. */
 function wordingSimilarity(a: QuoteInfo, b: QuoteInfo): number {
   if (Math.min(a.content, b.content) < MIN_FRAGMENT_CONTENT) return 0;
-  const o = overlap(a.stems, b.stems);
-  const word = (o.dice + o.cover) / 2;
+  // overlap's dice and cover, without its object: this runs for most candidate pairs of different articles.
+  const shared = sharedCount(a.stems, b.stems);
+  const word = shared === 0 ? 0 : ((2 * shared) / (a.stems.size + b.stems.size) + shared / Math.min(a.stems.size, b.stems.size)) / 2;
   if (word < MIN_WORD_SIMILARITY) return 0;
   const x = a.frame.length > MAX_FRAME ? a.frame.slice(0, MAX_FRAME) : a.frame;
   const y = b.frame.length > MAX_FRAME ? b.frame.slice(0, MAX_FRAME) : b.frame;
