@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
 import type { SentenceFeatures } from '../../src/core/match/articleFeatures';
 import { contentKey } from '../../src/core/match/lexicon';
-import { sentenceGrams } from '../../src/core/match/sentenceGrams';
+import { charDice, Gram, gramRange, precisionRange, sentenceGrams, sharedCount } from '../../src/core/match/sentenceGrams';
 import type { SentenceGrams } from '../../src/core/match/sentenceGrams';
 import { meaningsOf } from '../../src/core/match/synonyms';
 import { prng } from '../../bench/prng';
@@ -73,6 +73,23 @@ describe('sentence grams: kept intact while later sentences are computed', () =>
     assert.strictEqual(g.masked.length, g.wordHashes.length);
     assert.strictEqual(g.maskedNumbers, 2);
     assert.strictEqual(sentenceGrams(features('The mayor said boats.')).masked, null);
+  });
+});
+
+describe('sentence grams: merges read in place', () => {
+  it('gives the precisions and Dice that the views give, for sentences side by side in one slab', () => {
+    const rand = prng(5);
+    const vocabulary = ['the', 'storm', 'wall', 'harbor', 'said', '40', 'million', 'boats', 'Harbor', 'rushed'];
+    const sentence = () => `${Array.from({ length: 1 + Math.floor(rand() * 12) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`;
+    for (let k = 0; k < 200; k++) {
+      const [ga, gb] = [sentenceGrams(features(sentence())), sentenceGrams(features(sentence()))];
+      for (const name of ['bigrams', 'trigrams', 'fourgrams', 'keyBigrams', 'maskedBigrams'] as const) {
+        const views = Array.from(precisionRange(ga[name], gb[name]));
+        assert.deepStrictEqual(Array.from(gramRange(ga, gb, Gram[name])), views, name);
+      }
+      const dice = ga.charCount + gb.charCount === 0 ? 0 : (2 * sharedCount(ga.chars, gb.chars)) / (ga.charCount + gb.charCount);
+      assert.strictEqual(charDice(ga, gb), dice);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { commonRuns, lcsLength, runsAndCommon } from '../../src/core/match/verbatimRuns';
+import { lcsLengthIn } from '../../src/core/util/lcs';
 
 describe('verbatim runs and edit similarity', () => {
   it('finds maximal shared runs of at least min words, without overlap', () => {
@@ -30,6 +31,10 @@ describe('verbatim runs and edit similarity', () => {
         const b = Int32Array.from({ length: next(size + 1) }, () => next(5));
         assert.strictEqual(lcsLength(a, b), naive(a, b));
         assert.strictEqual(lcsLength(Array.from(a), Array.from(b)), naive(a, b));
+        // The same stretches read in place inside larger arrays.
+        const xs = Int32Array.from([9, 9, ...a, 8]);
+        const ys = Int32Array.from([7, ...b, 6, 6]);
+        assert.strictEqual(lcsLengthIn(xs, 2, a.length, ys, 1, b.length), naive(a, b));
       }
     }
   });

@@ -1,7 +1,8 @@
 import type { SentenceFeatures } from './articleFeatures';
-import { hasKey, nextCommonRun, precisionRange, sentenceGrams, WordClass } from './sentenceGrams';
-import type { CommonRun, SentenceGrams, SortedHashes } from './sentenceGrams';
-import { lcsLength, MAX_CELLS } from './verbatimRuns';
+import { hasKey, nextCommonRunIn, precisionRange, sentenceGrams, WordClass } from './sentenceGrams';
+import type { CommonRun, SentenceGrams } from './sentenceGrams';
+import { MAX_CELLS } from './verbatimRuns';
+import { lcsLengthIn } from '../util/lcs';
 
 /**
  * Word alignment of two sentences, the way a reader checks a paraphrase: each word of one side is
@@ -16,22 +17,46 @@ import { lcsLength, MAX_CELLS } from './verbatimRuns';
  * sentence and kept in a small bounded cache; the scorer passes each side's grams in.
  */
 
+/** Where one sorted order of a sentence's grams lies: its positions from `orderAt`, their hashes from `hashesAt`, `count` of each. */
+interface SortedPlace {
+  orderAt: number;
+  hashesAt: number;
+  count: number;
+}
+
+/** The places pairEqual reads, reused from pair to pair (the scorer runs one pair at a time). */
+const placeA: SortedPlace = { orderAt: 0, hashesAt: 0, count: 0 };
+const placeB: SortedPlace = { orderAt: 0, hashesAt: 0, count: 0 };
+
+/** All words by word hash (keys false), or content words by key hash (keys true), of `g`, written to `place`. */
+function sortedPlace(g: SentenceGrams, keys: boolean, place: SortedPlace): SortedPlace {
+  place.orderAt = keys ? g.keyOrderAt : g.wordOrderAt;
+  place.hashesAt = keys ? g.keySortedAt : g.wordSortedAt;
+  place.count = keys ? g.content : g.n;
+  return place;
+}
+
 /**
  * Pairs still-unpaired positions of equal hash, in order, by a merge of the two sorted orders
  * (each position once: a word said twice pairs twice only when the other side says it twice).
  */
-function pairEqual(a: SortedHashes, b: SortedHashes, pairedA: Uint8Array, pairedB: Uint8Array): void {
+function pairEqual(ga: SentenceGrams, a: SortedPlace, gb: SentenceGrams, b: SortedPlace, pairedA: Uint8Array, pairedB: Uint8Array): void {
   const run = commonRun;
-  run.xe = 0;
-  run.ye = 0;
-  while (nextCommonRun(a.hashes, b.hashes, run)) {
+  const xs = ga.buf;
+  const ys = gb.buf;
+  run.xe = a.hashesAt;
+  run.ye = b.hashesAt;
+  // Index k of the hashes is index k − hashesAt + orderAt of the order.
+  const da = a.orderAt - a.hashesAt;
+  const db = b.orderAt - b.hashesAt;
+  while (nextCommonRunIn(xs, a.hashesAt, a.hashesAt + a.count, ys, b.hashesAt, b.hashesAt + b.count, run)) {
     let j = run.y;
     for (let i = run.x; i < run.xe && j < run.ye; i++) {
-      if (pairedA[a.order[i]]) continue;
-      while (j < run.ye && pairedB[b.order[j]]) j++;
+      if (pairedA[xs[da + i]]) continue;
+      while (j < run.ye && pairedB[ys[db + j]]) j++;
       if (j === run.ye) break;
-      pairedA[a.order[i]] = 1;
-      pairedB[b.order[j++]] = 1;
+      pairedA[xs[da + i]] = 1;
+      pairedB[ys[db + j++]] = 1;
     }
   }
 }
@@ -43,9 +68,9 @@ const commonRun: CommonRun = { x: 0, xe: 0, y: 0, ye: 0 };
 const MAX_TRIES = 4096;
 
 /** The content words of one side still unpaired, written to `out` (a list reused from pair to pair), in order. */
-function unpairedContent(kind: Int32Array, paired: Uint8Array, out: number[]): number[] {
+function unpairedContent(g: SentenceGrams, paired: Uint8Array, out: number[]): number[] {
   out.length = 0;
-  for (let i = 0; i < kind.length; i++) if (kind[i] !== WordClass.Function && !paired[i]) out.push(i);
+  for (let i = 0; i < g.n; i++) if (g.buf[g.kindAt + i] !== WordClass.Function && !paired[i]) out.push(i);
   return out;
 }
 
@@ -66,14 +91,14 @@ function cleared(marks: Uint8Array, n: number): Uint8Array {
 
 function pairBySense(ga: SentenceGrams, gb: SentenceGrams, restA: readonly number[], restB: readonly number[], pairedA: Uint8Array, pairedB: Uint8Array): void {
   for (const i of restA) {
-    const xa = ga.keyAt[i];
-    const a0 = ga.senseStart[xa];
-    const a1 = ga.senseStart[xa + 1];
+    const xa = ga.buf[ga.slotAt + i];
+    const a0 = ga.senseListAt + ga.buf[ga.senseStartAt + xa];
+    const a1 = ga.senseListAt + ga.buf[ga.senseStartAt + xa + 1];
     if (a0 === a1) continue;
     for (const j of restB) {
       if (pairedB[j]) continue;
-      const xb = gb.keyAt[j];
-      if (!shareSense(ga.senseList, a0, a1, gb.senseList, gb.senseStart[xb], gb.senseStart[xb + 1])) continue;
+      const xb = gb.buf[gb.slotAt + j];
+      if (!shareSense(ga.buf, a0, a1, gb.buf, gb.senseListAt + gb.buf[gb.senseStartAt + xb], gb.senseListAt + gb.buf[gb.senseStartAt + xb + 1])) continue;
       pairedA[i] = 1;
       pairedB[j] = 1;
       break;
@@ -142,7 +167,7 @@ function pairBySpelling(ga: SentenceGrams, gb: SentenceGrams, restA: readonly nu
   for (const i of restA) {
     if (pairedA[i]) continue;
     for (const j of restB) {
-      if (pairedB[j] || !mayMeet(ga.bareShape[i], gb.bareShape[j])) continue;
+      if (pairedB[j] || !mayMeet(ga.buf[ga.shapeAt + i], gb.buf[gb.shapeAt + j])) continue;
       const how = spelling(ga.bare, i, gb.bare, j);
       if (how === Spelling.None) continue;
       pairedA[i] = 1;
@@ -174,14 +199,14 @@ export function alignWords(a: SentenceFeatures, b: SentenceFeatures): AlignmentE
 
 /** alignWords from the two sentences' grams. */
 export function alignGrams(sa: SentenceGrams, sb: SentenceGrams): AlignmentEvidence {
-  const na = sa.kind.length;
-  const nb = sb.kind.length;
+  const na = sa.n;
+  const nb = sb.n;
   const pairedA = (marksA = cleared(marksA, na));
   const pairedB = (marksB = cleared(marksB, nb));
-  pairEqual(sa.wordsByHash, sb.wordsByHash, pairedA, pairedB);
-  pairEqual(sa.keysByHash, sb.keysByHash, pairedA, pairedB);
-  const restA = unpairedContent(sa.kind, pairedA, restOfA);
-  const restB = unpairedContent(sb.kind, pairedB, restOfB);
+  pairEqual(sa, sortedPlace(sa, false, placeA), sb, sortedPlace(sb, false, placeB), pairedA, pairedB);
+  pairEqual(sa, sortedPlace(sa, true, placeA), sb, sortedPlace(sb, true, placeB), pairedA, pairedB);
+  const restA = unpairedContent(sa, pairedA, restOfA);
+  const restB = unpairedContent(sb, pairedB, restOfB);
   if (restA.length > 0 && restB.length > 0 && restA.length * restB.length <= MAX_TRIES) {
     pairBySense(sa, sb, restA, restB, pairedA, pairedB);
     pairBySpelling(sa, sb, restA, restB, pairedA, pairedB);
@@ -213,12 +238,13 @@ function unpairedCounts(shape: SentenceGrams, rest: readonly number[], paired: U
   let reporting = 0;
   for (const i of rest) {
     if (paired[i]) continue;
-    if (shape.kind[i] === WordClass.Reporting) {
+    const kind = shape.buf[shape.kindAt + i];
+    if (kind === WordClass.Reporting) {
       reporting++;
       continue;
     }
     all++;
-    if (shape.kind[i] === WordClass.Content) other++;
+    if (kind === WordClass.Content) other++;
   }
   return { all, other, reporting };
 }
@@ -241,13 +267,11 @@ export function precisionMax(a: Int32Array, b: Int32Array): number {
  * they differ only when both sentences state numbers. Over the longer sentence, in [0, 1].
  */
 export function maskedEditSimilarity(ga: SentenceGrams, gb: SentenceGrams, common: number): number {
-  const longer = Math.max(ga.kind.length, gb.kind.length);
+  const longer = Math.max(ga.n, gb.n);
   if (longer === 0) return 0;
-  const ma = ga.masked;
-  const mb = gb.masked;
   // Above the scorer's bound on the quadratic subsequence, the plain figure stands.
-  if (ma === null || mb === null || ma.length * mb.length > MAX_CELLS) return common / longer;
-  return lcsLength(ma, mb) / longer;
+  if (ga.maskedAt < 0 || gb.maskedAt < 0 || ga.n * gb.n > MAX_CELLS) return common / longer;
+  return lcsLengthIn(ga.buf, ga.maskedAt, ga.n, gb.buf, gb.maskedAt, gb.n) / longer;
 }
 
 /**
@@ -257,10 +281,8 @@ export function maskedEditSimilarity(ga: SentenceGrams, gb: SentenceGrams, commo
  * most the masked words of both). Null where maskedEditSimilarity is common / longer.
  */
 export function maskedEditCeiling(ga: SentenceGrams, gb: SentenceGrams, shared: number): number | null {
-  const longer = Math.max(ga.kind.length, gb.kind.length);
-  const ma = ga.masked;
-  const mb = gb.masked;
-  if (longer === 0 || ma === null || mb === null || ma.length * mb.length > MAX_CELLS) return null;
+  const longer = Math.max(ga.n, gb.n);
+  if (longer === 0 || ga.maskedAt < 0 || gb.maskedAt < 0 || ga.n * gb.n > MAX_CELLS) return null;
   return Math.min(1, (shared + ga.maskedNumbers + gb.maskedNumbers) / longer);
 }
 

@@ -15,62 +15,179 @@ export interface SortedHashes {
   readonly hashes: Int32Array;
 }
 
+/** Counts of a sentence's parts, from which its grams' layout follows (SentenceGrams). */
+export interface GramSizes {
+  /** Words, content words, key slots, senses kept, character trigrams. */
+  readonly n: number;
+  readonly content: number;
+  readonly slots: number;
+  readonly senses: number;
+  readonly chars: number;
+  /** Whether a word is a number (the number-masked words are kept only then). */
+  readonly hasNumber: boolean;
+}
+
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_NUMBERS: readonly NumberMention[] = Object.freeze([]);
+
+/** Max(0, m − k): how many k-grams past the first m things have. */
+const less = (k: number, m: number): number => Math.max(0, m - k);
+
 /**
  * What the paraphrase evidence and the word alignment read from one sentence alone: word n-grams,
  * character trigrams, content keys per word, the numbers it states, and the alignment's sorted
  * hashes and word classes. A sentence is compared with several candidates in a row, so these are
  * kept for the last few thousand sentences (a small cache that is cleared when full, never one
  * entry per sentence of a bundle); the scorer asks for them once per side of a pair. Each n-gram
- * multiset is one sorted typed array of hashes (repeats kept): comparing two is a merge, with no
- * Map to build or probe. All the integer arrays of a sentence are views of one buffer.
+ * multiset is one sorted run of hashes (repeats kept): comparing two is a merge, with no Map to
+ * build or probe.
+ *
+ * All the integer arrays of a sentence are stretches of one buffer (`buf`, shared with other
+ * sentences: see slabFor) at the offsets below, and the scorer's hot loops read them there: a
+ * typed-array view per part (18 per sentence, kept by the cache) cost about a third of the
+ * scorer's collection time. The views (unigrams, kind, …) are made when asked, for tests and cold callers.
  */
-export interface SentenceGrams {
-  readonly unigrams: Int32Array;
-  readonly bigrams: Int32Array;
-  readonly trigrams: Int32Array;
-  readonly fourgrams: Int32Array;
-  /** The sentence carries a negation ("not", "never", "didn't"). */
-  readonly negated: boolean;
-  /** Character trigrams of the words joined by single spaces, sorted, repeats kept. */
-  readonly chars: Int32Array;
+export class SentenceGrams {
+  readonly n: number;
+  readonly content: number;
+  readonly slots: number;
+  readonly senses: number;
   readonly charCount: number;
+  /** Where each part starts in `buf`. */
+  readonly unigramAt: number;
+  readonly bigramAt: number;
+  readonly trigramAt: number;
+  readonly fourgramAt: number;
+  readonly charAt: number;
+  readonly hashAt: number;
+  readonly wordOrderAt: number;
+  readonly wordSortedAt: number;
+  readonly keyOrderAt: number;
+  readonly keySortedAt: number;
+  readonly keyBigramAt: number;
+  readonly maskedBigramAt: number;
+  readonly kindAt: number;
+  readonly slotAt: number;
+  readonly shapeAt: number;
+  readonly senseStartAt: number;
+  readonly senseListAt: number;
+  /** −1 when the sentence states no number. */
+  readonly maskedAt: number;
+  /** The sentence carries a negation ("not", "never", "didn't"). */
+  negated = false;
+  /** The keys of the slots past the sentence's `keys`, in slot order (only features built by hand have any). */
+  extraKeys: readonly string[] = NO_STRINGS;
+  /** The sentence's names: its salient keys that are not numbers (pairAlignment's missingNames reads them for every pair). */
+  names: readonly string[] = NO_STRINGS;
+  numbers: readonly NumberMention[] = NO_NUMBERS;
+  /** How many of the masked words are the number placeholder (0 when there are none). */
+  maskedNumbers = 0;
+  /** The words without hyphens and apostrophes (the alignment's spelling stage compares these). */
+  bare: readonly string[] = NO_STRINGS;
+
+  /** The layout of a sentence of these sizes from `base` on in `buf` (computeGrams fills it). */
+  constructor(readonly buf: Int32Array, base: number, z: GramSizes) {
+    this.n = z.n;
+    this.content = z.content;
+    this.slots = z.slots;
+    this.senses = z.senses;
+    this.charCount = z.chars;
+    this.unigramAt = base;
+    this.bigramAt = this.unigramAt + z.n;
+    this.trigramAt = this.bigramAt + less(1, z.n);
+    this.fourgramAt = this.trigramAt + less(2, z.n);
+    this.charAt = this.fourgramAt + less(3, z.n);
+    this.hashAt = this.charAt + z.chars;
+    this.wordOrderAt = this.hashAt + z.n;
+    this.wordSortedAt = this.wordOrderAt + z.n;
+    this.keyOrderAt = this.wordSortedAt + z.n;
+    this.keySortedAt = this.keyOrderAt + z.content;
+    this.keyBigramAt = this.keySortedAt + z.content;
+    this.maskedBigramAt = this.keyBigramAt + less(1, z.content);
+    this.kindAt = this.maskedBigramAt + less(1, z.n);
+    this.slotAt = this.kindAt + z.n;
+    this.shapeAt = this.slotAt + z.n;
+    this.senseStartAt = this.shapeAt + z.n;
+    this.senseListAt = this.senseStartAt + z.slots + 1;
+    this.maskedAt = z.hasNumber ? this.senseListAt + z.senses : -1;
+  }
+
+  /** How many integers a sentence of these sizes takes. */
+  static size(z: GramSizes): number {
+    return z.n + less(1, z.n) + less(2, z.n) + less(3, z.n) + z.chars + 6 * z.n + 2 * z.content + less(1, z.content) + less(1, z.n) + z.slots + 1 + z.senses + (z.hasNumber ? z.n : 0);
+  }
+
+  private view(at: number, length: number): Int32Array {
+    return this.buf.subarray(at, at + length);
+  }
+
+  /** Word n-gram hashes (n = 1 to 4), each multiset sorted. */
+  get unigrams(): Int32Array {
+    return this.view(this.unigramAt, this.n);
+  }
+  get bigrams(): Int32Array {
+    return this.view(this.bigramAt, less(1, this.n));
+  }
+  get trigrams(): Int32Array {
+    return this.view(this.trigramAt, less(2, this.n));
+  }
+  get fourgrams(): Int32Array {
+    return this.view(this.fourgramAt, less(3, this.n));
+  }
+  /** Character trigrams of the words joined by single spaces, sorted, repeats kept. */
+  get chars(): Int32Array {
+    return this.view(this.charAt, this.charCount);
+  }
+  /** Each word's hash (32-bit FNV-1a), in order. */
+  get wordHashes(): Int32Array {
+    return this.view(this.hashAt, this.n);
+  }
+  /** All words by word hash. */
+  get wordsByHash(): SortedHashes {
+    return { order: this.view(this.wordOrderAt, this.n), hashes: this.view(this.wordSortedAt, this.n) };
+  }
+  /** Content words by key hash. */
+  get keysByHash(): SortedHashes {
+    return { order: this.view(this.keyOrderAt, this.content), hashes: this.view(this.keySortedAt, this.content) };
+  }
+  /** Bigrams of content keys (function words left out), sorted hashes. */
+  get keyBigrams(): Int32Array {
+    return this.view(this.keyBigramAt, less(1, this.content));
+  }
+  /** Bigrams of the words with every number written as one placeholder, sorted hashes. */
+  get maskedBigrams(): Int32Array {
+    return this.view(this.maskedBigramAt, less(1, this.n));
+  }
+  /** Each word's WordClass. */
+  get kind(): Int32Array {
+    return this.view(this.kindAt, this.n);
+  }
   /**
    * Each word's key slot: the index of its content key in the sentence's `keys` (SentenceFeatures),
    * or past them for a key `keys` lacks (slots of such keys follow in order of first use); −1 for
    * function words.
    */
-  readonly keyAt: Int32Array;
-  /** The keys of the slots past the sentence's `keys`, in slot order (only features built by hand have any). */
-  readonly extraKeys: readonly string[];
-  /** The sentence's names: its salient keys that are not numbers (pairAlignment's missingNames reads them for every pair). */
-  readonly names: readonly string[];
-  readonly numbers: readonly NumberMention[];
+  get keyAt(): Int32Array {
+    return this.view(this.slotAt, this.n);
+  }
+  /** Each bare word's first character (high 16 bits) and length (low 16 bits, at most 65,535): the spelling stage's quick test. */
+  get bareShape(): Int32Array {
+    return this.view(this.shapeAt, this.n);
+  }
   /**
    * The WordNet senses (synonyms.ts) of the words that carry each key slot, in word order, each
    * sense once: slot x's are senseList[senseStart[x] … senseStart[x + 1]).
    */
-  readonly senseStart: Int32Array;
-  readonly senseList: Int32Array;
-  /** Each word's hash (32-bit FNV-1a), in order. */
-  readonly wordHashes: Int32Array;
-  /** All words by word hash. */
-  readonly wordsByHash: SortedHashes;
-  /** Content words by key hash. */
-  readonly keysByHash: SortedHashes;
-  /** Each word's WordClass. */
-  readonly kind: Int32Array;
-  /** Bigrams of content keys (function words left out), sorted hashes. */
-  readonly keyBigrams: Int32Array;
-  /** Bigrams of the words with every number written as one placeholder, sorted hashes. */
-  readonly maskedBigrams: Int32Array;
+  get senseStart(): Int32Array {
+    return this.view(this.senseStartAt, this.slots + 1);
+  }
+  get senseList(): Int32Array {
+    return this.view(this.senseListAt, this.senses);
+  }
   /** The words' hashes with every number written as one placeholder, in order; null when the sentence states no number. */
-  readonly masked: Int32Array | null;
-  /** How many of `masked` are the number placeholder (0 when it is null). */
-  readonly maskedNumbers: number;
-  /** The words without hyphens and apostrophes (the alignment's spelling stage compares these). */
-  readonly bare: readonly string[];
-  /** Each bare word's first character (high 16 bits) and length (low 16 bits, at most 65,535): the spelling stage's quick test. */
-  readonly bareShape: Int32Array;
+  get masked(): Int32Array | null {
+    return this.maskedAt < 0 ? null : this.view(this.maskedAt, this.n);
+  }
 }
 
 /**
@@ -152,7 +269,6 @@ interface WordInfo {
 }
 
 const NO_MEANINGS: readonly number[] = Object.freeze([]);
-const NO_NUMBERS: readonly NumberMention[] = Object.freeze([]);
 const WORD_CACHE = 32768;
 
 const wordInfo = boundedMemo<WordInfo>(WORD_CACHE, (w) => {
@@ -197,13 +313,14 @@ const POSITION_SPAN = 2 ** 21;
 let packed = new Float64Array(64);
 
 /**
- * Fills `order` with the first `count` of `positions` (ascending) sorted by hash, then position,
- * and `hashes` with their hashes in that order: one numeric sort of packed doubles, no comparator.
+ * Writes the first `count` of `positions` (ascending) sorted by hash, then position, to
+ * out[orderAt …), and their hashes in that order to out[hashesAt …): one numeric sort of packed
+ * doubles, no comparator.
  */
-function sortByHash(hash: Int32Array, positions: Int32Array, count: number, order: Int32Array, hashes: Int32Array): void {
+function sortByHash(hash: Int32Array, positions: Int32Array, count: number, out: Int32Array, orderAt: number, hashesAt: number): void {
   if (count > 0 && positions[count - 1] >= POSITION_SPAN) {
     const sorted = Array.from(positions.subarray(0, count)).sort((x, y) => hash[x] - hash[y] || x - y);
-    sorted.forEach((p, k) => ((order[k] = p), (hashes[k] = hash[p])));
+    sorted.forEach((p, k) => ((out[orderAt + k] = p), (out[hashesAt + k] = hash[p])));
     return;
   }
   if (packed.length < count) packed = new Float64Array(Math.max(count, 2 * packed.length));
@@ -211,15 +328,15 @@ function sortByHash(hash: Int32Array, positions: Int32Array, count: number, orde
   const keys = packed.subarray(0, count).sort();
   for (let k = 0; k < count; k++) {
     const h = Math.floor(keys[k] / POSITION_SPAN);
-    hashes[k] = h;
-    order[k] = keys[k] - h * POSITION_SPAN;
+    out[hashesAt + k] = h;
+    out[orderAt + k] = keys[k] - h * POSITION_SPAN;
   }
 }
 
-/** Hashes of the bigrams of `seq[0 … count)`, written to `out` (count − 1 of them) and sorted. */
-function bigramHashes(seq: Int32Array, count: number, out: Int32Array): void {
-  for (let i = 0; i + 1 < count; i++) out[i] = (Math.imul(seq[i], 0x9e3779b1) ^ seq[i + 1]) | 0;
-  out.sort();
+/** Hashes of the bigrams of `seq[0 … count)`, written to out[at …) (count − 1 of them) and sorted. */
+function bigramHashes(seq: Int32Array, count: number, out: Int32Array, at: number): void {
+  for (let i = 0; i + 1 < count; i++) out[at + i] = (Math.imul(seq[i], 0x9e3779b1) ^ seq[i + 1]) | 0;
+  if (count > 2) out.subarray(at, at + count - 1).sort();
 }
 
 /**
@@ -263,42 +380,43 @@ function wordCodes(s: SentenceFeatures): { content: number; hasNumber: boolean }
   return { content: count, hasNumber };
 }
 
-/** Each word's class, written to `kind` (0, Function, for function words). */
-function wordClasses(s: SentenceFeatures, kind: Int32Array): void {
+/** Each word's class, written to out[at …) (0, Function, for function words). */
+function wordClasses(s: SentenceFeatures, out: Int32Array, at: number): void {
   for (let i = 0; i < s.words.length; i++) {
     const info = infos[i];
     const k = info.content;
     if (k === null) continue;
-    if (info.isNumber) kind[i] = WordClass.Number;
-    else if (hasKey(s.salient, k)) kind[i] = WordClass.Name;
-    else kind[i] = info.reporting ? WordClass.Reporting : WordClass.Content;
+    if (info.isNumber) out[at + i] = WordClass.Number;
+    else if (hasKey(s.salient, k)) out[at + i] = WordClass.Name;
+    else out[at + i] = info.reporting ? WordClass.Reporting : WordClass.Content;
   }
 }
 
-/** The word n-grams of a sentence (n = 1 to 4) from the word hashes in `codes`, written to `grams` and each multiset sorted. */
-function wordGrams(n: number, grams: readonly Int32Array[]): void {
-  for (let i = 0; i < n; i++) grams[0][i] = codes.wordHash[i] & GRAM_BITS;
+/** The word n-grams of a sentence (n = 1 to 4) from the word hashes in `codes`, written to its grams' places and each multiset sorted. */
+function wordGrams(g: SentenceGrams): void {
+  const { n, buf } = g;
+  const at = [g.unigramAt, g.bigramAt, g.trigramAt, g.fourgramAt];
+  for (let i = 0; i < n; i++) buf[at[0] + i] = codes.wordHash[i] & GRAM_BITS;
   for (let i = 0; i < n; i++) {
-    let h = grams[0][i];
+    let h = buf[at[0] + i];
     for (let k = 1; k < 4 && i + k < n; k++) {
-      h = combine(h, grams[0][i + k]);
-      grams[k][i] = h;
+      h = combine(h, buf[at[0] + i + k]);
+      buf[at[k] + i] = h;
     }
   }
-  for (const g of grams) g.sort();
+  for (let k = 0; k < 4; k++) if (n - k > 1) buf.subarray(at[k], at[k] + n - k).sort();
 }
 
 /** Key slots (SentenceGrams.keyAt) and senses of the sentence being computed, reused from sentence to sentence. */
 let slotScratch = new Int32Array(64);
 let senseScratch = new Int32Array(256);
 const extraKeys: string[] = [];
-const NO_KEYS: readonly string[] = Object.freeze([]);
 
 /** The salient keys of `s` that are not numbers: its names. */
 function namesOf(s: SentenceFeatures): readonly string[] {
   let count = 0;
   for (const k of s.salient) if (!IS_NUMBER.test(k)) count++;
-  return count === 0 ? NO_KEYS : count === s.salient.length ? s.salient : s.salient.filter((k) => !IS_NUMBER.test(k));
+  return count === 0 ? NO_STRINGS : count === s.salient.length ? s.salient : s.salient.filter((k) => !IS_NUMBER.test(k));
 }
 
 /** Each word's key slot written to `keyAt` (see SentenceGrams.keyAt); returns how many slots there are. */
@@ -349,17 +467,16 @@ function slotSenses(keyAt: Int32Array, slots: number): number {
   return used;
 }
 
-/** Packs what slotSenses gathered: each slot's start in `list` written to `start` (slots + 1), its senses to `list`. */
-function packSenses(slots: number, start: Int32Array, list: Int32Array): void {
+/** Packs what slotSenses gathered: each slot's start in the list written from out[startAt] on (slots + 1), its senses from out[listAt] on. */
+function packSenses(slots: number, out: Int32Array, startAt: number, listAt: number): void {
   const room = slotScratch.subarray(0, slots + 1);
   const fill = slotScratch.subarray(slots + 1, 2 * (slots + 1));
   let at = 0;
   for (let x = 0; x < slots; x++) {
-    start[x] = at;
-    list.set(senseScratch.subarray(room[x], fill[x]), at);
-    at += fill[x] - room[x];
+    out[startAt + x] = at;
+    for (let p = room[x]; p < fill[x]; p++) out[listAt + at++] = senseScratch[p];
   }
-  start[slots] = at;
+  out[startAt + slots] = at;
 }
 
 /**
@@ -390,46 +507,35 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   const { content, hasNumber } = wordCodes(s);
   const slots = keySlots(s, codes.keyAt);
   const senses = slotSenses(codes.keyAt, slots);
-  const chars = charGramCount(words);
-  const less = (k: number, m: number) => Math.max(0, m - k);
-  // One stretch of a slab for every integer array (a typed array of its own each costs an allocation).
-  const size = n + less(1, n) + less(2, n) + less(3, n) + chars + 6 * n + 2 * content + less(1, content) + less(1, n) + slots + 1 + senses + (hasNumber ? n : 0);
-  const buffer = slabFor(size);
-  let at = slabAt;
+  const sizes: GramSizes = { n, content, slots, senses, chars: charGramCount(words), hasNumber };
+  const size = SentenceGrams.size(sizes);
+  const g = new SentenceGrams(slabFor(size), slabAt, sizes);
   slabAt += size;
-  const take = (length: number) => buffer.subarray(at, (at += length));
-  /** The next `length` integers of the buffer, filled by `write`. */
-  const filled = (length: number, write: (out: Int32Array) => void) => {
-    const out = take(length);
-    write(out);
-    return out;
-  };
-  const grams = [take(n), take(less(1, n)), take(less(2, n)), take(less(3, n))];
-  wordGrams(n, grams);
-  const charTrigrams = filled(chars, (out) => charGrams(words, out));
-  const wordHashes = filled(n, (out) => out.set(codes.wordHash.subarray(0, n)));
-  const wordsByHash = { order: take(n), hashes: take(n) };
-  sortByHash(codes.wordHash, codes.all, n, wordsByHash.order, wordsByHash.hashes);
-  const keysByHash = { order: take(content), hashes: take(content) };
-  sortByHash(codes.keyHash, codes.content, content, keysByHash.order, keysByHash.hashes);
-  const keyBigrams = filled(less(1, content), (out) => bigramHashes(codes.keySeq, content, out));
-  const maskedBigrams = filled(less(1, n), (out) => bigramHashes(codes.masked, n, out));
-  const kind = filled(n, (out) => wordClasses(s, out));
-  const keyAt = filled(n, (out) => out.set(codes.keyAt.subarray(0, n)));
-  const bareShape = filled(n, (out) => infos.forEach((w, i) => (out[i] = w.bareShape)));
-  const senseStart = take(slots + 1);
-  const senseList = take(senses);
-  packSenses(slots, senseStart, senseList);
-  const masked = hasNumber ? filled(n, (out) => out.set(codes.masked.subarray(0, n))) : null;
+  const buf = g.buf;
+  wordGrams(g);
+  charGrams(words, buf.subarray(g.charAt, g.charAt + sizes.chars));
+  sortByHash(codes.wordHash, codes.all, n, buf, g.wordOrderAt, g.wordSortedAt);
+  sortByHash(codes.keyHash, codes.content, content, buf, g.keyOrderAt, g.keySortedAt);
+  bigramHashes(codes.keySeq, content, buf, g.keyBigramAt);
+  bigramHashes(codes.masked, n, buf, g.maskedBigramAt);
+  wordClasses(s, buf, g.kindAt);
   let maskedNumbers = 0;
-  if (hasNumber) for (let i = 0; i < n; i++) if (codes.masked[i] === NUMBER_HASH) maskedNumbers++;
-  return {
-    unigrams: grams[0], bigrams: grams[1], trigrams: grams[2], fourgrams: grams[3], negated: infos.some((w) => w.negation),
-    chars: charTrigrams, charCount: chars, keyAt, extraKeys: extraKeys.length === 0 ? NO_KEYS : extraKeys.slice(), names: namesOf(s), numbers: infos.some((w) => w.opensNumber) ? numberMentions(words) : NO_NUMBERS,
-    senseStart, senseList,
-    wordHashes, wordsByHash, keysByHash, kind, keyBigrams, maskedBigrams,
-    masked, maskedNumbers, bare: infos.map((w) => w.bare), bareShape,
-  };
+  for (let i = 0; i < n; i++) {
+    buf[g.hashAt + i] = codes.wordHash[i];
+    buf[g.slotAt + i] = codes.keyAt[i];
+    buf[g.shapeAt + i] = infos[i].bareShape;
+    if (!hasNumber) continue;
+    buf[g.maskedAt + i] = codes.masked[i];
+    if (codes.masked[i] === NUMBER_HASH) maskedNumbers++;
+  }
+  packSenses(slots, buf, g.senseStartAt, g.senseListAt);
+  g.negated = infos.some((w) => w.negation);
+  if (extraKeys.length > 0) g.extraKeys = extraKeys.slice();
+  g.names = namesOf(s);
+  if (infos.some((w) => w.opensNumber)) g.numbers = numberMentions(words);
+  g.maskedNumbers = maskedNumbers;
+  g.bare = infos.map((w) => w.bare);
+  return g;
 }
 
 /** Where a value both of two sorted arrays hold sits in each: [x, xe) of one, [y, ye) of the other. */
@@ -445,19 +551,24 @@ export interface CommonRun {
  * and 0 to start): a step of a merge. False when there is none left.
  */
 export function nextCommonRun(a: Int32Array, b: Int32Array, run: CommonRun): boolean {
-  let x = run.xe;
-  let y = run.ye;
-  while (x < a.length && y < b.length) {
-    const v = a[x];
-    if (v !== b[y]) {
-      if (v < b[y]) x++;
+  return nextCommonRunIn(a, 0, a.length, b, 0, b.length, run);
+}
+
+/** nextCommonRun of the sorted stretches xs[x0 … xn) and ys[y0 … yn), the run's indices absolute. */
+export function nextCommonRunIn(xs: Int32Array, x0: number, xn: number, ys: Int32Array, y0: number, yn: number, run: CommonRun): boolean {
+  let x = Math.max(run.xe, x0);
+  let y = Math.max(run.ye, y0);
+  while (x < xn && y < yn) {
+    const v = xs[x];
+    if (v !== ys[y]) {
+      if (v < ys[y]) x++;
       else y++;
       continue;
     }
     run.x = x;
     run.y = y;
-    while (x < a.length && a[x] === v) x++;
-    while (y < b.length && b[y] === v) y++;
+    while (x < xn && xs[x] === v) x++;
+    while (y < yn && ys[y] === v) y++;
     run.xe = x;
     run.ye = y;
     return true;
@@ -471,14 +582,15 @@ export function nextCommonRun(a: Int32Array, b: Int32Array, run: CommonRun): boo
  * order is unpredictable).
  */
 export function sharedCount(a: Int32Array, b: Int32Array): number {
-  const n = a.length;
-  const m = b.length;
+  return sharedCountIn(a, 0, a.length, b, 0, b.length);
+}
+
+/** sharedCount of the sorted stretches xs[i … n) and ys[j … m). */
+export function sharedCountIn(xs: Int32Array, i: number, n: number, ys: Int32Array, j: number, m: number): number {
   let hit = 0;
-  let i = 0;
-  let j = 0;
   while (i < n && j < m) {
-    const x = a[i];
-    const y = b[j];
+    const x = xs[i];
+    const y = ys[j];
     const lt = +(x < y);
     const gt = +(x > y);
     hit += 1 - lt - gt;
@@ -490,7 +602,25 @@ export function sharedCount(a: Int32Array, b: Int32Array): number {
 
 /** How many words two sentences have in common, with multiplicity, by word hash (a collision only adds one): at least any run or common subsequence of the two. */
 export function sharedWordCount(a: SentenceGrams, b: SentenceGrams): number {
-  return sharedCount(a.unigrams, b.unigrams);
+  return sharedCountIn(a.buf, a.unigramAt, a.unigramAt + a.n, b.buf, b.unigramAt, b.unigramAt + b.n);
+}
+
+/** Where a sentence's sorted n-gram multisets lie: from `at` of the grams, so many for n words. */
+export const Gram = {
+  bigrams: { at: (g: SentenceGrams): number => g.bigramAt, count: (g: SentenceGrams): number => less(1, g.n) },
+  trigrams: { at: (g: SentenceGrams): number => g.trigramAt, count: (g: SentenceGrams): number => less(2, g.n) },
+  fourgrams: { at: (g: SentenceGrams): number => g.fourgramAt, count: (g: SentenceGrams): number => less(3, g.n) },
+  keyBigrams: { at: (g: SentenceGrams): number => g.keyBigramAt, count: (g: SentenceGrams): number => less(1, g.content) },
+  maskedBigrams: { at: (g: SentenceGrams): number => g.maskedBigramAt, count: (g: SentenceGrams): number => less(1, g.n) },
+} as const;
+
+/** precisionRange of one kind of n-gram (Gram) of two sentences, read in place. */
+export function gramRange(a: SentenceGrams, b: SentenceGrams, part: (typeof Gram)[keyof typeof Gram]): Float64Array {
+  const xa = part.at(a);
+  const xb = part.at(b);
+  const na = part.count(a);
+  const nb = part.count(b);
+  return precisionRangeOf(sharedCountIn(a.buf, xa, xa + na, b.buf, xb, xb + nb), na, nb);
 }
 
 /**
@@ -520,5 +650,6 @@ export function precisionRangeOf(hit: number, xn: number, yn: number): Float64Ar
 
 /** Dice coefficient of two sentences' character trigrams: spelling variants still meet. */
 export function charDice(a: SentenceGrams, b: SentenceGrams): number {
-  return a.charCount + b.charCount === 0 ? 0 : (2 * sharedCount(a.chars, b.chars)) / (a.charCount + b.charCount);
+  if (a.charCount + b.charCount === 0) return 0;
+  return (2 * sharedCountIn(a.buf, a.charAt, a.charAt + a.charCount, b.buf, b.charAt, b.charAt + b.charCount)) / (a.charCount + b.charCount);
 }

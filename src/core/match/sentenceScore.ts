@@ -3,10 +3,10 @@ import type { SentenceFeatures } from './articleFeatures';
 import { runsAndCommon } from './verbatimRuns';
 import type { WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
-import { charDice, hasKey, keyIndex, precisionRange, precisionRangeOf, sentenceGrams, sharedWordCount } from './sentenceGrams';
+import { charDice, Gram, gramRange, hasKey, keyIndex, precisionRangeOf, sentenceGrams, sharedWordCount } from './sentenceGrams';
 import type { SentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
-import { alignGrams, maskedEditCeiling, maskedEditSimilarity, missingNamesOf, precisionMax } from './pairAlignment';
+import { alignGrams, maskedEditCeiling, maskedEditSimilarity, missingNamesOf } from './pairAlignment';
 import type { AlignmentEvidence } from './pairAlignment';
 
 /**
@@ -286,8 +286,8 @@ function longestAddedStretch(a: SentenceFeatures, ga: SentenceGrams, b: Sentence
   let best = 0;
   let run = 0;
   const own = a.keys.length;
-  for (let i = 0; i < ga.keyAt.length; i++) {
-    const x = ga.keyAt[i];
+  for (let i = 0; i < ga.n; i++) {
+    const x = ga.buf[ga.slotAt + i];
     if (x < 0) continue;
     // The word's key: slot x of a's keys, or past them one of the grams' extra keys.
     const has = t !== null && mark !== null && x < own ? mark[t.ids[at + x]] === 1 : hasKey(b.keys, x < own ? a.keys[x] : ga.extraKeys[x - own]);
@@ -349,8 +349,10 @@ function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGram
     // one pass per side, never all pairs. Each sense's first key of B, and B's keys taken, in
     // scratch arrays reset after the pair.
     for (const kb of restB) {
-      for (let p = gb.senseStart[kb]; p < gb.senseStart[kb + 1]; p++) {
-        const m = gb.senseList[p];
+      const from = gb.senseListAt + gb.buf[gb.senseStartAt + kb];
+      const to = gb.senseListAt + gb.buf[gb.senseStartAt + kb + 1];
+      for (let p = from; p < to; p++) {
+        const m = gb.buf[p];
         if (senseOwner.length <= m) senseOwner = grownOwners(m);
         if (senseOwner[m] !== 0) continue;
         senseOwner[m] = kb + 1;
@@ -360,8 +362,9 @@ function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGram
     if (takenB.length < b.keys.length) takenB = new Uint8Array(Math.max(b.keys.length, 2 * takenB.length));
     for (const ka of restA) {
       let kb = -1;
-      for (let p = ga.senseStart[ka]; p < ga.senseStart[ka + 1]; p++) {
-        const m = ga.senseList[p];
+      const to = ga.senseListAt + ga.buf[ga.senseStartAt + ka + 1];
+      for (let p = ga.senseListAt + ga.buf[ga.senseStartAt + ka]; p < to; p++) {
+        const m = ga.buf[p];
         const k = m < senseOwner.length ? senseOwner[m] - 1 : -1;
         if (k >= 0 && takenB[k] === 0) {
           kb = k;
@@ -453,10 +456,10 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceG
   e.lengthGap = Math.log1p(longer - shorter);
   e.runShare = 0;
   // BLEU-like word n-gram precision both ways: unigrams (all words, function words too) to 4-grams.
-  const bigrams = precisionRange(ga.bigrams, gb.bigrams);
+  const bigrams = gramRange(ga, gb, Gram.bigrams);
   e.bigramMin = bigrams[0];
   e.bigramMax = bigrams[1];
-  e.trigramMin = precisionRange(ga.trigrams, gb.trigrams)[0];
+  e.trigramMin = gramRange(ga, gb, Gram.trigrams)[0];
   e.numberMismatch = numberMismatch(ga, gb);
   const names = missingNamesOf(a, b, ga, gb);
   e.nameMismatch = names.mismatch;
@@ -470,10 +473,10 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceG
   e.extraClause = Math.log1p(Math.max(longestAddedStretch(a, ga, b, t, at, bt), longestAddedStretch(b, gb, a, t, bt, at)));
   e.negationMismatch = ga.negated === gb.negated ? 0 : 1;
   lexicalWordHits = sharedWordCount(ga, gb);
-  const unigrams = precisionRangeOf(lexicalWordHits, ga.unigrams.length, gb.unigrams.length);
+  const unigrams = precisionRangeOf(lexicalWordHits, ga.n, gb.n);
   e.unigramMin = unigrams[0];
   e.unigramMax = unigrams[1];
-  const fourgrams = precisionRange(ga.fourgrams, gb.fourgrams);
+  const fourgrams = gramRange(ga, gb, Gram.fourgrams);
   e.fourgramMin = fourgrams[0];
   e.fourgramMax = fourgrams[1];
   const aligned = alignGrams(ga, gb);
@@ -482,8 +485,8 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceG
   e.unpairedOtherLonger = aligned.unpairedOtherLonger;
   e.namesMissingLonger = names.longer;
   e.namesMissingShorter = names.shorter;
-  e.keyBigramMax = precisionMax(ga.keyBigrams, gb.keyBigrams);
-  e.maskedBigramMax = precisionMax(ga.maskedBigrams, gb.maskedBigrams);
+  e.keyBigramMax = gramRange(ga, gb, Gram.keyBigrams)[1];
+  e.maskedBigramMax = gramRange(ga, gb, Gram.maskedBigrams)[1];
   e.maskedEdit = 0;
   e.reportingUnpaired = aligned.reportingUnpaired;
   return e;
@@ -516,7 +519,7 @@ export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight:
 /** scoreSentences from the pair's lexical evidence. */
 function judgePair(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, lexical: LexicalEvidence, options: ScoreOptions): PairScore {
   // For very long "sentences" the shared runs stand in for the common subsequence (which is quadratic).
-  const { runs, common } = runsAndCommon(a.words, b.words, Math.max(1, options.minSharedWords), ga.wordHashes, gb.wordHashes);
+  const { runs, common } = runsAndCommon(a.words, b.words, Math.max(1, options.minSharedWords), ga.buf, gb.buf, ga.hashAt, gb.hashAt);
   const shorter = Math.min(a.words.length, b.words.length);
   const evidence = withOrder(lexical, a, b, ga, gb, runs, common);
   const paraphrase = paraphraseProbability(evidence);

@@ -18,9 +18,11 @@ export function commonRuns(a: readonly string[], b: readonly string[], min: numb
  * commonRuns, and the length of the two sequences' longest common subsequence from the same
  * table (each pair of words compared once); above MAX_CELLS, the words the runs cover stand in
  * for the subsequence (which is quadratic). `hashA`, `hashB`: a hash of each word of a and of b
- * (equal words, equal hashes), compared before the words.
+ * (equal words, equal hashes), compared before the words, from `fromA` and `fromB` on.
  */
-export function runsAndCommon(a: readonly string[], b: readonly string[], min: number, hashA?: Int32Array, hashB?: Int32Array): { runs: WordRun[]; common: number } {
+export function runsAndCommon(
+  a: readonly string[], b: readonly string[], min: number, hashA?: Int32Array, hashB?: Int32Array, fromA = 0, fromB = 0,
+): { runs: WordRun[]; common: number } {
   const n = a.length;
   const m = b.length;
   if (n * m > MAX_CELLS) {
@@ -41,9 +43,9 @@ export function runsAndCommon(a: readonly string[], b: readonly string[], min: n
   const hb = ha === null ? null : hashB ?? null;
   for (let i = 1; i <= n; i++) {
     const x = a[i - 1];
-    const hx = ha === null ? 0 : ha[i - 1];
+    const hx = ha === null ? 0 : ha[fromA + i - 1];
     for (let j = 1; j <= m; j++) {
-      if ((hb === null || hb[j - 1] === hx) && x === b[j - 1]) {
+      if ((hb === null || hb[fromB + j - 1] === hx) && x === b[j - 1]) {
         cur[j] = Math.min(prev[j - 1] + 1, 65535);
         curL[j] = prevL[j - 1] + 1;
       } else {
