@@ -39,8 +39,11 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): Overlap {
 
 /** Dice over the content stems of two quotes' contexts (overlap's dice, without its object). */
 function contextSimilarity(a: QuoteInfo, b: QuoteInfo): number {
-  const shared = sharedCount(a.context, b.context);
-  return shared === 0 ? 0 : (2 * shared) / (a.context.size + b.context.size);
+  // Each context is a getter (read on first use): asked once here.
+  const ca = a.context;
+  const cb = b.context;
+  const shared = sharedCount(ca, cb);
+  return shared === 0 ? 0 : (2 * shared) / (ca.size + cb.size);
 }
 
 /** Not only white space (what `trim().length > 0` tells, without a new string per test). */
