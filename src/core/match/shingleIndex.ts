@@ -67,7 +67,10 @@ export interface CandidateSearch extends Progress {
 
 export function newCandidateSearch(shingles: readonly SentenceShingles[], tally?: WorkTally, per: SearchUnits = SEARCH_UNITS): CandidateSearch {
   const n = shingles.length;
-  const search: CandidateSearch = { units: 0, step: 0, at: 0, shingles, tally, per, flat: allocateFlat(n <= ALL_PAIRS_UP_TO ? [] : shingles), firsts: new Int32Array(1024), seconds: new Int32Array(1024), pairCount: 0, found: new Map() };
+  const flat = allocateFlat(n <= ALL_PAIRS_UP_TO ? [] : shingles);
+  // Room for as many sentence pairs as shingles to start with (dense reuse lists about two per shingle): fewer regrowths.
+  const room = Math.max(1024, flat.hashes.length);
+  const search: CandidateSearch = { units: 0, step: 0, at: 0, shingles, tally, per, flat, firsts: new Int32Array(room), seconds: new Int32Array(room), pairCount: 0, found: new Map() };
   if (n <= ALL_PAIRS_UP_TO) {
     search.done = [];
     for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) search.done.push([a, b]);
