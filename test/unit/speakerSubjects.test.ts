@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { nameRightBefore, subjectBefore } from '../../src/core/text/speakerSubjects';
+import { NAME_ANYWHERE, forEachNameRun, nameRightBefore, subjectBefore } from '../../src/core/text/speakerSubjects';
 import { isSpaceCode, phraseBefore } from '../../src/core/text/speakerPhrases';
 import { countWork } from './workCounter';
 
@@ -34,6 +34,34 @@ describe('subjects read from the end of the text before a cue', () => {
   it('tells white space by char code as \\s does', () => {
     for (let c = 0; c < 0x10000; c++) {
       assert.strictEqual(isSpaceCode(c), /\s/.test(String.fromCharCode(c)), c.toString(16));
+    }
+  });
+});
+
+describe('capitalized runs', () => {
+  const runsOf = (text: string): number[][] => {
+    const runs: number[][] = [];
+    forEachNameRun(text, (start, end) => runs.push([start, end]));
+    return runs;
+  };
+  const byPattern = (text: string): number[][] => [...text.matchAll(new RegExp(NAME_ANYWHERE.source, 'gu'))].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+
+  it('finds the runs NAME_ANYWHERE finds, one-word runs read by char code', () => {
+    const texts = [
+      'Riek said Ursula von der Leyen and Mark Rutte met NATO chiefs. S, Q; Zzc. O’Neil-Smith de Gaulle',
+      'Officials in Kyiv said: “Zelenskyy will go.” A Ralprefen To Nopatqui And Ostka\nQuiekcalpat Dorsarvor.',
+      'É Ärzte warnen Émile Zola\u00a0Dreyfus x\u0301Y Ab\u0301c \ud835\udc00Bc Q\ud835\udc00 Jean  de  la Fontaine Van van',
+    ];
+    // Random code units, as random bytes decode to: capitals next to marks, spaces, surrogates and replacement characters.
+    let seed = 42;
+    const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const units = [0x41, 0x5a, 0x61, 0x7a, 0x20, 0x27, 0x2e, 0x2d, 0x2c, 0x0a, 0xa0, 0xc9, 0xe9, 0x301, 0x2019, 0xfffd, 0xfffc, 0xd835, 0xdc00, 0x3b1, 0x391];
+    for (let t = 0; t < 200; t++) {
+      texts.push(String.fromCharCode(...Array.from({ length: 80 }, () => units[next(units.length)])));
+      texts.push(String.fromCharCode(...Array.from({ length: 80 }, () => next(0x10000))));
+    }
+    for (const text of texts) {
+      assert.deepStrictEqual(runsOf(text), byPattern(text), JSON.stringify(text));
     }
   });
 });

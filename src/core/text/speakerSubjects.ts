@@ -582,6 +582,73 @@ export function signature(slice: string): Subject {
 /** Every capitalized run of a text. */
 export const NAME_ANYWHERE = new RegExp(`${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,5}`, 'gu');
 
+/**
+ * Calls `visit(start, end)` for every match of NAME_ANYWHERE in `text`, in order. A run starts
+ * with a capital, so ASCII that is none is skipped by char code; and a run of one word after an
+ * ASCII capital ("Riek said", "S" among random bytes: most runs) is read by char code too, its
+ * end where the word's letters end unless spaces then a capital or a particle's first letter
+ * follow. Anything else goes to the pattern, from where the run starts. Same runs: the pattern's
+ * exec for each was most of the cost of reading names.
+ */
+export function forEachNameRun(text: string, visit: (start: number, end: number) => void): void {
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && !(c >= 65 && c <= 90)) {
+      i++;
+      continue;
+    }
+    let end = c < 128 ? oneWordRunEnd(text, i) : -1;
+    let start = i;
+    if (end < 0) {
+      NAME_ANYWHERE.lastIndex = i;
+      const m = NAME_ANYWHERE.exec(text);
+      if (m === null) {
+        return;
+      }
+      start = m.index;
+      end = m.index + m[0].length;
+    }
+    visit(start, end);
+    i = end;
+  }
+}
+
+/** Where the run that starts with an ASCII capital at `i` ends, when it is one word; else -1. */
+function oneWordRunEnd(text: string, i: number): number {
+  let j = i + 1;
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c < 128 ? !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45 || c === 46) : !isNameBodyCode(c)) break;
+  }
+  if (j < text.length && text.charCodeAt(j) >= 0xd800 && text.charCodeAt(j) <= 0xdfff) {
+    return -1;
+  }
+  let k = j;
+  while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
+  if (k === j || k === text.length) {
+    return j;
+  }
+  const next = text.charCodeAt(k);
+  return next >= 128 || (next >= 65 && next <= 90) || PARTICLE_INITIALS.has(next) ? -1 : j;
+}
+
+const PARTICLE_INITIALS: ReadonlySet<number> = new Set(PARTICLES.map((w) => w.charCodeAt(0)));
+
+/** isNameBodyCode per UTF-16 code unit, filled as met (0: not yet known, 1: no, 2: yes). */
+const NAME_BODY_CODES = new Uint8Array(0x10000);
+const NAME_BODY = /^[\p{L}\p{M}’]$/u;
+
+/** Whether a code unit beyond ASCII continues a name's word (a letter, a mark, ’); a surrogate never does. */
+function isNameBodyCode(c: number): boolean {
+  let kind = NAME_BODY_CODES[c];
+  if (kind === 0) {
+    kind = c >= 0xd800 && c <= 0xdfff ? 1 : NAME_BODY.test(String.fromCharCode(c)) ? 2 : 1;
+    NAME_BODY_CODES[c] = kind;
+  }
+  return kind === 2;
+}
+
 const SUBORDINATE_AT_START = /^\s*(?:When|If|After|Before|While|Although|Though|Because|Since|As|Once|Until|Unless|Whether)\b/;
 
 const CLAUSE_PRONOUN = /^\s*(?:(?:But|And|So|Yet|Meanwhile|Now)\s+)?(he|she|they|it|we|i)\b/i;

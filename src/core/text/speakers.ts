@@ -3,7 +3,7 @@ import { firstNotBefore } from '../util/binarySearch';
 import { ArticleNames, nameWords, speakerKey } from './names';
 import type { QuoteSpan } from './quotes';
 import {
-  CUE, MASK, NAME_ANYWHERE, clauseSubject, isCommonWordAtStart, signature, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore, subjectEndingClause, nameRightBefore,
+  CUE, MASK, clauseSubject, forEachNameRun, isCommonWordAtStart, signature, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore, subjectEndingClause, nameRightBefore,
 } from './speakerSubjects';
 import type { Subject } from './speakerSubjects';
 import { labelBefore, signedAfter } from './speakerMarks';
@@ -231,32 +231,17 @@ const UPPER_WORDS = /(?<!\p{L})\p{Lu}\p{L}{3}/gu;
 /** A function word capitalized inside a run: the run is a headline. */
 const HEADLINE_WORD = /\s(?:In|To|At|From|Of|With|For|On|And|The|A|An|Is|As|By|Says|Said)\s/;
 
-/**
- * NAME_ANYWHERE.exec(slice) from its lastIndex. A run starts with an upper-case letter, so plain
- * ASCII that is not one is skipped by char code first: the pattern's \p{Lu} test at every
- * character was most of the cost of reading names (same matches: no run starts where it skips).
- */
-function nextNameRun(slice: string): RegExpExecArray | null {
-  let i = NAME_ANYWHERE.lastIndex;
-  for (; i < slice.length; i++) {
-    const c = slice.charCodeAt(i);
-    if (c >= 128 || (c >= 65 && c <= 90)) break;
-  }
-  NAME_ANYWHERE.lastIndex = i;
-  return NAME_ANYWHERE.exec(slice);
-}
-
 function readNames(slice: string, region: Region, reading: Reading): void {
-  NAME_ANYWHERE.lastIndex = 0;
-  for (let m = nextNameRun(slice); m !== null; m = nextNameRun(slice)) {
-    const facts = properName(m[0]);
+  forEachNameRun(slice, (start, end) => {
+    const raw = slice.slice(start, end);
+    const facts = properName(raw);
     // "Separation From Wife Huma Abedin": a headline in title case, not the fullest form of a name.
-    if (facts === null || facts.key === null || HEADLINE_WORD.test(m[0])) {
-      continue;
+    if (facts === null || facts.key === null || HEADLINE_WORD.test(raw)) {
+      return;
     }
     reading.names.add(facts.display);
-    reading.mentions.push({ region: region.index, at: region.start + m.index, regionStart: region.start, raw: m[0], key: facts.key });
-  }
+    reading.mentions.push({ region: region.index, at: region.start + start, regionStart: region.start, raw, key: facts.key });
+  });
 }
 
 function readCues(slice: string, region: Region, cues: Cue[]): void {
