@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { analyzeBundle } from '../../src/core/analyze';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
-import { MAX_PARTNERS, MAX_SHINGLE_POSTING } from '../../src/core/match/limits';
+import { grouped, MAX_PARTNERS, MAX_SHINGLE_POSTING } from '../../src/core/match/limits';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
 import type { SentenceFeatures } from '../../src/core/match/articleFeatures';
 import { scoreSentences } from '../../src/core/match/sentenceScore';
@@ -106,5 +106,13 @@ describe('limits: work counters and the caps that report themselves', () => {
     assert.ok(a.keys.length > 1000 && b.keys.length > 1000, `${a.keys.length} and ${b.keys.length} keys`);
     scoreSentences(a, b, () => 1, DEFAULT_OPTIONS);
     assert.ok(reads <= 10 * (a.keys.length + b.keys.length), `${reads} reads of ${a.keys.length} + ${b.keys.length} keys`);
+  });
+});
+
+describe('grouped counts in the limits notes', () => {
+  it('writes a count as toLocaleString(\'en-US\') does', () => {
+    const counts = [0, 1, 12, 999, 1000, 1001, 12_345, 999_999, 1_000_000, 123_456_789, Number.MAX_SAFE_INTEGER, 2.5, -1234];
+    for (let k = 0, n = 7; k < 40; k++, n = n * 3 + k) counts.push(n);
+    for (const n of counts) assert.strictEqual(grouped(n), n.toLocaleString('en-US'), String(n));
   });
 });
