@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { commonRuns, lcsLength, runsAndCommon } from '../../src/core/match/verbatimRuns';
+import { commonRuns, lcsLength, runsAndCommon, sparseRunsAndCommon } from '../../src/core/match/verbatimRuns';
+import type { HashedWords } from '../../src/core/match/verbatimRuns';
 import { lcsLengthIn } from '../../src/core/util/lcs';
 
 describe('verbatim runs and edit similarity', () => {
@@ -63,6 +64,28 @@ describe('runs and common subsequence from one table', () => {
         const both = runsAndCommon(a, b, min);
         assert.deepStrictEqual(both.runs, commonRuns(a, b, min), `seed ${seed} min ${min}`);
         assert.strictEqual(both.common, lcsLength(a, b), `seed ${seed} min ${min}`);
+      }
+    }
+  });
+
+  it('gives the same runs and length from the matches only (sparseRunsAndCommon), colliding hashes too', () => {
+    /** The words with hashes by `hash`, laid out in one buffer after `pad` unused integers: hashes, positions sorted by hash, their hashes. */
+    const hashed = (words: string[], hash: (w: string) => number, pad: number): HashedWords => {
+      const n = words.length;
+      const buf = new Int32Array(pad + 3 * n).fill(-7);
+      const order = words.map((_, i) => i).sort((x, y) => hash(words[x]) - hash(words[y]) || x - y);
+      words.forEach((w, i) => (buf[pad + i] = hash(w)));
+      order.forEach((p, k) => ((buf[pad + n + k] = p), (buf[pad + 2 * n + k] = hash(words[p]))));
+      return { words, buf, hashAt: pad, orderAt: pad + n, sortedAt: pad + 2 * n };
+    };
+    const exact = (w: string) => Number(w.slice(1));
+    const colliding = (w: string) => Number(w.slice(1)) % 3;
+    for (let seed = 1; seed <= 300; seed++) {
+      const [a, b] = sequences(seed);
+      for (const hash of [exact, colliding]) {
+        for (const min of [1, 2, 6]) {
+          assert.deepStrictEqual(sparseRunsAndCommon(hashed(a, hash, 3), hashed(b, hash, 5), min), runsAndCommon(a, b, min), `seed ${seed} min ${min}`);
+        }
       }
     }
   });

@@ -1,7 +1,7 @@
 import type { MatchKind } from '../model';
 import type { SentenceFeatures } from './articleFeatures';
-import { runsAndCommon } from './verbatimRuns';
-import type { WordRun } from './verbatimRuns';
+import { sparseRunsAndCommon } from './verbatimRuns';
+import type { HashedWords, WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
 import { charDice, Gram, gramRange, hasKey, keyIndex, precisionRangeOf, sentenceGrams, sharedWordCount } from './sentenceGrams';
 import type { SentenceGrams } from './sentenceGrams';
@@ -516,10 +516,25 @@ export function scoreSentences(a: SentenceFeatures, b: SentenceFeatures, weight:
   return judgePair(a, b, ga, gb, lexicalEvidence(a, b, ga, gb, weight, scratchEvidence), options);
 }
 
+/** The two sides' words and hashes of the pair being judged, reused from pair to pair. */
+type Hashed = { -readonly [K in keyof HashedWords]: HashedWords[K] };
+const hashedA: Hashed = { words: [], buf: new Int32Array(0), hashAt: 0, orderAt: 0, sortedAt: 0 };
+const hashedB: Hashed = { words: [], buf: new Int32Array(0), hashAt: 0, orderAt: 0, sortedAt: 0 };
+
+/** Where the words of `s` and their hashes lie in its grams, written to `out`. */
+function hashedWords(s: SentenceFeatures, g: SentenceGrams, out: Hashed): HashedWords {
+  out.words = s.words;
+  out.buf = g.buf;
+  out.hashAt = g.hashAt;
+  out.orderAt = g.wordOrderAt;
+  out.sortedAt = g.wordSortedAt;
+  return out;
+}
+
 /** scoreSentences from the pair's lexical evidence. */
 function judgePair(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, lexical: LexicalEvidence, options: ScoreOptions): PairScore {
   // For very long "sentences" the shared runs stand in for the common subsequence (which is quadratic).
-  const { runs, common } = runsAndCommon(a.words, b.words, Math.max(1, options.minSharedWords), ga.buf, gb.buf, ga.hashAt, gb.hashAt);
+  const { runs, common } = sparseRunsAndCommon(hashedWords(a, ga, hashedA), hashedWords(b, gb, hashedB), Math.max(1, options.minSharedWords));
   const shorter = Math.min(a.words.length, b.words.length);
   const evidence = withOrder(lexical, a, b, ga, gb, runs, common);
   const paraphrase = paraphraseProbability(evidence);

@@ -167,3 +167,106 @@ class SeedTable {
 
 /** Length of the longest common subsequence of two word sequences (edit similarity): one LCS for the engine, in util/lcs.ts. */
 export { lcsLength } from '../util/lcs';
+
+/** Each word of A's first and last place among B's words sorted by hash (sparseRunsAndCommon), and the LCS thresholds, reused from pair to pair. */
+let matchFrom = new Int32Array(64);
+let matchTo = new Int32Array(64);
+let thresholds = new Int32Array(64);
+
+/** Where a sentence's words and their hashes lie in its grams (SentenceGrams: buf, hashAt, wordOrderAt, wordSortedAt). */
+export interface HashedWords {
+  readonly words: readonly string[];
+  readonly buf: Int32Array;
+  /** Each word's hash, in order. */
+  readonly hashAt: number;
+  /** The word positions sorted by hash (then position), and their hashes in that order. */
+  readonly orderAt: number;
+  readonly sortedAt: number;
+}
+
+/**
+ * runsAndCommon of two sentences from the places where their words match (equal hash, then equal
+ * word), found by merging their words sorted by hash: most cells of the full table hold no match,
+ * so the common subsequence is measured over the matches only (Hunt–Szymanski: each match moves a
+ * threshold, found by binary search) and each maximal diagonal of matches is one run. The same
+ * runs and length as runsAndCommon (disjointRuns orders the runs found by a total order).
+ */
+export function sparseRunsAndCommon(x: HashedWords, y: HashedWords, min: number): { runs: WordRun[]; common: number } {
+  const a = x.words;
+  const b = y.words;
+  const n = a.length;
+  const m = b.length;
+  if (n * m > MAX_CELLS) return runsAndCommon(a, b, min, x.buf, y.buf, x.hashAt, y.hashAt);
+  if (matchFrom.length < n) [matchFrom, matchTo] = [new Int32Array(Math.max(n, 2 * matchFrom.length)), new Int32Array(Math.max(n, 2 * matchFrom.length))];
+  matchFrom.fill(0, 0, n);
+  matchTo.fill(0, 0, n);
+  // Each hash both hold: A's positions with it get B's stretch of the sorted order.
+  const xs = x.buf;
+  const ys = y.buf;
+  for (let p = 0, q = 0; p < n && q < m; ) {
+    const h = xs[x.sortedAt + p];
+    const k = ys[y.sortedAt + q];
+    if (h !== k) {
+      if (h < k) p++;
+      else q++;
+      continue;
+    }
+    let qe = q;
+    while (qe < m && ys[y.sortedAt + qe] === h) qe++;
+    for (; p < n && xs[x.sortedAt + p] === h; p++) {
+      matchFrom[xs[x.orderAt + p]] = q;
+      matchTo[xs[x.orderAt + p]] = qe;
+    }
+    q = qe;
+  }
+  return { runs: disjointRuns(diagonalRuns(x, y, min), n, m), common: sparseCommon(x, y) };
+}
+
+/** Whether word i of A and word j of B are the same word (hash first). */
+function sameWord(x: HashedWords, i: number, y: HashedWords, j: number): boolean {
+  return x.buf[x.hashAt + i] === y.buf[y.hashAt + j] && x.words[i] === y.words[j];
+}
+
+/** The length of the longest common subsequence from the matches matchFrom/matchTo hold (Hunt–Szymanski). */
+function sparseCommon(x: HashedWords, y: HashedWords): number {
+  const n = x.words.length;
+  if (thresholds.length < n + 1) thresholds = new Int32Array(Math.max(n + 1, 2 * thresholds.length));
+  // thresholds[k]: the smallest position of B at which a common subsequence of length k + 1 ends.
+  let length = 0;
+  for (let i = 0; i < n; i++) {
+    // B's positions of this word, last first, so that one row never extends itself.
+    for (let q = matchTo[i] - 1; q >= matchFrom[i]; q--) {
+      const j = y.buf[y.orderAt + q];
+      if (x.words[i] !== y.words[j]) continue;
+      let lo = 0;
+      let hi = length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (thresholds[mid] < j) lo = mid + 1;
+        else hi = mid;
+      }
+      thresholds[lo] = j;
+      if (lo === length) length++;
+    }
+  }
+  return length;
+}
+
+/** Every maximal diagonal of matches at least `min` long, from the matches matchFrom/matchTo hold. */
+function diagonalRuns(x: HashedWords, y: HashedWords, min: number): WordRun[] {
+  const found: WordRun[] = [];
+  const n = x.words.length;
+  const m = y.words.length;
+  for (let i = 0; i + min <= n; i++) {
+    for (let q = matchFrom[i]; q < matchTo[i]; q++) {
+      const j = y.buf[y.orderAt + q];
+      if (j + min > m || x.words[i] !== y.words[j]) continue;
+      // A run starts here only when the words before do not match.
+      if (i > 0 && j > 0 && sameWord(x, i - 1, y, j - 1)) continue;
+      let len = 1;
+      while (i + len < n && j + len < m && sameWord(x, i + len, y, j + len)) len++;
+      if (len >= min) found.push({ a: i, b: j, length: Math.min(len, 65535) });
+    }
+  }
+  return found;
+}
