@@ -71,7 +71,9 @@ function isDeterminer(word: string): boolean {
 
 /** "Clinton’s", "Sanders’": a possessive name opens a phrase as a determiner does. */
 function isPossessiveName(word: string): boolean {
-  return POSSESSIVE_NAME.test(word);
+  // POSSESSIVE_NAME ends with ’s, 's, s’ or s': a word ending otherwise is not tried.
+  const last = word.charCodeAt(word.length - 1);
+  return (last === 115 || last === 39 || last === 0x2019) && POSSESSIVE_NAME.test(word);
 }
 
 /** A word inside a phrase: letters, digits, hyphens, a final possessive. */
@@ -151,10 +153,12 @@ function phraseStart(words: readonly string[]): number {
   let start = -1;
   for (let i = words.length - 1; i >= 0; i--) {
     const w = words[i];
-    if (!isPhraseWord(w) || STOP_BEFORE.has(w.toLowerCase())) {
+    const lower = w.toLowerCase();
+    if (!isPhraseWord(w) || STOP_BEFORE.has(lower)) {
       break;
     }
-    if (isDeterminer(w) || isPossessiveName(w)) {
+    // isDeterminer(w), with the lower case at hand.
+    if (DETERMINERS.has(lower) || AMOUNT.test(w) || isPossessiveName(w)) {
       start = openingOf(words, i);
       i = start;
       // "the chair of the DNC": across "of", "in", "for" to the phrase that holds this one.
@@ -164,7 +168,7 @@ function phraseStart(words: readonly string[]): number {
       break;
     }
     // A verb ends the phrase unless it stands as an adjective right after a determiner ("the retired neurosurgeon").
-    if ((i === words.length - 1 && LINKS.has(w.toLowerCase())) || (isVerb(w) && !(i > 0 && isDeterminer(words[i - 1])))) {
+    if ((i === words.length - 1 && LINKS.has(lower)) || (isVerb(w) && !(i > 0 && isDeterminer(words[i - 1])))) {
       break;
     }
   }

@@ -593,7 +593,7 @@ const DOCUMENT_COST = 100;
  * Clinton blasted him").
  */
 function speechTag(masked: string, span: QuoteSpan, cues: readonly Cue[]): Attribution | null {
-  if (!/[,!?]\s*$/.test(span.text)) {
+  if (!endsWithMark(span.text, ',!?', '')) {
     return null;
   }
   const k = firstNotBefore(cues.length, (i) => cues[i].start < span.end);
@@ -671,7 +671,7 @@ function cueBeforeColon(masked: string, prevRegion: Region, prevCues: readonly C
 
 /** “Stop!” | Rutte shouted. / “It is great.” | she said. — a splitter may end the sentence at the quote. */
 function cueRightAfter(text: string, masked: string, span: QuoteSpan, region: Region, next: Region, nextCues: readonly Cue[]): Attribution | null {
-  const cut = /[!?,]['’‘"”]*\s*$/.test(span.text) || /^\s*[\p{Ll}—–]/u.test(text.slice(next.start, next.start + 3));
+  const cut = endsWithMark(span.text, '!?,', CLOSING_MARKS) || /^\s*[\p{Ll}—–]/u.test(text.slice(next.start, next.start + 3));
   if (!cut || region.end - span.end > 8 || !/^[\s.,!?…]*$/.test(masked.slice(span.end, region.end))) {
     return null;
   }
@@ -717,7 +717,20 @@ function quoteOf(span: QuoteSpan, found: Attribution): Quote {
 
 /** True when a quote ends a sentence: its words end with . ! ? … (a nested quote's mark after it or not) or the mark is followed by one. */
 function endsSentence(text: string, span: QuoteSpan): boolean {
-  return /[.!?…]['’‘"”]*\s*$/.test(span.text) || /^\s*[.!?…]/.test(text.slice(span.end, span.end + 3));
+  return endsWithMark(span.text, '.!?…', CLOSING_MARKS) || /^\s*[.!?…]/.test(text.slice(span.end, span.end + 3));
+}
+
+/** Quotation marks that may close a quote after its last punctuation mark. */
+const CLOSING_MARKS = `'’‘"”`;
+
+/**
+ * /[marks][closers]*\s*$/.test(text), read back from the end of the quote instead of tried at
+ * each of its marks: white space, then closers, then one of the marks.
+ */
+function endsWithMark(text: string, marks: string, closers: string): boolean {
+  let i = text.trimEnd().length;
+  while (i > 0 && closers.includes(text[i - 1])) i--;
+  return i > 0 && marks.includes(text[i - 1]);
 }
 
 function namedBeside(besideByRegion: ReadonlyMap<number, string>, first: number, last: number): string | null {
