@@ -57,14 +57,17 @@ export type AnchorRequests = Map<number, number[]>;
 export function collectOccurrence(g: QuoteGroup, p: number, features: readonly ArticleFeatures[], requests: AnchorRequests): void {
   const n = features.length;
   const o1 = g.occurrences[p];
+  const s1 = sentenceAt(features[o1.article].sentences, o1.start);
   for (let q = p + 1; q < g.occurrences.length; q++) {
     const o2 = g.occurrences[q];
     if (o1.article === o2.article) continue;
-    const [a, b] = o1.article < o2.article ? [o1, o2] : [o2, o1];
-    const pair = a.article * n + b.article;
+    const s2 = sentenceAt(features[o2.article].sentences, o2.start);
+    const first = o1.article < o2.article;
+    const pair = first ? o1.article * n + o2.article : o2.article * n + o1.article;
     let flat = requests.get(pair);
     if (flat === undefined) requests.set(pair, (flat = []));
-    flat.push(sentenceAt(features[a.article].sentences, a.start), sentenceAt(features[b.article].sentences, b.start));
+    if (first) flat.push(s1, s2);
+    else flat.push(s2, s1);
   }
 }
 
