@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ArticleNames, foldSurname, nameWords, speakerKey } from '../../src/core/text/names';
+import { ArticleNames, foldSurname, nameFacts, nameWords, speakerKey } from '../../src/core/text/names';
 
 describe('speakerKey and names', () => {
   it('gives transliteration variants one key', () => {
@@ -42,5 +42,19 @@ describe('speakerKey and names', () => {
     names.add('President Volodymyr Zelensky');
     assert.strictEqual(names.resolve('Zelenskyy'), 'Volodymyr Zelensky');
     assert.strictEqual(names.resolve('Kallas'), 'Kallas');
+  });
+
+  it('records the facts of a name as add records its display form', () => {
+    const byFacts = new ArticleNames();
+    const byDisplay = new ArticleNames();
+    // "Mr. King" shows as "King", whose own facts differ (a title alone is no name): looked up again.
+    for (const n of ['Rutte', 'NATO Secretary-General Mark Rutte', 'Mr. King', 'King', 'Martin Luther King Jr.', 'Kallas']) {
+      assert.strictEqual(byFacts.addFacts(nameFacts(n)), byDisplay.add(nameFacts(n).display), n);
+    }
+    for (const n of ['Rutte', 'King', 'Kallas']) {
+      assert.strictEqual(byFacts.resolve(n), byDisplay.resolve(n), n);
+    }
+    assert.strictEqual(nameFacts('Mark Rutte').plain, true);
+    assert.strictEqual(nameFacts('Mr. King').plain, false);
   });
 });

@@ -137,6 +137,8 @@ export interface NameFacts {
   readonly wordCount: number;
   /** nameWords of the trimmed name (properName reads them again without a look-up). */
   readonly words: readonly string[];
+  /** True when `display` is the trimmed name itself, so nameFacts(display) gives these facts again. */
+  readonly plain: boolean;
 }
 
 /** Names recur across a bundle: their facts are worth keeping. */
@@ -150,16 +152,17 @@ export function nameFacts(name: string): NameFacts {
 function computeFacts(name: string): NameFacts {
   const trimmed = name.trim();
   if (trimmed.length === 0) {
-    return { key: null, isName: false, display: '', wordCount: 0, words: [] };
+    return { key: null, isName: false, display: '', wordCount: 0, words: [], plain: true };
   }
   // The words straight from computeNameWords: a fresh name would otherwise fill two more memos
   // (nameWords and looksLikeName), and inserting into those was most of the cost of a new name.
   const words = computeNameWords(trimmed);
   if (!looksLikeWords(trimmed, words)) {
-    return { key: fold(trimmed).replace(/\s+/g, ' '), isName: false, display: trimmed, wordCount: trimmed.split(/\s+/).length, words };
+    return { key: fold(trimmed).replace(/\s+/g, ' '), isName: false, display: trimmed, wordCount: trimmed.split(/\s+/).length, words, plain: true };
   }
   const surname = foldSurname(words[words.length - 1]);
-  return { key: surname.length > 0 ? surname : fold(trimmed), isName: true, display: words.join(' '), wordCount: words.length, words };
+  const display = words.join(' ');
+  return { key: surname.length > 0 ? surname : fold(trimmed), isName: true, display, wordCount: words.length, words, plain: display === trimmed };
 }
 
 /**
@@ -188,9 +191,20 @@ export class ArticleNames {
     return this.fullest(name, false);
   }
 
+  /**
+   * add(facts.display) for facts read from a name: when the display form is the name itself, its
+   * facts are these, without looking them up again (readNames records every capitalized run).
+   */
+  addFacts(facts: NameFacts): string {
+    return facts.plain ? this.fullestOf(facts, facts.display, true) : this.add(facts.display);
+  }
+
   /** The fullest form of a name (recording this mention first when `record`); a description stays as written. */
   private fullest(name: string, record: boolean): string {
-    const facts = nameFacts(name);
+    return this.fullestOf(nameFacts(name), name, record);
+  }
+
+  private fullestOf(facts: NameFacts, name: string, record: boolean): string {
     if (facts.key === null || !facts.isName) {
       return name.trim();
     }

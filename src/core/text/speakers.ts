@@ -239,7 +239,7 @@ function readNames(slice: string, region: Region, reading: Reading): void {
     if (facts === null || facts.key === null || HEADLINE_WORD.test(raw)) {
       return;
     }
-    reading.names.add(facts.display);
+    reading.names.addFacts(facts);
     reading.mentions.push({ region: region.index, at: region.start + start, regionStart: region.start, raw, key: facts.key });
   });
 }
