@@ -534,7 +534,8 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   g.names = namesOf(s);
   if (infos.some((w) => w.opensNumber)) g.numbers = numberMentions(words);
   g.maskedNumbers = maskedNumbers;
-  g.bare = infos.map((w) => w.bare);
+  // Most sentences have no hyphen or apostrophe: their words are their bare forms (no array of their own).
+  g.bare = infos.every((w, i) => w.bare === words[i]) ? words : infos.map((w) => w.bare);
   return g;
 }
 
