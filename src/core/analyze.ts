@@ -422,19 +422,32 @@ function anchoredLinksOf({ stage, features, opts, token }: Run, groups: readonly
     }
   }
   const order = (progress.order ??= anchorOrder(progress.requests));
-  for (; progress.pairAt < order.length; progress.pairAt++, progress.requestAt = 0, progress.current = undefined) {
-    const pair = order[progress.pairAt];
-    const flat = progress.requests.get(pair) ?? [];
-    for (; progress.requestAt < flat.length; progress.requestAt += 2) {
-      throwIfCancelled(token);
-      const anchors = (progress.current ??= new PairAnchors(pair, features, opts, linked.has));
-      anchors.anchor(flat[progress.requestAt], flat[progress.requestAt + 1]);
-      if (anchors.links.size > 0) progress.links.set(pair, anchors.links);
-      progress.units++;
-    }
+  while (progress.pairAt < order.length) {
+    throwIfCancelled(token);
+    anchorUnit(progress, order, features, opts, linked);
+    progress.units++;
   }
   progress.requests.clear();
   return progress.links;
+}
+
+/** Quoted sentence pairs scored per unit of the anchors: up to five scorings each, so a unit stays short on long sentences. */
+const ANCHOR_REQUESTS_PER_UNIT = 4;
+
+/** One unit of the anchors: the next ANCHOR_REQUESTS_PER_UNIT quoted sentence pairs, article pair by article pair. */
+function anchorUnit(progress: AnchorProgress, order: readonly number[], features: readonly ArticleFeatures[], opts: AnalysisOptions, linked: LinkedSentences): void {
+  for (let budget = ANCHOR_REQUESTS_PER_UNIT; budget > 0 && progress.pairAt < order.length; ) {
+    const pair = order[progress.pairAt];
+    const flat = progress.requests.get(pair) ?? [];
+    const anchors = (progress.current ??= new PairAnchors(pair, features, opts, linked.has));
+    for (; budget > 0 && progress.requestAt < flat.length; budget--, progress.requestAt += 2) anchors.anchor(flat[progress.requestAt], flat[progress.requestAt + 1]);
+    if (anchors.links.size > 0) progress.links.set(pair, anchors.links);
+    if (progress.requestAt >= flat.length) {
+      progress.pairAt++;
+      progress.requestAt = 0;
+      progress.current = undefined;
+    }
+  }
 }
 
 /** The pairs' own links with the quote-anchored ones they missed, by article pair (a < b), sorted. */
