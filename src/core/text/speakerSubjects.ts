@@ -584,7 +584,8 @@ export const NAME_ANYWHERE = new RegExp(`${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*
 
 /**
  * Calls `visit(start, end)` for every match of NAME_ANYWHERE in `text`, in order. A run starts
- * with a capital, so ASCII that is none is skipped by char code; and a run of one word after an
+ * with a capital, so a character that is none is skipped by char code (kinds kept per code unit
+ * beyond ASCII; a surrogate goes to the pattern); and a run of one word after an
  * ASCII capital ("Riek said", "S" among random bytes: most runs) is read by char code too, its
  * end where the word's letters end unless spaces then a capital or a particle's first letter
  * follow. Anything else goes to the pattern, from where the run starts. Same runs: the pattern's
@@ -594,7 +595,7 @@ export function forEachNameRun(text: string, visit: (start: number, end: number)
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (c < 128 && !(c >= 65 && c <= 90)) {
+    if (c < 128 ? !(c >= 65 && c <= 90) : !(c >= 0xd800 && c <= 0xdfff) && (nameCodeKind(c) & CAPITAL) === 0) {
       i++;
       continue;
     }
@@ -635,18 +636,32 @@ function oneWordRunEnd(text: string, i: number): number {
 
 const PARTICLE_INITIALS: ReadonlySet<number> = new Set(PARTICLES.map((w) => w.charCodeAt(0)));
 
-/** isNameBodyCode per UTF-16 code unit, filled as met (0: not yet known, 1: no, 2: yes). */
-const NAME_BODY_CODES = new Uint8Array(0x10000);
+/** nameCodeKind per UTF-16 code unit, filled as met (0: not yet known). */
+const NAME_CODE_KINDS = new Uint8Array(0x10000);
+const KNOWN = 1;
+const BODY = 2;
+const CAPITAL = 4;
 const NAME_BODY = /^[\p{L}\p{M}’]$/u;
+const NAME_START = /^\p{Lu}$/u;
 
-/** Whether a code unit beyond ASCII continues a name's word (a letter, a mark, ’); a surrogate never does. */
-function isNameBodyCode(c: number): boolean {
-  let kind = NAME_BODY_CODES[c];
+/**
+ * Flags of a code unit beyond ASCII: BODY when it continues a name's word (a letter, a mark, ’),
+ * CAPITAL when it starts one (\p{Lu}); a surrogate does neither on its own. Random bytes decoded
+ * to text meet thousands of distinct characters, each tested once.
+ */
+function nameCodeKind(c: number): number {
+  let kind = NAME_CODE_KINDS[c];
   if (kind === 0) {
-    kind = c >= 0xd800 && c <= 0xdfff ? 1 : NAME_BODY.test(String.fromCharCode(c)) ? 2 : 1;
-    NAME_BODY_CODES[c] = kind;
+    const ch = String.fromCharCode(c);
+    const surrogate = c >= 0xd800 && c <= 0xdfff;
+    kind = KNOWN | (!surrogate && NAME_BODY.test(ch) ? BODY : 0) | (!surrogate && NAME_START.test(ch) ? CAPITAL : 0);
+    NAME_CODE_KINDS[c] = kind;
   }
-  return kind === 2;
+  return kind;
+}
+
+function isNameBodyCode(c: number): boolean {
+  return (nameCodeKind(c) & BODY) !== 0;
 }
 
 const SUBORDINATE_AT_START = /^\s*(?:When|If|After|Before|While|Although|Though|Because|Since|As|Once|Until|Unless|Whether)\b/;
