@@ -18,7 +18,7 @@ export const MAX_CANDIDATES = 16;
 export function quoteKeys(info: QuoteInfo): string[] {
   // Word senses are left out: they would lengthen every list, and a rewording that shares no
   // word is found through its speaker and sentence instead.
-  const keys = Array.from(info.meaning.keys);
+  const keys = [...info.meaning.keys];
   if (info.speakerKey !== null) for (const w of info.sentence) keys.push(`@${info.speakerKey} ${w}`);
   return keys;
 }
@@ -82,7 +82,7 @@ export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
   const keys = table.of;
   for (const ks of keys) sortRarestFirst(ks, table);
   const common = commonDf(infos.length);
-  const scan = new CandidateScan(keys, table.names.length);
+  const scan = new CandidateScan(keys, table.names);
   const shareRareWord = (i: number, j: number): boolean => {
     let shared = 0;
     for (const k of infos[i].stems) {
@@ -118,9 +118,11 @@ class CandidateScan {
   private readonly touched = new Int32Array(MAX_SCAN);
   private next = 0;
 
-  constructor(private readonly keys: readonly Int32Array[], keyCount: number) {
-    this.postings = Array.from({ length: keyCount }, () => []);
-    this.singles = new Array<number[] | undefined>(keyCount).fill(undefined);
+  constructor(private readonly keys: readonly Int32Array[], names: readonly string[]) {
+    // A map over the key names, not Array.from({ length }) or pushes: one preallocated array.
+    this.postings = names.map(() => []);
+    // Not filled: few keys are any quote's only key.
+    this.singles = new Array<number[] | undefined>(names.length);
     this.count = new Int32Array(keys.length);
   }
 
