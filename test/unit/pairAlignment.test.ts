@@ -2,9 +2,20 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
 import type { SentenceFeatures } from '../../src/core/match/articleFeatures';
-import { alignWords, bigramShapes, missingNames } from '../../src/core/match/pairAlignment';
+import { alignGrams, missingNamesOf } from '../../src/core/match/pairAlignment';
+import type { AlignmentEvidence, NameGaps } from '../../src/core/match/pairAlignment';
+import { Gram, gramRange, sentenceGrams } from '../../src/core/match/sentenceGrams';
 
 const features = (s: string): SentenceFeatures => articleFeatures(s, [{ start: 0, end: s.length, paragraph: 0 }], []).sents[0];
+/** The alignment the scorer runs (pairEvidence), from the two sentences' grams. */
+const alignWords = (a: SentenceFeatures, b: SentenceFeatures): AlignmentEvidence => alignGrams(sentenceGrams(a), sentenceGrams(b));
+const missingNames = (a: SentenceFeatures, b: SentenceFeatures): NameGaps => missingNamesOf(a, b, sentenceGrams(a), sentenceGrams(b));
+/** The two bigram features as pairEvidence reads them: the larger precision, in place in the grams. */
+function bigramShapes(a: SentenceFeatures, b: SentenceFeatures): { keyBigramMax: number; maskedBigramMax: number } {
+  const ga = sentenceGrams(a);
+  const gb = sentenceGrams(b);
+  return { keyBigramMax: gramRange(ga, gb, Gram.keyBigrams)[1], maskedBigramMax: gramRange(ga, gb, Gram.maskedBigrams)[1] };
+}
 
 describe('pairAlignment: word alignment of a sentence pair', () => {
   it('pairs every word of a sentence with itself, and leaves nothing unpaired', () => {

@@ -1,5 +1,5 @@
 import type { SentenceFeatures } from './articleFeatures';
-import { hasKey, nextCommonRunIn, precisionRange, sentenceGrams, WordClass } from './sentenceGrams';
+import { hasKey, nextCommonRunIn, WordClass } from './sentenceGrams';
 import type { CommonRun, SentenceGrams } from './sentenceGrams';
 import { MAX_CELLS } from './verbatimRuns';
 import { lcsLengthIn } from '../util/lcs';
@@ -192,12 +192,7 @@ export interface AlignmentEvidence {
   readonly reportingUnpaired: number;
 }
 
-/** Aligns the words of two sentences (see the file comment) and measures what each side leaves unpaired. */
-export function alignWords(a: SentenceFeatures, b: SentenceFeatures): AlignmentEvidence {
-  return alignGrams(sentenceGrams(a), sentenceGrams(b));
-}
-
-/** alignWords from the two sentences' grams. */
+/** Aligns the words of two sentences (see the file comment), given their grams, and measures what each side leaves unpaired. */
 export function alignGrams(sa: SentenceGrams, sb: SentenceGrams): AlignmentEvidence {
   const na = sa.n;
   const nb = sb.n;
@@ -249,18 +244,6 @@ function unpairedCounts(shape: SentenceGrams, rest: readonly number[], paired: U
   return { all, other, reporting };
 }
 
-/** Bigram precision both ways, the larger: over content keys (function words left out), and over words with numbers masked. */
-export function bigramShapes(a: SentenceFeatures, b: SentenceFeatures): { keyBigramMax: number; maskedBigramMax: number } {
-  const sa = sentenceGrams(a);
-  const sb = sentenceGrams(b);
-  return { keyBigramMax: precisionMax(sa.keyBigrams, sb.keyBigrams), maskedBigramMax: precisionMax(sa.maskedBigrams, sb.maskedBigrams) };
-}
-
-/** The larger of the n-gram precisions of two sorted multisets both ways. */
-export function precisionMax(a: Int32Array, b: Int32Array): number {
-  return precisionRange(a, b)[1];
-}
-
 /**
  * Longest common subsequence of the two sentences' words with numbers masked ("rose 14 cents to
  * $13.62" / "rose 12 cents to $13.60": the same sentence about other figures), given the plain one:
@@ -303,12 +286,7 @@ function namesLacking(names: readonly string[], other: SentenceFeatures): number
   return n;
 }
 
-/** The names each sentence lacks of the other's, counted once for both of the scorer's features that read them. */
-export function missingNames(a: SentenceFeatures, b: SentenceFeatures): NameGaps {
-  return missingNamesOf(a, b, sentenceGrams(a), sentenceGrams(b));
-}
-
-/** missingNames from the two sentences' grams (their names). */
+/** The names each sentence lacks of the other's (read from its grams), counted once for both of the scorer's features that read them. */
 export function missingNamesOf(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams): NameGaps {
   const lackA = namesLacking(ga.names, b);
   const lackB = namesLacking(gb.names, a);
