@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { lemma, stripInflection } from '../../src/core/text/lemma';
+import { isOwnLemma, lemma, stripInflection } from '../../src/core/text/lemma';
 import { contentKey, isReportingWord, stemWord, wordKey } from '../../src/core/match/lexicon';
 import { stem } from '../../src/core/match/quoteGroups';
 
@@ -67,6 +67,23 @@ describe('lemma', () => {
     for (const word of ['constructor', '__proto__', 'hasownproperty', 'tostring', '', "'", '-', 'a-', '-s']) {
       assert.strictEqual(typeof lemma(word), 'string', word);
     }
+  });
+
+  it('answers words that are their own lemma without the lexicon, and only those', () => {
+    for (const w of ['', 'a', 'of', 'hq', '4th', '1990s', 'caf\u00e9', '\u0436\u0436\u0436', 'x_y']) {
+      assert.ok(isOwnLemma(w), w);
+      assert.strictEqual(lemma(w), w);
+    }
+    // Apostrophes and hyphens are cut at; three or more letters a–z go to the lexicon.
+    for (const w of ["x'", "ab's", 'a-b', '-', 'went', 'talks']) assert.ok(!isOwnLemma(w), w);
+    assert.strictEqual(lemma("\u0436'"), '\u0436');
+    assert.strictEqual(lemma("4th's"), '4th');
+  });
+
+  it('stems words without letters a–z as they are, but still drops a final apostrophe', () => {
+    for (const w of ['', '1990', '\u0436\u0436\u0436\u0436\u0436', '\u4e2d\u6587', '12-34', "\u0436'-\u0436"]) assert.strictEqual(stemWord(w), w);
+    assert.strictEqual(stemWord("\u0436\u0436\u0436'"), '\u0436\u0436\u0436');
+    assert.strictEqual(stemWord('\u0436\u0436\u0436\u0436s'), '\u0436\u0436\u0436\u0436');
   });
 
   it('lets the stemmer meet irregular forms and their base', () => {

@@ -9,6 +9,17 @@ describe('foldWord / foldText', () => {
     assert.strictEqual(foldWord('NATO'), 'nato');
   });
 
+  it('folds short ASCII words by case only, and backticks, hyphens and diacritics still by their rules', () => {
+    assert.strictEqual(foldWord('ABC'), 'abc');
+    assert.strictEqual(foldWord('x1'), 'x1');
+    assert.strictEqual(foldWord('a`b'), "a'b");
+    assert.strictEqual(foldWord('A-B'), 'a-b');
+    assert.strictEqual(foldWord('\u00c9t\u00e9'), 'ete');
+    assert.strictEqual(foldWord('Grey'), 'gray');
+    assert.strictEqual(foldWord('Itemise'), 'itemize');
+    assert.strictEqual(foldWord('Arise'), 'arise');
+  });
+
   it('folds British spelling to American', () => {
     for (const [gb, us] of [['defence', 'defense'], ['Organise', 'organize'], ['organisation', 'organization'], ['colour', 'color'],
       ['favourable', 'favorable'], ['centre', 'center'], ['sombre', 'somber'], ['programme', 'program'], ['travelled', 'traveled'],

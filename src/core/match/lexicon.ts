@@ -99,6 +99,7 @@ const DERIVATIONS = ['ions', 'ion', 'ments', 'ment', 'ingly', 'ings', 'ing', 'ed
  * at least 3 letters.
  */
 export function stemWord(word: string): string {
+  if (hasNoSuffixLetters(word)) return word;
   let w = lemma(word);
   if (w.length <= 3 || /\d/.test(w)) return w;
   w = stripPlural(w);
@@ -115,6 +116,18 @@ export function stemWord(word: string): string {
   if (w.length >= 6 && /[^aeiou]y$/.test(w)) w = w.slice(0, -1);
   if (w.length >= 7 && w.startsWith('un')) w = w.slice(2);
   return w;
+}
+
+/**
+ * Whether stemWord returns the word as it is: every ending it removes (lemma's included) has a
+ * letter a–z or is a final apostrophe, so a word with neither (digits, other scripts) is its own stem.
+ */
+function hasNoSuffixLetters(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+  }
+  return word.length === 0 || word.charCodeAt(word.length - 1) !== 39;
 }
 
 const SYNONYM_OF: ReadonlyMap<string, string> = (() => {

@@ -8,7 +8,23 @@ import { boundedMemo } from '../memo';
  * go through a small inflection stripper ("outperformed" → "outperform"). Names stay as they are.
  */
 export function lemma(word: string): string {
-  return lemmaMemo(word);
+  // Most spellings of unusual text (digits, other scripts, two letters) are their own lemma:
+  // answered without the memo, whose one entry per distinct word is the larger cost for them.
+  return isOwnLemma(word) ? word : lemmaMemo(word);
+}
+
+/**
+ * Whether computeLemma returns the word unchanged without looking at it further: no apostrophe or
+ * hyphen (which it cuts at), and either at most two characters or a character outside a–z.
+ */
+export function isOwnLemma(word: string): boolean {
+  let plain = true;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 39 || c === 45) return false; // ' and -
+    if (c < 97 || c > 122) plain = false;
+  }
+  return word.length <= 2 || !plain;
 }
 
 const lemmaMemo = boundedMemo(50_000, (word) => computeLemma(word));

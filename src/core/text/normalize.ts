@@ -34,8 +34,21 @@ function pluralOf(singular: string | undefined, word: string): string | undefine
   return singular !== undefined && word.endsWith('s') && !singular.endsWith('s') ? `${singular}s` : undefined;
 }
 
+/** Whether every character is printable ASCII other than a hyphen or a backtick (which folds to an apostrophe). */
+function isPlainAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 45 || c === 96) return false;
+  }
+  return true;
+}
+
 /** Folds one word (letters, digits, inner apostrophes or hyphens) to its comparison key. */
 export function foldWord(word: string): string {
+  if (word.length <= 3 && isPlainAscii(word)) {
+    // Every rule below needs a hyphen, a non-ASCII character, a backtick or at least four letters.
+    return word.toLowerCase();
+  }
   if (word.includes('-')) {
     // "600-metre", "air-defence": fold each part.
     return word.split('-').map(foldWord).join('-');
@@ -51,7 +64,8 @@ export function foldWord(word: string): string {
   if (w.length > 4 && OUR_WORDS.test(w)) {
     return w.replace(/our/, 'or');
   }
-  const ise = ISE_STEMS.exec(w);
+  // The shortest -ise word the pattern takes has seven letters ("itemise"): shorter words skip it.
+  const ise = w.length >= 7 ? ISE_STEMS.exec(w) : null;
   if (ise) {
     return `${ise[1]}z${ise[2]}`;
   }
