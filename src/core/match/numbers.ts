@@ -103,15 +103,6 @@ export function numberMentions(words: readonly string[]): NumberMention[] {
   return found;
 }
 
-/** The value of a whole phrase ("a dozen", "twelve", "12", "ten years"), or null when it is not one number. */
-export function numberValue(words: readonly string[]): number | null {
-  const rest = words[0] === 'a' || words[0] === 'an' ? words.slice(1) : words;
-  const found = numberMentions(rest);
-  if (found.length !== 1 || found[0].start !== 0) return null;
-  const { end, unit, value } = found[0];
-  return end === rest.length || (unit !== null && end + 1 === rest.length) ? value : null;
-}
-
 /** Whether two mentions state the same quantity: same value, and the same unit when both say one. */
 export function sameQuantity(a: NumberMention, b: NumberMention): boolean {
   return Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value)) && (a.unit === null || b.unit === null || a.unit === b.unit);

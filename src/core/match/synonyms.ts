@@ -1,6 +1,4 @@
 import { lemma } from '../text/lemma';
-import { STOPWORDS } from '../text/tokens';
-import { wordKey } from './lexicon';
 import { WORDNET_SYNSETS } from './synonymData';
 
 /**
@@ -32,20 +30,4 @@ const NO_SENSES: readonly number[] = Object.freeze([]);
 export function meaningsOf(word: string): readonly number[] {
   const table = senseTable();
   return table.get(word) ?? table.get(lemma(word)) ?? NO_SENSES;
-}
-
-/** The comparison key of a word: its stem mapped to its group in the news table (lexicon.ts). */
-export function synonymKey(word: string): string {
-  return wordKey(word);
-}
-
-/** Whether two folded words can mean the same: same key, or a shared frequent WordNet sense. Function words never. */
-export function sameMeaning(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (STOPWORDS.has(a) || STOPWORDS.has(b)) return false;
-  if (wordKey(a) === wordKey(b)) return true;
-  const ma = meaningsOf(a);
-  if (ma.length === 0) return false;
-  const mb = meaningsOf(b);
-  return mb.some((s) => ma.includes(s));
 }
