@@ -13,11 +13,6 @@ export function fnv1aHash(text: string): number {
   return fnv1aUpdate(FNV_OFFSET, text) >>> 0;
 }
 
-/** FNV-1a over UTF-16 code units, as 8 hex digits: a small pure hash for cache keys (no Node crypto in the core). */
-export function fnv1a(text: string): string {
-  return fnv1aHash(text).toString(16).padStart(8, '0');
-}
-
 /** A content key with a low collision risk: two FNV-style hashes (different offsets and primes) and the length. */
 export function contentHash(text: string): string {
   let h1 = FNV_OFFSET;
