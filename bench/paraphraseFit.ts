@@ -25,9 +25,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { articleFeatures } from '../src/core/match/articleFeatures';
 import type { SentenceFeatures } from '../src/core/match/articleFeatures';
-import { EVIDENCE_NAMES, pairEvidence, scoreSentences } from '../src/core/match/sentenceScore';
+import { EVIDENCE_NAMES, pairEvidence, pairRunsAndCommon, scoreSentences } from '../src/core/match/sentenceScore';
 import type { KeyWeight } from '../src/core/match/sentenceScore';
-import { commonRuns, lcsLength, MAX_CELLS } from '../src/core/match/verbatimRuns';
+import { sentenceGrams } from '../src/core/match/sentenceGrams';
 import { DEFAULT_OPTIONS } from '../src/core/options';
 
 export interface LabelledPair {
@@ -58,8 +58,7 @@ export function pairFeatures(pairs: readonly (readonly [string, string])[]): { s
 export function evidenceRows(pairs: readonly LabelledPair[], minSharedWords = 6): number[][] {
   const { sides, weight } = pairFeatures(pairs.map((p) => [p.a, p.b] as const));
   return sides.map(([a, b]) => {
-    const runs = commonRuns(a.words, b.words, minSharedWords);
-    const common = a.words.length * b.words.length > MAX_CELLS ? runs.reduce((n, r) => n + r.length, 0) : lcsLength(a.words, b.words);
+    const { runs, common } = pairRunsAndCommon(a, b, sentenceGrams(a), sentenceGrams(b), minSharedWords);
     const e = pairEvidence(a, b, weight, runs, common);
     return EVIDENCE_NAMES.map((name) => e[name]);
   });

@@ -4,8 +4,8 @@ import * as path from 'path';
 import { scorePairs } from '../../src/cli/scoreCommand';
 import { analyzeBundle } from '../../src/core/analyze';
 import { bestThreshold, crossValidate, evidenceRows, fitLogistic, pairFeatures, probability, readMrpc, scoresOf } from '../../bench/paraphraseFit';
-import { pairEvidence } from '../../src/core/match/sentenceScore';
-import { commonRuns, lcsLength } from '../../src/core/match/verbatimRuns';
+import { pairEvidence, pairRunsAndCommon } from '../../src/core/match/sentenceScore';
+import { sentenceGrams } from '../../src/core/match/sentenceGrams';
 import { repoRoot } from './paths';
 
 /**
@@ -82,7 +82,8 @@ describe('paraphrase evidence: negation and n-gram precision', () => {
   const evidence = (a: string, b: string) => {
     const { sides, weight } = pairFeatures([[a, b]]);
     const [fa, fb] = sides[0];
-    return pairEvidence(fa, fb, weight, commonRuns(fa.words, fb.words, 6), lcsLength(fa.words, fb.words));
+    const { runs, common } = pairRunsAndCommon(fa, fb, sentenceGrams(fa), sentenceGrams(fb), 6);
+    return pairEvidence(fa, fb, weight, runs, common);
   };
 
   it('marks a pair where one sentence denies what the other asserts', () => {

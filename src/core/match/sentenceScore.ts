@@ -531,10 +531,18 @@ function hashedWords(s: SentenceFeatures, g: SentenceGrams, out: Hashed): Hashed
   return out;
 }
 
+/**
+ * The pair's verbatim runs of at least `min` words and the length of its words' longest common
+ * subsequence, from the word hashes of its grams (sparseRunsAndCommon): what judgePair measures.
+ */
+export function pairRunsAndCommon(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, min: number): { runs: WordRun[]; common: number } {
+  return sparseRunsAndCommon(hashedWords(a, ga, hashedA), hashedWords(b, gb, hashedB), min);
+}
+
 /** scoreSentences from the pair's lexical evidence. */
 function judgePair(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, lexical: LexicalEvidence, options: ScoreOptions): PairScore {
   // For very long "sentences" the shared runs stand in for the common subsequence (which is quadratic).
-  const { runs, common } = sparseRunsAndCommon(hashedWords(a, ga, hashedA), hashedWords(b, gb, hashedB), Math.max(1, options.minSharedWords));
+  const { runs, common } = pairRunsAndCommon(a, b, ga, gb, Math.max(1, options.minSharedWords));
   const shorter = Math.min(a.words.length, b.words.length);
   const evidence = withOrder(lexical, a, b, ga, gb, runs, common);
   const paraphrase = paraphraseProbability(evidence);

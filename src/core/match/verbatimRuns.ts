@@ -5,69 +5,6 @@ export interface WordRun {
   readonly length: number;
 }
 
-/**
- * Maximal runs of at least `min` equal words shared by two sequences, longest first, no two
- * overlapping on either side. Dynamic programming over common suffixes: O(n·m) for two sentences.
- */
-export function commonRuns(a: readonly string[], b: readonly string[], min: number): WordRun[] {
-  if (a.length < min || b.length < min) return [];
-  return a.length * b.length > MAX_CELLS ? seededRuns(a, b, min) : runsAndCommon(a, b, min).runs;
-}
-
-/**
- * commonRuns, and the length of the two sequences' longest common subsequence from the same
- * table (each pair of words compared once); above MAX_CELLS, the words the runs cover stand in
- * for the subsequence (which is quadratic). `hashA`, `hashB`: a hash of each word of a and of b
- * (equal words, equal hashes), compared before the words, from `fromA` and `fromB` on.
- */
-export function runsAndCommon(
-  a: readonly string[], b: readonly string[], min: number, hashA?: Int32Array, hashB?: Int32Array, fromA = 0, fromB = 0,
-): { runs: WordRun[]; common: number } {
-  const n = a.length;
-  const m = b.length;
-  if (n * m > MAX_CELLS) {
-    const runs = n < min || m < min ? [] : seededRuns(a, b, min);
-    return { runs, common: runs.reduce((k, r) => k + r.length, 0) };
-  }
-  const found: WordRun[] = [];
-  // Four rows (runs and subsequence, previous and current), from a scratch buffer reused across calls.
-  const w = m + 1;
-  if (scratch.length < 4 * w) scratch = new Uint16Array(4 * w);
-  scratch.fill(0, 0, 4 * w);
-  let prev = scratch.subarray(0, w);
-  let cur = scratch.subarray(w, 2 * w);
-  let prevL = scratch.subarray(2 * w, 3 * w);
-  let curL = scratch.subarray(3 * w, 4 * w);
-  // Words compared by hash first when the caller has them (most cells differ; equal hashes are confirmed by the words).
-  const ha = hashA === undefined || hashB === undefined ? null : hashA;
-  const hb = ha === null ? null : hashB ?? null;
-  for (let i = 1; i <= n; i++) {
-    const x = a[i - 1];
-    const hx = ha === null ? 0 : ha[fromA + i - 1];
-    for (let j = 1; j <= m; j++) {
-      if ((hb === null || hb[fromB + j - 1] === hx) && x === b[j - 1]) {
-        cur[j] = Math.min(prev[j - 1] + 1, 65535);
-        curL[j] = prevL[j - 1] + 1;
-      } else {
-        cur[j] = 0;
-        curL[j] = Math.max(prevL[j], curL[j - 1]);
-      }
-    }
-    // A run ends at (i, j) when it cannot be extended by the next pair of words.
-    for (let j = 1; j <= m; j++) {
-      const len = cur[j];
-      if (len >= min && (i === n || j === m || a[i] !== b[j])) found.push({ a: i - len, b: j - len, length: len });
-    }
-    const t = prev;
-    prev = cur;
-    cur = t;
-    const tL = prevL;
-    prevL = curL;
-    curL = tL;
-  }
-  return { runs: disjointRuns(found, n, m), common: prevL[m] };
-}
-
 /** The runs found, longest first, each kept when it overlaps none kept before it on either side; in order of A. */
 function disjointRuns(found: WordRun[], n: number, m: number): WordRun[] {
   if (found.length === 0) return found;
@@ -90,7 +27,6 @@ function disjointRuns(found: WordRun[], n: number, m: number): WordRun[] {
   return runs.sort((x, y) => x.a - y.a);
 }
 
-let scratch = new Uint16Array(256);
 /** Words of the two sentences a kept run covers (disjointRuns), reused from pair to pair. */
 let taken = new Uint8Array(256);
 
@@ -165,9 +101,6 @@ class SeedTable {
   }
 }
 
-/** Length of the longest common subsequence of two word sequences (edit similarity): one LCS for the engine, in util/lcs.ts. */
-export { lcsLength } from '../util/lcs';
-
 /** Each word of A's first and last place among B's words sorted by hash (sparseRunsAndCommon), and the LCS thresholds, reused from pair to pair. */
 let matchFrom = new Int32Array(64);
 let matchTo = new Int32Array(64);
@@ -185,18 +118,24 @@ export interface HashedWords {
 }
 
 /**
- * runsAndCommon of two sentences from the places where their words match (equal hash, then equal
- * word), found by merging their words sorted by hash: most cells of the full table hold no match,
- * so the common subsequence is measured over the matches only (Hunt–Szymanski: each match moves a
- * threshold, found by binary search) and each maximal diagonal of matches is one run. The same
- * runs and length as runsAndCommon (disjointRuns orders the runs found by a total order).
+ * Maximal runs of at least `min` equal words shared by two sentences (longest first, none
+ * overlapping another on either side; returned in order of A), and the length of their longest
+ * common subsequence. Found from the places where their words match (equal hash, then equal word),
+ * by merging their words sorted by hash: most cells of the full n x m table hold no match, so the
+ * common subsequence is measured over the matches only (Hunt–Szymanski: each match moves a
+ * threshold, found by binary search) and each maximal diagonal of matches is one run (disjointRuns
+ * orders the runs found by a total order, so the runs are those of the full table). Above
+ * MAX_CELLS, runs are grown from seeds and the words they cover stand in for the subsequence.
  */
 export function sparseRunsAndCommon(x: HashedWords, y: HashedWords, min: number): { runs: WordRun[]; common: number } {
   const a = x.words;
   const b = y.words;
   const n = a.length;
   const m = b.length;
-  if (n * m > MAX_CELLS) return runsAndCommon(a, b, min, x.buf, y.buf, x.hashAt, y.hashAt);
+  if (n * m > MAX_CELLS) {
+    const runs = n < min || m < min ? [] : seededRuns(a, b, min);
+    return { runs, common: runs.reduce((k, r) => k + r.length, 0) };
+  }
   if (matchFrom.length < n) [matchFrom, matchTo] = [new Int32Array(Math.max(n, 2 * matchFrom.length)), new Int32Array(Math.max(n, 2 * matchFrom.length))];
   matchFrom.fill(0, 0, n);
   matchTo.fill(0, 0, n);
