@@ -42,15 +42,14 @@ const LABEL = new RegExp(
   'u',
 );
 
-const ENDS_WITH_COLON = /:\s*$/;
-
 /** The name labelling the quote that starts at `span.start`, or null. */
 export function labelBefore(masked: string, span: Span): string | null {
   const from = Math.max(0, span.start - 160);
   const before = masked.slice(from, span.start);
   const line = before.slice(before.lastIndexOf('\n') + 1);
-  // LABEL ends with a colon and spaces: most lines fail here, without a try of the pattern at every offset.
-  if (!ENDS_WITH_COLON.test(line)) return null;
+  // LABEL ends with a colon and spaces: most lines fail here, without a try of the pattern at every
+  // offset (trimEnd strips what \s matches: /:\s*$/ read back from the end).
+  if (!line.trimEnd().endsWith(':')) return null;
   const m = LABEL.exec(line);
   if (m === null || !/\p{Ll}/u.test(m[1])) {
     return null;
