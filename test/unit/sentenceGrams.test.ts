@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
 import type { SentenceFeatures } from '../../src/core/match/articleFeatures';
 import { contentKey } from '../../src/core/match/lexicon';
-import { charDice, Gram, gramRange, precisionRange, sentenceGrams, sharedCount } from '../../src/core/match/sentenceGrams';
+import { charDice, Gram, gramRange, sentenceGrams, sharedCount } from '../../src/core/match/sentenceGrams';
 import type { SentenceGrams } from '../../src/core/match/sentenceGrams';
 import { meaningsOf } from '../../src/core/match/synonyms';
 import { prng } from '../../bench/prng';
@@ -16,11 +16,15 @@ function naiveSenses(words: readonly string[], key: string): number[] {
   return out;
 }
 
-/** Slot x's senses from the flat lists. */
+/** Slot x's senses from the flat lists, where the alignment's sense stage reads them. */
 const slotSenses = (s: SentenceFeatures, x: number): number[] => {
   const g = sentenceGrams(s);
-  return Array.from(g.senseList.subarray(g.senseStart[x], g.senseStart[x + 1]));
+  return Array.from(g.buf.subarray(g.senseListAt + g.buf[g.senseStartAt + x], g.senseListAt + g.buf[g.senseStartAt + x + 1]));
 };
+/** Word i's key slot. */
+const slotOf = (g: SentenceGrams, i: number): number => g.buf[g.slotAt + i];
+/** One part of the grams: `count` integers from `at`. */
+const part = (g: SentenceGrams, at: number, count: number): Int32Array => g.buf.subarray(at, at + count);
 
 describe('sentence grams: key slots and their senses', () => {
   it('gives each key the senses of the words that carry it, in word order, each once (property over random sentences)', () => {
@@ -31,7 +35,7 @@ describe('sentence grams: key slots and their senses', () => {
       const s = features(`${words.join(' ')}.`);
       const g = sentenceGrams(s);
       s.keys.forEach((key, x) => assert.deepStrictEqual(slotSenses(s, x), naiveSenses(s.words, key), key));
-      s.words.forEach((w, i) => assert.strictEqual(g.keyAt[i], contentKey(w) === null ? -1 : s.keys.indexOf(contentKey(w) as string), w));
+      s.words.forEach((w, i) => assert.strictEqual(slotOf(g, i), contentKey(w) === null ? -1 : s.keys.indexOf(contentKey(w) as string), w));
     }
   });
 
@@ -39,8 +43,8 @@ describe('sentence grams: key slots and their senses', () => {
     const s: SentenceFeatures = { ...features('They rushed to buy.'), keys: ['buy'] };
     const g = sentenceGrams(s);
     const rushed = s.words.indexOf('rushed');
-    assert.strictEqual(g.keyAt[s.words.indexOf('buy')], 0);
-    assert.strictEqual(g.keyAt[rushed], 1);
+    assert.strictEqual(slotOf(g, s.words.indexOf('buy')), 0);
+    assert.strictEqual(slotOf(g, rushed), 1);
     assert.deepStrictEqual(slotSenses(s, 1), naiveSenses(s.words, contentKey('rushed') as string));
     assert.ok(slotSenses(s, 1).length > 0, 'rushed has WordNet senses');
   });
@@ -51,11 +55,11 @@ describe('sentence grams: kept intact while later sentences are computed', () =>
     const rand = prng(11);
     const vocabulary = ['the', 'storm', 'wall', 'harbor', 'mayor', 'said', '40', 'million', 'Harbor', 'rushed', 'hurried', "didn't", 'boats'];
     const sentence = () => `${Array.from({ length: 1 + Math.floor(rand() * 30) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`;
-    /** Every integer array of the grams, as text. */
-    const contents = (g: SentenceGrams): string => JSON.stringify(
-      [g.unigrams, g.bigrams, g.trigrams, g.fourgrams, g.chars, g.keyAt, g.senseStart, g.senseList, g.wordHashes, g.wordsByHash.order, g.wordsByHash.hashes,
-        g.keysByHash.order, g.keysByHash.hashes, g.kind, g.keyBigrams, g.maskedBigrams, g.masked, g.bareShape].map((x) => (x === null ? null : Array.from(x))),
-    );
+    /** Every integer of the grams (their whole stretch of the slab: the masked words end it, else the senses), and where two of its parts start in it, as text. */
+    const contents = (g: SentenceGrams): string => {
+      const end = g.maskedAt >= 0 ? g.maskedAt + g.n : g.senseListAt + g.senses;
+      return JSON.stringify([Array.from(part(g, g.unigramAt, end - g.unigramAt)), g.charAt - g.unigramAt, g.slotAt - g.unigramAt, g.maskedAt < 0]);
+    };
     const first = Array.from({ length: 50 }, () => features(sentence()));
     const held = first.map((s) => sentenceGrams(s));
     const before = held.map(contents);
@@ -69,25 +73,32 @@ describe('sentence grams: kept intact while later sentences are computed', () =>
 
   it('masks numbers in the masked words, and has none for a sentence without numbers', () => {
     const g = sentenceGrams(features('The mayor said 40 boats and 12 walls.'));
-    assert.ok(g.masked !== null);
-    assert.strictEqual(g.masked.length, g.wordHashes.length);
+    assert.ok(g.maskedAt >= 0);
+    const masked = Array.from(part(g, g.maskedAt, g.n));
+    const hashes = Array.from(part(g, g.hashAt, g.n));
+    // The two numbers differ from the plain words, masked alike; every other word is its own hash.
+    const differing = masked.map((h, i) => (h === hashes[i] ? -1 : i)).filter((i) => i >= 0);
+    assert.strictEqual(differing.length, 2);
+    assert.strictEqual(masked[differing[0]], masked[differing[1]]);
     assert.strictEqual(g.maskedNumbers, 2);
-    assert.strictEqual(sentenceGrams(features('The mayor said boats.')).masked, null);
+    assert.strictEqual(sentenceGrams(features('The mayor said boats.')).maskedAt, -1);
   });
 });
 
 describe('sentence grams: merges read in place', () => {
-  it('gives the precisions and Dice that the views give, for sentences side by side in one slab', () => {
+  it('gives the precisions and Dice of the parts copied out, for sentences side by side in one slab', () => {
     const rand = prng(5);
     const vocabulary = ['the', 'storm', 'wall', 'harbor', 'said', '40', 'million', 'boats', 'Harbor', 'rushed'];
     const sentence = () => `${Array.from({ length: 1 + Math.floor(rand() * 12) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`;
     for (let k = 0; k < 200; k++) {
       const [ga, gb] = [sentenceGrams(features(sentence())), sentenceGrams(features(sentence()))];
       for (const name of ['bigrams', 'trigrams', 'fourgrams', 'keyBigrams', 'maskedBigrams'] as const) {
-        const views = Array.from(precisionRange(ga[name], gb[name]));
-        assert.deepStrictEqual(Array.from(gramRange(ga, gb, Gram[name])), views, name);
+        const [xa, xb] = [part(ga, Gram[name].at(ga), Gram[name].count(ga)).slice(), part(gb, Gram[name].at(gb), Gram[name].count(gb)).slice()];
+        const hit = sharedCount(xa, xb);
+        const shares = [xa.length === 0 ? 0 : hit / xa.length, xb.length === 0 ? 0 : hit / xb.length];
+        assert.deepStrictEqual(Array.from(gramRange(ga, gb, Gram[name])), [Math.min(...shares), Math.max(...shares)], name);
       }
-      const dice = ga.charCount + gb.charCount === 0 ? 0 : (2 * sharedCount(ga.chars, gb.chars)) / (ga.charCount + gb.charCount);
+      const dice = ga.charCount + gb.charCount === 0 ? 0 : (2 * sharedCount(part(ga, ga.charAt, ga.charCount).slice(), part(gb, gb.charAt, gb.charCount).slice())) / (ga.charCount + gb.charCount);
       assert.strictEqual(charDice(ga, gb), dice);
     }
   });

@@ -9,12 +9,6 @@ import { boundedMemo } from '../memo';
 /** Word classes for the word alignment (pairAlignment.ts): what an unpaired word of that class says. */
 export const WordClass = { Function: 0, Content: 1, Name: 2, Number: 3, Reporting: 4 } as const;
 
-/** Positions sorted by hash (then position), and the hashes in that order. */
-export interface SortedHashes {
-  readonly order: Int32Array;
-  readonly hashes: Int32Array;
-}
-
 /** Counts of a sentence's parts, from which its grams' layout follows (SentenceGrams). */
 export interface GramSizes {
   /** Words, content words, key slots, senses kept, character trigrams. */
@@ -45,7 +39,7 @@ const less = (k: number, m: number): number => Math.max(0, m - k);
  * All the integer arrays of a sentence are stretches of one buffer (`buf`, shared with other
  * sentences: see slabFor) at the offsets below, and the scorer's hot loops read them there: a
  * typed-array view per part (18 per sentence, kept by the cache) cost about a third of the
- * scorer's collection time. The views (unigrams, kind, …) are made when asked, for tests and cold callers.
+ * scorer's collection time.
  */
 export class SentenceGrams {
   readonly n: number;
@@ -53,25 +47,42 @@ export class SentenceGrams {
   readonly slots: number;
   readonly senses: number;
   readonly charCount: number;
-  /** Where each part starts in `buf`. */
+  /** Where each part starts in `buf`. Word n-gram hashes (n = 1 to 4; Gram gives their counts), each multiset sorted. */
   readonly unigramAt: number;
   readonly bigramAt: number;
   readonly trigramAt: number;
   readonly fourgramAt: number;
+  /** Character trigrams of the words joined by single spaces (charCount), sorted, repeats kept. */
   readonly charAt: number;
+  /** Each word's hash (32-bit FNV-1a), in order. */
   readonly hashAt: number;
+  /** All words' positions sorted by hash (then position), and their hashes in that order. */
   readonly wordOrderAt: number;
   readonly wordSortedAt: number;
+  /** Content words' positions sorted by key hash, and those hashes. */
   readonly keyOrderAt: number;
   readonly keySortedAt: number;
+  /** Bigrams of content keys (function words left out), sorted hashes. */
   readonly keyBigramAt: number;
+  /** Bigrams of the words with every number written as one placeholder, sorted hashes. */
   readonly maskedBigramAt: number;
+  /** Each word's WordClass. */
   readonly kindAt: number;
+  /**
+   * Each word's key slot: the index of its content key in the sentence's `keys` (SentenceFeatures),
+   * or past them for a key `keys` lacks (slots of such keys follow in order of first use); −1 for
+   * function words.
+   */
   readonly slotAt: number;
+  /** Each bare word's first character (high 16 bits) and length (low 16 bits, at most 65,535): the spelling stage's quick test. */
   readonly shapeAt: number;
+  /**
+   * The WordNet senses (synonyms.ts) of the words that carry each key slot, in word order, each
+   * sense once: slot x's lie from senseListAt + buf[senseStartAt + x] to senseListAt + buf[senseStartAt + x + 1].
+   */
   readonly senseStartAt: number;
   readonly senseListAt: number;
-  /** −1 when the sentence states no number. */
+  /** The words' hashes with every number written as one placeholder, in order; −1 when the sentence states no number. */
   readonly maskedAt: number;
   /** The sentence carries a negation ("not", "never", "didn't"). */
   negated = false;
@@ -115,78 +126,6 @@ export class SentenceGrams {
   /** How many integers a sentence of these sizes takes. */
   static size(z: GramSizes): number {
     return z.n + less(1, z.n) + less(2, z.n) + less(3, z.n) + z.chars + 6 * z.n + 2 * z.content + less(1, z.content) + less(1, z.n) + z.slots + 1 + z.senses + (z.hasNumber ? z.n : 0);
-  }
-
-  private view(at: number, length: number): Int32Array {
-    return this.buf.subarray(at, at + length);
-  }
-
-  /** Word n-gram hashes (n = 1 to 4), each multiset sorted. */
-  get unigrams(): Int32Array {
-    return this.view(this.unigramAt, this.n);
-  }
-  get bigrams(): Int32Array {
-    return this.view(this.bigramAt, less(1, this.n));
-  }
-  get trigrams(): Int32Array {
-    return this.view(this.trigramAt, less(2, this.n));
-  }
-  get fourgrams(): Int32Array {
-    return this.view(this.fourgramAt, less(3, this.n));
-  }
-  /** Character trigrams of the words joined by single spaces, sorted, repeats kept. */
-  get chars(): Int32Array {
-    return this.view(this.charAt, this.charCount);
-  }
-  /** Each word's hash (32-bit FNV-1a), in order. */
-  get wordHashes(): Int32Array {
-    return this.view(this.hashAt, this.n);
-  }
-  /** All words by word hash. */
-  get wordsByHash(): SortedHashes {
-    return { order: this.view(this.wordOrderAt, this.n), hashes: this.view(this.wordSortedAt, this.n) };
-  }
-  /** Content words by key hash. */
-  get keysByHash(): SortedHashes {
-    return { order: this.view(this.keyOrderAt, this.content), hashes: this.view(this.keySortedAt, this.content) };
-  }
-  /** Bigrams of content keys (function words left out), sorted hashes. */
-  get keyBigrams(): Int32Array {
-    return this.view(this.keyBigramAt, less(1, this.content));
-  }
-  /** Bigrams of the words with every number written as one placeholder, sorted hashes. */
-  get maskedBigrams(): Int32Array {
-    return this.view(this.maskedBigramAt, less(1, this.n));
-  }
-  /** Each word's WordClass. */
-  get kind(): Int32Array {
-    return this.view(this.kindAt, this.n);
-  }
-  /**
-   * Each word's key slot: the index of its content key in the sentence's `keys` (SentenceFeatures),
-   * or past them for a key `keys` lacks (slots of such keys follow in order of first use); −1 for
-   * function words.
-   */
-  get keyAt(): Int32Array {
-    return this.view(this.slotAt, this.n);
-  }
-  /** Each bare word's first character (high 16 bits) and length (low 16 bits, at most 65,535): the spelling stage's quick test. */
-  get bareShape(): Int32Array {
-    return this.view(this.shapeAt, this.n);
-  }
-  /**
-   * The WordNet senses (synonyms.ts) of the words that carry each key slot, in word order, each
-   * sense once: slot x's are senseList[senseStart[x] … senseStart[x + 1]).
-   */
-  get senseStart(): Int32Array {
-    return this.view(this.senseStartAt, this.slots + 1);
-  }
-  get senseList(): Int32Array {
-    return this.view(this.senseListAt, this.senses);
-  }
-  /** The words' hashes with every number written as one placeholder, in order; null when the sentence states no number. */
-  get masked(): Int32Array | null {
-    return this.maskedAt < 0 ? null : this.view(this.maskedAt, this.n);
   }
 }
 
@@ -548,14 +487,10 @@ export interface CommonRun {
 }
 
 /**
- * Moves `run` to the next value both sorted arrays hold, searching from where it ended (xe, ye; 0
- * and 0 to start): a step of a merge. False when there is none left.
+ * Moves `run` to the next value both sorted stretches xs[x0 … xn) and ys[y0 … yn) hold (indices
+ * absolute), searching from where it ended (xe, ye; 0 and 0 to start): a step of a merge. False
+ * when there is none left.
  */
-export function nextCommonRun(a: Int32Array, b: Int32Array, run: CommonRun): boolean {
-  return nextCommonRunIn(a, 0, a.length, b, 0, b.length, run);
-}
-
-/** nextCommonRun of the sorted stretches xs[x0 … xn) and ys[y0 … yn), the run's indices absolute. */
 export function nextCommonRunIn(xs: Int32Array, x0: number, xn: number, ys: Int32Array, y0: number, yn: number, run: CommonRun): boolean {
   let x = Math.max(run.xe, x0);
   let y = Math.max(run.ye, y0);
@@ -615,7 +550,7 @@ export const Gram = {
   maskedBigrams: { at: (g: SentenceGrams): number => g.maskedBigramAt, count: (g: SentenceGrams): number => less(1, g.n) },
 } as const;
 
-/** precisionRange of one kind of n-gram (Gram) of two sentences, read in place. */
+/** The precisions both ways (precisionRangeOf) of one kind of n-gram (Gram) of two sentences, read in place. */
 export function gramRange(a: SentenceGrams, b: SentenceGrams, part: (typeof Gram)[keyof typeof Gram]): Float64Array {
   const xa = part.at(a);
   const xb = part.at(b);
@@ -624,23 +559,10 @@ export function gramRange(a: SentenceGrams, b: SentenceGrams, part: (typeof Gram
   return precisionRangeOf(sharedCountIn(a.buf, xa, xa + na, b.buf, xb, xb + nb), na, nb);
 }
 
-/**
- * The n-gram precision of BLEU both ways, from one merge (the shared count is symmetric): the share
- * of the n-grams of `a` that `b` has too, with multiplicity, and the share of those of `b` in `a`.
- */
-export function gramPrecisions(a: Int32Array, b: Int32Array): readonly [number, number] {
-  const hit = sharedCount(a, b);
-  return [a.length === 0 ? 0 : hit / a.length, b.length === 0 ? 0 : hit / b.length];
-}
-
-/** The n-gram precisions of two sorted multisets both ways (one merge), the smaller then the larger: one array reused, no pair per call (read it before the next call). */
+/** The n-gram precisions of BLEU both ways (each side's share of n-grams the other has too, with multiplicity), the smaller then the larger: one array reused, no pair per call (read it before the next call). */
 const precisions = new Float64Array(2);
 
-export function precisionRange(x: Int32Array, y: Int32Array): Float64Array {
-  return precisionRangeOf(sharedCount(x, y), x.length, y.length);
-}
-
-/** precisionRange from the shared count (sharedCount) of multisets of `xn` and `yn` elements. */
+/** The two precisions of multisets of `xn` and `yn` elements with `hit` elements in common (sharedCount), in `precisions`. */
 export function precisionRangeOf(hit: number, xn: number, yn: number): Float64Array {
   const xy = xn === 0 ? 0 : hit / xn;
   const yx = yn === 0 ? 0 : hit / yn;
