@@ -513,15 +513,10 @@ export function nextCommonRunIn(xs: Int32Array, x0: number, xn: number, ys: Int3
 }
 
 /**
- * How many elements two sorted multisets have in common, with multiplicity: a merge whose steps
- * add comparisons as 0 or 1 instead of branching on them (about twice as fast on hashes, whose
- * order is unpredictable).
+ * How many elements the sorted multisets xs[i … n) and ys[j … m) have in common, with
+ * multiplicity: a merge whose steps add comparisons as 0 or 1 instead of branching on them (about
+ * twice as fast on hashes, whose order is unpredictable).
  */
-export function sharedCount(a: Int32Array, b: Int32Array): number {
-  return sharedCountIn(a, 0, a.length, b, 0, b.length);
-}
-
-/** sharedCount of the sorted stretches xs[i … n) and ys[j … m). */
 export function sharedCountIn(xs: Int32Array, i: number, n: number, ys: Int32Array, j: number, m: number): number {
   let hit = 0;
   while (i < n && j < m) {
@@ -562,7 +557,7 @@ export function gramRange(a: SentenceGrams, b: SentenceGrams, part: (typeof Gram
 /** The n-gram precisions of BLEU both ways (each side's share of n-grams the other has too, with multiplicity), the smaller then the larger: one array reused, no pair per call (read it before the next call). */
 const precisions = new Float64Array(2);
 
-/** The two precisions of multisets of `xn` and `yn` elements with `hit` elements in common (sharedCount), in `precisions`. */
+/** The two precisions of multisets of `xn` and `yn` elements with `hit` elements in common (sharedCountIn), in `precisions`. */
 export function precisionRangeOf(hit: number, xn: number, yn: number): Float64Array {
   const xy = xn === 0 ? 0 : hit / xn;
   const yx = yn === 0 ? 0 : hit / yn;
