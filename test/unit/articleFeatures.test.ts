@@ -6,7 +6,7 @@ import { charDice, Gram, gramRange, sentenceGrams, sharedWordCount } from '../..
 import { splitSentences } from '../../src/core/text/sentences';
 import { findQuotes } from '../../src/core/text/quotes';
 import { prng } from '../../bench/prng';
-import { contentKey, isReportingWord, spellingFacts, wordFacts } from '../../src/core/match/lexicon';
+import { contentKey, isReportingWord, reserveWordIds, spellingFacts, wordFacts, wordIdOf } from '../../src/core/match/lexicon';
 import { foldWord } from '../../src/core/text/normalize';
 import { tokenize } from '../../src/core/text/tokens';
 import { contentKeyIds } from '../../src/core/match/internKey';
@@ -152,6 +152,19 @@ describe('sentence lists (keys, names, reporting verbs, numbers, shingles)', () 
       assert.deepStrictEqual([...s.wordEnds], tokens.map((t) => t.end));
       assert.deepStrictEqual(s.words, tokens.map((t) => t.norm));
     });
+  });
+
+  it("gives each sentence its words' ids, of the generation they were read in", () => {
+    const f = features(`${storm} ${rewrite}`);
+    const ids = (s: (typeof f.sents)[number]): number[] | null => {
+      const out = new Int32Array(s.words.length);
+      return s.wordIdsInto?.(out) === true ? Array.from(out) : null;
+    };
+    f.sents.forEach((s) => assert.deepStrictEqual(ids(s), s.words.map((w) => wordIdOf(wordFacts(w))), s.words.join(' ')));
+    const stormId = (si: number): number | undefined => ids(f.sents[si])?.[f.sents[si].words.indexOf('storm')];
+    assert.ok(stormId(0) !== undefined && stormId(0) === stormId(2), 'one word, one id in both sentences');
+    reserveWordIds(2 ** 30);
+    f.sents.forEach((s) => assert.strictEqual(ids(s), null, 'ids of an older generation are not given'));
   });
 
   it("keeps an article's shingles in one buffer of their exact size, each sentence's a view of it in order", () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { SpellingTable, contentIdOf, contentKey, spellingFacts, spellingFactsAt, stemWord, wordFacts } from '../../src/core/match/lexicon';
+import { SpellingTable, contentIdOf, contentKey, reserveWordIds, spellingFacts, spellingFactsAt, stemWord, wordFacts, wordIdGeneration, wordIdOf } from '../../src/core/match/lexicon';
 import type { WordFacts } from '../../src/core/match/lexicon';
 import { foldWord } from '../../src/core/text/normalize';
 import { contentKeyIds } from '../../src/core/match/internKey';
@@ -21,6 +21,20 @@ describe('lexicon', () => {
     assert.strictEqual(contentIdOf(wordFacts('the')), -1);
     const stale = { ...talks, contentId: 123456, idGeneration: contentKeyIds.generation - 1 };
     assert.strictEqual(contentIdOf(stale), contentIdOf(talks));
+  });
+
+  it('gives each word one id per generation: the same for its every spelling, another for another word, and afresh after a new generation', () => {
+    const talks = wordIdOf(wordFacts('talks'));
+    assert.strictEqual(wordIdOf(spellingFacts('Talks')), talks, 'one folded word, one id');
+    assert.notStrictEqual(wordIdOf(wordFacts('negotiations')), talks, 'one key, but another word');
+    assert.strictEqual(wordIdOf(wordFacts('talks')), talks, 'asked again');
+    const generation = wordIdGeneration();
+    reserveWordIds(2 ** 30);
+    assert.strictEqual(wordIdGeneration(), generation + 1, 'no room left: a new generation');
+    const renewed = wordIdOf(wordFacts('the'));
+    assert.strictEqual(renewed, 0, 'ids are given afresh from 0');
+    assert.strictEqual(wordIdOf(wordFacts('talks')), 1);
+    assert.strictEqual(wordIdOf(wordFacts('the')), renewed);
   });
 
   it('looks a spelling up by its offsets in a text: the facts of its folded form, the same object every time', () => {

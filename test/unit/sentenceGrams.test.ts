@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
 import type { SentenceFeatures } from '../../src/core/match/articleFeatures';
-import { contentKey } from '../../src/core/match/lexicon';
+import { contentKey, reserveWordIds } from '../../src/core/match/lexicon';
 import { charDice, Gram, gramRange, sentenceGrams } from '../../src/core/match/sentenceGrams';
 import type { SentenceGrams } from '../../src/core/match/sentenceGrams';
 import { meaningsOf } from '../../src/core/match/synonyms';
@@ -95,6 +95,42 @@ describe('sentence grams: kept intact while later sentences are computed', () =>
     assert.strictEqual(masked[differing[0]], masked[differing[1]]);
     assert.strictEqual(g.maskedNumbers, 2);
     assert.strictEqual(sentenceGrams(features('The mayor said boats.')).maskedAt, -1);
+  });
+});
+
+describe('sentence grams: words read by id', () => {
+  /** Every integer of the grams and what else they say, as text. */
+  const contents = (g: SentenceGrams): string => {
+    const end = g.maskedAt >= 0 ? g.maskedAt + g.n : g.senseListAt + g.senses;
+    return JSON.stringify([
+      Array.from(part(g, g.unigramAt, end - g.unigramAt)), g.charAt - g.unigramAt, g.maskedAt < 0, g.negated, g.extraKeys, g.names, g.numbers, g.maskedNumbers, g.bare,
+    ]);
+  };
+
+  it("computes from an article's word ids what looking each word up computes, and from ids of an older generation (property over random sentences)", () => {
+    const rand = prng(23);
+    const vocabulary = ['the', 'storm', 'Harbor', 'said', '40', '1,200', 'million', "didn't", 'never', 'cross-section', "mayor's", 'rushed', 'talks', 'negotiations', 'no'];
+    const sentence = () => `${Array.from({ length: 1 + Math.floor(rand() * 20) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`;
+    for (let k = 0; k < 400; k++) {
+      const s = features(sentence());
+      // Every fourth sentence's ids are made stale before its grams are computed.
+      if (k % 4 === 3) reserveWordIds(2 ** 30);
+      const byIds = contents(sentenceGrams(s));
+      // A copy built by hand has no ids: each word is looked up.
+      assert.strictEqual(byIds, contents(sentenceGrams({ ...s })), s.words.join(' '));
+    }
+  });
+
+  it('reads the flags of the words: negation, numbers, bare forms', () => {
+    const g = sentenceGrams(features("The mayor's cross-section didn't show 40 boats."));
+    assert.strictEqual(g.negated, true);
+    assert.deepStrictEqual(g.bare, ['the', 'mayors', 'crosssection', 'didnt', 'show', '40', 'boats']);
+    assert.deepStrictEqual(g.numbers.map((m) => m.value), [40]);
+    const s = features('The mayor showed boats.');
+    const plain = sentenceGrams(s);
+    assert.strictEqual(plain.negated, false);
+    assert.strictEqual(plain.bare, s.words, 'no hyphen or apostrophe: the words are their bare forms');
+    assert.deepStrictEqual(plain.numbers, []);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Quote, Sentence } from '../model';
 import { WordSpans } from '../text/tokens';
 import { FNV_OFFSET, FNV_PRIME, fnv1aUpdate } from '../hash';
-import { contentIdOf, spellingFactsAt, type WordFacts } from './lexicon';
+import { contentIdOf, reserveWordIds, spellingFactsAt, wordIdGeneration, wordIdOf, type WordFacts } from './lexicon';
 import { contentKeyIds } from './internKey';
 
 /** What the matchers need to know about one sentence, computed once per article text. */
@@ -24,6 +24,12 @@ export interface SentenceFeatures {
   readonly numbers: readonly string[];
   /** Share of the sentence's words inside quotation marks, in [0, 1]. */
   readonly quotedShare: number;
+  /**
+   * Writes the words' ids (lexicon's wordIdOf) to out[0 … words.length) and says true; false, writing
+   * nothing, when they are of an older generation of ids. Features read from an article have it;
+   * features built by hand need not (their words are then looked up one by one).
+   */
+  wordIdsInto?(out: Int32Array): boolean;
 }
 
 /** A look-up from a content key to its id in one article's key table (what a ReadonlyMap's get, has and size answer). */
@@ -99,7 +105,10 @@ interface ArticleWords {
   readonly count: number;
   readonly norms: readonly string[];
   readonly facts: readonly WordFacts[];
-  /** Starts of all words, then their ends (one buffer; sentences read views of it). */
+  /**
+   * Starts of all words, then their ends, then their word ids (wordIdOf), then the generation of
+   * those ids: one buffer, 3 · count + 1 integers (sentences read views of it).
+   */
   readonly offsets: Int32Array;
   /** Sentence i has words first[i] … first[i + 1] − 1. */
   readonly first: Int32Array;
@@ -128,13 +137,17 @@ function readWords(text: string, sentences: readonly Sentence[]): ArticleWords {
   }
   const count = n;
   first[sentences.length] = count;
-  // One buffer per article for word offsets: a typed array of its own per sentence costs ~250 bytes
-  // of buffer bookkeeping (~20 MB on 1,000 articles).
-  const offsets = new Int32Array(2 * count);
+  // One buffer per article for word offsets and ids: a typed array of its own per sentence costs
+  // ~250 bytes of buffer bookkeeping (~20 MB on 1,000 articles).
+  const offsets = new Int32Array(3 * count + 1);
+  // All of the article's word ids are of one generation (it has no more distinct words than words).
+  reserveWordIds(count);
   for (let t = 0; t < count; t++) {
     offsets[t] = read.starts[t];
     offsets[count + t] = read.ends[t];
+    offsets[2 * count + t] = wordIdOf(read.facts[t]);
   }
+  offsets[3 * count] = wordIdGeneration();
   return { count, norms: read.norms, facts: read.facts, offsets, first };
 }
 
@@ -213,7 +226,7 @@ class ArticleSentence implements SentenceFeatures {
   constructor(
     readonly words: readonly string[], readonly keys: readonly string[], readonly salient: readonly string[],
     readonly reporting: readonly string[], readonly numbers: readonly string[], readonly quotedShare: number,
-    /** The article's word starts, then its word ends (ArticleWords.offsets); this sentence's words begin at `from`. */
+    /** The article's word starts, ends, ids and their generation (ArticleWords.offsets); this sentence's words begin at `from`. */
     private readonly offsets: Int32Array, private readonly from: number,
   ) {}
 
@@ -222,8 +235,16 @@ class ArticleSentence implements SentenceFeatures {
   }
 
   get wordEnds(): Int32Array {
-    const ends = this.offsets.length / 2 + this.from;
+    const ends = (this.offsets.length - 1) / 3 + this.from;
     return this.offsets.subarray(ends, ends + this.words.length);
+  }
+
+  wordIdsInto(out: Int32Array): boolean {
+    const offsets = this.offsets;
+    if (offsets[offsets.length - 1] !== wordIdGeneration()) return false;
+    const ids = (2 * (offsets.length - 1)) / 3 + this.from;
+    for (let i = 0; i < this.words.length; i++) out[i] = offsets[ids + i];
+    return true;
   }
 }
 

@@ -173,13 +173,52 @@ function keyOf(norm: string): string {
   return norm === 'according' ? norm : SYNONYM_OF.get(s) ?? s;
 }
 
+/** Facts as factsMemo makes them: with the word id wordIdOf gives them (−1 of generation −1 until asked). */
+interface FactsRecord extends WordFacts {
+  wordId: number;
+  wordGeneration: number;
+}
+
 const factsMemo = boundedMemo(100_000, (norm): WordFacts => {
   const key = keyOf(norm);
   const content = norm.length === 0 || STOPWORDS.has(norm) ? null : key;
   if (content !== null) contentKeyIds.reserve(1);
   const contentId = content === null ? -1 : contentKeyIds.idOf(content);
-  return { norm, key, content, reporting: isReportingKey(key), contentId, idGeneration: contentKeyIds.generation };
+  const facts: FactsRecord = { norm, key, content, reporting: isReportingKey(key), contentId, idGeneration: contentKeyIds.generation, wordId: -1, wordGeneration: -1 };
+  return facts;
 });
+
+/**
+ * Word ids: each facts object (one per folded word while the memo keeps it) gets the next integer
+ * the first time it is asked in a generation, so tables of what is known per word (sentenceGrams')
+ * index typed arrays by id where a Map was probed by the word's string for every word. At
+ * MAX_WORD_IDS a new generation begins and ids are given afresh: tables by id stay bounded.
+ */
+const wordIds = { next: 0, generation: 0 };
+const MAX_WORD_IDS = 1 << 18;
+
+/** Makes room for `count` more word ids in the current generation (a new one if they could pass the bound); call before giving a text's words their ids. */
+export function reserveWordIds(count: number): void {
+  if (wordIds.next + count <= MAX_WORD_IDS || wordIds.next === 0) return;
+  wordIds.next = 0;
+  wordIds.generation++;
+}
+
+/** The generation of the word ids given now. */
+export function wordIdGeneration(): number {
+  return wordIds.generation;
+}
+
+/** The id of a word (by its facts) in the current generation: the one it was given, or the next. */
+export function wordIdOf(facts: WordFacts): number {
+  // Every facts object is factsMemo's (spellingFacts and wordFacts answer with its entries).
+  const record = facts as FactsRecord;
+  if (record.wordGeneration !== wordIds.generation) {
+    record.wordId = wordIds.next++;
+    record.wordGeneration = wordIds.generation;
+  }
+  return record.wordId;
+}
 
 /** The shared id of a word's content key in the current generation (−1 for a function word): the memo's, unless a new generation began since. */
 export function contentIdOf(facts: WordFacts): number {

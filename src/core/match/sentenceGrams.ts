@@ -1,5 +1,5 @@
 import type { SentenceFeatures } from './articleFeatures';
-import { wordFacts } from './lexicon';
+import { reserveWordIds, wordFacts, wordIdGeneration, wordIdOf } from './lexicon';
 import { numberMentions, opensNumber } from './numbers';
 import type { NumberMention } from './numbers';
 import { meaningsOf } from './synonyms';
@@ -186,40 +186,82 @@ function isNegation(w: string): boolean {
 /** "cross-section"/"cross section" and "mid-year"/"midyear" are one word: compare without hyphens and apostrophes. */
 const bare = (w: string): string => (/['’-]/.test(w) ? w.replace(/['’-]/g, '') : w);
 
-/** What a sentence's grams need of one folded word, looked up once per distinct word (one memo instead of five per word). */
-interface WordInfo {
+const NO_MEANINGS: readonly number[] = Object.freeze([]);
+
+/** WordTable flags. */
+const FILLED = 1;
+const REPORTING = 2;
+const NEGATIVE = 4;
+/** Starts with a digit. */
+const NUMBER = 8;
+/** A number mention can start at the word (opensNumber). */
+const OPENS_NUMBER = 16;
+/** The word has hyphens or apostrophes: its bare form differs. */
+const NOT_BARE = 32;
+
+/**
+ * What a sentence's grams need of each folded word, by word id (lexicon's wordIdOf): filled once per
+ * distinct word of the id generation, in arrays indexed by id (a few bytes a word, no object per
+ * word), so a sentence's words are read by index where a memo was probed by each word's string.
+ */
+class WordTable {
+  readonly generation = wordIdGeneration();
   /** 32-bit FNV-1a of the word, and of its content key (0 for a function word). */
-  readonly hash: number;
-  readonly keyHash: number;
+  hash = new Int32Array(1024);
+  keyHash = new Int32Array(1024);
+  /** The bare form's first character (high 16 bits) and length (low 16 bits). */
+  shape = new Int32Array(1024);
+  flags = new Uint8Array(1024);
   /** contentKey of the word. */
-  readonly content: string | null;
-  /** isReportingKey of its key. */
-  readonly reporting: boolean;
+  content: (string | null)[] = Array.from({ length: 1024 }, () => null);
   /** Its WordNet senses (meaningsOf), for a content word. */
-  readonly meanings: readonly number[];
-  readonly negation: boolean;
-  /** Starts with a digit. */
-  readonly isNumber: boolean;
-  /** A number mention can start at the word (opensNumber). */
-  readonly opensNumber: boolean;
-  readonly bare: string;
-  /** The bare form's first character and length (SentenceGrams.bareShape). */
-  readonly bareShape: number;
+  meanings: (readonly number[])[] = Array.from({ length: 1024 }, () => NO_MEANINGS);
+
+  /** Fills entry `id` from its word `w` unless it is filled. */
+  ensure(id: number, w: string): void {
+    if (id >= this.flags.length) this.grow(id);
+    if (this.flags[id] !== 0) return;
+    const facts = wordFacts(w);
+    const content = facts.content;
+    const b = bare(w);
+    this.hash[id] = hashOf(w);
+    this.keyHash[id] = content === null ? 0 : hashOf(content);
+    this.shape[id] = (b.length === 0 ? 0 : b.charCodeAt(0) << 16) | Math.min(b.length, 0xffff);
+    this.content[id] = content;
+    this.meanings[id] = content === null ? NO_MEANINGS : meaningsOf(w);
+    this.flags[id] = FILLED | (facts.reporting ? REPORTING : 0) | (isNegation(w) ? NEGATIVE : 0) | (IS_NUMBER.test(w) ? NUMBER : 0) |
+      (opensNumber(w) ? OPENS_NUMBER : 0) | (b !== w ? NOT_BARE : 0);
+  }
+
+  private grow(id: number): void {
+    const size = Math.max(id + 1, 2 * this.flags.length);
+    const grown = <A extends Int32Array | Uint8Array>(a: A, b: A): A => (b.set(a), b);
+    this.hash = grown(this.hash, new Int32Array(size));
+    this.keyHash = grown(this.keyHash, new Int32Array(size));
+    this.shape = grown(this.shape, new Int32Array(size));
+    this.flags = grown(this.flags, new Uint8Array(size));
+    // Kept packed (pushed, not assigned past the end): an array with holes is slower to read.
+    for (let i = this.content.length; i < size; i++) this.content.push(null);
+    for (let i = this.meanings.length; i < size; i++) this.meanings.push(NO_MEANINGS);
+  }
 }
 
-const NO_MEANINGS: readonly number[] = Object.freeze([]);
-const WORD_CACHE = 32768;
+let wordTable = new WordTable();
 
-const wordInfo = boundedMemo<WordInfo>(WORD_CACHE, (w) => {
-  const facts = wordFacts(w);
-  const content = facts.content;
-  const b = bare(w);
-  return {
-    hash: hashOf(w), keyHash: content === null ? 0 : hashOf(content), content, reporting: facts.reporting,
-    meanings: content === null ? NO_MEANINGS : meaningsOf(w), negation: isNegation(w), isNumber: IS_NUMBER.test(w), opensNumber: opensNumber(w), bare: b,
-    bareShape: (b.length === 0 ? 0 : b.charCodeAt(0) << 16) | Math.min(b.length, 0xffff),
-  };
-});
+/**
+ * Writes the word ids of `s` to `ids` (the article's, or each word's looked up when the features
+ * were built by hand or their ids are of an older generation) and fills their table entries.
+ */
+function readWordIds(s: SentenceFeatures, ids: Int32Array): WordTable {
+  const words = s.words;
+  if (s.wordIdsInto?.(ids) !== true) {
+    reserveWordIds(words.length);
+    for (let i = 0; i < words.length; i++) ids[i] = wordIdOf(wordFacts(words[i]));
+  }
+  if (wordTable.generation !== wordIdGeneration()) wordTable = new WordTable();
+  for (let i = 0; i < words.length; i++) wordTable.ensure(ids[i], words[i]);
+  return wordTable;
+}
 
 /** How many character trigrams the words joined by single spaces have. */
 function charGramCount(words: readonly string[]): number {
@@ -280,54 +322,51 @@ function bigramHashes(seq: Int32Array, count: number, out: Int32Array, at: numbe
 
 /**
  * Per-word scratch of computeGrams, reused from sentence to sentence (only the sorted results are
- * kept): word, key and number-masked hashes, content positions and their key hashes in order, all
- * positions, and each word's key slot.
+ * kept): word ids, word, key and number-masked hashes, content positions and their key hashes in
+ * order, all positions, and each word's key slot.
  */
 const codes = {
-  wordHash: new Int32Array(64), keyHash: new Int32Array(64), masked: new Int32Array(64), content: new Int32Array(64), keySeq: new Int32Array(64), all: new Int32Array(64),
-  keyAt: new Int32Array(64),
+  id: new Int32Array(64), wordHash: new Int32Array(64), keyHash: new Int32Array(64), masked: new Int32Array(64), content: new Int32Array(64), keySeq: new Int32Array(64),
+  all: new Int32Array(64), keyAt: new Int32Array(64),
 };
 
 function growCodes(n: number): void {
   if (codes.wordHash.length >= n) return;
   const size = Math.max(n, 2 * codes.wordHash.length);
-  for (const name of ['wordHash', 'keyHash', 'masked', 'content', 'keySeq', 'all', 'keyAt'] as const) codes[name] = new Int32Array(size);
+  for (const name of ['id', 'wordHash', 'keyHash', 'masked', 'content', 'keySeq', 'all', 'keyAt'] as const) codes[name] = new Int32Array(size);
 }
 
-/** The word infos of the sentence being computed, reused from sentence to sentence. */
-const infos: WordInfo[] = [];
-
 /**
- * Hashes and classifies the words of `s` (infos of them in `infos`) into `codes`; returns how many
- * are content words, and whether any is a number.
+ * Hashes and classifies the `n` words of the sentence (ids in codes.id, entries in `t`) into
+ * `codes`; returns how many are content words, and whether any is a number.
  */
-function wordCodes(s: SentenceFeatures): { content: number; hasNumber: boolean } {
-  const { wordHash, keyHash, masked, content, keySeq, all } = codes;
+function wordCodes(t: WordTable, n: number): { content: number; hasNumber: boolean } {
+  const { id, wordHash, keyHash, masked, content, keySeq, all } = codes;
   let count = 0;
   let hasNumber = false;
-  for (let i = 0; i < s.words.length; i++) {
-    const info = infos[i];
+  for (let i = 0; i < n; i++) {
+    const w = id[i];
     all[i] = i;
-    wordHash[i] = info.hash;
-    masked[i] = info.isNumber ? NUMBER_HASH : info.hash;
+    wordHash[i] = t.hash[w];
+    masked[i] = (t.flags[w] & NUMBER) !== 0 ? NUMBER_HASH : t.hash[w];
     if (masked[i] === NUMBER_HASH) hasNumber = true;
-    if (info.content === null) continue;
-    keyHash[i] = info.keyHash;
-    keySeq[count] = info.keyHash;
+    if (t.content[w] === null) continue;
+    keyHash[i] = t.keyHash[w];
+    keySeq[count] = t.keyHash[w];
     content[count++] = i;
   }
   return { content: count, hasNumber };
 }
 
 /** Each word's class, written to out[at …) (0, Function, for function words). */
-function wordClasses(s: SentenceFeatures, out: Int32Array, at: number): void {
+function wordClasses(s: SentenceFeatures, t: WordTable, out: Int32Array, at: number): void {
   for (let i = 0; i < s.words.length; i++) {
-    const info = infos[i];
-    const k = info.content;
+    const w = codes.id[i];
+    const k = t.content[w];
     if (k === null) continue;
-    if (info.isNumber) out[at + i] = WordClass.Number;
+    if ((t.flags[w] & NUMBER) !== 0) out[at + i] = WordClass.Number;
     else if (hasKey(s.salient, k)) out[at + i] = WordClass.Name;
-    else out[at + i] = info.reporting ? WordClass.Reporting : WordClass.Content;
+    else out[at + i] = (t.flags[w] & REPORTING) !== 0 ? WordClass.Reporting : WordClass.Content;
   }
 }
 
@@ -359,10 +398,10 @@ function namesOf(s: SentenceFeatures): readonly string[] {
 }
 
 /** Each word's key slot written to `keyAt` (see SentenceGrams.keyAt); returns how many slots there are. */
-function keySlots(s: SentenceFeatures, keyAt: Int32Array): number {
+function keySlots(s: SentenceFeatures, t: WordTable, keyAt: Int32Array): number {
   extraKeys.length = 0;
-  for (let i = 0; i < infos.length; i++) {
-    const k = infos[i].content;
+  for (let i = 0; i < s.words.length; i++) {
+    const k = t.content[codes.id[i]];
     if (k === null) {
       keyAt[i] = -1;
       continue;
@@ -384,18 +423,18 @@ function keySlots(s: SentenceFeatures, keyAt: Int32Array): number {
  * `senseScratch` (room for all, counted first); `slotScratch` holds where each segment starts
  * (slots + 1) then where it ends. Returns how many senses were kept (packSenses writes them out).
  */
-function slotSenses(keyAt: Int32Array, slots: number): number {
+function slotSenses(t: WordTable, n: number, keyAt: Int32Array, slots: number): number {
   if (slotScratch.length < 2 * (slots + 1)) slotScratch = new Int32Array(Math.max(2 * (slots + 1), 2 * slotScratch.length));
   const room = slotScratch.subarray(0, slots + 1).fill(0);
   const fill = slotScratch.subarray(slots + 1, 2 * (slots + 1));
-  for (let i = 0; i < infos.length; i++) if (keyAt[i] >= 0) room[keyAt[i] + 1] += infos[i].meanings.length;
+  for (let i = 0; i < n; i++) if (keyAt[i] >= 0) room[keyAt[i] + 1] += t.meanings[codes.id[i]].length;
   for (let x = 0; x < slots; x++) room[x + 1] += room[x];
   if (senseScratch.length < room[slots]) senseScratch = new Int32Array(Math.max(room[slots], 2 * senseScratch.length));
   fill.set(room);
-  for (let i = 0; i < infos.length; i++) {
+  for (let i = 0; i < n; i++) {
     const x = keyAt[i];
     if (x < 0) continue;
-    for (const m of infos[i].meanings) {
+    for (const m of t.meanings[codes.id[i]]) {
       let seen = false;
       for (let p = room[x]; p < fill[x] && !seen; p++) seen = senseScratch[p] === m;
       if (!seen) senseScratch[fill[x]++] = m;
@@ -441,11 +480,10 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   const words = s.words;
   const n = words.length;
   growCodes(n);
-  infos.length = 0;
-  for (const w of words) infos.push(wordInfo(w));
-  const { content, hasNumber } = wordCodes(s);
-  const slots = keySlots(s, codes.keyAt);
-  const senses = slotSenses(codes.keyAt, slots);
+  const t = readWordIds(s, codes.id);
+  const { content, hasNumber } = wordCodes(t, n);
+  const slots = keySlots(s, t, codes.keyAt);
+  const senses = slotSenses(t, n, codes.keyAt, slots);
   const sizes: GramSizes = { n, content, slots, senses, chars: charGramCount(words), hasNumber };
   const size = SentenceGrams.size(sizes);
   const g = new SentenceGrams(slabFor(size), slabAt, sizes);
@@ -457,24 +495,27 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   sortByHash(codes.keyHash, codes.content, content, buf, g.keyOrderAt, g.keySortedAt);
   bigramHashes(codes.keySeq, content, buf, g.keyBigramAt);
   bigramHashes(codes.masked, n, buf, g.maskedBigramAt);
-  wordClasses(s, buf, g.kindAt);
+  wordClasses(s, t, buf, g.kindAt);
   let maskedNumbers = 0;
+  // The flags any word has.
+  let flags = 0;
   for (let i = 0; i < n; i++) {
     buf[g.hashAt + i] = codes.wordHash[i];
     buf[g.slotAt + i] = codes.keyAt[i];
-    buf[g.shapeAt + i] = infos[i].bareShape;
+    buf[g.shapeAt + i] = t.shape[codes.id[i]];
+    flags |= t.flags[codes.id[i]];
     if (!hasNumber) continue;
     buf[g.maskedAt + i] = codes.masked[i];
     if (codes.masked[i] === NUMBER_HASH) maskedNumbers++;
   }
   packSenses(slots, buf, g.senseStartAt, g.senseListAt);
-  g.negated = infos.some((w) => w.negation);
+  g.negated = (flags & NEGATIVE) !== 0;
   if (extraKeys.length > 0) g.extraKeys = extraKeys.slice();
   g.names = namesOf(s);
-  if (infos.some((w) => w.opensNumber)) g.numbers = numberMentions(words);
+  if ((flags & OPENS_NUMBER) !== 0) g.numbers = numberMentions(words);
   g.maskedNumbers = maskedNumbers;
   // Most sentences have no hyphen or apostrophe: their words are their bare forms (no array of their own).
-  g.bare = infos.every((w, i) => w.bare === words[i]) ? words : infos.map((w) => w.bare);
+  g.bare = (flags & NOT_BARE) === 0 ? words : words.map(bare);
   return g;
 }
 
