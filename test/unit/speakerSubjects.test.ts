@@ -31,6 +31,18 @@ describe('subjects read from the end of the text before a cue', () => {
     }
   });
 
+  it('reads a phrase back to its determiner, stopped by a verb only before it', () => {
+    assert.strictEqual(phraseBefore('Officials met, and the retired neurosurgeon'), 'the retired neurosurgeon');
+    assert.strictEqual(phraseBefore('He spoke to the chair of the DNC'), 'the chair of the DNC');
+    assert.strictEqual(phraseBefore('In the morning the officials emailed reporters'), null);
+    assert.strictEqual(phraseBefore('the minister of Lirania emailed'), null);
+    assert.strictEqual(phraseBefore('Trump issued a statement'), null);
+    assert.strictEqual(phraseBefore('Trump said the senator'), 'the senator');
+    assert.strictEqual(phraseBefore('most reporters covering the vote'), null);
+    assert.strictEqual(phraseBefore('Another intelligence source speaking to Fox News'), 'Another intelligence source');
+    assert.strictEqual(phraseBefore('a senior official of the party in the capital'), 'a senior official of the party in the capital');
+  });
+
   it('tells white space by char code as \\s does', () => {
     for (let c = 0; c < 0x10000; c++) {
       assert.strictEqual(isSpaceCode(c), /\s/.test(String.fromCharCode(c)), c.toString(16));

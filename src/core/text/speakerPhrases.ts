@@ -135,7 +135,7 @@ export function phraseBefore(p: string): string | null {
   let words = all;
   let start = phraseStart(words);
   // "Another intelligence source speaking to Fox News said": the phrase before a participle.
-  const participle = start < 0 ? all.findIndex((w, i) => i > 1 && GERUND.test(w)) : -1;
+  const participle = start < 0 ? gerundFromThird(all) : -1;
   if (participle > 0) {
     words = all.slice(0, participle);
     start = phraseStart(words);
@@ -148,31 +148,67 @@ export function phraseBefore(p: string): string | null {
   return isVerb(before) && !SPEECH_VERBS.has(before.toLowerCase()) ? null : words.slice(start).join(' ');
 }
 
-/** Index of the word that opens the phrase ending `words`, or -1. */
+/**
+ * all.findIndex((w, i) => i > 1 && GERUND.test(w)), without a closure per word and without the
+ * pattern for a word not ending in "ing" (which it cannot match): asked at most cues of an article.
+ */
+function gerundFromThird(words: readonly string[]): number {
+  for (let i = 2; i < words.length; i++) {
+    const w = words[i];
+    if (w.endsWith('ing') && GERUND.test(w)) return i;
+  }
+  return -1;
+}
+
+/**
+ * Index of the word that opens the phrase ending `words`, or -1. Read backwards from the cue: a
+ * stop word, a word that is no phrase word or a verb ends the walk; a determiner opens the phrase,
+ * and across "of", "in", "for" the walk goes on to the phrase that holds it ("the chair of the DNC").
+ * The verbs are asked of the lexicon only between the walk's start and a determiner found by the
+ * cheaper tests: without a determiner the walk opens nothing wherever a verb would have ended it.
+ */
 function phraseStart(words: readonly string[]): number {
   let start = -1;
-  for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i];
-    const lower = w.toLowerCase();
-    if (!isPhraseWord(w) || STOP_BEFORE.has(lower)) {
-      break;
+  for (let top = words.length - 1; top >= 0; top = start - 1) {
+    const at = determinerDown(words, top);
+    if (at < 0 || verbBreaks(words, at, top)) {
+      return start;
     }
-    // isDeterminer(w), with the lower case at hand.
-    if (DETERMINERS.has(lower) || AMOUNT.test(w) || isPossessiveName(w)) {
-      start = openingOf(words, i);
-      i = start;
-      // "the chair of the DNC": across "of", "in", "for" to the phrase that holds this one.
-      if (i > 1 && LINKS.has(words[i - 1].toLowerCase())) {
-        continue;
-      }
-      break;
-    }
-    // A verb ends the phrase unless it stands as an adjective right after a determiner ("the retired neurosurgeon").
-    if ((i === words.length - 1 && LINKS.has(lower)) || (isVerb(w) && !(i > 0 && isDeterminer(words[i - 1])))) {
-      break;
+    start = openingOf(words, at);
+    if (!(start > 1 && LINKS.has(words[start - 1].toLowerCase()))) {
+      return start;
     }
   }
   return start;
+}
+
+/** The first word from `top` down that opens a phrase (a determiner, an amount, a possessive name), or -1 past a word that ends the walk. */
+function determinerDown(words: readonly string[], top: number): number {
+  for (let i = top; i >= 0; i--) {
+    const w = words[i];
+    const lower = w.toLowerCase();
+    if (!isPhraseWord(w) || STOP_BEFORE.has(lower)) {
+      return -1;
+    }
+    // isDeterminer(w), with the lower case at hand.
+    if (DETERMINERS.has(lower) || AMOUNT.test(w) || isPossessiveName(w)) {
+      return i;
+    }
+    if (i === words.length - 1 && LINKS.has(lower)) {
+      return -1;
+    }
+  }
+  return -1;
+}
+
+/** True when a word after `at` up to `top` is a verb, unless it stands as an adjective right after a determiner ("the retired neurosurgeon"). */
+function verbBreaks(words: readonly string[], at: number, top: number): boolean {
+  for (let i = top; i > at; i--) {
+    if (!isDeterminer(words[i - 1]) && isVerb(words[i])) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Where a phrase opened by words[i] starts: before the name of a possessive ("Hillary Clinton’s campaign manager"). */
