@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
 import type { SentenceFeatures } from '../../src/core/match/articleFeatures';
 import { contentKey, reserveWordIds } from '../../src/core/match/lexicon';
-import { charDice, Gram, gramRange, sentenceGrams } from '../../src/core/match/sentenceGrams';
+import { charDice, Gram, GRAMS_KEPT, gramRange, sentenceGrams, slabsAllocated } from '../../src/core/match/sentenceGrams';
 import type { SentenceGrams } from '../../src/core/match/sentenceGrams';
 import { meaningsOf } from '../../src/core/match/synonyms';
 import { prng } from '../../bench/prng';
@@ -63,25 +63,38 @@ describe('sentence grams: key slots and their senses', () => {
   });
 });
 
-describe('sentence grams: kept intact while later sentences are computed', () => {
-  it('gives a sentence the same arrays after thousands of other sentences were computed (their integers share slabs)', () => {
-    const rand = prng(11);
-    const vocabulary = ['the', 'storm', 'wall', 'harbor', 'mayor', 'said', '40', 'million', 'Harbor', 'rushed', 'hurried', "didn't", 'boats'];
-    const sentence = () => `${Array.from({ length: 1 + Math.floor(rand() * 30) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`;
-    /** Every integer of the grams (their whole stretch of the slab: the masked words end it, else the senses), and where two of its parts start in it, as text. */
-    const contents = (g: SentenceGrams): string => {
-      const end = g.maskedAt >= 0 ? g.maskedAt + g.n : g.senseListAt + g.senses;
-      return JSON.stringify([Array.from(part(g, g.unigramAt, end - g.unigramAt)), g.charAt - g.unigramAt, g.slotAt - g.unigramAt, g.maskedAt < 0]);
-    };
+describe('sentence grams: kept intact while later sentences are computed, their slabs reused after', () => {
+  const rand = prng(11);
+  const vocabulary = ['the', 'storm', 'wall', 'harbor', 'mayor', 'said', '40', 'million', 'Harbor', 'rushed', 'hurried', "didn't", 'boats'];
+  const sentence = () => `${Array.from({ length: 1 + Math.floor(rand() * 30) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`;
+  /** Every integer of the grams (their whole stretch of the slab: the masked words end it, else the senses), and where two of its parts start in it, as text. */
+  const contents = (g: SentenceGrams): string => {
+    const end = g.maskedAt >= 0 ? g.maskedAt + g.n : g.senseListAt + g.senses;
+    return JSON.stringify([Array.from(part(g, g.unigramAt, end - g.unigramAt)), g.charAt - g.unigramAt, g.slotAt - g.unigramAt, g.maskedAt < 0]);
+  };
+
+  it('gives a sentence the same arrays while fewer than GRAMS_KEPT other sentences are computed (their integers share slabs)', () => {
     const first = Array.from({ length: 50 }, () => features(sentence()));
     const held = first.map((s) => sentenceGrams(s));
     const before = held.map(contents);
-    // Enough other sentences to fill the grams' slabs many times over (and to clear the memo).
-    for (let k = 0; k < 5000; k++) sentenceGrams(features(sentence()));
-    held.forEach((g, k) => {
-      assert.strictEqual(contents(g), before[k], 'the grams held are unchanged');
-      assert.strictEqual(contents(sentenceGrams({ ...first[k] })), before[k], 'and are the grams computed afresh');
+    // Enough other sentences to fill the grams' slabs many times over and to clear the memo.
+    for (let k = first.length; k < GRAMS_KEPT; k++) sentenceGrams(features(sentence()));
+    held.forEach((g, k) => assert.strictEqual(contents(g), before[k], 'the grams held are unchanged'));
+  });
+
+  it('computes in reused slabs the grams computed before, writing every part (function words class 0), and allocates next to no slab once the memo has been cleared a few times', () => {
+    const first = Array.from({ length: 50 }, () => features(sentence()));
+    const before = first.map((s) => contents(sentenceGrams(s)));
+    for (let k = 0; k < 3 * GRAMS_KEPT; k++) sentenceGrams(features(sentence()));
+    const made = slabsAllocated();
+    for (let k = 0; k < 4 * GRAMS_KEPT; k++) sentenceGrams(features(sentence()));
+    first.forEach((s, k) => {
+      // A copy is a new key: its grams are computed again, in a slab that held other grams.
+      const g = sentenceGrams({ ...s });
+      assert.strictEqual(contents(g), before[k], 'computed afresh in a reused slab');
+      assert.deepStrictEqual(Array.from(part(g, g.kindAt, g.n), (kind) => kind === 0), s.words.map((w) => contentKey(w) === null), 'function words are class 0');
     });
+    assert.ok(slabsAllocated() - made <= 2, `${slabsAllocated() - made} slabs allocated for ${4 * GRAMS_KEPT} grams`);
   });
 
   it('masks numbers in the masked words, and has none for a sentence without numbers', () => {

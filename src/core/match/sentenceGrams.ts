@@ -4,7 +4,6 @@ import { numberMentions, opensNumber } from './numbers';
 import type { NumberMention } from './numbers';
 import { meaningsOf } from './synonyms';
 import { FNV_OFFSET, fnv1aUpdate } from '../hash';
-import { boundedMemo } from '../memo';
 
 /** Word classes for the word alignment (pairAlignment.ts): what an unpaired word of that class says. */
 export const WordClass = { Function: 0, Content: 1, Name: 2, Number: 3, Reporting: 4 } as const;
@@ -159,8 +158,27 @@ export function hasKey(list: readonly string[], key: string): boolean {
  * keeps less memory for the same work.
  */
 const CACHE_SIZE = 2048;
+/** How many grams computed after a sentence's its grams surely outlive: they stay intact that long (see sentenceGrams). */
+export const GRAMS_KEPT = CACHE_SIZE;
 
-export const sentenceGrams = boundedMemo<SentenceGrams, SentenceFeatures>(CACHE_SIZE, (s) => computeGrams(s));
+const cache = new Map<SentenceFeatures, SentenceGrams>();
+
+/**
+ * The grams of a sentence, from the cache or computed. They stay intact until the cache has been
+ * cleared twice after they left it (at least CACHE_SIZE computations later): then their slab is
+ * reused (see recycleSlabs). The scorer holds grams for one pair only.
+ */
+export function sentenceGrams(s: SentenceFeatures): SentenceGrams {
+  const cached = cache.get(s);
+  if (cached !== undefined) return cached;
+  if (cache.size >= CACHE_SIZE) {
+    cache.clear();
+    recycleSlabs();
+  }
+  const g = computeGrams(s);
+  cache.set(s, g);
+  return g;
+}
 
 /** 32-bit FNV-1a of a text, signed. */
 const hashOf = (text: string): number => fnv1aUpdate(FNV_OFFSET, text) | 0;
@@ -363,8 +381,8 @@ function wordClasses(s: SentenceFeatures, t: WordTable, out: Int32Array, at: num
   for (let i = 0; i < s.words.length; i++) {
     const w = codes.id[i];
     const k = t.content[w];
-    if (k === null) continue;
-    if ((t.flags[w] & NUMBER) !== 0) out[at + i] = WordClass.Number;
+    if (k === null) out[at + i] = WordClass.Function;
+    else if ((t.flags[w] & NUMBER) !== 0) out[at + i] = WordClass.Number;
     else if (hasKey(s.salient, k)) out[at + i] = WordClass.Name;
     else out[at + i] = (t.flags[w] & REPORTING) !== 0 ? WordClass.Reporting : WordClass.Content;
   }
@@ -460,19 +478,44 @@ function packSenses(slots: number, out: Int32Array, startAt: number, listAt: num
 /**
  * Sentences' integer arrays are cut from shared slabs: a buffer of its own per sentence (a few KB,
  * so outside the heap) cost an ArrayBuffer allocation each, and the external memory it reports
- * brought on collections. A slab lives while any grams cut from it do: the memo is cleared when
- * full, so slabs die with the grams of their time.
+ * brought on collections. Fresh slabs cost too (their pages are zeroed and mapped: ~70 MB over the
+ * dense 2,000 bench, ~0.1 s, and dead slabs wait for a full collection), so slabs are reused: a slab
+ * belongs to the cache's generation (the grams computed between two clears) that filled it, and
+ * comes back to the pool two clears after that generation ended, when its grams have been out of
+ * the cache for a whole generation.
  */
 const SLAB = 1 << 14;
-let slab = new Int32Array(SLAB);
+let slab: Int32Array = new Int32Array(SLAB);
 /** Where the unused part of `slab` starts. */
 let slabAt = 0;
+/** The slabs filled by the current generation, by the one before, and the slabs free to reuse. */
+let current: Int32Array[] = [slab];
+let previous: Int32Array[] = [];
+const freeSlabs: Int32Array[] = [];
+/** How many slabs were allocated (reused ones not counted), for tests. */
+let slabsMade = 1;
+export const slabsAllocated = (): number => slabsMade;
 
-/** A buffer with `size` free integers from slabAt on: the current slab, a fresh one, or one of its own for a very long sentence. */
+/** The cache was cleared: the slabs of the generation before last are free, and the next grams start a slab of the new generation. */
+function recycleSlabs(): void {
+  for (const old of previous) freeSlabs.push(old);
+  previous = current;
+  current = [];
+  slabAt = slab.length;
+}
+
+/** A buffer with `size` free integers from slabAt on: the current slab, a free or fresh one, or one of its own for a very long sentence. */
 function slabFor(size: number): Int32Array {
   if (slabAt + size <= slab.length) return slab;
   slabAt = 0;
-  slab = new Int32Array(Math.max(SLAB, size));
+  const free = size > SLAB ? undefined : freeSlabs.pop();
+  if (free !== undefined) slab = free;
+  else {
+    // A slab of its own (a very long sentence) is never reused: it dies with its grams.
+    slab = new Int32Array(Math.max(SLAB, size));
+    slabsMade++;
+  }
+  if (size <= SLAB) current.push(slab);
   return slab;
 }
 
