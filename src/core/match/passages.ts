@@ -75,5 +75,7 @@ function matchOf(kind: MatchKind, score: number, p: LinkedPair, [ta, tb]: readon
     kind, score,
     a: { article: p.a, start: a.start, end: a.end, text: ta.slice(a.start, a.end) },
     b: { article: p.b, start: b.start, end: b.end, text: tb.slice(b.start, b.end) },
+    // Set here, last (the key order of the output), so that marking it later (reuse.ts) keeps the object's shape: no property store per match.
+    boilerplate: false,
   };
 }
