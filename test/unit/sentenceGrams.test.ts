@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
 import type { SentenceFeatures } from '../../src/core/match/articleFeatures';
+import { contentKeyIds } from '../../src/core/match/internKey';
 import { contentKey, reserveWordIds } from '../../src/core/match/lexicon';
 import { charDice, Gram, GRAMS_KEPT, gramRange, sentenceGrams, slabsAllocated } from '../../src/core/match/sentenceGrams';
 import type { SentenceGrams } from '../../src/core/match/sentenceGrams';
@@ -60,6 +61,35 @@ describe('sentence grams: key slots and their senses', () => {
     assert.strictEqual(slotOf(g, rushed), 1);
     assert.deepStrictEqual(slotSenses(s, 1), naiveSenses(s.words, contentKey('rushed') as string));
     assert.ok(slotSenses(s, 1).length > 0, 'rushed has WordNet senses');
+  });
+});
+
+describe('sentence grams: key slots of keys given in any order', () => {
+  /** Word i's slot by the keys' strings: its key's index in `keys`, else past them in order of first use, −1 for a function word. */
+  function naiveSlots(words: readonly string[], keys: readonly string[]): number[] {
+    const extra: string[] = [];
+    return words.map((w) => {
+      const key = contentKey(w);
+      if (key === null) return -1;
+      if (keys.includes(key)) return keys.indexOf(key);
+      if (!extra.includes(key)) extra.push(key);
+      return keys.length + extra.indexOf(key);
+    });
+  }
+
+  it('gives the slots the keys as strings give, for keys in order of first use, reordered, short of one or with one more, and after a new generation of shared content ids (property over random sentences)', () => {
+    const rand = prng(31);
+    const vocabulary = ['they', 'rushed', 'hurried', 'rush', 'to', 'buy', 'bought', 'the', 'deal', 'storm', 'Harbor', '40', 'said'];
+    for (let k = 0; k < 300; k++) {
+      const s = features(`${Array.from({ length: 1 + Math.floor(rand() * 16) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`);
+      if (k % 5 === 4) contentKeyIds.reserve(2 ** 30);
+      const variants = [s.keys, [...s.keys].reverse(), s.keys.slice(1), [...s.keys, 'zzz'], ['zzz', ...s.keys]];
+      for (const keys of variants) {
+        const g = sentenceGrams({ ...s, keys });
+        assert.deepStrictEqual(s.words.map((_, i) => slotOf(g, i)), naiveSlots(s.words, keys), `${s.words.join(' ')} / ${keys.join(' ')}`);
+        assert.strictEqual(g.slots, naiveSlots(s.words, keys).reduce((m, x) => Math.max(m, x + 1), keys.length));
+      }
+    }
   });
 });
 
