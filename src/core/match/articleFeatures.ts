@@ -3,6 +3,7 @@ import { WordSpans } from '../text/tokens';
 import { FNV_OFFSET, FNV_PRIME, fnv1aUpdate } from '../hash';
 import { contentIdOf, reserveWordIds, spellingFactsAt, wordIdGeneration, wordIdOf, type WordFacts } from './lexicon';
 import { contentKeyIds } from './internKey';
+import { grownArray } from '../util/grownArray';
 
 /** What the matchers need to know about one sentence, computed once per article text. */
 export interface SentenceFeatures {
@@ -348,12 +349,8 @@ class KeyMarks {
 
   private grow(id: number): void {
     const size = Math.max(id + 1, 2 * this.stamps.length);
-    const stamps = new Int32Array(size);
-    stamps.set(this.stamps);
-    this.stamps = stamps;
-    const lists = new Uint8Array(size);
-    lists.set(this.lists);
-    this.lists = lists;
+    this.stamps = grownArray(this.stamps, size);
+    this.lists = grownArray(this.lists, size);
   }
 }
 

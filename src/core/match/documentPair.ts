@@ -7,6 +7,7 @@ import { containedShare, keyOverlap, keyScale, scoreAtLeast } from './sentenceSc
 import type { KeyIdTable, KeyWeight, PairScore, ScoreOptions } from './sentenceScore';
 import type { WordRun } from './verbatimRuns';
 import { PAIR_SCORE_BUDGET } from './limits';
+import { grownArray } from '../util/grownArray';
 
 /** A sentence of article A linked to a sentence of article B. */
 export interface SentenceLink {
@@ -326,10 +327,9 @@ interface Candidates {
 const candidateArrays: Candidates = { i: new Int32Array(1024), j: new Int32Array(1024), strength: new Float64Array(1024), count: 0 };
 
 function growCandidates(c: Candidates): void {
-  const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => { to.set(from); return to; };
-  c.i = grow(c.i, new Int32Array(2 * c.count));
-  c.j = grow(c.j, new Int32Array(2 * c.count));
-  c.strength = grow(c.strength, new Float64Array(2 * c.count));
+  c.i = grownArray(c.i, 2 * c.count);
+  c.j = grownArray(c.j, 2 * c.count);
+  c.strength = grownArray(c.strength, 2 * c.count);
 }
 
 /**

@@ -4,6 +4,7 @@ import { lemma, stripPlural } from '../text/lemma';
 import { boundedMemo } from '../memo';
 import { contentKeyIds } from './internKey';
 import { FNV_OFFSET, FNV_PRIME } from '../hash';
+import { grownArray } from '../util/grownArray';
 
 /**
  * What a paraphrase or a reworded quote keeps when it changes the words: word stems, and a small
@@ -268,7 +269,7 @@ export class SpellingTable {
   private add(h: number, spelling: string, facts: WordFacts): void {
     if (this.spellings.length >= this.max) this.clear();
     const e = this.spellings.length;
-    if (e === this.hashes.length) this.hashes = grown(this.hashes, 2 * e);
+    if (e === this.hashes.length) this.hashes = grownArray(this.hashes, 2 * e);
     this.hashes[e] = h;
     this.spellings.push(spelling);
     this.facts.push(facts);
@@ -295,13 +296,6 @@ export class SpellingTable {
     this.slots = new Int32Array(size);
     for (let e = 0; e < this.spellings.length; e++) this.place(e);
   }
-}
-
-/** A copy of `a` with room for `size` values. */
-function grown(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }
 
 const spellingTable = new SpellingTable(100_000, (spelling) => factsMemo(foldWord(spelling)));

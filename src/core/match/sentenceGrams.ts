@@ -4,6 +4,7 @@ import { numberMentions, opensNumber } from './numbers';
 import type { NumberMention } from './numbers';
 import { meaningsOf } from './synonyms';
 import { FNV_OFFSET, fnv1aUpdate } from '../hash';
+import { grownArray } from '../util/grownArray';
 
 /** Word classes for the word alignment (pairAlignment.ts): what an unpaired word of that class says. */
 export const WordClass = { Function: 0, Content: 1, Name: 2, Number: 3, Reporting: 4 } as const;
@@ -253,11 +254,10 @@ class WordTable {
 
   private grow(id: number): void {
     const size = Math.max(id + 1, 2 * this.flags.length);
-    const grown = <A extends Int32Array | Uint8Array>(a: A, b: A): A => (b.set(a), b);
-    this.hash = grown(this.hash, new Int32Array(size));
-    this.keyHash = grown(this.keyHash, new Int32Array(size));
-    this.shape = grown(this.shape, new Int32Array(size));
-    this.flags = grown(this.flags, new Uint8Array(size));
+    this.hash = grownArray(this.hash, size);
+    this.keyHash = grownArray(this.keyHash, size);
+    this.shape = grownArray(this.shape, size);
+    this.flags = grownArray(this.flags, size);
     // Kept packed (pushed, not assigned past the end): an array with holes is slower to read.
     for (let i = this.content.length; i < size; i++) this.content.push(null);
     for (let i = this.meanings.length; i < size; i++) this.meanings.push(NO_MEANINGS);

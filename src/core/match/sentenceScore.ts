@@ -8,6 +8,7 @@ import type { SentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
 import { alignGrams, maskedEditCeiling, maskedEditSimilarity, missingNamesOf } from './pairAlignment';
 import type { AlignmentEvidence } from './pairAlignment';
+import { grownArray } from '../util/grownArray';
 
 /**
  * How much a word weighs in a pair of sentences: rarer in the two articles, heavier. A KeyWeight
@@ -326,12 +327,6 @@ const owned: number[] = [];
 /** Keys of B already matched through a synonym, by index. */
 let takenB: Uint8Array = new Uint8Array(64);
 
-function grownOwners(m: number): Int32Array {
-  const grown = new Int32Array(Math.max(m + 1, 2 * senseOwner.length));
-  grown.set(senseOwner);
-  return grown;
-}
-
 /**
  * Weight of the content keys the two sentences share (exactly, or through a synonym at a discount),
  * and each side's total. Synonyms are tried only between keys left unmatched on both sides.
@@ -353,7 +348,7 @@ function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGram
       const to = gb.senseListAt + gb.buf[gb.senseStartAt + kb + 1];
       for (let p = from; p < to; p++) {
         const m = gb.buf[p];
-        if (senseOwner.length <= m) senseOwner = grownOwners(m);
+        if (senseOwner.length <= m) senseOwner = grownArray(senseOwner, Math.max(m + 1, 2 * senseOwner.length));
         if (senseOwner[m] !== 0) continue;
         senseOwner[m] = kb + 1;
         owned.push(m);

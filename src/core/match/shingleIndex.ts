@@ -2,6 +2,7 @@ import type { CancellationLike, Progress } from '../cancellation';
 import { throwIfCancelled } from '../cancellation';
 import { MAX_PARTNERS, MAX_SHINGLE_POSTING } from './limits';
 import type { WorkTally } from './limits';
+import { grownArray } from '../util/grownArray';
 
 /** Up to this many articles, every pair is compared: cheaper than indexing, and nothing is missed. */
 const ALL_PAIRS_UP_TO = 16;
@@ -251,12 +252,8 @@ function bucketPairs(s: CandidateSearch, b: number): void {
 }
 
 function growPairs(s: CandidateSearch): void {
-  const firsts = new Int32Array(s.firsts.length * 2);
-  const seconds = new Int32Array(firsts.length);
-  firsts.set(s.firsts);
-  seconds.set(s.seconds);
-  s.firsts = firsts;
-  s.seconds = seconds;
+  s.firsts = grownArray(s.firsts, s.firsts.length * 2);
+  s.seconds = grownArray(s.seconds, s.firsts.length);
 }
 
 /**
