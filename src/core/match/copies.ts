@@ -154,14 +154,14 @@ function readArticle(s: CopySearch, a: number, texts: readonly string[]): void {
   if (words.length === 0) return;
   const wordHash = wordHashes(words, s.scratch);
   const key = sequenceHash(wordHash);
-  const first = firstWithWords(s, s.firstByText.get(key), words, texts);
+  const firsts = s.firstByText.get(key);
+  const first = firstWithWords(s, firsts, words, texts);
   if (first !== undefined) {
     // The same text as an earlier article: a copy of that article's original, as that article is.
     const firstCopy = s.copyOf.get(first);
     addCopy(s, firstCopy === undefined ? { article: a, of: first, kind: 'identical', similarity: 1 } : { ...firstCopy, article: a });
     return;
   }
-  const firsts = s.firstByText.get(key);
   if (firsts === undefined) s.firstByText.set(key, [a]);
   else firsts.push(a);
   const set = wordShingleSet(words, wordHash, s.scratch);

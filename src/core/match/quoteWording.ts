@@ -113,18 +113,10 @@ const countMemo = boundedMemo(20_000, (seq) => {
 /** Where the speaker's cue stands in the quote's sentence: a rewrite of the sentence tends to keep it. */
 export type CueSide = 'before' | 'after' | null;
 
-export interface QuoteInfo {
+export interface QuoteInfo extends Wording {
   readonly article: number;
   readonly index: number;
   readonly quote: Quote;
-  /** wordingSeq of the quote's text. */
-  readonly seq: string;
-  readonly content: number;
-  /** Stems of every word in order, function words included: rewordings keep the sentence's frame. */
-  readonly frame: readonly string[];
-  readonly stems: ReadonlySet<string>;
-  /** What the quote says in units a rewording keeps: word senses and numbers by value (quoteMeaning.ts). */
-  readonly meaning: QuoteMeaning;
   /** Content stems of the quote's sentence and one sentence on either side, the quote's own words left out. */
   readonly context: ReadonlySet<string>;
   /** Content stems of the unquoted words of the quote's own sentence (speaker's name and reporting verbs left out). */
@@ -135,10 +127,13 @@ export interface QuoteInfo {
 
 /** What a quote's own words give: its frame, content stems and count, wording and meaning. */
 interface Wording {
+  /** Stems of every word in order, function words included: rewordings keep the sentence's frame. */
   readonly frame: readonly string[];
   readonly stems: ReadonlySet<string>;
   readonly content: number;
+  /** wordingSeq of the quote's text. */
   readonly seq: string;
+  /** What the quote says in units a rewording keeps: word senses and numbers by value (quoteMeaning.ts). */
   readonly meaning: QuoteMeaning;
 }
 
@@ -216,12 +211,9 @@ class ReadQuote implements QuoteInfo {
   }
 }
 
-/**
- * How grouping reads one quote without its article (no words around it). `words`: the folded words
- * of its text, when the caller has them: the text is then not read again.
- */
-export function quoteInfo(article: number, index: number, quote: Quote, words?: readonly string[]): QuoteInfo {
-  return new ReadQuote(article, index, quote, wordingOf(quote, words), null, null, NOTHING);
+/** How grouping reads one quote without its article (no words around it). */
+export function quoteInfo(article: number, index: number, quote: Quote): QuoteInfo {
+  return new ReadQuote(article, index, quote, wordingOf(quote), null, null, NOTHING);
 }
 
 /** The words around an article's quotes, asked for the content stems of spans of the text. */
