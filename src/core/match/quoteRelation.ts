@@ -30,11 +30,16 @@ function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return shared;
 }
 
+/** Dice over two sets that share `shared` members. */
+const diceOf = (shared: number, a: ReadonlySet<string>, b: ReadonlySet<string>): number => (2 * shared) / (a.size + b.size);
+/** Share of the smaller of two sets that share `shared` members. */
+const coverOf = (shared: number, a: ReadonlySet<string>, b: ReadonlySet<string>): number => shared / Math.min(a.size, b.size);
+
 /** Share of the smaller set found in the larger one, and Dice over both. */
 function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): Overlap {
   // Most candidate pairs share nothing: no object for them.
   const shared = sharedCount(a, b);
-  return shared === 0 ? NO_OVERLAP : { shared, dice: (2 * shared) / (a.size + b.size), cover: shared / Math.min(a.size, b.size) };
+  return shared === 0 ? NO_OVERLAP : { shared, dice: diceOf(shared, a, b), cover: coverOf(shared, a, b) };
 }
 
 /** Dice over the content stems of two quotes' contexts (overlap's dice, without its object). */
@@ -43,7 +48,7 @@ function contextSimilarity(a: QuoteInfo, b: QuoteInfo): number {
   const ca = a.context;
   const cb = b.context;
   const shared = sharedCount(ca, cb);
-  return shared === 0 ? 0 : (2 * shared) / (ca.size + cb.size);
+  return shared === 0 ? 0 : diceOf(shared, ca, cb);
 }
 
 /** Not only white space (what `trim().length > 0` tells, without a new string per test). */
@@ -66,7 +71,7 @@ function wordingSimilarity(a: QuoteInfo, b: QuoteInfo): number {
   if (Math.min(a.content, b.content) < MIN_FRAGMENT_CONTENT) return 0;
   // overlap's dice and cover, without its object: this runs for most candidate pairs of different articles.
   const shared = sharedCount(a.stems, b.stems);
-  const word = shared === 0 ? 0 : ((2 * shared) / (a.stems.size + b.stems.size) + shared / Math.min(a.stems.size, b.stems.size)) / 2;
+  const word = shared === 0 ? 0 : (diceOf(shared, a.stems, b.stems) + coverOf(shared, a.stems, b.stems)) / 2;
   if (word < MIN_WORD_SIMILARITY) return 0;
   const x = a.frame.length > MAX_FRAME ? a.frame.slice(0, MAX_FRAME) : a.frame;
   const y = b.frame.length > MAX_FRAME ? b.frame.slice(0, MAX_FRAME) : b.frame;
