@@ -1,3 +1,6 @@
+import { nextCommonRunIn } from './sentenceGrams';
+import type { CommonRun } from './sentenceGrams';
+
 /** A run of the same words in two word sequences: [a, a + length) and [b, b + length). */
 export interface WordRun {
   readonly a: number;
@@ -117,6 +120,9 @@ export interface HashedWords {
   readonly sortedAt: number;
 }
 
+/** The stretch of equal hashes sparseRunsAndCommon is at in both sorted lists (reused from call to call). */
+const sameHashes: CommonRun = { x: 0, xe: 0, y: 0, ye: 0 };
+
 /**
  * Maximal runs of at least `min` equal words shared by two sentences (longest first, none
  * overlapping another on either side; returned in order of A), and the length of their longest
@@ -142,21 +148,14 @@ export function sparseRunsAndCommon(x: HashedWords, y: HashedWords, min: number)
   // Each hash both hold: A's positions with it get B's stretch of the sorted order.
   const xs = x.buf;
   const ys = y.buf;
-  for (let p = 0, q = 0; p < n && q < m; ) {
-    const h = xs[x.sortedAt + p];
-    const k = ys[y.sortedAt + q];
-    if (h !== k) {
-      if (h < k) p++;
-      else q++;
-      continue;
+  const run = sameHashes;
+  run.xe = x.sortedAt;
+  run.ye = y.sortedAt;
+  while (nextCommonRunIn(xs, x.sortedAt, x.sortedAt + n, ys, y.sortedAt, y.sortedAt + m, run)) {
+    for (let p = run.x - x.sortedAt; p < run.xe - x.sortedAt; p++) {
+      matchFrom[xs[x.orderAt + p]] = run.y - y.sortedAt;
+      matchTo[xs[x.orderAt + p]] = run.ye - y.sortedAt;
     }
-    let qe = q;
-    while (qe < m && ys[y.sortedAt + qe] === h) qe++;
-    for (; p < n && xs[x.sortedAt + p] === h; p++) {
-      matchFrom[xs[x.orderAt + p]] = q;
-      matchTo[xs[x.orderAt + p]] = qe;
-    }
-    q = qe;
   }
   return { runs: disjointRuns(diagonalRuns(x, y, min), n, m), common: sparseCommon(x, y) };
 }
