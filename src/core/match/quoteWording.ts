@@ -1,8 +1,8 @@
 import type { Quote, Sentence, Span } from '../model';
-import { STOPWORDS, eachSpelling } from '../text/tokens';
+import { STOPWORDS, WordSpans } from '../text/tokens';
 import { firstNotBefore } from '../util/binarySearch';
 import { boundedMemo } from '../memo';
-import { spellingFacts, wordFacts } from './lexicon';
+import { spellingFactsAt, wordFacts } from './lexicon';
 import type { WordFacts } from './lexicon';
 import { meaningOf } from './quoteMeaning';
 import type { QuoteMeaning } from './quoteMeaning';
@@ -38,11 +38,12 @@ export function quoteWords(text: string): string[] {
 
 /**
  * The facts of each folded word of a text (quoteWords), "make sure" as one word: each spelling
- * folded and looked up in one memo (spellingFacts), not folded and then looked up again.
+ * looked up where it stands in the text (spellingFactsAt), not cut out, folded and looked up again.
  */
 function quoteFacts(text: string): readonly WordFacts[] {
   const spelled: WordFacts[] = [];
-  eachSpelling(text, 0, text.length, (_start, _end, spelling) => spelled.push(spellingFacts(spelling)));
+  const words = new WordSpans().reset(text, 0, text.length);
+  while (words.next()) spelled.push(spellingFactsAt(text, words.start, words.end));
   return madeSure(spelled);
 }
 
@@ -305,20 +306,25 @@ class TextWords implements WordsAround {
 
   constructor(text: string, spans: readonly QuoteSpans[]) {
     const sorted = spans.map((s) => s.window).sort((a, b) => a.start - b.start);
-    // Each spelling's folded form and facts in one look-up (spellingFacts), not folded and then looked up.
-    const onWord = (at: number, _end: number, spelling: string): void => {
-      const facts = spellingFacts(spelling);
-      this.starts.push(at);
-      this.norms.push(facts.norm);
-      this.stems.push(stemOf(facts));
-    };
+    // Each spelling's folded form and facts in one look-up where it stands (spellingFactsAt), not cut out, folded and looked up.
+    const words = new WordSpans();
     let covered = 0;
     for (let i = 0; i < sorted.length; i++) {
       let end = sorted[i].end;
       const start = Math.max(covered, sorted[i].start);
       while (i + 1 < sorted.length && sorted[i + 1].start <= end) end = Math.max(end, sorted[++i].end);
-      if (end > start) eachSpelling(text, start, end, onWord);
+      if (end > start) this.read(text, words.reset(text, start, end));
       covered = Math.max(covered, end);
+    }
+  }
+
+  /** Records each word `words` finds in `text`: where it starts, its folded form and its stem. */
+  private read(text: string, words: WordSpans): void {
+    while (words.next()) {
+      const facts = spellingFactsAt(text, words.start, words.end);
+      this.starts.push(words.start);
+      this.norms.push(facts.norm);
+      this.stems.push(stemOf(facts));
     }
   }
 
