@@ -539,7 +539,7 @@ function alignedLinks(
 const NO_RUNS: readonly WordRun[] = Object.freeze([]);
 
 /** The four neighbours of a sentence pair: the next or previous sentence on one side. */
-const NEIGHBOURS = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
+export const NEIGHBOURS = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
 
 /**
  * Nodes for the alignment: single pairs, and a sentence against two adjacent ones (a sentence

@@ -1,7 +1,7 @@
 import type { AnalysisOptions, QuoteGroup } from '../model';
 import type { ArticleFeatures } from './articleFeatures';
 import type { SentenceLink } from './documentPair';
-import { pairScorer } from './documentPair';
+import { NEIGHBOURS, pairScorer } from './documentPair';
 import type { PairScorer } from './documentPair';
 import { scoreAtLeast } from './sentenceScore';
 import type { PairScore } from './sentenceScore';
@@ -133,9 +133,6 @@ export class PairAnchors {
     return true;
   }
 }
-
-/** The neighbours of a quoted sentence pair: the sentence before or after on one side. */
-const NEIGHBOURS = [[-1, 0], [1, 0], [0, -1], [0, 1]] as const;
 
 /** lineSpeakers per features array: the caller asks one group at a time, and rebuilding them per group cost a pass over every quote of its articles. */
 const speakerMemos = new WeakMap<readonly ArticleFeatures[], (x: number, i: number) => string | null>();
