@@ -119,11 +119,19 @@ function rows(): Row[] {
   ];
 }
 
-/** Writes one row's articles as JSON (what analysis-child reads), for profiling. */
-export function writeAdversarialFile(row: number, file: string | undefined): void {
+/** The larger dialogue bundle whose cost against the row's gives the per-MB slope (0.6 MB). */
+const dialogueLarge = (): ArticleInput[] => dialogue(prng(90), 16, 40_000);
+
+/**
+ * Writes one row's articles as JSON (what analysis-child reads), for profiling; row
+ * `dialogue-large` is the slope's larger dialogue bundle.
+ */
+export function writeAdversarialFile(rowArg: string | undefined, file: string | undefined): void {
   const all = rows();
-  if (!Number.isInteger(row) || row < 0 || row >= all.length || file === undefined) throw new Error(`adversarial-file: give a row (0–${all.length - 1}) and an output file.`);
-  fs.writeFileSync(file, JSON.stringify(all[row].articles));
+  const row = Number(rowArg);
+  const articles = rowArg === 'dialogue-large' ? dialogueLarge() : Number.isInteger(row) && row >= 0 && row < all.length ? all[row].articles : undefined;
+  if (articles === undefined || file === undefined) throw new Error(`adversarial-file: give a row (0–${all.length - 1} or dialogue-large) and an output file.`);
+  fs.writeFileSync(file, JSON.stringify(articles));
 }
 
 /**
@@ -166,7 +174,7 @@ function printSlopes(news: Measured | undefined, dialogueRow: Measured | undefin
   if (news === undefined || dialogueRow === undefined) return;
   console.log('  cost of each extra MB (the same shape at two sizes; start-up cancels out):');
   const reference = slopeLine('ordinary news', news, generateBundle(800).articles);
-  const quoted = slopeLine('quote-dense dialogue', dialogueRow, dialogue(prng(90), 16, 40_000));
+  const quoted = slopeLine('quote-dense dialogue', dialogueRow, dialogueLarge());
   if (reference === null || quoted === null) return;
   console.log(reference.line);
   console.log(`${quoted.line}, ${(quoted.cpuPerMb / reference.cpuPerMb).toFixed(2)}× the reference per extra MB`);

@@ -14,8 +14,8 @@ async function main(): Promise<void> {
   if (only === 'analysis-child') return runAnalysisChild(process.argv.slice(3));
   // `dense-file <count> <file>`: writes the dense bundle as JSON, to profile `analysis-child <file>` with --cpu-prof.
   if (only === 'dense-file') return writeDenseFile(Number(process.argv[3]), process.argv[4]);
-  // `adversarial-file <row> <file>`: the same for one row of the adversarial table (0 = the reference).
-  if (only === 'adversarial-file') return writeAdversarialFile(Number(process.argv[3]), process.argv[4]);
+  // `adversarial-file <row> <file>`: the same for one row of the adversarial table (0 = the reference; dialogue-large = the slope's larger dialogue).
+  if (only === 'adversarial-file') return writeAdversarialFile(process.argv[3], process.argv[4]);
   if (!only || only === 'parse') await runParseBench();
   if (!only || only === 'analysis') await runAnalysisBench();
   if (!only || only === 'dense') await runDenseBench(process.argv.slice(3));
