@@ -24,6 +24,27 @@ describe('copies: identical and near-identical articles found first', () => {
     assert.deepStrictEqual(copies, [{ article: 1, of: 0, kind: 'identical', similarity: 1 }]);
   });
 
+  it('reads words as the runs of letters and numbers of the lower-cased text, whatever the code points', () => {
+    // Differential: normalisedText against the regex it replaces, over random text from an alphabet of hard cases.
+    const alphabet = ['a', 'Z', '7', ' ', '.', '\n', '"', 'É', 'ß', 'İ', 'Σ', 'ς', 'ª', '٣', '\u0301', '\u05d0', '\ud835\udc00', '\ud83d\ude00', '\ud800', '\udc00', '\u2028', '_', '½', 'Ⅻ'];
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let t = 0; t < 300; t++) {
+      const text = Array.from({ length: 1 + Math.floor(rand() * 40) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+      const expected = (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+      assert.strictEqual(normalisedText(text), expected, JSON.stringify(text));
+    }
+  });
+
+  it('tells identical texts outside ASCII by every code unit of their words', () => {
+    const greek = Array.from({ length: 30 }, (_, k) => `Ο υπουργός ανακοίνωσε 𝐀${k} σχέδιο 😀 για τα αναχώματα.`).join(' ');
+    const shouted = greek.toUpperCase().replace(/ /g, '  ');
+    // One letter of one word differs (ό for ο): not identical, though most shingles are shared.
+    const oneLetter = greek.replace('σχέδιο', 'σχέδιό');
+    const copies = findCopies([greek, shouted, oneLetter]);
+    assert.deepStrictEqual(copies.map((c) => [c.article, c.of, c.kind]), [[1, 0, 'identical'], [2, 0, 'near-identical']]);
+  });
+
   it('calls a release with a new dateline and one edited word near-identical, and an excerpt not', () => {
     const edited = `AMSTERDAM (Agency) - ${RELEASE.replace('Tuesday', 'Wednesday')}`;
     const excerpt = RELEASE.slice(0, RELEASE.length / 2);

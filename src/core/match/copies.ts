@@ -1,5 +1,6 @@
 import type { CopyOf } from '../model';
-import { fnv1aHash, FNV_OFFSET, FNV_PRIME } from '../hash';
+import { FNV_OFFSET, FNV_PRIME } from '../hash';
+import { grownArray } from '../util/grownArray';
 import type { CancellationLike, Cursor, Progress } from '../cancellation';
 import { inUnits } from '../cancellation';
 
@@ -24,16 +25,100 @@ const MAX_SKETCH_POSTING = 16;
 /** Originals whose containment is computed for one article, most sketch hits first. */
 const MAX_CHECKS = 4;
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** One code point of a word: what the words of a text are runs of (a letter or a number, as /[\p{L}\p{N}]+/u reads them). */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 code unit outside ASCII: 0 not yet known, 1 not a word character, 2 a word character (filled on first sight). */
+const wordUnit = new Uint8Array(65536);
+/** Code points beyond the BMP asked so far (astral letters are rare: a Map is enough). */
+const wordAstral = new Map<number, boolean>();
 
-/** The article's words, lower-cased. */
-function normalisedWords(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+/** Whether code point `cp` (a code unit, or a surrogate pair's code point) is a letter or a number. */
+function isWordPoint(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90);
+  if (cp < 65536) {
+    let known = wordUnit[cp];
+    if (known === 0) wordUnit[cp] = known = WORD_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
+    return known === 2;
+  }
+  let word = wordAstral.get(cp);
+  if (word === undefined) wordAstral.set(cp, (word = WORD_CHAR.test(String.fromCodePoint(cp))));
+  return word;
+}
+
+/** The code point at `k` (a whole surrogate pair, or the lone code unit), and its length in code units. */
+function codePointAt(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c < 0xd800 || c > 0xdbff || k + 1 >= text.length) return c;
+  const d = text.charCodeAt(k + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000 : c;
+}
+
+/**
+ * A text's words, lower-cased: the runs of letters and numbers of its lower-cased text, as word k's
+ * code units lower[starts[k] … ends[k]), with each word's FNV-1a hash (fnv1aHash of the word). Read
+ * code unit by code unit, not as a string per word (the regex's array of words was copies' largest allocation).
+ */
+interface NormalisedWords {
+  readonly lower: string;
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly hashes: Int32Array;
+}
+
+/** The words of `text` (NormalisedWords), in the given arrays when they are long enough, else in new ones. */
+function readWords(text: string, room: { starts: Int32Array; ends: Int32Array; hashes: Int32Array }): NormalisedWords {
+  const lower = text.toLowerCase();
+  let { starts, ends, hashes } = room;
+  // Int32Array hashes: the shingle and sequence hashes read them through ^, which sees the same 32 bits.
+  let count = 0;
+  let h = FNV_OFFSET;
+  let start = -1;
+  for (let k = 0; k < lower.length; ) {
+    const cp = codePointAt(lower, k);
+    const units = cp > 0xffff ? 2 : 1;
+    if (isWordPoint(cp)) {
+      if (start < 0) {
+        start = k;
+        h = FNV_OFFSET;
+      }
+      h = Math.imul(h ^ lower.charCodeAt(k), FNV_PRIME);
+      if (units === 2) h = Math.imul(h ^ lower.charCodeAt(k + 1), FNV_PRIME);
+    } else if (start >= 0) {
+      if (count === starts.length) ({ starts, ends, hashes } = grown(starts, ends, hashes));
+      starts[count] = start;
+      ends[count] = k;
+      hashes[count++] = h;
+      start = -1;
+    }
+    k += units;
+  }
+  if (start >= 0) {
+    if (count === starts.length) ({ starts, ends, hashes } = grown(starts, ends, hashes));
+    starts[count] = start;
+    ends[count] = lower.length;
+    hashes[count++] = h;
+  }
+  room.starts = starts;
+  room.ends = ends;
+  room.hashes = hashes;
+  return { lower, count, starts, ends, hashes };
+}
+
+function grown(starts: Int32Array, ends: Int32Array, hashes: Int32Array): { starts: Int32Array; ends: Int32Array; hashes: Int32Array } {
+  const size = Math.max(64, 2 * starts.length);
+  return { starts: grownArray(starts, size), ends: grownArray(ends, size), hashes: grownArray(hashes, size) };
+}
+
+/** Word k of `w` as a string. */
+function wordAt(w: NormalisedWords, k: number): string {
+  return w.lower.slice(w.starts[k], w.ends[k]);
 }
 
 /** The article's words, lower-cased, one space apart: what "identical" compares. */
 export function normalisedText(text: string): string {
-  return normalisedWords(text).join(' ');
+  const w = readWords(text, { starts: new Int32Array(0), ends: new Int32Array(0), hashes: new Int32Array(0) });
+  return Array.from({ length: w.count }, (_, k) => wordAt(w, k)).join(' ');
 }
 
 /** Words per shingle for copy detection: long enough that texts over a tiny vocabulary do not look alike. */
@@ -43,9 +128,10 @@ const COPY_SHINGLE_WORDS = 5;
  * Distinct hashes of the runs of COPY_SHINGLE_WORDS consecutive words of a normalised text (its words), sorted
  * ascending. Word order counts: two texts drawn from the same few words still differ.
  */
-function wordShingleSet(words: readonly string[], wordHash: Uint32Array, scratch: Scratch): Uint32Array {
-  const n = Math.max(0, words.length - COPY_SHINGLE_WORDS + 1);
-  const all = scratch.take(1, n);
+function wordShingleSet(words: NormalisedWords, scratch: Scratch): Uint32Array {
+  const wordHash = words.hashes;
+  const n = Math.max(0, words.count - COPY_SHINGLE_WORDS + 1);
+  const all = scratch.take(n);
   for (let k = 0; k < n; k++) {
     let h = FNV_OFFSET;
     for (let t = 0; t < COPY_SHINGLE_WORDS; t++) h = Math.imul(h ^ wordHash[k + t], FNV_PRIME);
@@ -57,39 +143,41 @@ function wordShingleSet(words: readonly string[], wordHash: Uint32Array, scratch
   return all.slice(0, distinct);
 }
 
-/** Each word's hash (wordShingleSet's input), in work array 0. */
-function wordHashes(words: readonly string[], scratch: Scratch): Uint32Array {
-  const wordHash = scratch.take(0, words.length);
-  for (let k = 0; k < words.length; k++) wordHash[k] = fnv1aHash(words[k]);
-  return wordHash;
-}
-
 /** A hash of the whole word sequence (from its words' hashes): the identical-text look-up's key, checked word by word on a hit. */
-function sequenceHash(wordHash: Uint32Array): number {
+function sequenceHash(words: NormalisedWords): number {
   let h = FNV_OFFSET;
-  for (let k = 0; k < wordHash.length; k++) h = Math.imul(h ^ wordHash[k], FNV_PRIME);
+  for (let k = 0; k < words.count; k++) h = Math.imul(h ^ words.hashes[k], FNV_PRIME);
   // Two 32-bit halves would need a second pass; the length makes a collision of different lengths impossible.
-  return (h >>> 0) * 65536 + (wordHash.length % 65536);
+  return (h >>> 0) * 65536 + (words.count % 65536);
 }
 
-function sameWords(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+/** Whether two texts have the same normalised words (code unit by code unit). */
+function sameWords(a: NormalisedWords, b: NormalisedWords): boolean {
+  if (a.count !== b.count) return false;
+  for (let k = 0; k < a.count; k++) {
+    const from = a.starts[k];
+    const length = a.ends[k] - from;
+    const other = b.starts[k];
+    if (b.ends[k] - other !== length || a.hashes[k] !== b.hashes[k]) return false;
+    for (let c = 0; c < length; c++) if (a.lower.charCodeAt(from + c) !== b.lower.charCodeAt(other + c)) return false;
+  }
   return true;
 }
 
-/** Two growable work arrays, reused from article to article: small typed arrays are slow to allocate. */
+/** Work arrays reused from article to article (small typed arrays are slow to allocate): the words read, and the shingles. */
 interface Scratch {
-  /** A view of `length` elements of work array `which` (its old contents are garbage). */
-  take(which: 0 | 1, length: number): Uint32Array;
+  readonly words: { starts: Int32Array; ends: Int32Array; hashes: Int32Array };
+  /** A view of `length` shingle slots (their old contents are garbage). */
+  take(length: number): Uint32Array;
 }
 
 function newScratch(): Scratch {
-  const buffers = [new Uint32Array(1024), new Uint32Array(1024)];
+  let shingles = new Uint32Array(1024);
   return {
-    take: (which, length) => {
-      if (buffers[which].length < length) buffers[which] = new Uint32Array(Math.max(length, 2 * buffers[which].length));
-      return buffers[which].subarray(0, length);
+    words: { starts: new Int32Array(1024), ends: new Int32Array(1024), hashes: new Int32Array(1024) },
+    take: (length) => {
+      if (shingles.length < length) shingles = new Uint32Array(Math.max(length, 2 * shingles.length));
+      return shingles.subarray(0, length);
     },
   };
 }
@@ -129,7 +217,7 @@ export interface CopySearch extends Progress {
    */
   readonly firstByText: Map<number, number[]>;
   /** The words of the article last checked against (a run of identical copies checks the same one). */
-  checked?: { readonly article: number; readonly words: readonly string[] };
+  checked?: { readonly article: number; readonly words: NormalisedWords };
   readonly scratch: Scratch;
   readonly sketchIndex: Map<number, number[]>;
   readonly sets: (Uint32Array | null)[];
@@ -150,10 +238,9 @@ export function continueCopies(s: CopySearch, texts: readonly string[], token?: 
 /** Article a: a copy of an earlier one (recorded), or an original (indexed by its sketch when long enough). */
 function readArticle(s: CopySearch, a: number, texts: readonly string[]): void {
   s.sets.push(null);
-  const words = normalisedWords(texts[a]);
-  if (words.length === 0) return;
-  const wordHash = wordHashes(words, s.scratch);
-  const key = sequenceHash(wordHash);
+  const words = readWords(texts[a], s.scratch.words);
+  if (words.count === 0) return;
+  const key = sequenceHash(words);
   const firsts = s.firstByText.get(key);
   const first = firstWithWords(s, firsts, words, texts);
   if (first !== undefined) {
@@ -164,7 +251,7 @@ function readArticle(s: CopySearch, a: number, texts: readonly string[]): void {
   }
   if (firsts === undefined) s.firstByText.set(key, [a]);
   else firsts.push(a);
-  const set = wordShingleSet(words, wordHash, s.scratch);
+  const set = wordShingleSet(words, s.scratch);
   if (set.length < MIN_SHINGLES) return;
   const near = nearestOriginal(set, s.sketchIndex, s.sets);
   if (near !== null) {
@@ -180,9 +267,10 @@ function readArticle(s: CopySearch, a: number, texts: readonly string[]): void {
 }
 
 /** The article among `firsts` whose normalised words are `words`, if any. */
-function firstWithWords(s: CopySearch, firsts: readonly number[] | undefined, words: readonly string[], texts: readonly string[]): number | undefined {
+function firstWithWords(s: CopySearch, firsts: readonly number[] | undefined, words: NormalisedWords, texts: readonly string[]): number | undefined {
   for (const f of firsts ?? []) {
-    if (s.checked?.article !== f) s.checked = { article: f, words: normalisedWords(texts[f]) };
+    // Its own arrays: the scratch holds the article being read.
+    if (s.checked?.article !== f) s.checked = { article: f, words: readWords(texts[f], { starts: new Int32Array(0), ends: new Int32Array(0), hashes: new Int32Array(0) }) };
     if (sameWords(s.checked.words, words)) return f;
   }
   return undefined;
