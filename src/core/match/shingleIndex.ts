@@ -169,15 +169,17 @@ function newCountingSort(buckets: number, count: number): CountingSort {
 }
 
 /**
- * One unit of the sort of `count` items (item k's bucket is keys[k] mod the buckets, what goes in it
- * values[k], or k itself when `values` is null); true when all are placed. Arrays, not functions: the
- * two sorts' callbacks made every item a call the engine could not inline.
+ * One unit of the sort of `count` items (item k's bucket is keys[k] & mask, what goes in it values[k],
+ * or k itself when `values` is null); true when all are placed. Arrays, not functions: the two sorts'
+ * callbacks made every item a call the engine could not inline; a mask, not a modulo: the hashes are
+ * unsigned 32-bit values, which V8 divides as doubles.
  */
-function countingSortUnit(c: CountingSort, count: number, per: number, keys: Uint32Array | Int32Array, values: Int32Array | null): boolean {
+function countingSortUnit(c: CountingSort, count: number, per: number, keys: Uint32Array | Int32Array, values: Int32Array | null, mask: number): boolean {
   const buckets = c.start.length - 1;
   if (c.counted < count) {
     const end = Math.min(count, c.counted + per);
-    for (let k = c.counted; k < end; k++) c.start[(keys[k] % buckets) + 1]++;
+    const start = c.start;
+    for (let k = c.counted; k < end; k++) start[(keys[k] & mask) + 1]++;
     c.counted = end;
     return false;
   }
@@ -187,21 +189,25 @@ function countingSortUnit(c: CountingSort, count: number, per: number, keys: Uin
     return count === 0;
   }
   const end = Math.min(count, c.placed + per);
-  const fill = c.fill;
-  for (let k = c.placed; k < end; k++) c.out[fill[keys[k] % buckets]++] = values === null ? k : values[k];
+  const { fill, out } = c;
+  if (values === null) for (let k = c.placed; k < end; k++) out[fill[keys[k] & mask]++] = k;
+  else for (let k = c.placed; k < end; k++) out[fill[keys[k] & mask]++] = values[k];
   c.placed = end;
   return end === count;
 }
 
 /**
- * Step 2: shingles grouped by hash, by a counting sort by bucket (hash mod size), so that each
- * bucket lists its shingles in increasing sentence id: bucket b lists out[start[b] … start[b + 1]).
+ * Step 2: shingles grouped by hash, by a counting sort by bucket (the hash's low bits: a power of two
+ * buckets, at least one per shingle), so that each bucket lists its shingles in increasing sentence id:
+ * bucket b lists out[start[b] … start[b + 1]). Which buckets hold which hashes changes nothing found:
+ * the pairs are grouped by first sentence and each list sorted (strengthsUnit).
  */
 function postingsUnit(s: CandidateSearch): boolean {
   const { hashes } = s.flat;
-  const buckets = Math.max(1, hashes.length);
+  let buckets = 1;
+  while (buckets < hashes.length) buckets *= 2;
   const postings = (s.postings ??= newCountingSort(buckets, hashes.length));
-  return countingSortUnit(postings, hashes.length, s.per.items, hashes, null);
+  return countingSortUnit(postings, hashes.length, s.per.items, hashes, null, buckets - 1);
 }
 
 /**
@@ -229,7 +235,7 @@ function bucketPairs(s: CandidateSearch, b: number): void {
   // Distinct hashes rarely share a bucket; when they do, order it by hash (then by position, so ids stay increasing).
   let mixed = false;
   for (let x = from + 1; x < to && !mixed; x++) mixed = hashes[order[x]] !== hashes[order[from]];
-  if (mixed) order.subarray(from, to).sort((p, q) => hashes[p] - hashes[q] || p - q);
+  if (mixed) sortByHash(order, from, to, hashes);
   for (let x = from; x < to; ) {
     let end = x + 1;
     while (end < to && hashes[order[end]] === hashes[order[x]]) end++;
@@ -251,6 +257,31 @@ function bucketPairs(s: CandidateSearch, b: number): void {
   }
 }
 
+/** Buckets up to this size are sorted by insertion (sortByHash). */
+const INSERTION_SORT_MAX = 32;
+
+/**
+ * Orders order[from … to) by hash, then by position: an insertion sort in place for the few shingles of
+ * most buckets (each bucket is already in position order, which it keeps among equal hashes), a sort
+ * for a large one (two common shingles in one bucket would make the insertion sort quadratic).
+ */
+function sortByHash(order: Int32Array, from: number, to: number, hashes: Uint32Array): void {
+  if (to - from > INSERTION_SORT_MAX) {
+    order.subarray(from, to).sort((p, q) => hashes[p] - hashes[q] || p - q);
+    return;
+  }
+  for (let x = from + 1; x < to; x++) {
+    const item = order[x];
+    const h = hashes[item];
+    let y = x - 1;
+    while (y >= from && hashes[order[y]] > h) {
+      order[y + 1] = order[y];
+      y--;
+    }
+    order[y + 1] = item;
+  }
+}
+
 function growPairs(s: CandidateSearch): void {
   s.firsts = grownArray(s.firsts, s.firsts.length * 2);
   s.seconds = grownArray(s.seconds, s.firsts.length);
@@ -262,7 +293,8 @@ function growPairs(s: CandidateSearch): void {
  */
 function byFirstUnit(s: CandidateSearch): boolean {
   const byFirst = (s.byFirst ??= newCountingSort(s.flat.sentenceCount, s.pairCount));
-  return countingSortUnit(byFirst, s.pairCount, s.per.items, s.firsts, s.seconds);
+  // Keys are sentence ids, below the bucket count: the mask −1 keeps them whole.
+  return countingSortUnit(byFirst, s.pairCount, s.per.items, s.firsts, s.seconds, -1);
 }
 
 /**
