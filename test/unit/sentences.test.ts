@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { sentenceAt, splitSentences } from '../../src/core/text/sentences';
+import { hasListCandidate, sentenceAt, splitSentences } from '../../src/core/text/sentences';
+import { prng } from '../../bench/prng';
 import { growth } from './workCounter';
 import { parseBundle } from '../../src/core/bundle/parseBundle';
 import { repoRoot, seedsPath } from './paths';
@@ -152,4 +153,31 @@ describe('splitSentences on adversarial text', () => {
       assert.ok(ratio < 5.5, `4× the text took ${ratio.toFixed(1)}× the work`);
     });
   }
+});
+
+describe('hasListCandidate', () => {
+  // The expression splitParagraph ran over every paragraph before: the scan must find the same.
+  const LIST_CANDIDATE = /(?:^|\s)(?:[•⁃◦▪‣]\s*)?(?:\d{1,3}|[a-zA-Z])(?:\.\)|\)|\.)\s/;
+  const PIECES = ['1', '12', '123', '1234', 'a', 'Z', 'ab', 'é', '.', '.', ')', ')', '.)', ' ', ' ', '\n', '\t', '\u00a0', '•', '▪', '‣', '(', 'x.y', '2. ', 'b) ', '3.) '];
+
+  it('finds a list marker where the expression does, from any start', () => {
+    const random = prng(12);
+    let found = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 10);
+      for (let k = 0; k < length; k++) text += PIECES[Math.floor(random() * PIECES.length)];
+      const start = Math.floor(random() * text.length);
+      const para = text.slice(start);
+      const want = LIST_CANDIDATE.test(para);
+      if (want) found++;
+      assert.strictEqual(hasListCandidate(text, start, para), want, JSON.stringify([text, start]));
+    }
+    assert.ok(found > 2000 && found < 18_000, `a mix of both answers (${found} found)`);
+  });
+
+  it('reads bullets and markers out of order with the terminators', () => {
+    const text = 'Items: • one thing. 1. First. 2. Second ▪ last!';
+    assert.deepStrictEqual(texts(text), ['Items:', '• one thing.', '1. First.', '2. Second', '▪ last!']);
+  });
 });

@@ -40,22 +40,56 @@ const SENTENCE_STARTERS = new Set([
   'You', 'Your', 'Many', 'Others', 'Both', 'Neither', 'Not', 'Is', 'Are', 'Was', 'Were', 'Will', 'Can', 'Should', 'Would',
 ]);
 
-const TERMINATORS = /[.!?…‼⁇⁈⁉]/g;
-const IS_TERMINATOR = /[.!?…‼⁇⁈⁉]/;
+/**
+ * Classes of the characters the splitter looks at one by one, as bits per UTF-16 unit, so that
+ * scanning a paragraph tests a table instead of running a regular expression (and cutting a string)
+ * per character. Each unit is classed as the regular expression in its comment reads text[i] (a
+ * unit of a surrogate pair alone is none of the Unicode classes); Unicode classes are filled on
+ * first sight from those expressions, the punctuation classes are fixed lists.
+ */
+const SPACE = 1; // /\s/
+const UPPER = 2; // /\p{Lu}/u
+const LOWER = 4; // /\p{Ll}/u
+const LETTER = 8; // /\p{L}/u
+const NUMBER = 16; // /\p{N}/u
+const TERMINATOR = 32; // [.!?…‼⁇⁈⁉]
 /** Marks that close a quotation or parenthesis and belong to the sentence they end. */
-const IS_CLOSER = /["'”’»›)\]″〞」』]/;
+const CLOSER = 64; // ["'”’»›)\]″〞」』]
 /** Marks that may open the next sentence before its first word. */
-const IS_OPENER = /["'“‘«‹([″〝「『—–\-•⁃*]/;
-const IS_UPPER = /\p{Lu}/u;
-const IS_LOWER = /\p{Ll}/u;
-const IS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const IS_SPACE = /\s/;
-const BULLET = /(?:^|\s)[•⁃◦▪‣](?=\s|\S)/g;
+const OPENER = 128; // ["'“‘«‹([″〝「『—–\-•⁃*]
+const BANG = 256; // [!?‼⁇⁈⁉]
+const BULLET = 1024; // [•⁃◦▪‣]
+const KNOWN = 2048;
+
+const unitClasses = new Uint16Array(0x10000);
+
+function marksOf(chars: string, bit: number): void {
+  for (const ch of chars) unitClasses[ch.charCodeAt(0)] |= bit;
+}
+marksOf('.!?…‼⁇⁈⁉', TERMINATOR);
+marksOf('!?‼⁇⁈⁉', BANG);
+marksOf('•⁃◦▪‣', BULLET);
+marksOf('"\'”’»›)]″〞」』', CLOSER);
+marksOf('"\'“‘«‹([″〝「『—–-•⁃*', OPENER);
+
+/** The classes of UTF-16 unit c (0 for NaN, what charCodeAt gives past the end: none of them). */
+function classOf(c: number): number {
+  const known = unitClasses[c];
+  if (known === undefined || (known & KNOWN) !== 0) return known ?? 0;
+  const ch = String.fromCharCode(c);
+  const found = known | KNOWN | (/\s/.test(ch) ? SPACE : 0) | (/\p{Lu}/u.test(ch) ? UPPER : 0) | (/\p{Ll}/u.test(ch) ? LOWER : 0)
+    | (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0);
+  unitClasses[c] = found;
+  return found;
+}
+
+/** Whether text[i] has one of the classes in `bits` (false past either end of text). */
+function isAt(text: string, i: number, bits: number): boolean {
+  return (classOf(text.charCodeAt(i)) & bits) !== 0;
+}
 const LIST_MARKER = /(^|\s)(?:[•⁃◦▪‣]\s*)?(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)(?=\s)/g;
 /** Words a line of prose cannot end a sentence on. */
 const WRAP_WORDS = /(?:^|\s)(?:the|a|an|of|to|at|by|for|from|with|and|or|but|that|as|into|than|his|her|its|their|our)$/;
-const LIST_CANDIDATE = /(?:^|\s)(?:[•⁃◦▪‣]\s*)?(?:\d{1,3}|[a-zA-Z])(?:\.\)|\)|\.)\s/;
-const HAS_BULLET = /[•⁃◦▪‣]/;
 const NO_PERIODS: ReadonlySet<number> = new Set();
 const MULTI_PERIOD = /^(?:\p{L}\.)+\p{L}$/u;
 /** The longest word the splitter looks at around a period (longer runs are not abbreviations). */
@@ -85,8 +119,8 @@ export function findParagraphs(text: string): Span[] {
     if (nl < 0) nl = text.length;
     let s = lineStart;
     let e = nl;
-    while (s < e && IS_SPACE.test(text[s])) s++;
-    while (e > s && IS_SPACE.test(text[e - 1])) e--;
+    while (s < e && isAt(text, s, SPACE)) s++;
+    while (e > s && isAt(text, e - 1, SPACE)) e--;
     if (s === e) {
       if (open) paragraphs.push(open);
       open = null;
@@ -104,16 +138,16 @@ export function findParagraphs(text: string): Span[] {
 
 /** Whether the line at `next` continues the paragraph [start, end) rather than starting one. */
 function isWrapped(text: string, start: number, end: number, next: number): boolean {
-  const last = text[end - 1];
-  if (!IS_LETTER_OR_DIGIT.test(last) && last !== ',') return false;
+  const comma = text.charCodeAt(end - 1) === 0x2c;
+  if (!comma && !isAt(text, end - 1, LETTER | NUMBER)) return false;
   // A line that stops on a comma or a word like "the" or "of" is cut mid-sentence whatever follows.
-  if (last === ',' || WRAP_WORDS.test(text.slice(Math.max(start, end - 6), end))) return IS_LETTER_OR_DIGIT.test(text[next]) || /["“‘(]/.test(text[next]);
-  if (!IS_LOWER.test(text[next])) return false;
+  if (comma || WRAP_WORDS.test(text.slice(Math.max(start, end - 6), end))) return isAt(text, next, LETTER | NUMBER) || /["“‘(]/.test(text[next]);
+  if (!isAt(text, next, LOWER)) return false;
   // A list of short lines ("features", "contact manager") is not wrapped prose.
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
   let words = 0;
   for (let i = Math.max(start, lineStart); i < end && words < 3; i++) {
-    if (!IS_SPACE.test(text[i]) && (i === Math.max(start, lineStart) || IS_SPACE.test(text[i - 1]))) words++;
+    if (!isAt(text, i, SPACE) && (i === Math.max(start, lineStart) || isAt(text, i - 1, SPACE))) words++;
   }
   return words >= 3;
 }
@@ -175,21 +209,26 @@ function wordBefore(text: string, from: number, i: number): string {
   let s = i;
   // A word is short: a bounded look back keeps a run of "a.b.c.d…" without spaces linear.
   const limit = Math.max(from, i - MAX_WORD);
-  while (s > limit && !IS_SPACE.test(text[s - 1])) s--;
-  while (s < i && /["'“‘«([]/.test(text[s])) s++;
+  while (s > limit && !isAt(text, s - 1, SPACE)) s--;
+  while (s < i && isWordOpener(text.charCodeAt(s))) s++;
   const word = text.slice(s, i);
   // "Tuesday.Mr": only the last word counts; "U.S" stays whole.
   const dot = word.lastIndexOf('.');
   return dot > 1 && i - (s + dot + 1) >= 2 ? word.slice(dot + 1) : word;
 }
 
+/** Whether c is one of the opening marks wordBefore skips: ["'“‘«([]. */
+function isWordOpener(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201c || c === 0x2018 || c === 0xab || c === 0x28 || c === 0x5b;
+}
+
 function tokenAround(text: string, from: number, to: number, i: number): string {
   let s = i;
   const before = Math.max(from, i - MAX_WORD);
-  while (s > before && !IS_SPACE.test(text[s - 1])) s--;
+  while (s > before && !isAt(text, s - 1, SPACE)) s--;
   let e = i;
   const after = Math.min(to, i + MAX_WORD);
-  while (e < after && !IS_SPACE.test(text[e])) e++;
+  while (e < after && !isAt(text, e, SPACE)) e++;
   return text.slice(s, e);
 }
 
@@ -197,7 +236,7 @@ function tokenAround(text: string, from: number, to: number, i: number): string 
 function wordAt(text: string, i: number, to: number): string {
   let e = i;
   const limit = Math.min(to, i + MAX_WORD);
-  while (e < limit && /[\p{L}]/u.test(text[e])) e++;
+  while (e < limit && isAt(text, e, LETTER)) e++;
   return text.slice(i, e);
 }
 
@@ -206,35 +245,51 @@ function isAbbreviation(word: string): boolean {
   return ABBREVIATIONS.has(w) || PREPOSITIVE.has(w) || MULTI_PERIOD.test(word) || /^\p{L}$/u.test(word);
 }
 
+/** The cut offsets of the paragraph being split (reused from paragraph to paragraph). */
+const cuts: number[] = [];
+
+/**
+ * Terminators and bullets, found with test() and lastIndex: the scan runs natively (no character
+ * loop run by the interpreter in a cold process) and makes no match object per terminator.
+ */
+const TERMINATOR_OR_BULLET = /[.!?…‼⁇⁈⁉•⁃◦▪‣]/g;
+
 /** Decides the sentence boundaries of one paragraph and appends its sentences to `out`. */
 function splitParagraph(text: string, start: number, end: number, paragraph: number, out: Sentence[]): void {
-  const cuts: number[] = [];
+  cuts.length = 0;
   // Regular expressions run over the paragraph alone, so that a search never runs ahead into the rest of the text.
   const para = text.slice(start, end);
   let listPeriods: ReadonlySet<number> = NO_PERIODS;
-  if (LIST_CANDIDATE.test(para)) {
+  if (hasListCandidate(text, start, para)) {
     const list = findListMarkers(text, start, end);
     cuts.push(...list.starts);
     listPeriods = list.periods;
   }
-  if (HAS_BULLET.test(para)) {
-    BULLET.lastIndex = 0;
-    for (let m = BULLET.exec(para); m !== null; m = BULLET.exec(para)) {
-      cuts.push(start + (IS_SPACE.test(para[m.index]) ? m.index + 1 : m.index));
+  // The terminators' cuts come in increasing order (each scan resumes past the cut before): the
+  // cuts are sorted only when list items or bullets added theirs.
+  let ordered = cuts.length === 0;
+  const scan = TERMINATOR_OR_BULLET;
+  scan.lastIndex = 0;
+  while (scan.test(para)) {
+    const i = start + scan.lastIndex - 1;
+    if (isAt(text, i, BULLET)) {
+      // A bullet after a space (or opening the paragraph) and before any character starts an item.
+      if (i + 1 < end && (i === start || isAt(text, i - 1, SPACE))) {
+        cuts.push(i);
+        ordered = false;
+      }
+      continue;
     }
-  }
-  TERMINATORS.lastIndex = 0;
-  for (let m = TERMINATORS.exec(para); m !== null; m = TERMINATORS.exec(para)) {
-    const i = start + m.index;
     if (listPeriods.has(i)) continue;
-    const cut = boundaryAfter(text, start, end, i);
-    TERMINATORS.lastIndex = cut.resume - start;
-    if (cut.at >= 0) cuts.push(cut.at);
+    const at = boundaryAfter(text, start, end, i);
+    if (at >= 0) cuts.push(at);
+    // The run of terminators, spaced dots and closers skipped holds no bullet.
+    scan.lastIndex = resumeAt - start;
   }
-
-  cuts.sort((a, b) => a - b);
+  if (!ordered) cuts.sort((a, b) => a - b);
   let s = start;
-  for (const c of cuts) {
+  for (let n = 0; n < cuts.length; n++) {
+    const c = cuts[n];
     if (c > s && c < end) {
       pushTrimmed(text, s, c, paragraph, out);
       s = c;
@@ -243,90 +298,138 @@ function splitParagraph(text: string, start: number, end: number, paragraph: num
   pushTrimmed(text, s, end, paragraph, out);
 }
 
-function pushTrimmed(text: string, s: number, e: number, paragraph: number, out: Sentence[]): void {
-  while (s < e && IS_SPACE.test(text[s])) s++;
-  while (e > s && IS_SPACE.test(text[e - 1])) e--;
-  if (e > s) out.push({ start: s, end: e, paragraph });
+/** A period or closing parenthesis before a space: where a list marker can end. */
+const MARKER_END = /[.)]\s/g;
+
+/**
+ * Whether the paragraph `para` (text from `start` on) may hold a list marker: what
+ * /(?:^|\s)(?:[•⁃◦▪‣]\s*)?(?:\d{1,3}|[a-zA-Z])(?:\.\)|\)|\.)\s/ finds in it, cheaper: a marker ends
+ * with ".", ")" or ".)" before a space, so only the label before those is looked at.
+ */
+export function hasListCandidate(text: string, start: number, para: string): boolean {
+  MARKER_END.lastIndex = 0;
+  while (MARKER_END.test(para)) {
+    const p = start + MARKER_END.lastIndex - 2;
+    const c = text.charCodeAt(p);
+    if (labelEndsAt(text, start, p) || (c === 0x29 && text.charCodeAt(p - 1) === 0x2e && labelEndsAt(text, start, p - 1))) {
+      MARKER_END.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
- * Looks at the terminator at `i`: returns where the sentence ends (-1 when it does not) and where
- * to resume scanning (after the whole run of terminators, so "?!" or ". . ." count once).
+ * Whether a list label (one letter a–z or A–Z, or one to three digits 0–9) ends just before `at`
+ * and starts the paragraph, follows a space, or follows a bullet that does.
  */
-function boundaryAfter(text: string, from: number, to: number, i: number): { at: number; resume: number } {
-  // The contiguous run ("?!", "....", "…").
+function labelEndsAt(text: string, start: number, at: number): boolean {
+  if (at <= start) return false;
+  let b = at - 1;
+  const c = text.charCodeAt(b);
+  if (c >= 0x30 && c <= 0x39) {
+    while (b > start && isAsciiDigit(text.charCodeAt(b - 1))) b--;
+    if (at - b > 3) return false;
+  } else if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) {
+    return false;
+  }
+  if (b === start || isAt(text, b - 1, SPACE)) return true;
+  return isAt(text, b - 1, BULLET) && (b - 1 === start || isAt(text, b - 2, SPACE));
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function pushTrimmed(text: string, s: number, e: number, paragraph: number, out: Sentence[]): void {
+  while (s < e && isAt(text, s, SPACE)) s++;
+  while (e > s && isAt(text, e - 1, SPACE)) e--;
+  if (e > s) out.push({ start: s, end: e, paragraph });
+}
+
+/** Where splitParagraph resumes its scan after the terminator boundaryAfter looked at last. */
+let resumeAt = 0;
+
+/** boundaryAfter's answer: sets where to resume and returns where the sentence ends. */
+function boundary(at: number, resume: number): number {
+  resumeAt = resume;
+  return at;
+}
+
+/**
+ * Looks at the terminator at `i`: returns where the sentence ends (-1 when it does not) and sets
+ * where to resume scanning (resumeAt: after the whole run of terminators, so "?!" or ". . ." count once).
+ */
+function boundaryAfter(text: string, from: number, to: number, i: number): number {
+  // The contiguous run ("?!", "....", "…"), read for its periods, ellipses and other marks.
   let j = i;
-  while (j < to && IS_TERMINATOR.test(text[j])) j++;
-  const contiguous = text.slice(i, j);
+  let periods = 0;
+  let ellipsis = false;
+  let hasBang = false;
+  for (; j < to; j++) {
+    const c = text.charCodeAt(j);
+    const k = classOf(c);
+    if ((k & TERMINATOR) === 0) break;
+    if (c === 0x2e) periods++;
+    else if (c === 0x2026) ellipsis = true;
+    else if ((k & BANG) !== 0) hasBang = true;
+  }
+  const single = j === i + 1 && periods === 1; // the run is one period
   // A spaced ellipsis continues it: ". . ." or "word. . . .".
   let k = j;
   let spacedDots = 0;
-  while (k + 1 < to && text[k] === ' ' && text[k + 1] === '.') {
+  while (k + 1 < to && text.charCodeAt(k) === 0x20 && text.charCodeAt(k + 1) === 0x2e) {
     k += 2;
     spacedDots++;
   }
-  const attached = i > from && !IS_SPACE.test(text[i - 1]);
-  const dots = (contiguous.match(/\./g)?.length ?? 0) + spacedDots + (contiguous.includes('…') ? 3 : 0);
-  const hasBang = /[!?‼⁇⁈⁉]/.test(contiguous);
-  if (i > from && text[i - 1] === '[') return { at: -1, resume: k }; // "[...]" marks an omission
+  const attached = i > from && !isAt(text, i - 1, SPACE);
+  const dots = periods + spacedDots + (ellipsis ? 3 : 0);
+  if (i > from && text.charCodeAt(i - 1) === 0x5b) return boundary(-1, k); // "[...]" marks an omission
 
-  if (attached && contiguous === '.' && spacedDots >= 2) {
+  if (attached && single && spacedDots >= 2) {
     // "compounds. . . . The": the sentence ends after the word's own period; the ellipsis that
     // follows opens the next one.
     const next = nextSignificant(text, k, to);
-    if (next.index >= 0 && next.space && IS_UPPER.test(text[next.index])) return { at: i + 1, resume: k };
-    return { at: -1, resume: k };
+    return boundary(next >= 0 && nextSpace && isAt(text, next, UPPER) ? i + 1 : -1, k);
   }
 
   let c = k;
-  while (c < to && IS_CLOSER.test(text[c])) c++;
-  if (c >= to) return { at: -1, resume: c };
+  while (c < to && isAt(text, c, CLOSER)) c++;
+  if (c >= to) return boundary(-1, c);
 
-  if (!IS_SPACE.test(text[c])) {
-    const ends = contiguous === '.' && spacedDots === 0 && c === j && endsWithoutSpace(text, from, to, i, c);
-    return ends ? { at: c, resume: c } : { at: -1, resume: j };
+  if (!isAt(text, c, SPACE)) {
+    const ends = single && spacedDots === 0 && c === j && endsWithoutSpace(text, from, to, i, c);
+    return ends ? boundary(c, c) : boundary(-1, j);
   }
 
   const next = nextSignificant(text, c, to);
-  if (next.index < 0) return { at: -1, resume: c };
-  const ch = text[next.index];
-  const upper = IS_UPPER.test(ch);
-  const lower = IS_LOWER.test(ch);
-  const digit = /\p{N}/u.test(ch);
-  const nextWord = wordAt(text, next.index, to);
-
-  if (hasBang) {
-    return { at: lower ? -1 : c, resume: c };
-  }
-  if (dots >= 4) {
-    return { at: upper || digit ? c : -1, resume: c };
-  }
+  resumeAt = c;
+  if (next < 0) return -1;
+  const cls = classOf(text.charCodeAt(next));
+  if (hasBang) return (cls & LOWER) !== 0 ? -1 : c;
+  if (dots >= 4) return (cls & (UPPER | NUMBER)) !== 0 ? c : -1;
   if (dots === 3) {
     // An ellipsis marks an omission; before a capital (other than "I") it also ends the sentence.
-    return { at: upper && nextWord !== 'I' ? c : -1, resume: c };
+    return (cls & UPPER) !== 0 && wordAt(text, next, to) !== 'I' ? c : -1;
   }
-  return { at: singlePeriodEnds(text, from, i, { upper, lower, digit, nextWord, nextIndex: next.index }) ? c : -1, resume: c };
+  return singlePeriodEnds(text, from, to, i, next, cls) ? c : -1;
 }
 
-/** What follows a terminator: its first significant character's class and the word it opens. */
-interface FollowingText {
-  readonly upper: boolean;
-  readonly lower: boolean;
-  readonly digit: boolean;
-  readonly nextWord: string;
-  readonly nextIndex: number;
-}
-
-/** Whether a single period at `i` ends its sentence, given the word before it and what follows (abbreviations, titles, initials). */
-function singlePeriodEnds(text: string, from: number, i: number, after: FollowingText): boolean {
-  const { upper, lower, digit, nextWord } = after;
-  if (lower) return false;
+/**
+ * Whether a single period at `i` ends its sentence, given the word before it and what follows
+ * (abbreviations, titles, initials): `next` is the first significant character after it, `cls` its classes.
+ */
+function singlePeriodEnds(text: string, from: number, to: number, i: number, next: number, cls: number): boolean {
+  if ((cls & LOWER) !== 0) return false;
+  const upper = (cls & UPPER) !== 0;
+  const digit = (cls & NUMBER) !== 0;
   const prev = wordBefore(text, from, i);
   if (prev === '') return upper || digit;
   if (!isAbbreviation(prev)) return true;
+  const nextWord = wordAt(text, next, to);
   if (PREPOSITIVE.has(prev.toLowerCase()) && /^\p{Lu}/u.test(prev) && upper && !SENTENCE_STARTERS.has(nextWord)) return false;
   if (digit) return false;
-  if (upper && PREPOSITIVE.has(nextWord.toLowerCase()) && text[after.nextIndex + nextWord.length] === '.') {
+  if (upper && PREPOSITIVE.has(nextWord.toLowerCase()) && text[next + nextWord.length] === '.') {
     // "at 6 P.M. Mr. Smith": a title after an abbreviation starts a sentence, unless what precedes
     // is only a short opening phrase ("At 5 a.m. Mr. Smith went").
     return countWords(text, sentenceStart(text, from, i), i) >= 4;
@@ -337,22 +440,27 @@ function singlePeriodEnds(text: string, from: number, i: number, after: Followin
 
 /** No space after a period at i (c: the next character): "world.Today" ends a sentence, "Jane.Doe@x.com" and "U.S.A" do not. */
 function endsWithoutSpace(text: string, from: number, to: number, i: number, c: number): boolean {
-  if (!IS_UPPER.test(text[c]) || c + 1 >= to || !IS_LOWER.test(text[c + 1]) || i <= from || !IS_LETTER_OR_DIGIT.test(text[i - 1])) {
+  if (!isAt(text, c, UPPER) || c + 1 >= to || !isAt(text, c + 1, LOWER) || i <= from || !isAt(text, i - 1, LETTER | NUMBER)) {
     return false;
   }
   const token = tokenAround(text, from, to, i);
   return !/@|:\/\/|www\./i.test(token) && !isAbbreviation(wordBefore(text, from, i));
 }
 
-/** The first letter or digit after `c`, skipping spaces and opening marks; `space` tells whether whitespace came first. */
-function nextSignificant(text: string, c: number, to: number): { index: number; space: boolean } {
+/** Whether whitespace came before the character nextSignificant found last. */
+let nextSpace = false;
+
+/** The first letter or digit after `c` (−1: none before `to`), skipping spaces, opening marks and periods; sets nextSpace. */
+function nextSignificant(text: string, c: number, to: number): number {
   let n = c;
   let space = false;
-  while (n < to && (IS_SPACE.test(text[n]) || IS_OPENER.test(text[n]) || text[n] === '.')) {
-    if (IS_SPACE.test(text[n])) space = true;
-    n++;
+  for (; n < to; n++) {
+    const k = classOf(text.charCodeAt(n));
+    if ((k & SPACE) !== 0) space = true;
+    else if ((k & OPENER) === 0 && text.charCodeAt(n) !== 0x2e) break;
   }
-  return { index: n < to ? n : -1, space };
+  nextSpace = space;
+  return n < to ? n : -1;
 }
 
 /**
@@ -362,7 +470,7 @@ function nextSignificant(text: string, c: number, to: number): { index: number; 
 function sentenceStart(text: string, from: number, i: number): number {
   const limit = Math.max(from, i - 200);
   for (let s = i - 1; s > limit; s--) {
-    if (IS_SPACE.test(text[s]) && IS_TERMINATOR.test(text[s - 1])) return s;
+    if (isAt(text, s, SPACE) && isAt(text, s - 1, TERMINATOR)) return s;
   }
   return limit;
 }
@@ -370,7 +478,7 @@ function sentenceStart(text: string, from: number, i: number): number {
 function countWords(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
-    if (!IS_SPACE.test(text[i]) && (i === from || IS_SPACE.test(text[i - 1]))) n++;
+    if (!isAt(text, i, SPACE) && (i === from || isAt(text, i - 1, SPACE))) n++;
   }
   return n;
 }
