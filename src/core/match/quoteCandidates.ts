@@ -1,5 +1,6 @@
 import type { QuoteInfo } from './quoteWording';
 import { internKey } from './internKey';
+import { grownArray } from '../util/grownArray';
 
 /**
  * Candidate pairs for quote grouping, near-linear whatever the text: each quote is indexed by keys
@@ -199,48 +200,46 @@ function holds(list: readonly number[], from: number, j: number): boolean {
 /**
  * Up to MAX_CANDIDATES of the first `n` of `touched` that share enough keys with the quote (of
  * `keyCount` keys; `keys[j]`, quote j's), the most shared keys first (ties in scan order: the rarer
- * key, the nearer quote). A counting sort by count instead of sorting every quote the scan touched,
- * of only the counts that can reach the answer: two shared keys are always enough (see `enough`),
- * so when MAX_CANDIDATES share at least c ≥ 2 keys, the quotes that share fewer are never read.
+ * key, the nearer quote). Two shared keys are always enough (see `enough`): one pass in scan order
+ * keeps, per count c ≥ 2, the first MAX_CANDIDATES quotes that share c keys (no more can be taken
+ * from any count), and the answer is read from the highest count down without sorting the touched
+ * quotes. Quotes that share one key are read again only when fewer than MAX_CANDIDATES share two.
  */
 function best(touched: Int32Array, n: number, count: Int32Array, keyCount: number, keys: readonly Int32Array[]): number[] {
   // Index loops: for…of over a typed array allocated an iterator result per element here.
   let top = 0;
-  for (let t = 0; t < n; t++) top = Math.max(top, count[touched[t]]);
-  if (startOfScratch.length < top + 2) startOfScratch = new Int32Array(2 * (top + 2));
-  // startOf[top - c]: how many share c keys, then where their run starts (highest count first).
-  const startOf = startOfScratch.fill(0, 0, top + 2);
-  for (let t = 0; t < n; t++) startOf[top - count[touched[t]]]++;
-  let least = 1;
-  for (let c = top, atLeast = 0; c >= 2; c--) {
-    atLeast += startOf[top - c];
-    if (atLeast >= MAX_CANDIDATES) {
-      least = c;
-      break;
-    }
-  }
-  for (let c = top, at = 0; c >= least; c--) {
-    const size = startOf[top - c];
-    startOf[top - c] = at;
-    at += size;
-  }
-  if (sorted.length < n) sorted = new Int32Array(Math.max(n, 2 * sorted.length));
-  let placed = 0;
+  let rows = keyCount + 1;
+  if (kept.length < rows * MAX_CANDIDATES) kept = new Int32Array(2 * rows * MAX_CANDIDATES);
+  if (keptOf.length < rows) keptOf = new Int32Array(2 * rows);
+  keptOf.fill(0, 0, rows);
   for (let t = 0; t < n; t++) {
-    const c = count[touched[t]];
-    if (c >= least) {
-      sorted[startOf[top - c]++] = touched[t];
-      placed++;
-    }
+    const j = touched[t];
+    const c = count[j];
+    if (c < 2) continue;
+    // A quote shares each of its lists' keys once: c ≤ keyCount, unless a key was listed twice.
+    if (c >= rows) rows = moreRows(c + 1, rows);
+    if (keptOf[c] < MAX_CANDIDATES) kept[c * MAX_CANDIDATES + keptOf[c]++] = j;
+    if (c > top) top = c;
   }
   const out: number[] = [];
-  for (let t = 0; t < placed && out.length < MAX_CANDIDATES; t++) {
-    const j = sorted[t];
-    if (enough(count[j], keyCount, keys[j].length)) out.push(j);
+  for (let c = top; c >= 2 && out.length < MAX_CANDIDATES; c--) {
+    for (let k = 0; k < keptOf[c] && out.length < MAX_CANDIDATES; k++) out.push(kept[c * MAX_CANDIDATES + k]);
+  }
+  for (let t = 0; t < n && out.length < MAX_CANDIDATES; t++) {
+    const j = touched[t];
+    if (count[j] === 1 && enough(1, keyCount, keys[j].length)) out.push(j);
   }
   return out;
 }
 
-/** best's scratch buffers, reused across calls: the quotes in order, and where each count's run starts. */
-let sorted = new Int32Array(MAX_SCAN);
-let startOfScratch = new Int32Array(64);
+/** best's scratch grown to `rows` counts (its first `had` rows kept): returns `rows`. */
+function moreRows(rows: number, had: number): number {
+  if (kept.length < rows * MAX_CANDIDATES) kept = grownArray(kept, 2 * rows * MAX_CANDIDATES);
+  if (keptOf.length < rows) keptOf = grownArray(keptOf, 2 * rows);
+  keptOf.fill(0, had, rows);
+  return rows;
+}
+
+/** best's scratch buffers, reused across calls: per count, the quotes kept (MAX_CANDIDATES a row) and how many. */
+let kept = new Int32Array(16 * MAX_CANDIDATES);
+let keptOf = new Int32Array(16);
