@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { findQuotes, scanQuotes } from '../../src/core/text/quotes';
+import { findQuotes, isSpaceCode, mayStandAfterClose, mayStandBeforeOpen, scanQuotes } from '../../src/core/text/quotes';
 import { splitSentences } from '../../src/core/text/sentences';
 
 const texts = (text: string): string[] => scanQuotes(text).map((q) => q.text);
@@ -115,5 +115,21 @@ describe('scanQuotes: quotation marks', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('scanQuotes: character classes by code', () => {
+  it('tells space, what may stand before an opening mark and after a closing one as the regular expressions do, for every code unit', () => {
+    // The expressions the scanner used before it read character codes.
+    const space = /\s/;
+    const beforeOpen = /[\s([{\u2014\u2013\-/:;,…]/;
+    const afterClose = /[\s.,;:!?)\]}\u2014\u2013\-/…*]/;
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      assert.strictEqual(isSpaceCode(c), space.test(ch), `space ${c.toString(16)}`);
+      assert.strictEqual(mayStandBeforeOpen(c), beforeOpen.test(ch), `before open ${c.toString(16)}`);
+      assert.strictEqual(mayStandAfterClose(c), afterClose.test(ch), `after close ${c.toString(16)}`);
+    }
+    assert.strictEqual(isSpaceCode(-1), false);
   });
 });

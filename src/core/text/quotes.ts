@@ -28,44 +28,86 @@ interface Open {
   readonly reopened: number[];
 }
 
-const SPACE = /\s/;
-/** What may stand right before an opening mark. */
-const BEFORE_OPEN = /[\s([{\u2014\u2013\-/:;,…]/;
-/** What may stand right after a closing mark. */
-const AFTER_CLOSE = /[\s.,;:!?)\]}\u2014\u2013\-/…*]/;
-const OPENING_MARKS = '“„«‹"″‘‚\'';
-const CLOSING_MARKS = '”“»›"″’‘\'';
+/** /\s/.test of one UTF-16 code unit (−1: none), without a regular expression per mark. */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** What may stand before a straight mark that opens while another straight quote is open: ( [ { — – - / */
+function isBracketOrDashCode(c: number): boolean {
+  return c === 0x28 || c === 0x5b || c === 0x7b || c === 0x2014 || c === 0x2013 || c === 0x2d || c === 0x2f;
+}
+
+/** What may stand right before an opening mark: space, a bracket or dash, or : ; , … */
+export function mayStandBeforeOpen(c: number): boolean {
+  return isSpaceCode(c) || isBracketOrDashCode(c) || c === 0x3a || c === 0x3b || c === 0x2c || c === 0x2026;
+}
+
+/** What may stand right after a closing mark: space, . , ; : ! ? ) ] } — – - / … * */
+export function mayStandAfterClose(c: number): boolean {
+  switch (c) {
+    case 0x2e: case 0x2c: case 0x3b: case 0x3a: case 0x21: case 0x3f: case 0x29: case 0x5d: case 0x7d:
+    case 0x2014: case 0x2013: case 0x2d: case 0x2f: case 0x2026: case 0x2a:
+      return true;
+    default:
+      return isSpaceCode(c);
+  }
+}
+
+/** The marks that may open a quote: “ „ « ‹ " ″ ‘ ‚ ' */
+function isOpeningMarkCode(c: number): boolean {
+  return c === 0x201c || c === 0x201e || c === 0xab || c === 0x2039 || c === 0x22 || c === 0x2033 || c === 0x2018 || c === 0x201a || c === 0x27;
+}
+
+/** The marks that may close a quote: ” “ » › " ″ ’ ‘ ' */
+function isClosingMarkCode(c: number): boolean {
+  return c === 0x201d || c === 0x201c || c === 0xbb || c === 0x203a || c === 0x22 || c === 0x2033 || c === 0x2019 || c === 0x2018 || c === 0x27;
+}
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** LETTER_OR_DIGIT.test of one code unit of `text` (−1: none): ASCII by its code, the rest by the expression. */
+function isLetterOrDigitAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return LETTER_OR_DIGIT.test(text[i]);
+}
+
 /** Words that start with an elided letter: ’90s, ’n’, ’em, ’tis, ’til, ’cause. */
 const ELISION = /^(?:\d\d(?:s\b|\b)|n['’‘](?!\p{L})|em\b|tis\b|twas\b|til\b|cause\b|bout\b)/iu;
 
+/** The code unit at i, or −1 outside the text. */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
+/** Whether the code unit at i is white space; false outside the text. */
+function isSpaceAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isSpaceCode(text.charCodeAt(i));
+}
+
 /**
  * A mark opens (closes) a quote when the character on its inner side is not space and the one on
- * its outer side is the text's edge, another mark, or one of `outerAllowed`.
+ * its outer side is the text's edge, another mark, or one that may stand there.
  */
-function markFits(inner: string | undefined, outer: string | undefined, outerAllowed: RegExp, marks: string): boolean {
-  if (inner === undefined || SPACE.test(inner)) {
-    return false;
-  }
-  return outer === undefined || outerAllowed.test(outer) || marks.includes(outer);
-}
-
-function charAt(text: string, i: number): string | undefined {
-  return i >= 0 && i < text.length ? text[i] : undefined;
-}
-
 function canOpen(text: string, i: number): boolean {
-  return markFits(charAt(text, i + 1), charAt(text, i - 1), BEFORE_OPEN, OPENING_MARKS);
+  const inner = codeAt(text, i + 1);
+  if (inner < 0 || isSpaceCode(inner)) return false;
+  const outer = codeAt(text, i - 1);
+  return outer < 0 || mayStandBeforeOpen(outer) || isOpeningMarkCode(outer);
 }
 
 function canClose(text: string, i: number): boolean {
-  return markFits(charAt(text, i - 1), charAt(text, i + 1), AFTER_CLOSE, CLOSING_MARKS);
+  const inner = codeAt(text, i - 1);
+  if (inner < 0 || isSpaceCode(inner)) return false;
+  const outer = codeAt(text, i + 1);
+  return outer < 0 || mayStandAfterClose(outer) || isClosingMarkCode(outer);
 }
 
 function isApostrophe(text: string, i: number): boolean {
-  const prev = i > 0 ? text[i - 1] : '';
-  const next = i + 1 < text.length ? text[i + 1] : '';
-  return LETTER_OR_DIGIT.test(prev) && LETTER_OR_DIGIT.test(next);
+  return isLetterOrDigitAt(text, i - 1) && isLetterOrDigitAt(text, i + 1);
 }
 
 function isElision(text: string, i: number): boolean {
@@ -214,7 +256,7 @@ class QuoteScanner {
       return i + 1;
     }
     let j = i + 1;
-    while (j < text.length && SPACE.test(text[j])) {
+    while (j < text.length && isSpaceCode(text.charCodeAt(j))) {
       j++;
     }
     const outer = stack[0];
@@ -239,10 +281,10 @@ class QuoteScanner {
     const guillemet = ch === '«' || ch === '»' || ch === '‹' || ch === '›';
     const guillemetCloses = guillemet && innermost(stack, closingKinds(ch)) >= 0;
     // “ opens whatever stands before it (”“ between two quotes, a missing space), unless it closes.
-    const opens = kind !== null && (canOpen(text, i) || (guillemet && !guillemetCloses) || (ch === '“' && i + 1 < text.length && !SPACE.test(text[i + 1])));
+    const opens = kind !== null && (canOpen(text, i) || (guillemet && !guillemetCloses) || (ch === '“' && i + 1 < text.length && !isSpaceAt(text, i + 1)));
     // A straight mark after a word or punctuation closes the straight quote that is open.
-    const closesStraight = (ch === '"' || ch === '″') && i > 0 && !SPACE.test(text[i - 1]) && !BEFORE_OPEN_STRAIGHT.test(text[i - 1]) && innermost(stack, STRAIGHT_DOUBLE) >= 0;
-    const closes = canClose(text, i) || guillemetCloses || closesStraight || (ch === '”' && i > 0 && !SPACE.test(text[i - 1]));
+    const closesStraight = (ch === '"' || ch === '″') && i > 0 && !isSpaceAt(text, i - 1) && !isBracketOrDashCode(text.charCodeAt(i - 1)) && innermost(stack, STRAIGHT_DOUBLE) >= 0;
+    const closes = canClose(text, i) || guillemetCloses || closesStraight || (ch === '”' && i > 0 && !isSpaceAt(text, i - 1));
     if ((closes || !opens) && this.close(i, ch, closes, opens)) {
       return;
     }
@@ -311,9 +353,6 @@ class QuoteScanner {
 
 const MAX_DEPTH = 6;
 
-/** What may stand right before a straight mark that opens while another straight quote is open. */
-const BEFORE_OPEN_STRAIGHT = /[([{\u2014\u2013\-/]/;
-
 /** Whether a quote of this kind is open. */
 function isOpen(stack: readonly Open[], kind: Kind): boolean {
   for (const o of stack) if (o.kind === kind) return true;
@@ -334,11 +373,13 @@ function innermost(stack: readonly Open[], kinds: readonly Kind[]): number {
 export function scanQuotes(text: string): QuoteSpan[] {
   const scanner = new QuoteScanner(text);
   MARKS.lastIndex = 0;
-  for (let m = MARKS.exec(text); m !== null; m = MARKS.exec(text)) {
-    if (m[0] === '\n') {
-      MARKS.lastIndex = scanner.lineBreak(m.index);
+  // test, not exec: the mark is where the match ended, and no match array is made per mark.
+  while (MARKS.test(text)) {
+    const i = MARKS.lastIndex - 1;
+    if (text.charCodeAt(i) === 0x0a) {
+      MARKS.lastIndex = scanner.lineBreak(i);
     } else {
-      scanner.mark(m.index, m[0]);
+      scanner.mark(i, text[i]);
     }
   }
   const found = scanner.found;
