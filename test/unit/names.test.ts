@@ -57,4 +57,15 @@ describe('speakerKey and names', () => {
     assert.strictEqual(nameFacts('Mark Rutte').plain, true);
     assert.strictEqual(nameFacts('Mr. King').plain, false);
   });
+
+  it('records a name with its facts at hand as add records the name', () => {
+    const withFacts = new ArticleNames();
+    const plain = new ArticleNames();
+    for (const n of ['Rutte', 'NATO Secretary-General Mark Rutte', ' Mr. King ', 'King', 'the minister', 'Kallas', 'Rutte']) {
+      assert.strictEqual(withFacts.addWithFacts(n, nameFacts(n)), plain.add(n), n);
+    }
+    for (const n of ['Rutte', 'King', 'Kallas']) {
+      assert.strictEqual(withFacts.resolve(n), plain.resolve(n), n);
+    }
+  });
 });

@@ -186,6 +186,11 @@ export class ArticleNames {
     return this.fullest(name, true);
   }
 
+  /** add(name) for a name whose facts the caller has at hand (nameFacts(name)). */
+  addWithFacts(name: string, facts: NameFacts): string {
+    return this.fullestOf(facts, name, true);
+  }
+
   /** The fullest form seen for this name's key, or the name without titles when none was seen. */
   resolve(name: string): string {
     return this.fullest(name, false);

@@ -1,4 +1,5 @@
 import type { Span } from '../model';
+import { isSpaceCode } from './speakerPhrases';
 import { MASK, NAME_RUN, cleanName, isNameLike } from './speakerSubjects';
 
 /**
@@ -42,14 +43,27 @@ const LABEL = new RegExp(
   'u',
 );
 
+/**
+ * Whether the last line of text[from, to) ends with a colon, give or take white space: what
+ * line.trimEnd().endsWith(':') tells of the text after its last line break, read back from `to`.
+ */
+function lineEndsWithColon(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return false;
+    if (!isSpaceCode(c)) return c === 58;
+  }
+  return false;
+}
+
 /** The name labelling the quote that starts at `span.start`, or null. */
 export function labelBefore(masked: string, span: Span): string | null {
   const from = Math.max(0, span.start - 160);
+  // LABEL ends with a colon and spaces: most lines fail here, without a try of the pattern at every
+  // offset, and without cutting the line out.
+  if (!lineEndsWithColon(masked, from, span.start)) return null;
   const before = masked.slice(from, span.start);
   const line = before.slice(before.lastIndexOf('\n') + 1);
-  // LABEL ends with a colon and spaces: most lines fail here, without a try of the pattern at every
-  // offset (trimEnd strips what \s matches: /:\s*$/ read back from the end).
-  if (!line.trimEnd().endsWith(':')) return null;
   const m = LABEL.exec(line);
   if (m === null || !/\p{Ll}/u.test(m[1])) {
     return null;

@@ -1,13 +1,13 @@
 import type { Quote, Sentence, Span } from '../model';
 import { firstNotBefore } from '../util/binarySearch';
-import { ArticleNames, nameWords, speakerKey } from './names';
+import { ArticleNames, nameFacts, nameWords, speakerKey } from './names';
 import type { QuoteSpan } from './quotes';
 import {
   CUE, MASK, clauseSubject, forEachNameRun, isCommonWordAtStart, signature, ROLE_NOUNS, SINGLE_HOLDER, SUBJECT_AT_START, cleanName, properName, subjectAfter, subjectBefore, subjectEndingClause, nameRightBefore,
 } from './speakerSubjects';
 import type { Subject } from './speakerSubjects';
 import { labelBefore, signedAfter } from './speakerMarks';
-import { isDocumentPhrase } from './speakerPhrases';
+import { isDocumentPhrase, isSpaceCode } from './speakerPhrases';
 
 /**
  * Who said each quote: the subject of a cue verb ("…," Rutte said / Kallas said: "…" / according
@@ -52,10 +52,18 @@ function maskQuotes(text: string, spans: readonly QuoteSpan[]): string {
       continue;
     }
     const from = Math.max(at, s.start);
-    out += text.slice(at, from) + MASK.repeat(s.end - from);
+    out += text.slice(at, from) + masks(s.end - from);
     at = s.end;
   }
   return out + text.slice(at);
+}
+
+/** A run of MASK kept to cut shorter runs from (a slice shares its characters, a repeat copies them). */
+const MASK_RUN = MASK.repeat(4096);
+
+/** `n` MASKs: most quotes are shorter than MASK_RUN. */
+function masks(n: number): string {
+  return n <= MASK_RUN.length ? MASK_RUN.slice(0, n) : MASK.repeat(n);
 }
 
 /** Sentences to search in: the given ones, or one per line when none cover the text. */
@@ -79,7 +87,15 @@ function regionsOf(text: string, sentences: readonly Sentence[]): Region[] {
 
 /** Index of the region that contains offset, or the first one after it (the last one past the end). */
 function regionAt(regions: readonly Region[], offset: number): number {
-  return Math.max(0, Math.min(regions.length - 1, firstNotBefore(regions.length, (i) => regions[i].end <= offset)));
+  // firstNotBefore(regions.length, (i) => regions[i].end <= offset), written out: asked twice per quote.
+  let lo = 0;
+  let hi = regions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (regions[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, Math.min(regions.length - 1, lo));
 }
 
 /** Words written before a name in the same clause ("Ukrainian Defense Minister" before "Rustem Umerov"). */
@@ -102,13 +118,16 @@ interface Mention {
   readonly key: string;
 }
 
+/** A name that opens a sentence, and how many words it has. */
+type Candidate = Person & { words: number };
+
 /** What the first pass reads from an article. */
 interface Reading {
   readonly names: ArticleNames;
   readonly mentions: Mention[];
   readonly cues: Cue[];
-  /** Per region: the name that opens it, before it is confirmed as a subject. */
-  readonly candidatesAtStart: Map<number, Person & { words: number }>;
+  /** Per region: the name that opens it, before it is confirmed as a subject (undefined for none). */
+  readonly candidatesAtStart: (Candidate | undefined)[];
   /** Per region: true when it holds words outside its quotes. */
   readonly wordsOutside: boolean[];
 }
@@ -143,22 +162,40 @@ const WINDOW = 300;
 
 /** Pass 1: cue verbs, the names of the article (for their fullest form), names that open a sentence. */
 function readRegions(masked: string, regions: readonly Region[]): Reading {
-  const reading: Reading = { names: new ArticleNames(), mentions: [], cues: [], candidatesAtStart: new Map(), wordsOutside: [] };
+  const reading: Reading = { names: new ArticleNames(), mentions: [], cues: [], candidatesAtStart: perRegion(regions), wordsOutside: [] };
   for (const region of regions) {
     const slice = masked.slice(region.start, region.end);
     readNames(slice, region, reading);
     reading.wordsOutside[region.index] = WORD_OUTSIDE.test(slice);
     // A headline in title case ("Pence Endorses Paul Ryan With Trump") opens with no subject.
-    const start = isTitleCase(slice) ? null : SUBJECT_AT_START.exec(slice);
+    const start = opensWithCapital(slice) && !isTitleCase(slice) ? SUBJECT_AT_START.exec(slice) : null;
     if (start) {
       const facts = properName(start[1]);
       if (facts !== null && facts.key !== null && /\p{Ll}/u.test(facts.display) && !isCommonWordAtStart(facts.display)) {
-        reading.candidatesAtStart.set(region.index, { display: facts.display, key: facts.key, words: facts.wordCount });
+        reading.candidatesAtStart[region.index] = { display: facts.display, key: facts.key, words: facts.wordCount };
       }
     }
     readCues(slice, region, reading.cues);
   }
   return reading;
+}
+
+/** One slot per region, all empty (a packed array: regions are filled out of order or not at all). */
+function perRegion<T>(regions: readonly Region[]): (T | undefined)[] {
+  return new Array<T | undefined>(regions.length).fill(undefined);
+}
+
+/**
+ * Whether a slice's first character after white space is a capital (or a surrogate, left to the
+ * pattern), as SUBJECT_AT_START needs: most sentences open otherwise (every line of a dialogue
+ * opens with a quote), and the pattern is not tried on them.
+ */
+function opensWithCapital(slice: string): boolean {
+  let i = 0;
+  while (i < slice.length && isSpaceCode(slice.charCodeAt(i))) i++;
+  if (i === slice.length) return false;
+  const c = slice.charCodeAt(i);
+  return (c >= 0xd800 && c <= 0xdfff) || letterKind(c) === UPPER_LETTER;
 }
 
 /** A character that is neither space, punctuation nor a masked quote: a region with one holds words outside its quotes. */
@@ -231,12 +268,20 @@ const UPPER_WORDS = /(?<!\p{L})\p{Lu}\p{L}{3}/gu;
 /** A function word capitalized inside a run: the run is a headline. */
 const HEADLINE_WORD = /\s(?:In|To|At|From|Of|With|For|On|And|The|A|An|Is|As|By|Says|Said)\s/;
 
+function hasSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (isSpaceCode(text.charCodeAt(i))) return true;
+  }
+  return false;
+}
+
 function readNames(slice: string, region: Region, reading: Reading): void {
   forEachNameRun(slice, (start, end) => {
     const raw = slice.slice(start, end);
     const facts = properName(raw);
-    // "Separation From Wife Huma Abedin": a headline in title case, not the fullest form of a name.
-    if (facts === null || facts.key === null || HEADLINE_WORD.test(raw)) {
+    // "Separation From Wife Huma Abedin": a headline in title case, not the fullest form of a name
+    // (a run of one word, most runs, has no space for HEADLINE_WORD).
+    if (facts === null || facts.key === null || (hasSpace(raw) && HEADLINE_WORD.test(raw))) {
       return;
     }
     reading.names.addFacts(facts);
@@ -260,14 +305,17 @@ function readCues(slice: string, region: Region, cues: Cue[]): void {
   // "Ramos believes in journalism that “takes sides”": a quote in a sentence without a cue verb
   // belongs to the name that signs it ("“…” — Ana Ruiz, Daily Courier"), else to the sentence's
   // subject, when that is a name or a pronoun written before the quote.
+  if (cues.length > before) {
+    return;
+  }
   const quoteAt = slice.indexOf(MASK);
-  if (cues.length === before && /^[—–]/.test(slice)) {
+  if (/^[—–]/.test(slice)) {
     // A signature split off as a sentence of its own: "“…”" | "— Ana Ruiz, Daily Courier".
     const signed = signature(MASK + slice.slice(0, WINDOW));
     if (signed.kind !== 'none') {
       cues.push({ sentence: region.index, start: region.start, end: region.start, verb: '', subject: signed, speaker: null, key: null, mention: null });
     }
-  } else if (cues.length === before && quoteAt >= 0) {
+  } else if (quoteAt >= 0) {
     const signed = signature(slice.slice(quoteAt, quoteAt + WINDOW));
     const subject = signed.kind !== 'none' ? signed : clauseSubject(slice.slice(0, Math.min(quoteAt, WINDOW)), 'beforeVerb');
     if (subject.kind !== 'none') {
@@ -339,12 +387,19 @@ function rightAfterQuote(pre: string): boolean {
  * A name that opens a sentence is its subject if it speaks elsewhere or is a full name
  * ("Earlier at NATO headquarters" and "Regarding the …" are not people).
  */
-function confirmSubjectsAtStart(reading: Reading): Map<number, Person> {
-  const speakingKeys = new Set(reading.cues.filter((c) => c.subject.kind === 'name').map((c) => speakerKey(c.subject.person ?? c.subject.text)));
-  const subjectsAtStart = new Map<number, Person>();
-  for (const [index, p] of reading.candidatesAtStart) {
-    if (speakingKeys.has(p.key) || p.words >= 2) {
-      subjectsAtStart.set(index, { display: p.display, key: p.key });
+function confirmSubjectsAtStart(reading: Reading): (Person | undefined)[] {
+  const candidates = reading.candidatesAtStart;
+  const subjectsAtStart = new Array<Person | undefined>(candidates.length).fill(undefined);
+  // Read only when a one-word name opens a sentence (no line of a dialogue opens with a name).
+  let speakingKeys: ReadonlySet<string | null> | null = null;
+  for (let index = 0; index < candidates.length; index++) {
+    const p = candidates[index];
+    if (p === undefined) continue;
+    if (p.words < 2 && speakingKeys === null) {
+      speakingKeys = new Set(reading.cues.filter((c) => c.subject.kind === 'name').map((c) => speakerKey(c.subject.person ?? c.subject.text)));
+    }
+    if (p.words >= 2 || (speakingKeys?.has(p.key) ?? false)) {
+      subjectsAtStart[index] = { display: p.display, key: p.key };
     }
   }
   return subjectsAtStart;
@@ -364,11 +419,11 @@ class CueResolver {
     private readonly reading: Reading,
   ) {}
 
-  resolveAll(regions: readonly Region[], subjectsAtStart: ReadonlyMap<number, Person>): void {
+  resolveAll(regions: readonly Region[], subjectsAtStart: readonly (Person | undefined)[]): void {
     const cues = this.reading.cues;
     let cueAt = 0;
     for (const region of regions) {
-      const atStart = subjectsAtStart.get(region.index);
+      const atStart = subjectsAtStart[region.index];
       let sentenceSpeaker: Person | null = null;
       if (atStart !== undefined) {
         this.remember(this.personFromName(atStart.display));
@@ -439,7 +494,8 @@ class CueResolver {
   }
 
   private remember(p: Person): void {
-    const at = this.recent.findIndex((r) => r.key === p.key);
+    let at = this.recent.length - 1;
+    while (at >= 0 && this.recent[at].key !== p.key) at--;
     if (at >= 0) {
       this.recent.splice(at, 1);
     }
@@ -451,8 +507,10 @@ class CueResolver {
   }
 
   private personFromName(name: string): Person {
-    const display = this.reading.names.add(name);
-    return { display, key: speakerKey(name) ?? display.toLowerCase() };
+    // names.add(name) and speakerKey(name), from one look-up of the name's facts.
+    const facts = nameFacts(name);
+    const display = this.reading.names.addWithFacts(name, facts);
+    return { display, key: facts.key ?? display.toLowerCase() };
   }
 
   /**
@@ -498,10 +556,11 @@ interface Context {
   readonly masked: string;
   readonly regions: readonly Region[];
   readonly reading: Reading;
-  readonly cuesBySentence: ReadonlyMap<number, Cue[]>;
+  /** Per region, its cues (NO_CUES for none). */
+  readonly cuesBySentence: readonly (readonly Cue[])[];
   /** Only cues with a speaker can attribute a quote: the search walks these alone. */
-  readonly speakingBySentence: ReadonlyMap<number, Cue[]>;
-  readonly besideByRegion: ReadonlyMap<number, string>;
+  readonly speakingBySentence: readonly (readonly Cue[])[];
+  readonly besideByRegion: readonly (string | undefined)[];
 }
 
 /** The speaker of the quote before, carried to a quote that continues it. */
@@ -517,18 +576,12 @@ export interface Assigned {
 
 /** Assigns each quote its cue, or a speaker found around it. */
 function assignQuotes(text: string, masked: string, regions: readonly Region[], reading: Reading, spans: readonly QuoteSpan[]): Assigned {
-  const knownKeys = new Set(reading.cues.filter((c) => c.subject.kind === 'name' && c.key !== null).map((c) => c.key as string));
-  const cuesBySentence = new Map<number, Cue[]>();
+  const knownKeys = new Set<string>();
   for (const c of reading.cues) {
-    const list = cuesBySentence.get(c.sentence) ?? [];
-    list.push(c);
-    cuesBySentence.set(c.sentence, list);
+    if (c.subject.kind === 'name' && c.key !== null) knownKeys.add(c.key);
   }
-  const speakingBySentence = new Map<number, Cue[]>();
-  for (const [r, list] of cuesBySentence) {
-    speakingBySentence.set(r, list.filter((c) => c.speaker !== null));
-  }
-  const ctx: Context = { text, masked, regions, reading, cuesBySentence, speakingBySentence, besideByRegion: knownSpeakerByRegion(reading, knownKeys) };
+  const { cuesBySentence, speakingBySentence } = cuesPerRegion(reading.cues, regions.length);
+  const ctx: Context = { text, masked, regions, reading, cuesBySentence, speakingBySentence, besideByRegion: knownSpeakerByRegion(reading, knownKeys, regions.length) };
   const out: Assigned = { quotes: [], mentions: [] };
   let previous: Previous | null = null;
   for (const span of spans) {
@@ -544,18 +597,41 @@ function assignQuotes(text: string, masked: string, regions: readonly Region[], 
   return out;
 }
 
+/** Shared by every region without cues (never written to). */
+const NO_CUES: readonly Cue[] = [];
+
+/**
+ * Per region, its cues and those of them with a speaker. Arrays indexed by region, not maps:
+ * every quote looks up a few regions, and a dialogue has a cue in every one.
+ */
+function cuesPerRegion(cues: readonly Cue[], regionCount: number): { cuesBySentence: (readonly Cue[])[]; speakingBySentence: (readonly Cue[])[] } {
+  const cuesBySentence = new Array<readonly Cue[]>(regionCount).fill(NO_CUES);
+  const speakingBySentence = new Array<readonly Cue[]>(regionCount).fill(NO_CUES);
+  // Cues come in reading order: a region's cues are one run of the list.
+  for (let i = 0; i < cues.length; ) {
+    const r = cues[i].sentence;
+    let j = i + 1;
+    while (j < cues.length && cues[j].sentence === r) j++;
+    const list = cues.slice(i, j);
+    cuesBySentence[r] = list;
+    speakingBySentence[r] = list.filter((c) => c.speaker !== null);
+    i = j;
+  }
+  return { cuesBySentence, speakingBySentence };
+}
+
 /** The speaker of one top-level quote whose sentences are first..last. */
 function attributeOne(ctx: Context, span: QuoteSpan, first: number, last: number, previous: Previous | null): Attribution {
   const { text, masked, regions, reading, cuesBySentence } = ctx;
   let found =
     byLayout(masked, span, reading) ??
-    speechTag(masked, span, ctx.speakingBySentence.get(last) ?? []) ??
+    speechTag(masked, span, ctx.speakingBySentence[last] ?? NO_CUES) ??
     cueInside(text, span, first, last, ctx.speakingBySentence);
   if (found.speaker === null && first > 0) {
-    found = cueBeforeColon(masked, regions[first - 1], cuesBySentence.get(first - 1) ?? [], reading.names) ?? found;
+    found = cueBeforeColon(masked, regions[first - 1], cuesBySentence[first - 1], reading.names) ?? found;
   }
   if (found.speaker === null && last + 1 < regions.length) {
-    found = cueRightAfter(text, masked, span, regions[last], regions[last + 1], cuesBySentence.get(last + 1) ?? []) ?? found;
+    found = cueRightAfter(text, masked, span, regions[last], regions[last + 1], cuesBySentence[last + 1]) ?? found;
   }
   if (found.speaker === null) {
     // "Zelenskyy that the meeting would provide “…”": a known speaker named beside the quote.
@@ -575,7 +651,7 @@ function attributeOne(ctx: Context, span: QuoteSpan, first: number, last: number
   }
   if (found.speaker === null && first > 0 && alone && ends) {
     // "Valastro praised Christie. “We need someone …”": the speaker of the sentence before.
-    found = speakerOfSentence(reading, regions[first - 1], cuesBySentence.get(first - 1) ?? []) ?? found;
+    found = speakerOfSentence(reading, regions[first - 1], cuesBySentence[first - 1]) ?? found;
   }
   return found;
 }
@@ -603,10 +679,20 @@ function speechTag(masked: string, span: QuoteSpan, cues: readonly Cue[]): Attri
   if (c === undefined || document || c.speaker === null || c.verb === '' || c.verb.endsWith('ing') || c.start - span.end > TAG_REACH) {
     return null;
   }
-  const between = masked.slice(span.end, c.start);
-  return /^[\s,]*(?:\p{Lu}|(?:the|a|an|his|her|their|its|one|another|some|he|she|they|we|i)\b)[^.;:!?\n\uFFFC]*$/u.test(between) || /^[\s,]*$/.test(between)
-    ? fromCue(c)
-    : null;
+  // Spaces and commas alone (a dialogue's every tag) pass without the pattern.
+  return onlySpacesAndCommas(masked, span.end, c.start) || TAG_BETWEEN.test(masked.slice(span.end, c.start)) ? fromCue(c) : null;
+}
+
+/** What may stand between a quote and its speech tag's verb: a subject, from a capital or a determiner or a pronoun. */
+const TAG_BETWEEN = /^[\s,]*(?:\p{Lu}|(?:the|a|an|his|her|their|its|one|another|some|he|she|they|we|i)\b)[^.;:!?\n\uFFFC]*$/u;
+
+/** /^[\s,]*$/.test(text.slice(from, to)), by char code. */
+function onlySpacesAndCommas(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 44 && !isSpaceCode(c)) return false;
+  }
+  return true;
 }
 
 /** How far after a quote its speech tag's verb may stand, in characters. */
@@ -623,32 +709,44 @@ function byLayout(masked: string, span: QuoteSpan, reading: Reading): Attributio
  * distance to the quote, so the search walks out from the quote and stops beyond the best cost:
  * a long sentence with many quotes and cues stays near-linear.
  */
-function cueInside(text: string, span: QuoteSpan, first: number, last: number, cuesBySentence: ReadonlyMap<number, readonly Cue[]>): Attribution {
-  const pick: { cue: Cue | null; cost: number; order: number } = { cue: null, cost: Infinity, order: Infinity };
-  const consider = (c: Cue, order: number, distance: number): void => {
-    // A phrase like "the statement said" yields to a cue with a person behind it; "saying …"
-    // and "added: …" after a quote introduce what follows, not the quote before them.
-    // "“…,” when Clinton blasted him": a cue in a clause of its own after the quote.
-    const introduces = c.start >= span.end && (c.verb.endsWith('ing') || /^\s*:/.test(text.slice(c.end, c.end + 3)) || SUBORDINATE.test(text.slice(span.end, c.start)));
-    const cost = distance + (c.subject.kind === 'phrase' && isDocumentPhrase(c.subject.text) ? DOCUMENT_COST : 0) + (introduces ? 500 : 0) + (c.verb === '' ? 1_000 : 0);
-    if (c.speaker !== null && (cost < pick.cost || (cost === pick.cost && order < pick.order))) {
-      pick.cost = cost;
-      pick.order = order;
-      pick.cue = c;
-    }
-  };
+function cueInside(text: string, span: QuoteSpan, first: number, last: number, cuesBySentence: readonly (readonly Cue[])[]): Attribution {
+  // The best cue so far, its cost, and its order (by region, then in the region) to break ties;
+  // locals rather than an object and a closure per quote.
+  let best: Cue | null = null;
+  let bestCost = Infinity;
+  let bestOrder = Infinity;
   for (let r = first; r <= last; r++) {
-    const list = cuesBySentence.get(r) ?? [];
+    const list = cuesBySentence[r];
     const k = firstNotBefore(list.length, (i) => list[i].start < span.start);
-    for (let i = k - 1; i >= 0 && span.start - list[i].end <= pick.cost; i--) {
-      consider(list[i], r * 1e9 + i, Math.max(0, span.start - list[i].end));
+    for (let i = k - 1; i >= 0 && span.start - list[i].end <= bestCost; i--) {
+      const c = list[i];
+      const cost = cueCost(text, span, c, Math.max(0, span.start - c.end));
+      if (c.speaker !== null && (cost < bestCost || (cost === bestCost && r * 1e9 + i < bestOrder))) {
+        best = c;
+        bestCost = cost;
+        bestOrder = r * 1e9 + i;
+      }
     }
-    for (let i = k; i < list.length && list[i].start - span.end <= pick.cost; i++) {
-      consider(list[i], r * 1e9 + i, Math.max(0, list[i].start - span.end));
+    for (let i = k; i < list.length && list[i].start - span.end <= bestCost; i++) {
+      const c = list[i];
+      const cost = cueCost(text, span, c, Math.max(0, c.start - span.end));
+      if (c.speaker !== null && (cost < bestCost || (cost === bestCost && r * 1e9 + i < bestOrder))) {
+        best = c;
+        bestCost = cost;
+        bestOrder = r * 1e9 + i;
+      }
     }
   }
-  const found = pick.cue;
-  return found === null ? NOBODY : fromCue(found);
+  return best === null ? NOBODY : fromCue(best);
+}
+
+/** What a cue at `distance` from a quote costs cueInside. */
+function cueCost(text: string, span: QuoteSpan, c: Cue, distance: number): number {
+  // A phrase like "the statement said" yields to a cue with a person behind it; "saying …"
+  // and "added: …" after a quote introduce what follows, not the quote before them.
+  // "“…,” when Clinton blasted him": a cue in a clause of its own after the quote.
+  const introduces = c.start >= span.end && (c.verb.endsWith('ing') || /^\s*:/.test(text.slice(c.end, c.end + 3)) || SUBORDINATE.test(text.slice(span.end, c.start)));
+  return distance + (c.subject.kind === 'phrase' && isDocumentPhrase(c.subject.text) ? DOCUMENT_COST : 0) + (introduces ? 500 : 0) + (c.verb === '' ? 1_000 : 0);
 }
 
 /** A subordinate clause opening between a quote and a later cue. */
@@ -682,9 +780,9 @@ function cueRightAfter(text: string, masked: string, span: QuoteSpan, region: Re
   return null;
 }
 
-function hasCue(cuesBySentence: ReadonlyMap<number, readonly Cue[]>, first: number, last: number): boolean {
+function hasCue(cuesBySentence: readonly (readonly Cue[])[], first: number, last: number): boolean {
   for (let r = first; r <= last; r++) {
-    if ((cuesBySentence.get(r)?.length ?? 0) > 0) {
+    if (cuesBySentence[r].length > 0) {
       return true;
     }
   }
@@ -707,7 +805,7 @@ function speakerOfSentence(reading: Reading, region: Region, cues: readonly Cue[
   if (cue !== undefined) {
     return fromCue(cue, false);
   }
-  const start = reading.candidatesAtStart.get(region.index);
+  const start = reading.candidatesAtStart[region.index];
   return start === undefined ? null : { speaker: reading.names.resolve(start.display), key: start.key, cue: null };
 }
 
@@ -728,14 +826,16 @@ const CLOSING_MARKS = `'’‘"”`;
  * each of its marks: white space, then closers, then one of the marks.
  */
 function endsWithMark(text: string, marks: string, closers: string): boolean {
-  let i = text.trimEnd().length;
+  // text.trimEnd().length, without the copy: trimEnd strips what isSpaceCode tells.
+  let i = text.length;
+  while (i > 0 && isSpaceCode(text.charCodeAt(i - 1))) i--;
   while (i > 0 && closers.includes(text[i - 1])) i--;
   return i > 0 && marks.includes(text[i - 1]);
 }
 
-function namedBeside(besideByRegion: ReadonlyMap<number, string>, first: number, last: number): string | null {
+function namedBeside(besideByRegion: readonly (string | undefined)[], first: number, last: number): string | null {
   for (let r = first; r <= last; r++) {
-    const person = besideByRegion.get(r);
+    const person = besideByRegion[r];
     if (person !== undefined) {
       return person;
     }
@@ -744,15 +844,15 @@ function namedBeside(besideByRegion: ReadonlyMap<number, string>, first: number,
 }
 
 /** Per region, the first name in it of a person who speaks somewhere in the article. */
-function knownSpeakerByRegion(reading: Reading, known: ReadonlySet<string>): Map<number, string> {
-  const byRegion = new Map<number, string>();
+function knownSpeakerByRegion(reading: Reading, known: ReadonlySet<string>, regionCount: number): (string | undefined)[] {
+  const byRegion = new Array<string | undefined>(regionCount).fill(undefined);
   // An article where no named person speaks (random bytes, a results table) has thousands of runs to skip.
   if (known.size === 0) {
     return byRegion;
   }
   for (const m of reading.mentions) {
-    if (known.has(m.key) && !byRegion.has(m.region)) {
-      byRegion.set(m.region, cleanName(m.raw));
+    if (byRegion[m.region] === undefined && known.has(m.key)) {
+      byRegion[m.region] = cleanName(m.raw);
     }
   }
   return byRegion;
