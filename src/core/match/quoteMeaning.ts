@@ -36,11 +36,44 @@ function hasDigit(w: string): boolean {
   return false;
 }
 
-/** The meaning units of a quotation's folded words, in order, each key once; `factsOf`, when given, is wordFacts of each word. */
-export function meaningOf(words: readonly string[], factsOf?: readonly WordFacts[]): QuoteMeaning {
-  const units: MeaningUnit[] = [];
-  const keys = new Set<string>();
+/**
+ * The meaning units of a quotation's folded words, in order, each key once; `factsOf`, when given, is
+ * wordFacts of each word. `contentKeys`, when given, are the keys of the words that are neither
+ * function words nor reporting verbs nor all digits, in order (quote grouping's content stems): a
+ * quotation that states no number and has no digit has just these keys, and shares the set.
+ */
+export function meaningOf(words: readonly string[], factsOf?: readonly WordFacts[], contentKeys?: ReadonlySet<string>): QuoteMeaning {
   const mentions = numberMentions(words);
+  if (contentKeys !== undefined && mentions.length === 0 && !words.some(hasDigit)) return new Meaning(contentKeys, words);
+  const keys = new Set<string>();
+  readUnits(words, factsOf, keys, null, mentions);
+  return new Meaning(keys, words);
+}
+
+/**
+ * A meaning whose units are listed when a comparison first asks (meaningSimilarity, for few pairs):
+ * every quote's keys are indexed, but most quotes are never compared on meaning.
+ */
+class Meaning implements QuoteMeaning {
+  private unitsRead: readonly MeaningUnit[] | undefined = undefined;
+
+  // Only the words are kept: a word's facts are wordFacts of its folded form, the same as `factsOf` had.
+  constructor(readonly keys: ReadonlySet<string>, private readonly words: readonly string[]) {}
+
+  get units(): readonly MeaningUnit[] {
+    if (this.unitsRead === undefined) {
+      const units: MeaningUnit[] = [];
+      readUnits(this.words, undefined, new Set(), units);
+      this.unitsRead = units;
+    }
+    return this.unitsRead;
+  }
+}
+
+/** Adds the keys of a quotation's meaning units to `keys`, in order, and the units to `units` when given. */
+function readUnits(
+  words: readonly string[], factsOf: readonly WordFacts[] | undefined, keys: Set<string>, units: MeaningUnit[] | null, mentions = numberMentions(words),
+): void {
   // Most quotations state no number: no mark array for them.
   const inNumber = mentions.length > 0 ? new Uint8Array(words.length) : null;
   for (const m of mentions) {
@@ -55,14 +88,13 @@ export function meaningOf(words: readonly string[], factsOf?: readonly WordFacts
     const facts = factsOf === undefined ? wordFacts(w) : factsOf[i];
     if (!facts.reporting) addUnit(units, keys, facts.key, w);
   }
-  return { units, keys };
 }
 
 /** Adds a unit unless its key is there already. */
-function addUnit(units: MeaningUnit[], keys: Set<string>, key: string, word: string | null): void {
+function addUnit(units: MeaningUnit[] | null, keys: Set<string>, key: string, word: string | null): void {
   if (keys.has(key)) return;
   keys.add(key);
-  units.push({ key, word });
+  units?.push({ key, word });
 }
 
 /** The senses of a meaning's words, read when a comparison first needs them (most quotes never do). */

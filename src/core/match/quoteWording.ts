@@ -142,21 +142,21 @@ interface Wording {
 function wordingOf(quote: Quote, words?: readonly string[]): Wording {
   // One look-up of each word's facts (kept for the meaning), then one pass: frame, content words and content stems.
   const factsOf = words === undefined ? quoteFacts(quote.text) : madeSure(words.map(wordFacts));
-  const raw: string[] = [];
+  // The caller's words are the folded words themselves unless "make sure" was read as one.
+  const raw = words !== undefined && words.length === factsOf.length ? words : factsOf.map((f) => f.norm);
   const frame: string[] = [];
   const stems = new Set<string>();
   // Not contentCount(seq): "make sure" counts as one word here.
   let content = 0;
-  for (const facts of factsOf) {
-    const w = facts.norm;
-    raw.push(w);
+  for (let i = 0; i < factsOf.length; i++) {
+    const facts = factsOf[i];
     frame.push(facts.key);
-    if (STOPWORDS.has(w)) continue;
+    if (STOPWORDS.has(facts.norm)) continue;
     content++;
     const stem = stemOf(facts);
     if (stem !== null) stems.add(stem);
   }
-  return { frame, stems, content, seq: seqOf(raw), meaning: meaningOf(raw, factsOf) };
+  return { frame, stems, content, seq: seqOf(raw), meaning: meaningOf(raw, factsOf, stems) };
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
