@@ -108,7 +108,10 @@ function linkQuote(g: QuoteGrouping, index: QuoteIndex, i: number): void {
     }
   }
   if (twin === undefined) firstBySeq.set(infos[i].seq, i);
-  for (const j of index.candidatesOf(i)) {
+  // An index loop: for…of allocates an iterator result per candidate until linkQuote is optimized.
+  const candidates = index.candidatesOf(i);
+  for (let c = 0; c < candidates.length; c++) {
+    const j = candidates[c];
     const jFirst = before(infos[j], infos[i]);
     const first = jFirst ? j : i;
     const second = jFirst ? i : j;

@@ -12,14 +12,6 @@ import type { QuoteInfo } from './quoteWording';
 /** Fragments need this many content words to count as partial quotes on their words alone. */
 export const MIN_FRAGMENT_CONTENT = 3;
 
-interface Overlap {
-  readonly shared: number;
-  readonly dice: number;
-  readonly cover: number;
-}
-
-const NO_OVERLAP: Overlap = { shared: 0, dice: 0, cover: 0 };
-
 /** How many members two sets share (the smaller one read). */
 function sharedCount(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
@@ -35,14 +27,7 @@ const diceOf = (shared: number, a: ReadonlySet<string>, b: ReadonlySet<string>):
 /** Share of the smaller of two sets that share `shared` members. */
 const coverOf = (shared: number, a: ReadonlySet<string>, b: ReadonlySet<string>): number => shared / Math.min(a.size, b.size);
 
-/** Share of the smaller set found in the larger one, and Dice over both. */
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): Overlap {
-  // Most candidate pairs share nothing: no object for them.
-  const shared = sharedCount(a, b);
-  return shared === 0 ? NO_OVERLAP : { shared, dice: diceOf(shared, a, b), cover: coverOf(shared, a, b) };
-}
-
-/** Dice over the content stems of two quotes' contexts (overlap's dice, without its object). */
+/** Dice over the content stems of two quotes' contexts. */
 function contextSimilarity(a: QuoteInfo, b: QuoteInfo): number {
   // Each context is a getter (read on first use): asked once here.
   const ca = a.context;
@@ -69,7 +54,7 @@ const MAX_FRAME = 400;
 /** Similarity of two wordings on their words alone: shared content words (Dice lifted by cover) and shared sentence frame. */
 function wordingSimilarity(a: QuoteInfo, b: QuoteInfo): number {
   if (Math.min(a.content, b.content) < MIN_FRAGMENT_CONTENT) return 0;
-  // overlap's dice and cover, without its object: this runs for most candidate pairs of different articles.
+  // Dice and cover from one shared count, no object: this runs for most candidate pairs of different articles.
   const shared = sharedCount(a.stems, b.stems);
   const word = shared === 0 ? 0 : (diceOf(shared, a.stems, b.stems) + coverOf(shared, a.stems, b.stems)) / 2;
   if (word < MIN_WORD_SIMILARITY) return 0;
@@ -149,13 +134,16 @@ const SAME_CUE_SIDE = 0.15;
  */
 function rewordedInContext(a: QuoteInfo, b: QuoteInfo, knownContext: number): Edge | null {
   if (a.speakerKey === null || a.speakerKey !== b.speakerKey || a.article === b.article) return null;
-  const sentence = overlap(a.sentence, b.sentence);
-  if (sentence.dice < MIN_SENTENCE || sentence.shared < MIN_SENTENCE_SHARED) return null;
+  // The shared count first, no object: most pairs that get here share no sentence word.
+  const shared = sharedCount(a.sentence, b.sentence);
+  if (shared < MIN_SENTENCE_SHARED) return null;
+  const sentenceDice = diceOf(shared, a.sentence, b.sentence);
+  if (sentenceDice < MIN_SENTENCE) return null;
   const meaning = meaningSimilarity(a.meaning, b.meaning);
   if (meaning < MIN_MEANING) return null;
   const cue = a.cueSide !== null && a.cueSide === b.cueSide ? SAME_CUE_SIDE : 0;
   const context = knownContext >= 0 ? knownContext : contextSimilarity(a, b);
-  const evidence = meaning + sentence.dice + context / 2 + cue;
+  const evidence = meaning + sentenceDice + context / 2 + cue;
   // Weaker than a rewording on its words: links on shared words merge first.
   return evidence >= IN_CONTEXT_THRESHOLD ? { relation: 'reworded', score: evidence / 3, inContext: true } : null;
 }
