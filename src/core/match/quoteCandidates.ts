@@ -51,10 +51,29 @@ function keyIds(keys: readonly (readonly string[])[]): KeyIds {
   return { ids, names, of, df: Int32Array.from(counts) };
 }
 
+/** Whether key x comes before key y in a scan: the rarer first, ties by spelling. */
+function rarerKey(x: number, y: number, t: KeyIds): boolean {
+  const { df, names } = t;
+  return df[x] < df[y] || (df[x] === df[y] && names[x] < names[y]);
+}
+
+/** Lists up to this long are sorted in place by insertion (most quotes have a few keys); longer ones by the built-in sort. */
+const INSERTION_SORT_MAX = 16;
+
 /** A quote's key ids, rarest first (ties by spelling): the scan reads the most telling keys before its budget runs out. */
 function sortRarestFirst(ids: Int32Array, t: KeyIds): void {
-  const { df, names } = t;
-  ids.sort((x, y) => df[x] - df[y] || (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
+  if (ids.length > INSERTION_SORT_MAX) {
+    const { df, names } = t;
+    ids.sort((x, y) => df[x] - df[y] || (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
+    return;
+  }
+  // No comparator closure and no call into the built-in sort per quote.
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i];
+    let j = i - 1;
+    for (; j >= 0 && rarerKey(id, ids[j], t); j--) ids[j + 1] = ids[j];
+    ids[j + 1] = id;
+  }
 }
 
 /** Keys a quote shares with another before they are worth comparing: two, or all either has when fewer. */

@@ -192,13 +192,13 @@ class ReadQuote implements QuoteInfo {
     this.stems = wording.stems;
     this.meaning = wording.meaning;
     this.speakerKey = quote.speakerKey;
-    this.sentence = around === null || spans === null ? NOTHING : stemsAround(around.words, quote, spans.own, speakerWords, spans.scanFrom);
+    this.sentence = around === null || spans === null ? NOTHING : stemsAround(around.words, quote, spans.ownStart, spans.ownEnd, speakerWords, spans.scanFrom);
   }
 
   get context(): ReadonlySet<string> {
     if (this.contextRead === undefined) {
       const { around, spans } = this;
-      this.contextRead = around === null || spans === null ? NOTHING : stemsAround(around.words, this.quote, spans.window, this.speakerWords, spans.scanFrom);
+      this.contextRead = around === null || spans === null ? NOTHING : stemsAround(around.words, this.quote, spans.windowStart, spans.windowEnd, this.speakerWords, spans.scanFrom);
     }
     return this.contextRead;
   }
@@ -206,7 +206,7 @@ class ReadQuote implements QuoteInfo {
   get cueSide(): CueSide {
     if (this.sideRead === undefined) {
       const { around, spans } = this;
-      this.sideRead = around === null || spans === null ? null : cueSideOf(around.text, this.quote, spans.own);
+      this.sideRead = around === null || spans === null ? null : cueSideOf(around.text, this.quote, spans.ownStart, spans.ownEnd);
     }
     return this.sideRead;
   }
@@ -219,8 +219,11 @@ export function quoteInfo(article: number, index: number, quote: Quote): QuoteIn
 
 /** The words around an article's quotes, asked for the content stems of spans of the text. */
 interface WordsAround {
-  /** Adds to `out` the content stems of the words starting in [from, to), but the speaker's; `hint`: a sentence where the search for `from` may start. */
-  addStems(from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string>, hint: number): void;
+  /**
+   * Adds to `out` the content stems of the words starting in [from, to), but the speaker's, and returns
+   * it (a new set when `out` is null and there are some, else `out`); `hint`: a sentence where the search for `from` may start.
+   */
+  addStems(from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string> | null, hint: number): Set<string> | null;
 }
 
 /**
@@ -255,7 +258,7 @@ class SentenceIndex implements WordsAround {
    * Words start inside their sentence, and sentences are in order: the words starting in [from, to)
    * are those of the sentences from the first that ends after `from`, as a read of the text finds them.
    */
-  addStems(from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string>, hint: number): void {
+  addStems(from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string> | null, hint: number): Set<string> | null {
     const sentences = this.sentences;
     for (let si = firstEndingAfter(sentences, from, hint); si < sentences.length && sentences[si].start < to; si++) {
       const r = this.sentence(si);
@@ -266,9 +269,10 @@ class SentenceIndex implements WordsAround {
         if (starts[t] < from) continue;
         let stem = stems[t];
         if (stem === undefined) stems[t] = stem = contentStem(norms[t]);
-        if (stem !== null && !speakerWords.has(norms[t])) out.add(stem);
+        if (stem !== null && !speakerWords.has(norms[t])) (out ??= new Set()).add(stem);
       }
     }
+    return out;
   }
 }
 
@@ -305,7 +309,7 @@ class TextWords implements WordsAround {
   private readonly stems: (string | null)[] = [];
 
   constructor(text: string, spans: readonly QuoteSpans[]) {
-    const sorted = spans.map((s) => s.window).sort((a, b) => a.start - b.start);
+    const sorted = spans.map((s): Span => ({ start: s.windowStart, end: s.windowEnd })).sort((a, b) => a.start - b.start);
     // Each spelling's folded form and facts in one look-up where it stands (spellingFactsAt), not cut out, folded and looked up.
     const words = new WordSpans();
     let covered = 0;
@@ -328,13 +332,14 @@ class TextWords implements WordsAround {
     }
   }
 
-  addStems(from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string>): void {
+  addStems(from: number, to: number, speakerWords: ReadonlySet<string>, out: Set<string> | null): Set<string> | null {
     // The words read are few per window and not sentences: a binary search, no hint.
     const { starts, norms, stems } = this;
     for (let i = firstNotBefore(starts.length, (k) => starts[k] < from); i < starts.length && starts[i] < to; i++) {
       const stem = stems[i];
-      if (stem !== null && !speakerWords.has(norms[i])) out.add(stem);
+      if (stem !== null && !speakerWords.has(norms[i])) (out ??= new Set()).add(stem);
     }
+    return out;
   }
 }
 
@@ -352,8 +357,10 @@ function lastSentenceOf(sentences: readonly Sentence[], quote: Quote, first: num
  * where a search for the words of the window may start.
  */
 interface QuoteSpans {
-  readonly own: Span;
-  readonly window: Span;
+  readonly ownStart: number;
+  readonly ownEnd: number;
+  readonly windowStart: number;
+  readonly windowEnd: number;
   readonly bySentence: boolean;
   readonly first: number;
   readonly scanFrom: number;
@@ -366,15 +373,17 @@ interface QuoteSpans {
 function spansOf(sentences: readonly Sentence[] | undefined, textLength: number, quote: Quote, hint: number): QuoteSpans {
   const first = sentences === undefined || sentences.length === 0 ? 0 : firstEndingAfter(sentences, quote.start, hint);
   const last = sentences === undefined ? -1 : lastSentenceOf(sentences, quote, first);
+  // Numbers, not Span objects: two objects fewer per quote.
   if (last < 0 || sentences === undefined) {
-    const window = { start: Math.max(0, quote.start - 250), end: Math.min(textLength, quote.end + 250) };
-    return { own: { start: quote.start, end: quote.end }, window, bySentence: false, first, scanFrom: 0 };
+    const windowStart = Math.max(0, quote.start - 250);
+    return { ownStart: quote.start, ownEnd: quote.end, windowStart, windowEnd: Math.min(textLength, quote.end + 250), bySentence: false, first, scanFrom: 0 };
   }
-  const own = { start: sentences[first].start, end: Math.min(textLength, sentences[last].end) };
   const from = Math.max(0, sentences[Math.max(0, first - 1)].start);
   const to = Math.min(textLength, sentences[Math.min(sentences.length - 1, last + 1)].end);
   const bySentence = to === sentences[Math.min(sentences.length - 1, last + 1)].end;
-  return { own, window: { start: from, end: Math.max(from, to) }, bySentence, first, scanFrom: Math.max(0, first - 1) };
+  return {
+    ownStart: sentences[first].start, ownEnd: Math.min(textLength, sentences[last].end), windowStart: from, windowEnd: Math.max(from, to), bySentence, first, scanFrom: Math.max(0, first - 1),
+  };
 }
 
 /** Each quote's spans, the sentences found by a cursor that moves on from the previous quote's. */
@@ -410,23 +419,21 @@ function wordsOfQuote(index: SentenceIndex, text: string, quote: Quote, spans: Q
 }
 
 /** Content stems of the words of a span around a quote (the quote's own words and its speaker's name left out). */
-function stemsAround(words: WordsAround, quote: Quote, span: Span, speakerWords: ReadonlySet<string>, hint: number): ReadonlySet<string> {
-  const out = new Set<string>();
-  words.addStems(span.start, quote.start, speakerWords, out, hint);
-  words.addStems(quote.end, span.end, speakerWords, out, hint);
-  // Most quotes of a dialogue have nothing but the speaker's name around them: one empty set for all.
-  return out.size === 0 ? NOTHING : out;
+function stemsAround(words: WordsAround, quote: Quote, from: number, to: number, speakerWords: ReadonlySet<string>, hint: number): ReadonlySet<string> {
+  // Most quotes of a dialogue have nothing but the speaker's name around them: one empty set for all, and none made.
+  const before = words.addStems(from, quote.start, speakerWords, null, hint);
+  return words.addStems(quote.end, to, speakerWords, before, hint) ?? NOTHING;
 }
 
 /** Which side of the quote, in its sentence, the cue stands on: the nearer of its occurrences before and after. */
-function cueSideOf(text: string, quote: Quote, own: Span): CueSide {
+function cueSideOf(text: string, quote: Quote, ownStart: number, ownEnd: number): CueSide {
   const cue = (quote.cue ?? '').toLowerCase().split(' ')[0];
   if (cue === '') return null;
-  const before = text.slice(own.start, quote.start).toLowerCase().lastIndexOf(cue);
-  const after = text.slice(quote.end, Math.max(quote.end, own.end)).toLowerCase().indexOf(cue);
+  const before = text.slice(ownStart, quote.start).toLowerCase().lastIndexOf(cue);
+  const after = text.slice(quote.end, Math.max(quote.end, ownEnd)).toLowerCase().indexOf(cue);
   if (before < 0) return after < 0 ? null : 'after';
   if (after < 0) return 'before';
-  return quote.start - (own.start + before) <= after ? 'before' : 'after';
+  return quote.start - (ownStart + before) <= after ? 'before' : 'after';
 }
 
 /** The folded words of a speaker's name, left out of the words around their quotes; read once per name. */
