@@ -67,16 +67,24 @@ const commonRun: CommonRun = { x: 0, xe: 0, y: 0, ye: 0 };
 /** Bound on the word pairs the sense and spelling stages try (they compare unpaired content words one by one). */
 const MAX_TRIES = 4096;
 
-/** The content words of one side still unpaired, written to `out` (a list reused from pair to pair), in order. */
-function unpairedContent(g: SentenceGrams, paired: Uint8Array, out: number[]): number[] {
-  out.length = 0;
-  for (let i = 0; i < g.n; i++) if (g.buf[g.kindAt + i] !== WordClass.Function && !paired[i]) out.push(i);
-  return out;
+/** The content words of one side still unpaired, in order, written to `out` (at least g.n long); returns how many. */
+function unpairedContent(g: SentenceGrams, paired: Uint8Array, out: Int32Array): number {
+  let count = 0;
+  for (let i = 0; i < g.n; i++) if (g.buf[g.kindAt + i] !== WordClass.Function && !paired[i]) out[count++] = i;
+  return count;
 }
 
-/** The two sides' unpaired content words of the pair being aligned. */
-const restOfA: number[] = [];
-const restOfB: number[] = [];
+/**
+ * The two sides' unpaired content words of the pair being aligned, reused from pair to pair (typed
+ * arrays and a count: emptying an array by `length = 0` drops its storage, and the next push allocates it again).
+ */
+let restOfA: Int32Array = new Int32Array(64);
+let restOfB: Int32Array = new Int32Array(64);
+
+/** A list of at least n integers: `list`, or a bigger one when it is too short (its contents are not kept). */
+function roomFor(list: Int32Array, n: number): Int32Array {
+  return list.length >= n ? list : new Int32Array(Math.max(n, 2 * list.length));
+}
 
 /** Marks of paired words, reused from pair to pair (the scorer runs one pair at a time): no typed array per pair. */
 let marksA: Uint8Array = new Uint8Array(64);
@@ -89,13 +97,16 @@ function cleared(marks: Uint8Array, n: number): Uint8Array {
   return marks;
 }
 
-function pairBySense(ga: SentenceGrams, gb: SentenceGrams, restA: readonly number[], restB: readonly number[], pairedA: Uint8Array, pairedB: Uint8Array): void {
-  for (const i of restA) {
+/** Pairs unpaired content words that share a WordNet sense: restA[0 … countA) with restB[0 … countB), in order. */
+function pairBySense(ga: SentenceGrams, gb: SentenceGrams, restA: Int32Array, countA: number, restB: Int32Array, countB: number, pairedA: Uint8Array, pairedB: Uint8Array): void {
+  for (let r = 0; r < countA; r++) {
+    const i = restA[r];
     const xa = ga.buf[ga.slotAt + i];
     const a0 = ga.senseListAt + ga.buf[ga.senseStartAt + xa];
     const a1 = ga.senseListAt + ga.buf[ga.senseStartAt + xa + 1];
     if (a0 === a1) continue;
-    for (const j of restB) {
+    for (let q = 0; q < countB; q++) {
+      const j = restB[q];
       if (pairedB[j]) continue;
       const xb = gb.buf[gb.slotAt + j];
       if (!shareSense(ga.buf, a0, a1, gb.buf, gb.senseListAt + gb.buf[gb.senseStartAt + xb], gb.senseListAt + gb.buf[gb.senseStartAt + xb + 1])) continue;
@@ -163,10 +174,13 @@ function mayMeet(x: number, y: number): boolean {
   return lx >= 5 && ly >= 5 && Math.abs(lx - ly) <= 1;
 }
 
-function pairBySpelling(ga: SentenceGrams, gb: SentenceGrams, restA: readonly number[], restB: readonly number[], pairedA: Uint8Array, pairedB: Uint8Array): void {
-  for (const i of restA) {
+/** Pairs unpaired content words spelt alike (spelling): restA[0 … countA) with restB[0 … countB), in order. */
+function pairBySpelling(ga: SentenceGrams, gb: SentenceGrams, restA: Int32Array, countA: number, restB: Int32Array, countB: number, pairedA: Uint8Array, pairedB: Uint8Array): void {
+  for (let r = 0; r < countA; r++) {
+    const i = restA[r];
     if (pairedA[i]) continue;
-    for (const j of restB) {
+    for (let q = 0; q < countB; q++) {
+      const j = restB[q];
       if (pairedB[j] || !mayMeet(ga.buf[ga.shapeAt + i], gb.buf[gb.shapeAt + j])) continue;
       const how = spelling(ga.bare, i, gb.bare, j);
       if (how === Spelling.None) continue;
@@ -194,27 +208,50 @@ export interface AlignmentEvidence {
 
 /** Aligns the words of two sentences (see the file comment), given their grams, and measures what each side leaves unpaired. */
 export function alignGrams(sa: SentenceGrams, sb: SentenceGrams): AlignmentEvidence {
+  const { pairedMin, unpairedMax, unpairedOtherLonger, reportingUnpaired } = alignGramsInPlace(sa, sb);
+  return { pairedMin, unpairedMax, unpairedOtherLonger, reportingUnpaired };
+}
+
+/** An AlignmentEvidence written in place. */
+type Alignment = { -readonly [K in keyof AlignmentEvidence]: AlignmentEvidence[K] };
+/** alignGramsInPlace's answer, reused from pair to pair. */
+const pairAlignment: Alignment = { pairedMin: 0, unpairedMax: 0, unpairedOtherLonger: 0, reportingUnpaired: 0 };
+
+/** alignGrams for the scorer: the same evidence, in an object reused from pair to pair (read it before the next pair's). */
+export function alignGramsInPlace(sa: SentenceGrams, sb: SentenceGrams): AlignmentEvidence {
   const na = sa.n;
   const nb = sb.n;
   const pairedA = (marksA = cleared(marksA, na));
   const pairedB = (marksB = cleared(marksB, nb));
   pairEqual(sa, sortedPlace(sa, false, placeA), sb, sortedPlace(sb, false, placeB), pairedA, pairedB);
   pairEqual(sa, sortedPlace(sa, true, placeA), sb, sortedPlace(sb, true, placeB), pairedA, pairedB);
-  const restA = unpairedContent(sa, pairedA, restOfA);
-  const restB = unpairedContent(sb, pairedB, restOfB);
-  if (restA.length > 0 && restB.length > 0 && restA.length * restB.length <= MAX_TRIES) {
-    pairBySense(sa, sb, restA, restB, pairedA, pairedB);
-    pairBySpelling(sa, sb, restA, restB, pairedA, pairedB);
+  const restA = (restOfA = roomFor(restOfA, na));
+  const restB = (restOfB = roomFor(restOfB, nb));
+  const countA = unpairedContent(sa, pairedA, restA);
+  const countB = unpairedContent(sb, pairedB, restB);
+  if (countA > 0 && countB > 0 && countA * countB <= MAX_TRIES) {
+    pairBySense(sa, sb, restA, countA, restB, countB, pairedA, pairedB);
+    pairBySpelling(sa, sb, restA, countA, restB, countB, pairedA, pairedB);
   }
-  const ua = unpairedCounts(sa, restA, pairedA);
-  const ub = unpairedCounts(sb, restB, pairedB);
-  return {
-    pairedMin: Math.min(share(pairedA, na), share(pairedB, nb)),
-    unpairedMax: Math.log1p(Math.max(ua.all, ub.all)),
-    unpairedOtherLonger: Math.log1p(na >= nb ? ua.other : ub.other),
-    reportingUnpaired: ua.reporting + ub.reporting > 0 ? 1 : 0,
-  };
+  unpairedCounts(sa, restA, countA, pairedA, unpairedOfA);
+  unpairedCounts(sb, restB, countB, pairedB, unpairedOfB);
+  const e = pairAlignment;
+  e.pairedMin = Math.min(share(pairedA, na), share(pairedB, nb));
+  e.unpairedMax = Math.log1p(Math.max(unpairedOfA.all, unpairedOfB.all));
+  e.unpairedOtherLonger = Math.log1p(na >= nb ? unpairedOfA.other : unpairedOfB.other);
+  e.reportingUnpaired = unpairedOfA.reporting + unpairedOfB.reporting > 0 ? 1 : 0;
+  return e;
 }
+
+/** What one side leaves unpaired (unpairedCounts). */
+interface Unpaired {
+  all: number;
+  other: number;
+  reporting: number;
+}
+/** unpairedCounts' answers for the two sides, reused from pair to pair. */
+const unpairedOfA: Unpaired = { all: 0, other: 0, reporting: 0 };
+const unpairedOfB: Unpaired = { all: 0, other: 0, reporting: 0 };
 
 function share(paired: Uint8Array, n: number): number {
   let count = 0;
@@ -223,15 +260,16 @@ function share(paired: Uint8Array, n: number): number {
 }
 
 /**
- * The content words of one side still unpaired: all but reporting verbs, plain content words only
- * (not names or numbers), and reporting verbs. Counts, not key weights: weights from two articles and
+ * The content words of one side still unpaired (rest[0 … count) less those paired since): all but
+ * reporting verbs, plain content words only (not names or numbers), and reporting verbs, written to `out`. Counts, not key weights: weights from two articles and
  * from a whole file of pairs differ in scale, and one pair must get one verdict from both.
  */
-function unpairedCounts(shape: SentenceGrams, rest: readonly number[], paired: Uint8Array): { all: number; other: number; reporting: number } {
+function unpairedCounts(shape: SentenceGrams, rest: Int32Array, count: number, paired: Uint8Array, out: Unpaired): void {
   let all = 0;
   let other = 0;
   let reporting = 0;
-  for (const i of rest) {
+  for (let r = 0; r < count; r++) {
+    const i = rest[r];
     if (paired[i]) continue;
     const kind = shape.buf[shape.kindAt + i];
     if (kind === WordClass.Reporting) {
@@ -241,7 +279,9 @@ function unpairedCounts(shape: SentenceGrams, rest: readonly number[], paired: U
     all++;
     if (kind === WordClass.Content) other++;
   }
-  return { all, other, reporting };
+  out.all = all;
+  out.other = other;
+  out.reporting = reporting;
 }
 
 /**
@@ -282,19 +322,27 @@ export interface NameGaps {
 /** How many of `names` the keys of `other` lack. */
 function namesLacking(names: readonly string[], other: SentenceFeatures): number {
   let n = 0;
-  for (const k of names) if (!hasKey(other.keys, k)) n++;
+  for (let k = 0; k < names.length; k++) if (!hasKey(other.keys, names[k])) n++;
   return n;
 }
 
 /** The names each sentence lacks of the other's (read from its grams), counted once for both of the scorer's features that read them. */
 export function missingNamesOf(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams): NameGaps {
+  const { longer, shorter, mismatch } = missingNamesInPlace(a, b, ga, gb);
+  return { longer, shorter, mismatch };
+}
+
+/** missingNamesInPlace's answer, reused from pair to pair. */
+const pairNames: { -readonly [K in keyof NameGaps]: NameGaps[K] } = { longer: 0, shorter: 0, mismatch: 0 };
+
+/** missingNamesOf for the scorer: the same gaps, in an object reused from pair to pair (read it before the next pair's). */
+export function missingNamesInPlace(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams): NameGaps {
   const lackA = namesLacking(ga.names, b);
   const lackB = namesLacking(gb.names, a);
   const names = ga.names.length + gb.names.length;
   const aLonger = a.words.length >= b.words.length;
-  return {
-    longer: Math.log1p(aLonger ? lackA : lackB),
-    shorter: Math.log1p(aLonger ? lackB : lackA),
-    mismatch: names === 0 ? 0 : (lackA + lackB) / names,
-  };
+  pairNames.longer = Math.log1p(aLonger ? lackA : lackB);
+  pairNames.shorter = Math.log1p(aLonger ? lackB : lackA);
+  pairNames.mismatch = names === 0 ? 0 : (lackA + lackB) / names;
+  return pairNames;
 }

@@ -288,12 +288,15 @@ function charGramCount(words: readonly string[]): number {
   return Math.max(0, length - 2);
 }
 
-/** Character trigrams of the words joined by single spaces, written to `out` (charGramCount of them); ten bits a character keeps the key small. Sorted. */
-function charGrams(words: readonly string[], out: Int32Array): void {
+/**
+ * Character trigrams of the words joined by single spaces, written to out[from …) (charGramCount of
+ * them); ten bits a character keeps the key small. Sorted.
+ */
+function charGrams(words: readonly string[], out: Int32Array, from: number): void {
   // The last two characters seen (−1: none yet), across the joining spaces.
   let c1 = -1;
   let c2 = -1;
-  let at = 0;
+  let at = from;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     for (let i = k > 0 ? -1 : 0; i < w.length; i++) {
@@ -303,7 +306,30 @@ function charGrams(words: readonly string[], out: Int32Array): void {
       c2 = c;
     }
   }
-  out.sort();
+  sortStretch(out, from, at);
+}
+
+/**
+ * Below this many values a stretch is sorted by insertion in place: the sentences' word n-grams
+ * mostly, where the built-in sort's call and the view it needs cost more than the sort.
+ */
+const INSERTION_SORT = 32;
+
+/** Sorts xs[from … to) ascending, in place. */
+function sortStretch(xs: Int32Array, from: number, to: number): void {
+  if (to - from > INSERTION_SORT) {
+    xs.subarray(from, to).sort();
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const v = xs[i];
+    let j = i - 1;
+    while (j >= from && xs[j] > v) {
+      xs[j + 1] = xs[j];
+      j--;
+    }
+    xs[j + 1] = v;
+  }
 }
 
 /** Positions below this pack with a 32-bit hash into one exactly represented double (hash·span + position). */
@@ -324,7 +350,7 @@ function sortByHash(hash: Int32Array, positions: Int32Array, count: number, out:
   }
   if (packed.length < count) packed = new Float64Array(Math.max(count, 2 * packed.length));
   for (let k = 0; k < count; k++) packed[k] = hash[positions[k]] * POSITION_SPAN + positions[k];
-  const keys = packed.subarray(0, count).sort();
+  const keys = sortedPacked(count);
   for (let k = 0; k < count; k++) {
     const h = Math.floor(keys[k] / POSITION_SPAN);
     out[hashesAt + k] = h;
@@ -332,10 +358,25 @@ function sortByHash(hash: Int32Array, positions: Int32Array, count: number, out:
   }
 }
 
+/** packed[0 … count) sorted ascending (the keys are distinct: each holds its position): by insertion in place when they are few. */
+function sortedPacked(count: number): Float64Array {
+  if (count > INSERTION_SORT) return packed.subarray(0, count).sort();
+  for (let i = 1; i < count; i++) {
+    const v = packed[i];
+    let j = i - 1;
+    while (j >= 0 && packed[j] > v) {
+      packed[j + 1] = packed[j];
+      j--;
+    }
+    packed[j + 1] = v;
+  }
+  return packed;
+}
+
 /** Hashes of the bigrams of `seq[0 … count)`, written to out[at …) (count − 1 of them) and sorted. */
 function bigramHashes(seq: Int32Array, count: number, out: Int32Array, at: number): void {
   for (let i = 0; i + 1 < count; i++) out[at + i] = (Math.imul(seq[i], 0x9e3779b1) ^ seq[i + 1]) | 0;
-  if (count > 2) out.subarray(at, at + count - 1).sort();
+  if (count > 2) sortStretch(out, at, at + count - 1);
 }
 
 /**
@@ -391,16 +432,23 @@ function wordClasses(s: SentenceFeatures, t: WordTable, out: Int32Array, at: num
 /** The word n-grams of a sentence (n = 1 to 4) from the word hashes in `codes`, written to its grams' places and each multiset sorted. */
 function wordGrams(g: SentenceGrams): void {
   const { n, buf } = g;
-  const at = [g.unigramAt, g.bigramAt, g.trigramAt, g.fourgramAt];
-  for (let i = 0; i < n; i++) buf[at[0] + i] = codes.wordHash[i] & GRAM_BITS;
+  const uni = g.unigramAt;
+  for (let i = 0; i < n; i++) buf[uni + i] = codes.wordHash[i] & GRAM_BITS;
   for (let i = 0; i < n; i++) {
-    let h = buf[at[0] + i];
-    for (let k = 1; k < 4 && i + k < n; k++) {
-      h = combine(h, buf[at[0] + i + k]);
-      buf[at[k] + i] = h;
-    }
+    let h = buf[uni + i];
+    if (i + 1 >= n) continue;
+    h = combine(h, buf[uni + i + 1]);
+    buf[g.bigramAt + i] = h;
+    if (i + 2 >= n) continue;
+    h = combine(h, buf[uni + i + 2]);
+    buf[g.trigramAt + i] = h;
+    if (i + 3 >= n) continue;
+    buf[g.fourgramAt + i] = combine(h, buf[uni + i + 3]);
   }
-  for (let k = 0; k < 4; k++) if (n - k > 1) buf.subarray(at[k], at[k] + n - k).sort();
+  sortStretch(buf, uni, uni + n);
+  sortStretch(buf, g.bigramAt, g.bigramAt + less(1, n));
+  sortStretch(buf, g.trigramAt, g.trigramAt + less(2, n));
+  sortStretch(buf, g.fourgramAt, g.fourgramAt + less(3, n));
 }
 
 /** Key slots (SentenceGrams.keyAt) and senses of the sentence being computed, reused from sentence to sentence. */
@@ -443,34 +491,38 @@ function keySlots(s: SentenceFeatures, t: WordTable, keyAt: Int32Array): number 
  */
 function slotSenses(t: WordTable, n: number, keyAt: Int32Array, slots: number): number {
   if (slotScratch.length < 2 * (slots + 1)) slotScratch = new Int32Array(Math.max(2 * (slots + 1), 2 * slotScratch.length));
-  const room = slotScratch.subarray(0, slots + 1).fill(0);
-  const fill = slotScratch.subarray(slots + 1, 2 * (slots + 1));
+  // Segment x starts at room[x] = slotScratch[x] and is filled up to fill[x] = slotScratch[slots + 1 + x].
+  const room = slotScratch;
+  const fill = slots + 1;
+  room.fill(0, 0, slots + 1);
   for (let i = 0; i < n; i++) if (keyAt[i] >= 0) room[keyAt[i] + 1] += t.meanings[codes.id[i]].length;
   for (let x = 0; x < slots; x++) room[x + 1] += room[x];
   if (senseScratch.length < room[slots]) senseScratch = new Int32Array(Math.max(room[slots], 2 * senseScratch.length));
-  fill.set(room);
+  room.copyWithin(fill, 0, slots + 1);
   for (let i = 0; i < n; i++) {
     const x = keyAt[i];
     if (x < 0) continue;
-    for (const m of t.meanings[codes.id[i]]) {
+    const meanings = t.meanings[codes.id[i]];
+    for (let k = 0; k < meanings.length; k++) {
+      const m = meanings[k];
       let seen = false;
-      for (let p = room[x]; p < fill[x] && !seen; p++) seen = senseScratch[p] === m;
-      if (!seen) senseScratch[fill[x]++] = m;
+      for (let p = room[x]; p < room[fill + x] && !seen; p++) seen = senseScratch[p] === m;
+      if (!seen) senseScratch[room[fill + x]++] = m;
     }
   }
   let used = 0;
-  for (let x = 0; x < slots; x++) used += fill[x] - room[x];
+  for (let x = 0; x < slots; x++) used += room[fill + x] - room[x];
   return used;
 }
 
 /** Packs what slotSenses gathered: each slot's start in the list written from out[startAt] on (slots + 1), its senses from out[listAt] on. */
 function packSenses(slots: number, out: Int32Array, startAt: number, listAt: number): void {
-  const room = slotScratch.subarray(0, slots + 1);
-  const fill = slotScratch.subarray(slots + 1, 2 * (slots + 1));
+  const room = slotScratch;
+  const fill = slots + 1;
   let at = 0;
   for (let x = 0; x < slots; x++) {
     out[startAt + x] = at;
-    for (let p = room[x]; p < fill[x]; p++) out[listAt + at++] = senseScratch[p];
+    for (let p = room[x]; p < room[fill + x]; p++) out[listAt + at++] = senseScratch[p];
   }
   out[startAt + slots] = at;
 }
@@ -533,7 +585,7 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   slabAt += size;
   const buf = g.buf;
   wordGrams(g);
-  charGrams(words, buf.subarray(g.charAt, g.charAt + sizes.chars));
+  charGrams(words, buf, g.charAt);
   sortByHash(codes.wordHash, codes.all, n, buf, g.wordOrderAt, g.wordSortedAt);
   sortByHash(codes.keyHash, codes.content, content, buf, g.keyOrderAt, g.keySortedAt);
   bigramHashes(codes.keySeq, content, buf, g.keyBigramAt);

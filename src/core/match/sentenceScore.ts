@@ -3,10 +3,11 @@ import type { SentenceFeatures } from './articleFeatures';
 import { sparseRunsAndCommon } from './verbatimRuns';
 import type { HashedWords, WordRun } from './verbatimRuns';
 import { sameQuantity } from './numbers';
+import type { NumberMention } from './numbers';
 import { charDice, Gram, gramRange, hasKey, keyIndex, precisionRangeOf, sentenceGrams, sharedWordCount } from './sentenceGrams';
 import type { SentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
-import { alignGrams, maskedEditCeiling, maskedEditSimilarity, missingNamesOf } from './pairAlignment';
+import { alignGramsInPlace, maskedEditCeiling, maskedEditSimilarity, missingNamesInPlace } from './pairAlignment';
 import type { AlignmentEvidence } from './pairAlignment';
 import { grownArray } from '../util/grownArray';
 
@@ -115,8 +116,14 @@ function overlapScore({ ta, tb, shared }: KeyWeights, na: readonly string[], nb:
   const dice = (2 * shared) / (ta + tb);
   const containment = shared / Math.min(ta, tb);
   let score = 0.75 * dice + 0.25 * containment;
-  if (na.length > 0 && nb.length > 0 && !na.some((x) => nb.includes(x))) score *= 0.7;
+  if (na.length > 0 && nb.length > 0 && !shareAny(na, nb)) score *= 0.7;
   return Math.min(1, score);
+}
+
+/** Whether the two lists have a value in common (a few numbers each: scanned; no closure per pair). */
+function shareAny(na: readonly string[], nb: readonly string[]): boolean {
+  for (let i = 0; i < na.length; i++) if (nb.includes(na[i])) return true;
+  return false;
 }
 
 /** Each side's total key weight and the weight of the keys both carry (the smaller of the two weights). */
@@ -125,6 +132,13 @@ interface KeyWeights {
   readonly tb: number;
   readonly shared: number;
 }
+
+/** A KeyWeights written in place: exactKeyWeights' answer, reused from pair to pair (the scorer runs one pair at a time). */
+type KeyWeightsScratch = { -readonly [K in keyof KeyWeights]: KeyWeights[K] };
+const pairKeyWeights: KeyWeightsScratch = { ta: 0, tb: 0, shared: 0 };
+
+/** A side's summed key weight and the part of it the other side shares (keyWeightSums' answer, read at once by its callers). */
+const sums = { total: 0, shared: 0 };
 
 /** Weights of B's keys in exactKeyWeights, reused from pair to pair (the scorer runs one pair at a time). */
 let weightsOfB = new Float64Array(64);
@@ -135,7 +149,7 @@ const ownWeight = (w: number): number => w;
  * The summed weight of the keys of `s`, and of `onShared(w, at)` over those `other` carries too
  * (`at`: the key's index in other.keys).
  */
-function keyWeightSums(s: SentenceFeatures, other: SentenceFeatures, weight: KeyWeight, onShared: (w: number, at: number) => number): { total: number; shared: number } {
+function keyWeightSums(s: SentenceFeatures, other: SentenceFeatures, weight: KeyWeight, onShared: (w: number, at: number) => number): typeof sums {
   let total = 0;
   let shared = 0;
   for (const k of s.keys) {
@@ -144,7 +158,9 @@ function keyWeightSums(s: SentenceFeatures, other: SentenceFeatures, weight: Key
     const at = keyIndex(other.keys, k);
     if (at >= 0) shared += onShared(w, at);
   }
-  return { total, shared };
+  sums.total = total;
+  sums.shared = shared;
+  return sums;
 }
 
 /** Scratch by key id, all 0 between calls: 1 + the key's index in the other sentence. */
@@ -159,7 +175,7 @@ function marksFor(t: KeyIdTable): Int32Array {
  * keyWeightSums through the key id table (both sentences in it): the same weights summed in the
  * same order, the keys `other` carries found by id instead of by scanning its keys.
  */
-function keyWeightSumsById(t: KeyIdTable, s: SentenceFeatures, at: number, other: SentenceFeatures, otherAt: number, onShared: (w: number, at: number) => number): { total: number; shared: number } {
+function keyWeightSumsById(t: KeyIdTable, s: SentenceFeatures, at: number, other: SentenceFeatures, otherAt: number, onShared: (w: number, at: number) => number): typeof sums {
   const { weights, ids } = t;
   const mark = marksFor(t);
   const no = other.keys.length;
@@ -173,15 +189,21 @@ function keyWeightSumsById(t: KeyIdTable, s: SentenceFeatures, at: number, other
     if (m > 0) shared += onShared(w, m - 1);
   }
   for (let k = 0; k < no; k++) mark[ids[otherAt + k]] = 0;
-  return { total, shared };
+  sums.total = total;
+  sums.shared = shared;
+  return sums;
 }
 
 /** Two sentences' places in a key id table: where the keys of the first start, and of the second. */
 interface Places {
-  readonly t: KeyIdTable;
-  readonly at: number;
-  readonly bt: number;
+  t: KeyIdTable;
+  at: number;
+  bt: number;
 }
+
+/** tablePlaces' answer, reused from pair to pair (read before the next pair's; t: a placeholder until then). */
+const NO_TABLE: KeyIdTable = { start: () => -1, weights: new Float64Array(0), ids: new Int32Array(0), idCount: 0 };
+const pairPlaces: Places = { t: NO_TABLE, at: -1, bt: -1 };
 
 /** The two sentences' places in the weight's key id table, or null when it has none or lacks either. */
 function tablePlaces(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight): Places | null {
@@ -189,7 +211,11 @@ function tablePlaces(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight
   if (t === undefined) return null;
   const at = t.start(a);
   const bt = at < 0 ? -1 : t.start(b);
-  return bt < 0 ? null : { t, at, bt };
+  if (bt < 0) return null;
+  pairPlaces.t = t;
+  pairPlaces.at = at;
+  pairPlaces.bt = bt;
+  return pairPlaces;
 }
 
 function exactKeyWeights(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWeight, places = tablePlaces(a, b, weight)): KeyWeights {
@@ -204,7 +230,7 @@ function exactKeyWeights(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWe
       tb += w;
     }
     const { total: ta, shared } = keyWeightSumsById(t, a, at, b, bt, smallerWithB);
-    return { ta, tb, shared };
+    return keyWeightsOf(ta, tb, shared);
   }
   // B's weights once each (the same sums in the same order as weighing each shared key again).
   let tb = 0;
@@ -214,7 +240,15 @@ function exactKeyWeights(a: SentenceFeatures, b: SentenceFeatures, weight: KeyWe
     tb += w;
   }
   const { total: ta, shared } = keyWeightSums(a, b, weight, smallerWithB);
-  return { ta, tb, shared };
+  return keyWeightsOf(ta, tb, shared);
+}
+
+/** The pair's KeyWeights, written to the scratch (read before the next pair's). */
+function keyWeightsOf(ta: number, tb: number, shared: number): KeyWeights {
+  pairKeyWeights.ta = ta;
+  pairKeyWeights.tb = tb;
+  pairKeyWeights.shared = shared;
+  return pairKeyWeights;
 }
 
 /** keyOverlap of one sentence with one sentence: the same sums in the same order, without building Maps (the scorer's hot path). */
@@ -299,33 +333,45 @@ function longestAddedStretch(a: SentenceFeatures, ga: SentenceGrams, b: Sentence
   return best;
 }
 
-/** The keys each side of the pair being scored lacks of the other's (keysLacking's lists, reused from pair to pair). */
-const lackingA: number[] = [];
-const lackingB: number[] = [];
+/**
+ * The keys each side of the pair being scored lacks of the other's (keysLacking's lists, reused from
+ * pair to pair: typed arrays and a count, since emptying an array by `length = 0` drops its storage
+ * and the next push allocates it again).
+ */
+let lackingA: Int32Array = new Int32Array(64);
+let lackingB: Int32Array = new Int32Array(64);
+
+/** A list of at least n integers: `list`, or a bigger one when it is too short (its contents are not kept). */
+function roomFor(list: Int32Array, n: number): Int32Array {
+  return list.length >= n ? list : new Int32Array(Math.max(n, 2 * list.length));
+}
 
 /**
- * The indices (in s.keys) of the keys of `s` that `other` lacks, in order, written to `out`: by id
- * when the two have places in a table (at: s's, bt: other's).
+ * The indices (in s.keys) of the keys of `s` that `other` lacks, in order, written to `out` (at least
+ * s.keys.length long); returns how many. By id when the two have places in a table (at: s's, bt: other's).
  */
-function keysLacking(s: SentenceFeatures, other: SentenceFeatures, t: KeyIdTable | null, at: number, bt: number, out: number[]): number[] {
-  out.length = 0;
+function keysLacking(s: SentenceFeatures, other: SentenceFeatures, t: KeyIdTable | null, at: number, bt: number, out: Int32Array): number {
+  let count = 0;
   if (t === null) {
-    for (let k = 0; k < s.keys.length; k++) if (!hasKey(other.keys, s.keys[k])) out.push(k);
-    return out;
+    for (let k = 0; k < s.keys.length; k++) if (!hasKey(other.keys, s.keys[k])) out[count++] = k;
+    return count;
   }
   const mark = marksFor(t);
   const no = other.keys.length;
   for (let k = 0; k < no; k++) mark[t.ids[bt + k]] = 1;
-  for (let k = 0; k < s.keys.length; k++) if (mark[t.ids[at + k]] === 0) out.push(k);
+  for (let k = 0; k < s.keys.length; k++) if (mark[t.ids[at + k]] === 0) out[count++] = k;
   for (let k = 0; k < no; k++) mark[t.ids[bt + k]] = 0;
-  return out;
+  return count;
 }
 
-/** Per WordNet sense: 1 + the index of the first unmatched key of B that has it (0: none); the senses set, to reset. */
+/** Per WordNet sense: 1 + the index of the first unmatched key of B that has it (0: none); the senses set (ownedCount of them), to reset. */
 let senseOwner: Int32Array = new Int32Array(4096);
-const owned: number[] = [];
+let owned: Int32Array = new Int32Array(256);
 /** Keys of B already matched through a synonym, by index. */
 let takenB: Uint8Array = new Uint8Array(64);
+
+/** What sharedWeight measures of a pair, written in place (read before the next pair's). */
+const shares = { ta: 0, tb: 0, shared: 0, synonym: 0, leftA: 0, leftB: 0 };
 
 /**
  * Weight of the content keys the two sentences share (exactly, or through a synonym at a discount),
@@ -335,15 +381,19 @@ function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGram
   const t = places === null ? null : places.t;
   const at = places === null ? -1 : places.at;
   const bt = places === null ? -1 : places.bt;
-  const restA = keysLacking(a, b, t, at, bt, lackingA);
-  const restB = keysLacking(b, a, t, bt, at, lackingB);
+  const restA = (lackingA = roomFor(lackingA, a.keys.length));
+  const restB = (lackingB = roomFor(lackingB, b.keys.length));
+  const countA = keysLacking(a, b, t, at, bt, restA);
+  const countB = keysLacking(b, a, t, bt, at, restB);
   let synonym = 0;
   let matched = 0;
-  if (restA.length > 0 && restB.length > 0) {
+  if (countA > 0 && countB > 0) {
     // Each unmatched key of B by the WordNet senses of its words (a key's index is its sense slot):
     // one pass per side, never all pairs. Each sense's first key of B, and B's keys taken, in
     // scratch arrays reset after the pair.
-    for (const kb of restB) {
+    let ownedCount = 0;
+    for (let r = 0; r < countB; r++) {
+      const kb = restB[r];
       const from = gb.senseListAt + gb.buf[gb.senseStartAt + kb];
       const to = gb.senseListAt + gb.buf[gb.senseStartAt + kb + 1];
       for (let p = from; p < to; p++) {
@@ -351,11 +401,13 @@ function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGram
         if (senseOwner.length <= m) senseOwner = grownArray(senseOwner, Math.max(m + 1, 2 * senseOwner.length));
         if (senseOwner[m] !== 0) continue;
         senseOwner[m] = kb + 1;
-        owned.push(m);
+        if (ownedCount === owned.length) owned = grownArray(owned, 2 * owned.length);
+        owned[ownedCount++] = m;
       }
     }
     if (takenB.length < b.keys.length) takenB = new Uint8Array(Math.max(b.keys.length, 2 * takenB.length));
-    for (const ka of restA) {
+    for (let r = 0; r < countA; r++) {
+      const ka = restA[r];
       let kb = -1;
       const to = ga.senseListAt + ga.buf[ga.senseStartAt + ka + 1];
       for (let p = ga.senseListAt + ga.buf[ga.senseStartAt + ka]; p < to; p++) {
@@ -371,14 +423,17 @@ function sharedWeight(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGram
       matched++;
       synonym += SYNONYM_CREDIT * Math.min(weightIn(a, a.keys[ka], weight), weightIn(b, b.keys[kb], weight));
     }
-    for (const m of owned) senseOwner[m] = 0;
-    owned.length = 0;
-    for (const kb of restB) takenB[kb] = 0;
+    for (let r = 0; r < ownedCount; r++) senseOwner[owned[r]] = 0;
+    for (let r = 0; r < countB; r++) takenB[restB[r]] = 0;
   }
   // Content words left without a counterpart on each side: what one sentence says and the other does not.
-  const leftA = restA.length - matched;
-  const leftB = restB.length - matched;
-  return { ta, tb, shared: shared + synonym, synonym, leftA, leftB };
+  shares.ta = ta;
+  shares.tb = tb;
+  shares.shared = shared + synonym;
+  shares.synonym = synonym;
+  shares.leftA = countA - matched;
+  shares.leftB = countB - matched;
+  return shares;
 }
 
 /** Share of the numbers of one side (by value: "twelve" = "12") the other side lacks, when both state numbers. */
@@ -387,9 +442,15 @@ function numberMismatch(ga: SentenceGrams, gb: SentenceGrams): number {
   const nb = gb.numbers;
   if (na.length === 0 || nb.length === 0) return 0;
   let missing = 0;
-  for (const x of na) if (!nb.some((y) => sameQuantity(x, y))) missing++;
-  for (const y of nb) if (!na.some((x) => sameQuantity(x, y))) missing++;
+  for (let i = 0; i < na.length; i++) if (!statedIn(na[i], nb, false)) missing++;
+  for (let j = 0; j < nb.length; j++) if (!statedIn(nb[j], na, true)) missing++;
   return missing / (na.length + nb.length);
+}
+
+/** Whether `list` states the quantity of `x` (sameQuantity(x, y), or sameQuantity(y, x) when `second`: x is the second argument). */
+function statedIn(x: NumberMention, list: readonly NumberMention[], second: boolean): boolean {
+  for (let k = 0; k < list.length; k++) if (second ? sameQuantity(list[k], x) : sameQuantity(x, list[k])) return true;
+  return false;
 }
 
 /**
@@ -410,12 +471,26 @@ export function pairEvidence(a: SentenceFeatures, b: SentenceFeatures, weight: K
 function withOrder(e: LexicalEvidence, a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams, runs: readonly WordRun[], common: number): PairEvidence {
   const longer = Math.max(a.words.length, b.words.length);
   const shorter = Math.min(a.words.length, b.words.length);
-  const longest = runs.reduce((n, r) => Math.max(n, r.length), 0);
+  const longest = longestRun(runs);
   e.editSimilarity = longer === 0 ? 0 : common / longer;
   e.lcsShorter = shorter === 0 ? 0 : common / shorter;
   e.runShare = shorter === 0 ? 0 : longest / shorter;
   e.maskedEdit = maskedEditSimilarity(ga, gb, common);
   return e;
+}
+
+/** The length of the longest run (0 when there is none). */
+function longestRun(runs: readonly WordRun[]): number {
+  let longest = 0;
+  for (let k = 0; k < runs.length; k++) longest = Math.max(longest, runs[k].length);
+  return longest;
+}
+
+/** How many words the runs cover. */
+function runWordCount(runs: readonly WordRun[]): number {
+  let words = 0;
+  for (let k = 0; k < runs.length; k++) words += runs[k].length;
+  return words;
 }
 
 /** A PairEvidence of zeros, to be filled in place (every pair's evidence has the one shape). */
@@ -456,7 +531,7 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceG
   e.bigramMax = bigrams[1];
   e.trigramMin = gramRange(ga, gb, Gram.trigrams)[0];
   e.numberMismatch = numberMismatch(ga, gb);
-  const names = missingNamesOf(a, b, ga, gb);
+  const names = missingNamesInPlace(a, b, ga, gb);
   e.nameMismatch = names.mismatch;
   e.unmatchedMax = Math.log1p(Math.max(leftA, leftB));
   e.unmatchedMin = Math.log1p(Math.min(leftA, leftB));
@@ -474,7 +549,7 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceG
   const fourgrams = gramRange(ga, gb, Gram.fourgrams);
   e.fourgramMin = fourgrams[0];
   e.fourgramMax = fourgrams[1];
-  const aligned = alignGrams(ga, gb);
+  const aligned = alignGramsInPlace(ga, gb);
   e.pairedMin = aligned.pairedMin;
   e.unpairedMax = aligned.unpairedMax;
   e.unpairedOtherLonger = aligned.unpairedOtherLonger;
@@ -490,9 +565,7 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceG
 /** The paraphrase model's probability for a pair's evidence (a logistic function of the features). */
 export function paraphraseProbability(e: PairEvidence): number {
   let z = PARAPHRASE_MODEL.bias;
-  EVIDENCE_NAMES.forEach((name, k) => {
-    z += PARAPHRASE_MODEL.weights[k] * e[name];
-  });
+  for (let k = 0; k < EVIDENCE_NAMES.length; k++) z += PARAPHRASE_MODEL.weights[k] * e[EVIDENCE_NAMES[k]];
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -541,8 +614,8 @@ function judgePair(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, 
   const shorter = Math.min(a.words.length, b.words.length);
   const evidence = withOrder(lexical, a, b, ga, gb, runs, common);
   const paraphrase = paraphraseProbability(evidence);
-  const runWords = runs.reduce((n, r) => n + r.length, 0);
-  const longest = runs.reduce((n, r) => Math.max(n, r.length), 0);
+  const runWords = runWordCount(runs);
+  const longest = longestRun(runs);
   let kind: MatchKind | null = null;
   let score = paraphrase;
   if (runs.length > 0 && (runWords >= VERBATIM_COVER * shorter || longest >= VERBATIM_PASSAGE_WORDS)) {
@@ -607,7 +680,14 @@ function staysUnder(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams,
 }
 
 const ORDER_FEATURES: ReadonlySet<keyof PairEvidence> = new Set(['editSimilarity', 'lcsShorter', 'runShare', 'maskedEdit']);
+/** The features that are not order features, in the model's order (probabilityCeiling sums them in that order). */
+const LEXICAL_FEATURES = EVIDENCE_NAMES.flatMap((name, k) => (ORDER_FEATURES.has(name) ? [] : [{ name, weight: PARAPHRASE_MODEL.weights[k] }]));
 const weightOf = (name: keyof PairEvidence): number => PARAPHRASE_MODEL.weights[EVIDENCE_NAMES.indexOf(name)];
+/** The order features' weights, looked up once. */
+const EDIT_WEIGHT = weightOf('editSimilarity');
+const LCS_SHORTER_WEIGHT = weightOf('lcsShorter');
+const MASKED_EDIT_WEIGHT = weightOf('maskedEdit');
+const RUN_SHARE_WEIGHT = weightOf('runShare');
 
 /**
  * The model's probability with each order feature at its most favourable value: the common
@@ -616,12 +696,10 @@ const weightOf = (name: keyof PairEvidence): number => PARAPHRASE_MODEL.weights[
  */
 function probabilityCeiling(e: LexicalEvidence, shared: number, shorter: number, longer: number, maskedCeiling: number | null): number {
   let z = PARAPHRASE_MODEL.bias;
-  EVIDENCE_NAMES.forEach((name, k) => {
-    if (!ORDER_FEATURES.has(name)) z += PARAPHRASE_MODEL.weights[k] * e[name];
-  });
-  const perCommonWord = weightOf('editSimilarity') / longer + weightOf('lcsShorter') / shorter + (maskedCeiling === null ? weightOf('maskedEdit') / longer : 0);
+  for (let k = 0; k < LEXICAL_FEATURES.length; k++) z += LEXICAL_FEATURES[k].weight * e[LEXICAL_FEATURES[k].name];
+  const perCommonWord = EDIT_WEIGHT / longer + LCS_SHORTER_WEIGHT / shorter + (maskedCeiling === null ? MASKED_EDIT_WEIGHT / longer : 0);
   z += Math.max(0, perCommonWord * shared);
-  if (maskedCeiling !== null) z += Math.max(0, weightOf('maskedEdit') * maskedCeiling);
-  z += Math.max(0, weightOf('runShare') * (shared / shorter));
+  if (maskedCeiling !== null) z += Math.max(0, MASKED_EDIT_WEIGHT * maskedCeiling);
+  z += Math.max(0, RUN_SHARE_WEIGHT * (shared / shorter));
   return 1 / (1 + Math.exp(-z));
 }
