@@ -574,6 +574,8 @@ const SIGNATURE = new RegExp(`\\uFFFC[\\s.,]*[—–]\\s*(${NAME_WORD}(?:\\s+(?:
 
 /** The name signing a quote in the same line, or none. */
 export function signature(slice: string): Subject {
+  // SIGNATURE needs a dash (most windows after a quote hold none): the pattern is not tried at each of their masks.
+  if (!slice.includes('\u2014') && !slice.includes('\u2013')) return NO_SUBJECT;
   const m = SIGNATURE.exec(slice);
   const person = m ? cleanName(m[1]) : '';
   return m && isNameLike(person) ? { kind: 'name', text: person, person } : { kind: 'none', text: '' };

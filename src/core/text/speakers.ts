@@ -8,6 +8,7 @@ import {
 import type { Subject } from './speakerSubjects';
 import { labelBefore, signedAfter } from './speakerMarks';
 import { isDocumentPhrase, isSpaceCode } from './speakerPhrases';
+import { nameAt, runSlot, spellingAt } from './speakersRunNames';
 
 /**
  * Who said each quote: the subject of a cue verb ("…," Rutte said / Kallas said: "…" / according
@@ -68,9 +69,9 @@ function masks(n: number): string {
 
 /** Sentences to search in: the given ones, or one per line when none cover the text. */
 function regionsOf(text: string, sentences: readonly Sentence[]): Region[] {
-  const sorted = [...sentences]
-    .filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start)
-    .sort((a, b) => a.start - b.start);
+  const sorted = sentences.filter((s) => s.start >= 0 && s.end <= text.length && s.end > s.start);
+  // Sentences from splitSentences come in order: the (stable) sort would leave them as they are.
+  if (!startsInOrder(sorted)) sorted.sort((a, b) => a.start - b.start);
   if (sorted.length > 0) {
     return sorted.map((s, index) => ({ start: s.start, end: s.end, index }));
   }
@@ -83,6 +84,13 @@ function regionsOf(text: string, sentences: readonly Sentence[]): Region[] {
     start += line.length + 1;
   }
   return regions;
+}
+
+function startsInOrder(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i].start < spans[i - 1].start) return false;
+  }
+  return true;
 }
 
 /** Index of the region that contains offset, or the first one after it (the last one past the end). */
@@ -265,27 +273,15 @@ const UPPER = /^\p{Lu}$/u;
 const LOWER_WORD = /(?<!\p{L})\p{Ll}\p{L}{3}/u;
 const UPPER_WORDS = /(?<!\p{L})\p{Lu}\p{L}{3}/gu;
 
-/** A function word capitalized inside a run: the run is a headline. */
-const HEADLINE_WORD = /\s(?:In|To|At|From|Of|With|For|On|And|The|A|An|Is|As|By|Says|Said)\s/;
-
-function hasSpace(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    if (isSpaceCode(text.charCodeAt(i))) return true;
-  }
-  return false;
-}
-
 function readNames(slice: string, region: Region, reading: Reading): void {
   forEachNameRun(slice, (start, end) => {
-    const raw = slice.slice(start, end);
-    const facts = properName(raw);
-    // "Separation From Wife Huma Abedin": a headline in title case, not the fullest form of a name
-    // (a run of one word, most runs, has no space for HEADLINE_WORD).
-    if (facts === null || facts.key === null || (hasSpace(raw) && HEADLINE_WORD.test(raw))) {
+    const slot = runSlot(slice, start, end);
+    const name = nameAt(slot);
+    if (name === null) {
       return;
     }
-    reading.names.addFacts(facts);
-    reading.mentions.push({ region: region.index, at: region.start + start, regionStart: region.start, raw, key: facts.key });
+    reading.names.addFacts(name);
+    reading.mentions.push({ region: region.index, at: region.start + start, regionStart: region.start, raw: spellingAt(slot), key: name.key });
   });
 }
 
@@ -293,7 +289,8 @@ function readCues(slice: string, region: Region, cues: Cue[]): void {
   const before = cues.length;
   CUE.lastIndex = 0;
   for (let m = CUE.exec(slice); m !== null; m = CUE.exec(slice)) {
-    const verb = m[0].toLowerCase();
+    // Only "According to" has a capital: the other verbs are written in lower case already.
+    const verb = m[0].charCodeAt(0) === 65 ? m[0].toLowerCase() : m[0];
     // A subject stands near its verb: windows keep a long sentence with many cues linear.
     const pre = slice.slice(Math.max(0, m.index - WINDOW), m.index);
     const post = slice.slice(m.index + m[0].length, m.index + m[0].length + WINDOW);
