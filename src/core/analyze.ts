@@ -12,7 +12,7 @@ import type { QuoteGrouping } from './match/quoteGroups';
 import { articleFeatures } from './match/articleFeatures';
 import type { ArticleFeatures } from './match/articleFeatures';
 import { comparePair } from './match/documentPair';
-import type { PairComparison, SentenceLink } from './match/documentPair';
+import type { MeasuredPairs, PairComparison, SentenceLink } from './match/documentPair';
 import { continueCopies, newCopySearch } from './match/copies';
 import type { CopySearch } from './match/copies';
 import { addTally, limitsOf, MAX_ANCHOR_FANOUT, newTally } from './match/limits';
@@ -285,6 +285,12 @@ interface PairProgress {
   readonly results: (PairComparison | undefined)[];
   /** Per candidate: its key in cache.pairs, once looked at. */
   readonly keys: string[];
+  /**
+   * What the comparisons computed in this stage scored without linking, by article pair (a·n + b): the
+   * quote anchors read it instead of scoring again (a pair from the cache has none; the anchors score it).
+   * Dropped once the anchors are done; never in the cache, which would hold it for as long as the pair.
+   */
+  readonly measured: Map<number, MeasuredPairs>;
   /** Once every candidate is compared: the pairs' links, and which sentence pairs they link. */
   done?: { readonly links: PairLinks[]; readonly linked: LinkedSentences };
 }
@@ -293,7 +299,7 @@ interface PairProgress {
 function comparePairs(w: Run, candidates: readonly (readonly [number, number])[]): { links: PairLinks[]; linked: LinkedSentences } {
   const { cache, tally, stage } = w;
   const options = `${w.opts.minSharedWords}|${w.opts.paraphraseThreshold}`;
-  if (stage.pairs?.options !== options) stage.pairs = { options, results: [], keys: [] };
+  if (stage.pairs?.options !== options) stage.pairs = { options, results: [], keys: [], measured: new Map() };
   const progress = stage.pairs;
   tally.candidatePairs += candidates.length;
   const out: PairLinks[] = [];
@@ -323,10 +329,18 @@ function comparePairs(w: Run, candidates: readonly (readonly [number, number])[]
 function pairResult(progress: PairProgress, k: number, [a, b]: readonly [number, number], w: Run): PairComparison | undefined {
   const stats = w.cache.stats;
   const key = (progress.keys[k] ??= `${w.hashes[a]}|${w.hashes[b]}|${progress.options}`);
-  const result = cached(w.cache.pairs, key, () => (w.finish?.isCancellationRequested ? undefined : comparePair(w.features[a], w.features[b], w.opts)),
+  const result = cached(w.cache.pairs, key, () => (w.finish?.isCancellationRequested ? undefined : measuredComparison(progress, a, b, w)),
     (hit) => void (hit ? stats.pairHits++ : stats.pairMisses++));
   progress.results[k] = result;
   throwIfCancelled(w.token);
+  return result;
+}
+
+/** comparePair of articles a and b, keeping what it scored without linking for the anchors. */
+function measuredComparison(progress: PairProgress, a: number, b: number, w: Run): PairComparison {
+  const measured: MeasuredPairs = new Map();
+  const result = comparePair(w.features[a], w.features[b], w.opts, measured);
+  if (measured.size > 0) progress.measured.set(a * w.features.length + b, measured);
   return result;
 }
 
@@ -424,10 +438,11 @@ function anchoredLinksOf({ stage, features, opts, token }: Run, groups: readonly
   const order = (progress.order ??= anchorOrder(progress.requests));
   while (progress.pairAt < order.length) {
     throwIfCancelled(token);
-    anchorUnit(progress, order, features, opts, linked);
+    anchorUnit(progress, order, features, opts, linked, stage.pairs?.measured);
     progress.units++;
   }
   progress.requests.clear();
+  stage.pairs?.measured.clear();
   return progress.links;
 }
 
@@ -435,17 +450,21 @@ function anchoredLinksOf({ stage, features, opts, token }: Run, groups: readonly
 const ANCHOR_REQUESTS_PER_UNIT = 4;
 
 /** One unit of the anchors: the next ANCHOR_REQUESTS_PER_UNIT quoted sentence pairs, article pair by article pair. */
-function anchorUnit(progress: AnchorProgress, order: readonly number[], features: readonly ArticleFeatures[], opts: AnalysisOptions, linked: LinkedSentences): void {
+function anchorUnit(
+  progress: AnchorProgress, order: readonly number[], features: readonly ArticleFeatures[], opts: AnalysisOptions, linked: LinkedSentences,
+  measured?: Map<number, MeasuredPairs>,
+): void {
   for (let budget = ANCHOR_REQUESTS_PER_UNIT; budget > 0 && progress.pairAt < order.length; ) {
     const pair = order[progress.pairAt];
     const flat = progress.requests.get(pair) ?? [];
-    const anchors = (progress.current ??= new PairAnchors(pair, features, opts, linked.has));
+    const anchors = (progress.current ??= new PairAnchors(pair, features, opts, linked.has, measured?.get(pair)));
     for (; budget > 0 && progress.requestAt < flat.length; budget--, progress.requestAt += 2) anchors.anchor(flat[progress.requestAt], flat[progress.requestAt + 1]);
     if (anchors.links.size > 0) progress.links.set(pair, anchors.links);
     if (progress.requestAt >= flat.length) {
       progress.pairAt++;
       progress.requestAt = 0;
       progress.current = undefined;
+      measured?.delete(pair);
     }
   }
 }

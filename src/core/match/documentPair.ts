@@ -449,7 +449,15 @@ function withinBudget(c: Candidates, budget: number): number[] | null {
  * documents in order (allowing a sentence split in two), and keeps the links that are matches
  * on their own or by their place in a strong alignment.
  */
-export function comparePair(a: ArticleFeatures, b: ArticleFeatures, options: ScoreOptions): PairComparison {
+/**
+ * What a pair's comparison measured of sentence pairs it may not link, by sentence pair (i·|B| + j):
+ * the score, or MIN_LINK for a pair known to score under it (scoreAtLeast's null). The quote anchors
+ * of the same two articles read it instead of scoring those sentence pairs again (same weights, same
+ * scorer: the same answers). Pairs with a kind are left out: the comparison always links them.
+ */
+export type MeasuredPairs = Map<number, PairScore | number>;
+
+export function comparePair(a: ArticleFeatures, b: ArticleFeatures, options: ScoreOptions, measured?: MeasuredPairs): PairComparison {
   const keys = pairKeys(a, b);
   const weight = keys.weight;
   const nA = a.sents.length;
@@ -466,6 +474,7 @@ export function comparePair(a: ArticleFeatures, b: ArticleFeatures, options: Sco
     if (s === null) {
       keys.table.expect(i, j);
       s = scoreAtLeast(a.sents[i], b.sents[j], weight, options, MIN_LINK);
+      if (measured !== undefined && (s === null || s.kind === null)) measured.set(i * b.sents.length + j, s ?? MIN_LINK);
     }
     if (s !== null && (s.score >= MIN_LINK || s.kind !== null)) scored.set(j * nA + i, s);
   }

@@ -94,7 +94,14 @@ export class PairAnchors {
   private readonly scores = new Map<number, PairScore | number>();
   private readonly speakerOf: (x: number, i: number) => string | null;
 
-  constructor(pair: number, features: readonly ArticleFeatures[], private readonly options: AnalysisOptions, private readonly known?: KnownLinks) {
+  /**
+   * @param measured what the articles' own comparison scored (documentPair's MeasuredPairs, same numbering
+   * as `scores`), when the caller kept it: read before scoring a sentence pair again.
+   */
+  constructor(
+    pair: number, features: readonly ArticleFeatures[], private readonly options: AnalysisOptions,
+    private readonly known?: KnownLinks, private readonly measured?: ReadonlyMap<number, PairScore | number>,
+  ) {
     this.x = Math.floor(pair / features.length);
     this.y = pair % features.length;
     this.fx = features[this.x];
@@ -121,7 +128,7 @@ export class PairAnchors {
     // A pair the articles' own comparison already links needs no anchor (and no second scoring).
     if (this.known?.(this.x, this.y, i, j) === true) return true;
     const key = i * fy.sents.length + j;
-    let s = this.scores.get(key);
+    let s = this.scores.get(key) ?? this.measured?.get(key);
     // A number: the score is known to be under it, which says nothing for a lower least score.
     if (s === undefined || (typeof s === 'number' && s > min)) {
       this.scorer.expect(i, j);
