@@ -3,6 +3,7 @@ import { SpellingTable, contentIdOf, contentKey, reserveWordIds, spellingFacts, 
 import type { WordFacts } from '../../src/core/match/lexicon';
 import { foldWord } from '../../src/core/text/normalize';
 import { contentKeyIds } from '../../src/core/match/internKey';
+import { FNV_OFFSET, fnv1aUpdate } from '../../src/core/hash';
 
 describe('lexicon', () => {
   it('stems inflections together and maps synonyms to one key', () => {
@@ -12,6 +13,13 @@ describe('lexicon', () => {
     assert.strictEqual(contentKey('bolster'), contentKey('strengthen'));
     assert.strictEqual(contentKey('the'), null);
     assert.notStrictEqual(contentKey('pumps'), contentKey('wall'));
+  });
+
+  it("carries the hash of each content word's key (the first half of its shingles' hash), 0 for a function word", () => {
+    const talks = wordFacts('talks');
+    assert.strictEqual(talks.contentHash, fnv1aUpdate(FNV_OFFSET, talks.content ?? ''));
+    assert.strictEqual(talks.contentHash, wordFacts('negotiations').contentHash, 'one key, one hash');
+    assert.strictEqual(wordFacts('the').contentHash, 0);
   });
 
   it("gives each content word its key's shared id, looked up again when the facts are of an older generation", () => {

@@ -1,6 +1,6 @@
 import type { Quote, Sentence } from '../model';
 import { WordSpans } from '../text/tokens';
-import { FNV_OFFSET, FNV_PRIME, fnv1aUpdate } from '../hash';
+import { FNV_PRIME, fnv1aUpdate } from '../hash';
 import { contentIdOf, reserveWordIds, spellingFactsAt, wordIdGeneration, wordIdOf, type WordFacts } from './lexicon';
 import { contentKeyIds } from './internKey';
 import { grownArray } from '../util/grownArray';
@@ -95,9 +95,9 @@ function isUpperAt(text: string, i: number): boolean {
 }
 const NONE: readonly string[] = Object.freeze([]);
 
-/** FNV-1a of "a b" without building the string. */
-function pairHash(a: string, b: string): number {
-  return fnv1aUpdate(Math.imul(fnv1aUpdate(FNV_OFFSET, a) ^ 32, FNV_PRIME), b) | 0;
+/** FNV-1a of "a b" without building the string, from a's hash (WordFacts.contentHash: each key is hashed once, not per shingle). */
+function pairHash(aHash: number, b: string): number {
+  return fnv1aUpdate(Math.imul(aHash ^ 32, FNV_PRIME), b) | 0;
 }
 
 /** The words of an article, flat: folded forms and their facts, offsets, and where each sentence's words begin. */
@@ -188,7 +188,8 @@ function sentenceFeatures(
   const { keys, salient, reporting, numbers, shingles } = scratch;
   scratch.clear();
   let quoted = 0;
-  let prevKey: string | null = null;
+  let prevHash = 0;
+  let afterKey = false;
   const inQuote = new QuotedWords(quotes, q);
   for (let t = from; t < to; t++) {
     const norm = words.norms[t];
@@ -210,8 +211,9 @@ function sentenceFeatures(
       salient.add(key);
     }
     if (facts.reporting && marks.add(id, IN_REPORTING)) reporting.add(key);
-    if (prevKey !== null) shingles.add(pairHash(prevKey, key));
-    prevKey = key;
+    if (afterKey) shingles.add(pairHash(prevHash, key));
+    prevHash = facts.contentHash;
+    afterKey = true;
   }
   return new ArticleSentence(
     norms, keys.take(), salient.take(), reporting.take(), numbers.take(), norms.length === 0 ? 0 : quoted / norms.length, words.offsets, from,
@@ -360,7 +362,7 @@ const marks = new KeyMarks();
 function keyTable(sents: readonly SentenceFeatures[], keyIds: readonly number[]): KeyTable {
   const sentenceKeyStart = new Int32Array(sents.length + 1);
   let total = 0;
-  for (const s of sents) total += s.keys.length;
+  for (let si = 0; si < sents.length; si++) total += sents[si].keys.length;
   const sentenceKeys = new Int32Array(total);
   // Local ids through the shared ones (keyIds: each sentence's keys', in order): an array look-up
   // per key of each sentence, no map per article.
@@ -370,18 +372,19 @@ function keyTable(sents: readonly SentenceFeatures[], keyIds: readonly number[])
   let at = 0;
   for (let si = 0; si < sents.length; si++) {
     sentenceKeyStart[si] = at;
-    for (const key of sents[si].keys) {
+    const sentenceKeyList = sents[si].keys;
+    for (let k = 0; k < sentenceKeyList.length; k++) {
       const g = keyIds[at];
       if (localOf[g] < 0) {
         localOf[g] = keys.length;
-        keys.push(key);
+        keys.push(sentenceKeyList[k]);
         shared.push(g);
       }
       sentenceKeys[at++] = localOf[g];
     }
   }
   sentenceKeyStart[sents.length] = at;
-  for (const g of shared) localOf[g] = -1;
+  for (let k = 0; k < shared.length; k++) localOf[shared[k]] = -1;
   const [postingStart, postings] = postingsOf(sentenceKeyStart, sentenceKeys, keys.length);
   return new ArticleKeyTable(keys, postingStart, postings, sentenceKeyStart, sentenceKeys, Int32Array.from(shared), contentKeyIds.generation);
 }

@@ -3,7 +3,7 @@ import { foldWord } from '../text/normalize';
 import { lemma, stripPlural } from '../text/lemma';
 import { boundedMemo } from '../memo';
 import { contentKeyIds } from './internKey';
-import { FNV_OFFSET, FNV_PRIME } from '../hash';
+import { FNV_OFFSET, FNV_PRIME, fnv1aUpdate } from '../hash';
 import { grownArray } from '../util/grownArray';
 
 /**
@@ -157,6 +157,8 @@ export interface WordFacts {
   /** The shared id of the content key (contentKeyIds, −1 for a function word), valid in generation idGeneration. */
   readonly contentId: number;
   readonly idGeneration: number;
+  /** fnv1aUpdate(FNV_OFFSET, content): the first half of a shingle's hash (articleFeatures), 0 for a function word. */
+  readonly contentHash: number;
 }
 
 /**
@@ -185,7 +187,10 @@ const factsMemo = boundedMemo(100_000, (norm): WordFacts => {
   const content = norm.length === 0 || STOPWORDS.has(norm) ? null : key;
   if (content !== null) contentKeyIds.reserve(1);
   const contentId = content === null ? -1 : contentKeyIds.idOf(content);
-  const facts: FactsRecord = { norm, key, content, reporting: isReportingKey(key), contentId, idGeneration: contentKeyIds.generation, wordId: -1, wordGeneration: -1 };
+  const contentHash = content === null ? 0 : fnv1aUpdate(FNV_OFFSET, content);
+  const facts: FactsRecord = {
+    norm, key, content, reporting: isReportingKey(key), contentId, idGeneration: contentKeyIds.generation, contentHash, wordId: -1, wordGeneration: -1,
+  };
   return facts;
 });
 

@@ -108,15 +108,14 @@ export class WordSpans {
   /** Finds the next word (start, end); false when there is none before `to`. */
   next(): boolean {
     const text = this.text;
-    let i = this.at;
-    while (i < this.to && classAt(text, i) === OTHER) i += widthAt(text, i);
+    let i = skipClass(text, this.at, this.to, true);
     if (i >= this.to) {
       this.at = i;
       return false;
     }
     this.start = i;
     for (;;) {
-      while (i < text.length && classAt(text, i) !== OTHER) i += widthAt(text, i);
+      i = skipClass(text, i, text.length, false);
       if (i >= text.length || !joinsAt(text, i)) break;
       i++;
     }
@@ -124,6 +123,27 @@ export class WordSpans {
     this.end = Math.min(i, this.to);
     return true;
   }
+}
+
+/**
+ * The first offset from i on (before `end`) whose code point is not of class OTHER when `other`,
+ * or is of class OTHER when not `other`; `end` or past it when there is none. What a loop of
+ * classAt and widthAt finds, with one read per code unit outside the surrogates (most text).
+ */
+function skipClass(text: string, i: number, end: number, other: boolean): number {
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) {
+      let cls = unitClass[c];
+      if (cls === 0) cls = unitClass[c] = classOf(text[i]);
+      if ((cls === OTHER) !== other) return i;
+      i++;
+    } else {
+      if ((classAt(text, i) === OTHER) !== other) return i;
+      i += widthAt(text, i);
+    }
+  }
+  return i;
 }
 
 /** Common English function words: they carry no content, so matchers weigh them low. */
