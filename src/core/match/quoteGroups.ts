@@ -75,7 +75,10 @@ export function newQuoteGrouping(): QuoteGrouping {
 /** Phase 1: each article's quotes, in bundle order, one article per unit. */
 function readQuotes(g: QuoteGrouping, articles: readonly QuoteSource[], token?: CancellationLike): void {
   inUnits(g, g.readAt, articles.length, 1, token, (a) => {
-    for (const info of readArticleQuotes(a, articles[a])) g.infos.push(info);
+    // An index loop: this callback runs once per article, too few times to be optimized, and for…of
+    // would allocate an iterator result per quote.
+    const read = readArticleQuotes(a, articles[a]);
+    for (let q = 0; q < read.length; q++) g.infos.push(read[q]);
   });
 }
 

@@ -21,13 +21,6 @@ export interface QuoteSpan extends Span {
 
 type Kind = 'curly' | 'low' | 'guillemet' | 'guillemetR' | 'straight' | 'prime' | 'single' | 'lowSingle' | 'straightSingle' | 'angleSingle' | 'angleSingleR';
 
-interface Open {
-  readonly kind: Kind;
-  readonly mark: number;
-  /** Offsets of marks that reopened the quote at the start of a following paragraph. */
-  readonly reopened: number[];
-}
-
 /** /\s/.test of one UTF-16 code unit (−1: none), without a regular expression per mark. */
 export function isSpaceCode(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -239,10 +232,48 @@ function mixedKinds(ch: string): readonly Kind[] {
   }
 }
 
+/** Quotes open at once, at most: real quotes never nest deeper than a few levels. */
+const MAX_DEPTH = 6;
+
+/**
+ * The marks still open, innermost last, in arrays kept for the whole text: no object per mark, and no
+ * array emptied after each quote and grown again for the next (setting an array's length to 0 drops its store).
+ */
+class OpenMarks {
+  size = 0;
+  readonly kinds: Kind[] = [];
+  readonly marks = new Int32Array(MAX_DEPTH);
+  /** Offsets of marks that reopened the outermost quote at the start of a following paragraph (only it can be), or null. */
+  reopened: number[] | null = null;
+
+  push(kind: Kind, mark: number): void {
+    if (this.size === 0) this.reopened = null;
+    this.kinds[this.size] = kind;
+    this.marks[this.size] = mark;
+    this.size++;
+  }
+
+  /** Whether a quote of this kind is open. */
+  has(kind: Kind): boolean {
+    for (let s = 0; s < this.size; s++) if (this.kinds[s] === kind) return true;
+    return false;
+  }
+
+  /** Index of the innermost open quote of one of these kinds, or -1. */
+  innermost(kinds: readonly Kind[]): number {
+    for (let s = this.size - 1; s >= 0; s--) {
+      if (kinds.includes(this.kinds[s])) {
+        return s;
+      }
+    }
+    return -1;
+  }
+}
+
 /** The quotes found so far and the marks still open, over one text. */
 class QuoteScanner {
   readonly found: QuoteSpan[] = [];
-  private readonly stack: Open[] = [];
+  private readonly stack = new OpenMarks();
   private readonly ahead: Lookahead;
 
   constructor(private readonly text: string) {
@@ -252,19 +283,19 @@ class QuoteScanner {
   /** A line break: a quote open at the end of a paragraph goes on only if the next one reopens it. */
   lineBreak(i: number): number {
     const { text, stack } = this;
-    if (stack.length === 0) {
+    if (stack.size === 0) {
       return i + 1;
     }
     let j = i + 1;
     while (j < text.length && isSpaceCode(text.charCodeAt(j))) {
       j++;
     }
-    const outer = stack[0];
     const reopen = j < text.length ? openingKind(text[j]) : null;
-    stack.length = 0;
-    if (reopen !== null && FAMILY[reopen] === FAMILY[outer.kind] && canOpen(text, j)) {
-      outer.reopened.push(j);
-      stack.push(outer);
+    // Only the outermost quote goes on: it stays at the bottom of the stack.
+    stack.size = 0;
+    if (reopen !== null && FAMILY[reopen] === FAMILY[stack.kinds[0]] && canOpen(text, j)) {
+      (stack.reopened ??= []).push(j);
+      stack.size = 1;
       return j + 1;
     }
     return i + 1;
@@ -279,11 +310,11 @@ class QuoteScanner {
     const kind = openingKind(ch);
     // Guillemets are never apostrophes or inch marks: French sets them off with spaces.
     const guillemet = ch === '«' || ch === '»' || ch === '‹' || ch === '›';
-    const guillemetCloses = guillemet && innermost(stack, closingKinds(ch)) >= 0;
+    const guillemetCloses = guillemet && stack.innermost(closingKinds(ch)) >= 0;
     // “ opens whatever stands before it (”“ between two quotes, a missing space), unless it closes.
     const opens = kind !== null && (canOpen(text, i) || (guillemet && !guillemetCloses) || (ch === '“' && i + 1 < text.length && !isSpaceAt(text, i + 1)));
     // A straight mark after a word or punctuation closes the straight quote that is open.
-    const closesStraight = (ch === '"' || ch === '″') && i > 0 && !isSpaceAt(text, i - 1) && !isBracketOrDashCode(text.charCodeAt(i - 1)) && innermost(stack, STRAIGHT_DOUBLE) >= 0;
+    const closesStraight = (ch === '"' || ch === '″') && i > 0 && !isSpaceAt(text, i - 1) && !isBracketOrDashCode(text.charCodeAt(i - 1)) && stack.innermost(STRAIGHT_DOUBLE) >= 0;
     const closes = canClose(text, i) || guillemetCloses || closesStraight || (ch === '”' && i > 0 && !isSpaceAt(text, i - 1));
     if ((closes || !opens) && this.close(i, ch, closes, opens)) {
       return;
@@ -296,23 +327,23 @@ class QuoteScanner {
   /** Closes the innermost open quote this mark can close (its own kind first, then a mixed pair). */
   private close(i: number, ch: string, closes: boolean, opens: boolean): boolean {
     const { text, stack } = this;
-    let at = innermost(stack, closingKinds(ch));
+    let at = stack.innermost(closingKinds(ch));
     if (at < 0) {
-      at = innermost(stack, mixedKinds(ch));
+      at = stack.innermost(mixedKinds(ch));
     }
     if (at < 0) {
       return false;
     }
-    const single = stack[at].kind === 'single' || stack[at].kind === 'straightSingle';
-    if (single && ch !== '‘' && isPluralPossessive(text, i, stack[at].kind, this.ahead)) {
+    const kind = stack.kinds[at];
+    const single = kind === 'single' || kind === 'straightSingle';
+    if (single && ch !== '‘' && isPluralPossessive(text, i, kind, this.ahead)) {
       return false;
     }
-    if (!closes && !(FAMILY[stack[at].kind] === 'double' && !opens)) {
+    if (!closes && !(FAMILY[kind] === 'double' && !opens)) {
       return false;
     }
-    const open = stack[at];
-    stack.length = at;
-    this.emit(open, i, at);
+    stack.size = at;
+    this.emit(stack.marks[at], at === 0 ? stack.reopened : null, i, at);
     return true;
   }
 
@@ -323,22 +354,23 @@ class QuoteScanner {
     }
     // A symmetric mark cannot open a second quote of its own kind inside the first; real quotes
     // never nest deeper than a few levels, and a bounded stack keeps every mark O(1).
-    if (stack.length >= MAX_DEPTH || ((kind === 'straight' || kind === 'prime' || kind === 'straightSingle') && isOpen(stack, kind))) {
+    if (stack.size >= MAX_DEPTH || ((kind === 'straight' || kind === 'prime' || kind === 'straightSingle') && stack.has(kind))) {
       return;
     }
-    stack.push({ kind, mark: i, reopened: [] });
+    stack.push(kind, i);
   }
 
-  private emit(open: Open, close: number, depth: number): void {
+  /** The quote opened at `mark` (reopened at `reopened`, or null) and closed at `close`, `depth` quotes deep. */
+  private emit(mark: number, reopened: readonly number[] | null, close: number, depth: number): void {
     const { text } = this;
-    const inner: Span = { start: open.mark + 1, end: close };
+    const inner: Span = { start: mark + 1, end: close };
     let quoted: string;
-    if (open.reopened.length === 0) {
+    if (reopened === null || reopened.length === 0) {
       quoted = text.slice(inner.start, inner.end);
     } else {
       const parts: string[] = [];
       let from = inner.start;
-      for (const r of open.reopened) {
+      for (const r of reopened) {
         parts.push(text.slice(from, r).trim());
         from = r + 1;
       }
@@ -346,27 +378,9 @@ class QuoteScanner {
       quoted = parts.join(' ');
     }
     if (LETTER_OR_DIGIT.test(quoted)) {
-      this.found.push({ start: open.mark, end: close + 1, inner, text: quoted, depth });
+      this.found.push({ start: mark, end: close + 1, inner, text: quoted, depth });
     }
   }
-}
-
-const MAX_DEPTH = 6;
-
-/** Whether a quote of this kind is open. */
-function isOpen(stack: readonly Open[], kind: Kind): boolean {
-  for (const o of stack) if (o.kind === kind) return true;
-  return false;
-}
-
-/** Index in the stack of the innermost open quote of one of these kinds, or -1. */
-function innermost(stack: readonly Open[], kinds: readonly Kind[]): number {
-  for (let s = stack.length - 1; s >= 0; s--) {
-    if (kinds.includes(stack[s].kind)) {
-      return s;
-    }
-  }
-  return -1;
 }
 
 /** Finds every quoted span of a text, nested ones included, in order of their opening mark. */
