@@ -31,6 +31,17 @@ describe('subjects read from the end of the text before a cue', () => {
     }
   });
 
+  it('skips the words that may stand between a subject and its verb, and no others', () => {
+    const rutte = { kind: 'name', text: 'Mark Rutte', person: 'Mark Rutte' };
+    for (const between of ['also', 'had also', 'repeatedly', 'quietly', 'on Monday', 'at the time', 'last week', 'this morning', 'on Twitter', 'has\u00a0since']) {
+      const expected = between === 'has\u00a0since' ? { kind: 'none', text: '' } : rutte;
+      assert.deepStrictEqual(subjectBefore(`${lead(1)}Mark Rutte ${between} `), expected, between);
+    }
+    // "rally" ends in -ly but is no adverb; "Timely" is no "time".
+    assert.notDeepStrictEqual(subjectBefore(`${lead(1)}Mark Rutte rally`), rutte);
+    assert.notDeepStrictEqual(subjectBefore(`${lead(1)}Mark Rutte Timely`), rutte);
+  });
+
   it('reads a phrase back to its determiner, stopped by a verb only before it', () => {
     assert.strictEqual(phraseBefore('Officials met, and the retired neurosurgeon'), 'the retired neurosurgeon');
     assert.strictEqual(phraseBefore('He spoke to the chair of the DNC'), 'the chair of the DNC');

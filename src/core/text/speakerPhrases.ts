@@ -124,6 +124,22 @@ function lastWordsStart(p: string): number {
   return 0;
 }
 
+/** text.slice(from).split(/\s+/).filter((w) => w.length > 0), by char code: asked at every cue. */
+function wordsFrom(text: string, from: number): string[] {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = from; i < text.length; i++) {
+    if (!isSpaceCode(text.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      words.push(text.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) words.push(text.slice(start));
+  return words;
+}
+
 const GERUND = /^\p{Ll}+ing$/u;
 
 /**
@@ -131,7 +147,7 @@ const GERUND = /^\p{Ll}+ing$/u;
  * Across "of", "in", "for" it reaches the phrase that holds it ("the chair of the DNC").
  */
 export function phraseBefore(p: string): string | null {
-  const all = p.slice(lastWordsStart(p)).split(/\s+/).filter((w) => w.length > 0);
+  const all = wordsFrom(p, lastWordsStart(p));
   let words = all;
   let start = phraseStart(words);
   // "Another intelligence source speaking to Fox News said": the phrase before a participle.
@@ -237,7 +253,7 @@ export function phraseBeforeVerb(clause: string): string | null {
 
 function phraseAtStart(text: string): { phrase: string; next: string | null } | null {
   const m = /^\s*([^,;:()\uFFFC\n“”"—–!?]*)/u.exec(text);
-  const words = (m?.[1] ?? '').split(/\s+/).filter((w) => w.length > 0).slice(0, MAX_WORDS);
+  const words = wordsFrom(m?.[1] ?? '', 0).slice(0, MAX_WORDS);
   if (words.length < 2 || !isDeterminer(words[0])) {
     return null;
   }

@@ -41,6 +41,13 @@ const BETWEEN = new RegExp(
   'u',
 );
 
+/** The words a match of BETWEEN can end with, besides the adverbs in -ly. */
+const BETWEEN_LAST: ReadonlySet<string> = new Set(
+  ('also further first finally often never always sometimes now later then had has have again earlier previously once ' +
+    'repeatedly reportedly simply just would will did does do recently already still however separately ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday time week month year night morning Twitter Facebook').split(' '),
+);
+
 const PLURAL_GROUPS = new RegExp(
   '^(?:officials|diplomats|sources|analysts|experts|witnesses|residents|authorities|leaders|ministers|lawmakers|critics|' +
     'protesters|police|aides|organizers|organisers|researchers|scientists|people|they|prosecutors|demonstrators|supporters|' +
@@ -271,6 +278,12 @@ function lastChars(text: string, n: number): string {
  * before the fourth-last word is searched.
  */
 function betweenAtEnd(p: string): number {
+  // A match ends with one of BETWEEN_LAST or a word in -ly, right after a space: the last word of p.
+  let w = p.length;
+  while (w > 0 && !isSpaceCode(p.charCodeAt(w - 1))) w--;
+  if (w === 0 || !(p.endsWith('ly') || BETWEEN_LAST.has(p.slice(w)))) {
+    return -1;
+  }
   const from = spacesBeforeWord(p, 4);
   const m = BETWEEN.exec(from === 0 ? p : p.slice(from));
   return m === null ? -1 : from + m.index;
