@@ -478,7 +478,7 @@ export function comparePair(a: ArticleFeatures, b: ArticleFeatures, options: Sco
     }
     if (s !== null && (s.score >= MIN_LINK || s.kind !== null)) scored.set(j * nA + i, s);
   }
-  const links = alignedLinks(a, b, weight, scored, options);
+  const links = alignedLinks(a, b, keys, scored, options);
   return { links, scored: count, capped };
 }
 
@@ -507,11 +507,11 @@ function near(m: AlignNode | undefined, n: AlignNode): boolean {
 
 /** The links of two articles from their scored sentence pairs (key j·nA + i): aligned ones and strong ones out of order. */
 function alignedLinks(
-  a: ArticleFeatures, b: ArticleFeatures, weight: KeyWeight,
+  a: ArticleFeatures, b: ArticleFeatures, keys: PairKeys,
   scored: ReadonlyMap<number, PairScore>, options: ScoreOptions,
 ): SentenceLink[] {
   const nA = a.sents.length;
-  const nodes = alignmentNodes(a, b, weight, scored);
+  const nodes = alignmentNodes(a, b, keys, scored);
   const chain = monotoneChain(nodes);
   let confident = 0;
   for (const k of chain) if (nodes[k].score >= options.paraphraseThreshold) confident++;
@@ -555,8 +555,9 @@ export const NEIGHBOURS = [[1, 0], [-1, 0], [0, 1], [0, -1]] as const;
  * split in two): the second half must be a piece of the sentence it faces.
  */
 function alignmentNodes(
-  a: ArticleFeatures, b: ArticleFeatures, weight: KeyWeight, scored: ReadonlyMap<number, PairScore>,
+  a: ArticleFeatures, b: ArticleFeatures, keys: PairKeys, scored: ReadonlyMap<number, PairScore>,
 ): (AlignNode & { score: number })[] {
+  const weight = keys.weight;
   const nA = a.sents.length;
   const nB = b.sents.length;
   const nodes: (AlignNode & { score: number })[] = [];
@@ -578,7 +579,10 @@ function alignmentNodes(
       if (seen.has(id)) continue;
       const part = di !== 0 ? a.sents[ii] : b.sents[jj];
       const whole = di !== 0 ? b.sents[j] : a.sents[i];
-      if (part.keys.length < 2 || containedShare(part, whole, weight) < SPLIT_CONTAINED) continue;
+      if (part.keys.length < 2) continue;
+      // The two sentences' indices are known: their places in the key id table need no look-up by sentence.
+      keys.table.expect(di !== 0 ? ii : i, di !== 0 ? j : jj);
+      if (containedShare(part, whole, weight) < SPLIT_CONTAINED) continue;
       seen.add(id);
       const merged = Math.max(s.score, keyOverlap(a.sents.slice(i0, Math.max(i, ii) + 1), b.sents.slice(j0, Math.max(j, jj) + 1), weight));
       nodes.push({ i0, i1: Math.max(i, ii), j0, j1: Math.max(j, jj), weight: 1.5 * (merged - MIN_LINK), score: merged });

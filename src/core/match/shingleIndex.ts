@@ -308,13 +308,17 @@ function strengthsUnit(s: CandidateSearch): boolean {
   const n = s.shingles.length;
   const end = Math.min(sentenceCount, s.at + s.per.sentences);
   for (let x = s.at; x < end; x++) {
-    const list = seconds.subarray(start[x], start[x + 1]).sort();
+    const from = start[x];
+    const to = start[x + 1];
+    // Fewer seconds than the shingles a pair must share: no pair can reach it.
+    if (to - from < MIN_SHARED_SHINGLES) continue;
+    sortRange(seconds, from, to);
     const ax = articleOf[x];
-    for (let k = 0; k < list.length; ) {
+    for (let k = from; k < to; ) {
       let same = k + 1;
-      while (same < list.length && list[same] === list[k]) same++;
+      while (same < to && seconds[same] === seconds[k]) same++;
       if (same - k >= MIN_SHARED_SHINGLES) {
-        const ay = articleOf[list[k]];
+        const ay = articleOf[seconds[k]];
         const key = Math.min(ax, ay) * n + Math.max(ax, ay);
         s.found.set(key, (s.found.get(key) ?? 0) + 1);
       }
@@ -323,6 +327,23 @@ function strengthsUnit(s: CandidateSearch): boolean {
   }
   s.at = end;
   return end === sentenceCount;
+}
+
+/** Sorts values[from … to) ascending: by insertion for a few (most first sentences list a few seconds), else a typed-array sort of the view. */
+function sortRange(values: Int32Array, from: number, to: number): void {
+  if (to - from > INSERTION_SORT_MAX) {
+    values.subarray(from, to).sort();
+    return;
+  }
+  for (let x = from + 1; x < to; x++) {
+    const v = values[x];
+    let y = x - 1;
+    while (y >= from && values[y] > v) {
+      values[y + 1] = values[y];
+      y--;
+    }
+    values[y + 1] = v;
+  }
 }
 
 /** Step 6: each article's pairs (keys a · n + b), listed once from `found`. */
