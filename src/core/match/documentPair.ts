@@ -541,7 +541,22 @@ function alignedLinks(
     const i = key % nA;
     add(i, (key - i) / nA, s.score, s.kind, false);
   });
-  return [...links.values()].sort((x, y) => x.i - y.i || x.j - y.j);
+  return inSentenceOrder(links);
+}
+
+/**
+ * The links by sentence of A, then of B. They are in that order already unless a link out of order
+ * came after the chain (the chain and its split nodes advance on both sides): sorted only then.
+ */
+function inSentenceOrder(links: ReadonlyMap<number, SentenceLink>): SentenceLink[] {
+  const out: SentenceLink[] = [];
+  let sorted = true;
+  links.forEach((l) => {
+    const last = out.length === 0 ? undefined : out[out.length - 1];
+    if (last !== undefined && (last.i > l.i || (last.i === l.i && last.j > l.j))) sorted = false;
+    out.push(l);
+  });
+  return sorted ? out : out.sort((x, y) => x.i - y.i || x.j - y.j);
 }
 
 /** The runs of a link its sentences' own score did not give (one array for all: links are never changed). */
