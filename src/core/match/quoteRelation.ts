@@ -46,6 +46,14 @@ export function fragmentOf<T extends { readonly seq: string }>(a: T, b: T): T | 
   return a.seq.includes(b.seq) && NOT_BLANK.test(b.seq) ? b : null;
 }
 
+/**
+ * Whether the shorter wording (fragmentOf's) may occur inside the longer: its words' bits (seqWordBits)
+ * are among the longer's. False for most candidate pairs, which then need no search of one seq in the other.
+ */
+function mayBeFragment(a: QuoteInfo, b: QuoteInfo): boolean {
+  return a.seq.length <= b.seq.length ? (a.seqBits & ~b.seqBits) === 0 : (b.seqBits & ~a.seqBits) === 0;
+}
+
 /** Below this word similarity two quotes are different statements whatever their context. */
 const MIN_WORD_SIMILARITY = 0.25;
 /** Words compared for word order, at most: keeps the LCS cheap on a quotation of a whole speech. */
@@ -95,7 +103,7 @@ export function relate(a: QuoteInfo, b: QuoteInfo): Edge | null {
   const sameArticle = a.article === b.article;
   // Context similarity only where it decides: most candidate pairs are settled without it.
   if (a.seq === b.seq) return sameWords(a, b, contextSimilarity(a, b));
-  const fragment = fragmentOf(a, b);
+  const fragment = mayBeFragment(a, b) ? fragmentOf(a, b) : null;
   if (fragment !== null) {
     const long = fragment.content >= MIN_FRAGMENT_CONTENT;
     const sameSpeaker = a.speakerKey !== null && a.speakerKey === b.speakerKey;

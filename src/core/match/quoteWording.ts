@@ -100,6 +100,27 @@ function seqOf(raw: readonly string[]): string {
   return ` ${raw.map((w) => (w === 'make_sure' ? 'make sure' : w)).join(' ')} `;
 }
 
+/**
+ * A 32-bit filter of the words of a wordingSeq (the runs between its spaces, inside the padding): one
+ * bit per word, from a hash of its characters. A seq found inside another (fragmentOf) starts and ends
+ * with a space, so each of its words is a word of the other, and its bits are among the other's: two
+ * seqs whose bits are not are told apart without searching one in the other.
+ */
+export function seqWordBits(seq: string): number {
+  let bits = 0;
+  let h = 0;
+  for (let i = 1; i < seq.length - 1; i++) {
+    const c = seq.charCodeAt(i);
+    if (c === 0x20) {
+      bits |= 1 << (Math.imul(h, 0x9e3779b1) >>> 27);
+      h = 0;
+    } else {
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+  }
+  return bits | (1 << (Math.imul(h, 0x9e3779b1) >>> 27));
+}
+
 /** Number of words of a wording that are not function words: how complete it is. */
 export function contentCount(seq: string): number {
   return countMemo(seq);
@@ -134,6 +155,8 @@ interface Wording {
   readonly content: number;
   /** wordingSeq of the quote's text. */
   readonly seq: string;
+  /** seqWordBits of `seq`: the words a wording that contains this one must have too. */
+  readonly seqBits: number;
   /** What the quote says in units a rewording keeps: word senses and numbers by value (quoteMeaning.ts). */
   readonly meaning: QuoteMeaning;
 }
@@ -156,7 +179,8 @@ function wordingOf(quote: Quote, words?: readonly string[]): Wording {
     const stem = stemOf(facts);
     if (stem !== null) stems.add(stem);
   }
-  return { frame, stems, content, seq: seqOf(raw), meaning: meaningOf(raw, factsOf, stems) };
+  const seq = seqOf(raw);
+  return { frame, stems, content, seq, seqBits: seqWordBits(seq), meaning: meaningOf(raw, factsOf, stems) };
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
@@ -173,6 +197,7 @@ interface ArticleAround {
  */
 class ReadQuote implements QuoteInfo {
   readonly seq: string;
+  readonly seqBits: number;
   readonly content: number;
   readonly frame: readonly string[];
   readonly stems: ReadonlySet<string>;
@@ -187,6 +212,7 @@ class ReadQuote implements QuoteInfo {
     private readonly around: ArticleAround | null, private readonly spans: QuoteSpans | null, private readonly speakerWords: ReadonlySet<string>,
   ) {
     this.seq = wording.seq;
+    this.seqBits = wording.seqBits;
     this.content = wording.content;
     this.frame = wording.frame;
     this.stems = wording.stems;
