@@ -251,59 +251,93 @@ class ArticleSentence implements SentenceFeatures {
   }
 }
 
-// Sentences under this many distinct values check a list by a scan; longer ones keep a Set beside it.
-const SCAN_LIMIT = 32;
-
 /**
- * A list reused from sentence to sentence, distinct or not, in order of addition: a sentence's
- * lists cost no Set and no list with empty slots, and a 5,000-word sentence stays linear.
+ * A list reused from sentence to sentence, in order of addition: a sentence's lists cost no list
+ * with empty slots (each is copied out at its size).
  */
 class ScratchList<T> {
   private items: T[] = [];
   private n = 0;
-  private seen: Set<T> | null = null;
-
-  constructor(private readonly distinct: boolean) {}
 
   clear(): void {
     this.n = 0;
-    this.seen = null;
   }
 
-  /** Adds the value unless the list is distinct and has it; whether it added it. */
-  add(value: T): boolean {
-    if (this.distinct && this.has(value)) return false;
+  add(value: T): void {
     this.items[this.n++] = value;
-    if (this.seen !== null) this.seen.add(value);
-    else if (this.distinct && this.n > SCAN_LIMIT) this.seen = new Set(this.items.slice(0, this.n));
-    return true;
   }
 
   /** The values as an array of their own, exactly sized (none: the shared empty list). */
   take(): readonly T[] {
     return this.n === 0 ? (NONE as readonly T[]) : this.items.slice(0, this.n);
   }
+}
+
+/**
+ * A sentence's distinct shingle hashes in order of first addition, reused from sentence to sentence:
+ * an open-addressing table of integers whose slots count as empty unless stamped with the current
+ * sentence, so a sentence costs no Set and no scan of its list per shingle (a Set per sentence past
+ * 32 shingles was most of what reading features allocated per sentence).
+ */
+class DistinctInts {
+  private items = new Int32Array(64);
+  private n = 0;
+  /** A power of two, at least twice the values held. */
+  private slots = new Int32Array(128);
+  private stamps = new Int32Array(128);
+  private stamp = 1;
+
+  /** Forgets the values (the next stamp empties every slot). */
+  clear(): void {
+    this.n = 0;
+    if (++this.stamp < 0x7fffffff) return;
+    this.stamps.fill(0);
+    this.stamp = 1;
+  }
+
+  /** Adds the value unless the list holds it. */
+  add(value: number): void {
+    if (2 * (this.n + 1) > this.slots.length) this.grow();
+    const slot = this.slotOf(value);
+    if (this.stamps[slot] === this.stamp) return;
+    this.stamps[slot] = this.stamp;
+    this.slots[slot] = value;
+    if (this.n === this.items.length) this.items = grownArray(this.items, 2 * this.n);
+    this.items[this.n++] = value;
+  }
 
   /** Writes the values to `out` from `at` on; returns how many. */
-  copyTo(out: { [i: number]: T }, at: number): number {
-    for (let i = 0; i < this.n; i++) out[at + i] = this.items[i];
+  copyTo(out: Int32Array, at: number): number {
+    out.set(this.items.subarray(0, this.n), at);
     return this.n;
   }
 
-  private has(value: T): boolean {
-    if (this.seen !== null) return this.seen.has(value);
-    for (let i = 0; i < this.n; i++) if (this.items[i] === value) return true;
-    return false;
+  /** The slot that holds the value, or the empty slot where it goes. */
+  private slotOf(value: number): number {
+    const mask = this.slots.length - 1;
+    let slot = (Math.imul(value, 0x9e3779b1) >>> 16) & mask;
+    while (this.stamps[slot] === this.stamp && this.slots[slot] !== value) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(2 * this.slots.length);
+    this.stamps = new Int32Array(this.slots.length);
+    for (let i = 0; i < this.n; i++) {
+      const slot = this.slotOf(this.items[i]);
+      this.stamps[slot] = this.stamp;
+      this.slots[slot] = this.items[i];
+    }
   }
 }
 
 /** The lists sentenceFeatures fills, one set for all sentences (articles are read one at a time). */
 const scratch = {
-  keys: new ScratchList<string>(false),
-  salient: new ScratchList<string>(false),
-  reporting: new ScratchList<string>(false),
-  numbers: new ScratchList<string>(false),
-  shingles: new ScratchList<number>(true),
+  keys: new ScratchList<string>(),
+  salient: new ScratchList<string>(),
+  reporting: new ScratchList<string>(),
+  numbers: new ScratchList<string>(),
+  shingles: new DistinctInts(),
   clear(): void {
     this.keys.clear();
     this.salient.clear();
@@ -389,15 +423,19 @@ function keyTable(sents: readonly SentenceFeatures[], keyIds: readonly number[])
   return new ArticleKeyTable(keys, postingStart, postings, sentenceKeyStart, sentenceKeys, Int32Array.from(shared), contentKeyIds.generation);
 }
 
-/** The sentences of each key (postingStart, postings) from the keys of each sentence, by counting sort. */
+/**
+ * The sentences of each key (postingStart, postings) from the keys of each sentence, by counting
+ * sort: each key's count summed up to its end, then the sentences placed from the last back, which
+ * moves each key's end back to its start (no second array of positions).
+ */
 function postingsOf(sentenceKeyStart: Int32Array, sentenceKeys: Int32Array, keyCount: number): [Int32Array, Int32Array] {
   const postingStart = new Int32Array(keyCount + 1);
-  for (let k = 0; k < sentenceKeys.length; k++) postingStart[sentenceKeys[k] + 1]++;
-  for (let id = 0; id < keyCount; id++) postingStart[id + 1] += postingStart[id];
-  const fill = postingStart.slice(0, keyCount);
+  for (let k = 0; k < sentenceKeys.length; k++) postingStart[sentenceKeys[k]]++;
+  for (let id = 1; id < keyCount; id++) postingStart[id] += postingStart[id - 1];
+  postingStart[keyCount] = sentenceKeys.length;
   const postings = new Int32Array(sentenceKeys.length);
-  for (let si = 0; si + 1 < sentenceKeyStart.length; si++) {
-    for (let k = sentenceKeyStart[si]; k < sentenceKeyStart[si + 1]; k++) postings[fill[sentenceKeys[k]]++] = si;
+  for (let si = sentenceKeyStart.length - 2; si >= 0; si--) {
+    for (let k = sentenceKeyStart[si]; k < sentenceKeyStart[si + 1]; k++) postings[--postingStart[sentenceKeys[k]]] = si;
   }
   return [postingStart, postings];
 }
@@ -523,6 +561,8 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
     shingleEnds[si] = shingleAt;
   }
   const shingleBuffer = shingleScratch.slice(0, shingleAt);
-  const shingles = Array.from(shingleEnds, (end, si) => shingleBuffer.subarray(si === 0 ? 0 : shingleEnds[si - 1], end));
+  // A loop, not Array.from over the typed array: that iterates it, one result object per sentence.
+  const shingles: Int32Array[] = [];
+  for (let si = 0; si < sentences.length; si++) shingles.push(shingleBuffer.subarray(si === 0 ? 0 : shingleEnds[si - 1], shingleEnds[si]));
   return { sentences, quotes, sents, keyTable: keyTable(sents, articleKeyIds), shingles };
 }
