@@ -45,11 +45,11 @@ describe('quote candidates: the scan', () => {
     const rand = prng(8);
     const pick = (): string => (rand() < 0.6 ? `common${Math.floor(rand() * 4)}` : `rare${Math.floor(rand() * 400)}`);
     const infos = Array.from({ length: 2500 }, () => keyedQuote(Array.from({ length: 1 + Math.floor(rand() * 4) }, pick)));
-    const { candidatesOf } = quoteCandidates(infos);
+    const index = quoteCandidates(infos);
     const plain = plainCandidates(infos);
     let windowed = 0;
     infos.forEach((_, i) => {
-      assert.deepStrictEqual(candidatesOf(i), plain[i], `quote ${i}`);
+      assert.deepStrictEqual(index.candidatesOf(i), plain[i], `quote ${i}`);
       if (plain[i].length > 0 && i > 4 * MAX_SCAN) windowed++;
     });
     assert.ok(windowed > 300, `${windowed} quotes with candidates after the lists outran the budget`);

@@ -44,10 +44,10 @@ describe('quote candidates (bounded per quote)', () => {
     const text = lines.join('\n');
     const sentences = splitSentences(text);
     const infos: QuoteInfo[] = readArticleQuotes(0, { text, sentences, quotes: findQuotes(text, sentences) });
-    const { candidatesOf } = quoteCandidates(infos);
+    const index = quoteCandidates(infos);
     let total = 0;
     for (let i = 0; i < infos.length; i++) {
-      const found = candidatesOf(i);
+      const found = index.candidatesOf(i);
       assert.ok(found.length <= MAX_CANDIDATES && found.every((j) => j < i));
       total += found.length;
       if (infos[i].quote.text.startsWith('The harbour wall')) assert.ok(i < 200 || found.some((j) => infos[j].quote.text.startsWith('The harbour wall')));

@@ -38,16 +38,19 @@ function keyIds(keys: readonly (readonly string[])[]): KeyIds {
   const ids = new Map<string, number>();
   const names: string[] = [];
   const counts: number[] = [];
-  const of = keys.map((ks) => {
+  // Index loops, no callback per quote and per key: this runs once per bundle, mostly before it is optimized.
+  const of: Int32Array[] = [];
+  for (let q = 0; q < keys.length; q++) {
+    const ks = keys[q];
     const out = new Int32Array(ks.length);
-    ks.forEach((k, n) => {
-      const id = internKey(ids, names, k);
+    for (let n = 0; n < ks.length; n++) {
+      const id = internKey(ids, names, ks[n]);
       if (id === counts.length) counts.push(0);
       counts[id]++;
       out[n] = id;
-    });
-    return out;
-  });
+    }
+    of.push(out);
+  }
   return { ids, names, of, df: Int32Array.from(counts) };
 }
 
@@ -91,28 +94,17 @@ const MANY_COMMON = 5;
 
 export interface QuoteIndex {
   /** The earlier quotes (j < i) worth comparing with quote i, best first. Ask in increasing i. */
-  readonly candidatesOf: (i: number) => number[];
+  candidatesOf(i: number): number[];
   /** Whether two quotes share a content word that is not common among the bundle's quotes, or many common ones. */
-  readonly shareRareWord: (i: number, j: number) => boolean;
+  shareRareWord(i: number, j: number): boolean;
 }
 
 /** The index of a bundle's quotes (a quote not asked for is still indexed for the later ones). */
 export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
   const table = keyIds(infos.map(quoteKeys));
   const keys = table.of;
-  for (const ks of keys) sortRarestFirst(ks, table);
-  const common = commonDf(infos.length);
-  const scan = new CandidateScan(keys, table.names);
-  const shareRareWord = (i: number, j: number): boolean => {
-    let shared = 0;
-    for (const k of infos[i].stems) {
-      if (!infos[j].stems.has(k)) continue;
-      const id = table.ids.get(k);
-      if ((id === undefined ? 0 : table.df[id]) <= common || ++shared >= MANY_COMMON) return true;
-    }
-    return false;
-  };
-  return { candidatesOf: (i) => scan.candidatesOf(i), shareRareWord };
+  for (let q = 0; q < keys.length; q++) sortRarestFirst(keys[q], table);
+  return new CandidateScan(keys, table, infos, commonDf(infos.length));
 }
 
 /**
@@ -125,7 +117,7 @@ const SEARCH_STEPS = 16;
  * The posting lists of the quotes indexed so far, and the scan of one quote's keys: rarest first,
  * the nearest quotes first, MAX_SCAN entries in all, each quote touched counted by the keys it shares.
  */
-class CandidateScan {
+class CandidateScan implements QuoteIndex {
   /** Per key id, the quotes indexed so far that carry it, in order. */
   private readonly postings: number[][];
   /**
@@ -138,7 +130,10 @@ class CandidateScan {
   private readonly touched = new Int32Array(MAX_SCAN);
   private next = 0;
 
-  constructor(private readonly keys: readonly Int32Array[], names: readonly string[]) {
+  constructor(
+    private readonly keys: readonly Int32Array[], private readonly table: KeyIds, private readonly infos: readonly QuoteInfo[], private readonly common: number,
+  ) {
+    const names = table.names;
     // A map over the key names, not Array.from({ length }) or pushes: one preallocated array.
     this.postings = names.map(() => []);
     // Not filled: few keys are any quote's only key.
@@ -154,6 +149,17 @@ class CandidateScan {
       for (let n = 0; n < ks.length; n++) this.postings[ks[n]].push(this.next);
       if (ks.length === 1) (this.singles[ks[0]] ??= []).push(this.next);
     }
+  }
+
+  shareRareWord(i: number, j: number): boolean {
+    const { infos, table, common } = this;
+    let shared = 0;
+    for (const k of infos[i].stems) {
+      if (!infos[j].stems.has(k)) continue;
+      const id = table.ids.get(k);
+      if ((id === undefined ? 0 : table.df[id]) <= common || ++shared >= MANY_COMMON) return true;
+    }
+    return false;
   }
 
   candidatesOf(i: number): number[] {

@@ -474,7 +474,9 @@ function nestedQuotes(quotes: readonly Span[]): Uint8Array {
   const order = quotes.map((_, i) => i).sort((x, y) => quotes[x].start - quotes[y].start || quotes[y].end - quotes[x].end);
   let maxEnd = -1;
   let startOfMax = -1;
-  for (const i of order) {
+  // An index loop: this runs once per article, mostly before it is optimized (for…of allocates per quote then).
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k];
     const q = quotes[i];
     if (maxEnd > q.end || (maxEnd === q.end && startOfMax < q.start)) nested[i] = 1;
     if (q.end > maxEnd) {
