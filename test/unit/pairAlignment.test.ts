@@ -44,6 +44,20 @@ describe('pairAlignment: word alignment of a sentence pair', () => {
     assert.strictEqual(apart.unpairedMax, Math.log1p(1));
   });
 
+  it('pairs any word with one letter changed, added or dropped at its start, of any last letter (property: the quick shape test lets them through)', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyzéø';
+    const word = fc.string({ unit: fc.constantFrom(...letters), minLength: 6, maxLength: 10 });
+    fc.assert(
+      fc.property(word, fc.constantFrom(...letters), fc.integer({ min: 0, max: 2 }), (w, c, edit) => {
+        // Changed, added or dropped: the rest of the word (so its last letter) stays.
+        const other = edit === 0 ? c + w.slice(1) : edit === 1 ? c + w : w.slice(1);
+        const sentence = (x: string): SentenceFeatures => features(`Officials named the caretaker ${x} today.`);
+        assert.strictEqual(alignWords(sentence(w), sentence(other)).pairedMin, 1, `${w} / ${other}`);
+      }),
+      { numRuns: 300, seed: 8 },
+    );
+  });
+
   it('counts what one side adds, and a reporting verb apart', () => {
     const short = features('The deal will close in the first quarter.');
     const said = alignWords(short, features('The deal will close in the first quarter, Sovereign said.'));

@@ -194,5 +194,37 @@ describe('sentence grams: merges read in place', () => {
       assert.strictEqual(charDice(ga, gb), dice);
     }
   });
+
+  it('gives the Dice of the character trigrams of the joined words counted as strings (characters by their low ten bits), sorted, for short and very long sentences (property)', () => {
+    const rand = prng(17);
+    // Accented letters, a character 1,024 above another (the same low ten bits: 'a' and 'Ѐa'), digits and signs.
+    const vocabulary = ['the', 'storm', 'wall', 'harbor', 'café', 'naïve', 'Øresund', '40', '$13.62', 'cross-section', "didn't", 'a', 'b', '\u0461', 'ѐ'];
+    const sentence = (most: number) => `${Array.from({ length: 1 + Math.floor(rand() * most) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`;
+    const trigrams = (s: SentenceFeatures): string[] => {
+      const text = Array.from(s.words.join(' '), (ch) => String.fromCharCode(ch.charCodeAt(0) & 1023)).join('');
+      return Array.from({ length: Math.max(0, text.length - 2) }, (_, k) => text.slice(k, k + 3));
+    };
+    const sharedStrings = (x: string[], y: string[]): number => {
+      const left = new Map<string, number>();
+      for (const t of x) left.set(t, (left.get(t) ?? 0) + 1);
+      let hit = 0;
+      for (const t of y) {
+        const c = left.get(t) ?? 0;
+        if (c > 0) (hit++, left.set(t, c - 1));
+      }
+      return hit;
+    };
+    for (let k = 0; k < 120; k++) {
+      // Every third pair has a sentence of up to 300 words (more trigrams than are sorted by counting).
+      const [sa, sb] = [features(sentence(k % 3 === 0 ? 300 : 15)), features(sentence(15))];
+      const [ga, gb] = [sentenceGrams(sa), sentenceGrams(sb)];
+      const [ta, tb] = [trigrams(sa), trigrams(sb)];
+      assert.strictEqual(ga.charCount, ta.length);
+      const chars = part(ga, ga.charAt, ga.charCount);
+      for (let i = 1; i < chars.length; i++) assert.ok(chars[i - 1] <= chars[i], 'sorted');
+      const dice = ta.length + tb.length === 0 ? 0 : (2 * sharedStrings(ta, tb)) / (ta.length + tb.length);
+      assert.strictEqual(charDice(ga, gb), dice, `${sa.words.join(' ')} | ${sb.words.join(' ')}`);
+    }
+  });
 });
 

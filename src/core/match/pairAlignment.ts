@@ -162,16 +162,18 @@ function spelling(a: readonly string[], i: number, b: readonly string[], j: numb
 }
 
 /**
- * Whether two bare words of these shapes (first character, length: SentenceGrams.bareShape) can
- * meet by spelling: words that start differently can only be one letter apart (the same word, a
- * shared prefix or a compound all start like the other word), which wants five letters or more
- * and lengths at most one apart. An empty word goes to the full test.
+ * Whether two bare words of these shapes (SentenceGrams.shapeAt: low ten bits of the first and last
+ * characters, length up to 1,023) can meet by spelling: words that start differently can only be one
+ * letter apart there (the same word, a shared prefix or a compound all start like the other word),
+ * which wants five letters or more, lengths at most one apart, and the rest of the words alike, so
+ * the same last letter. An empty word goes to the full test; characters or lengths cut short only
+ * let more pairs through to it.
  */
 function mayMeet(x: number, y: number): boolean {
-  if ((x & 0xffff) === 0 || (y & 0xffff) === 0 || x >>> 16 === y >>> 16) return true;
-  const lx = x & 0xffff;
-  const ly = y & 0xffff;
-  return lx >= 5 && ly >= 5 && Math.abs(lx - ly) <= 1;
+  const lx = x & 1023;
+  const ly = y & 1023;
+  if (lx === 0 || ly === 0 || x >>> 20 === y >>> 20) return true;
+  return lx >= 5 && ly >= 5 && Math.abs(lx - ly) <= 1 && ((x >>> 10) & 1023) === ((y >>> 10) & 1023);
 }
 
 /** Pairs unpaired content words spelt alike (spelling): restA[0 … countA) with restB[0 … countB), in order. */

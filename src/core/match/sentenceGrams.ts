@@ -74,7 +74,10 @@ export class SentenceGrams {
    * function words.
    */
   readonly slotAt: number;
-  /** Each bare word's first character (high 16 bits) and length (low 16 bits, at most 65,535): the spelling stage's quick test. */
+  /**
+   * Each bare word's shape, the spelling stage's quick test: the low ten bits of its first character
+   * (bits 20 to 29) and of its last (bits 10 to 19), and its length (low ten bits, at most 1,023).
+   */
   readonly shapeAt: number;
   /**
    * The WordNet senses (synonyms.ts) of the words that carry each key slot, in word order, each
@@ -228,7 +231,7 @@ class WordTable {
   /** 32-bit FNV-1a of the word, and of its content key (0 for a function word). */
   hash = new Int32Array(1024);
   keyHash = new Int32Array(1024);
-  /** The bare form's first character (high 16 bits) and length (low 16 bits). */
+  /** The bare form's shape (SentenceGrams.shapeAt). */
   shape = new Int32Array(1024);
   flags = new Uint8Array(1024);
   /** contentKey of the word. */
@@ -245,7 +248,7 @@ class WordTable {
     const b = bare(w);
     this.hash[id] = hashOf(w);
     this.keyHash[id] = content === null ? 0 : hashOf(content);
-    this.shape[id] = (b.length === 0 ? 0 : b.charCodeAt(0) << 16) | Math.min(b.length, 0xffff);
+    this.shape[id] = b.length === 0 ? 0 : ((b.charCodeAt(0) & 1023) << 20) | ((b.charCodeAt(b.length - 1) & 1023) << 10) | Math.min(b.length, 1023);
     this.content[id] = content;
     this.meanings[id] = content === null ? NO_MEANINGS : meaningsOf(w);
     this.flags[id] = FILLED | (facts.reporting ? REPORTING : 0) | (isNegation(w) ? NEGATIVE : 0) | (IS_NUMBER.test(w) ? NUMBER : 0) |
@@ -289,24 +292,60 @@ function charGramCount(words: readonly string[]): number {
 }
 
 /**
- * Character trigrams of the words joined by single spaces, written to out[from …) (charGramCount of
- * them); ten bits a character keeps the key small. Sorted.
+ * Each character's id in the character trigrams (1 + the id; 0: none yet), by its low ten bits:
+ * ids are given in order of first use and never change, so two trigrams are equal exactly when
+ * their characters' low ten bits are (charDice only compares trigrams), and text of a few dozen
+ * characters has small ids, which sort by counting (charGrams).
  */
-function charGrams(words: readonly string[], out: Int32Array, from: number): void {
-  // The last two characters seen (−1: none yet), across the joining spaces.
+const charIds = new Int16Array(1024);
+let charIdCount = 0;
+
+function charId(c: number): number {
+  const id = charIds[c & 1023] - 1;
+  if (id >= 0) return id;
+  charIds[c & 1023] = ++charIdCount;
+  return charIdCount - 1;
+}
+
+/** Beyond this many trigrams or character ids, charGrams sorts with the built-in sort instead of counting. */
+const COUNTED_TRIGRAMS = 512;
+const COUNTED_IDS = 128;
+/** charGrams' trigrams before they are placed, and its count per first character, reused from sentence to sentence. */
+let trigramScratch = new Int32Array(256);
+const firstCounts = new Int32Array(COUNTED_IDS + 1);
+
+/**
+ * Character trigrams of the words joined by single spaces, written to out[from …) (`count` of
+ * them: charGramCount): three character ids of ten bits each. Sorted: placed by their first character (a counting
+ * pass), then by insertion, which only moves a trigram among those of its first character.
+ */
+function charGrams(words: readonly string[], count: number, out: Int32Array, from: number): void {
+  if (trigramScratch.length < count) trigramScratch = new Int32Array(Math.max(count, 2 * trigramScratch.length));
+  const trigrams = trigramScratch;
+  // The last two characters' ids seen (−1: none yet), across the joining spaces.
   let c1 = -1;
   let c2 = -1;
-  let at = from;
+  let at = 0;
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     for (let i = k > 0 ? -1 : 0; i < w.length; i++) {
-      const c = i < 0 ? 32 : w.charCodeAt(i);
-      if (c1 >= 0) out[at++] = ((c1 & 1023) << 20) | ((c2 & 1023) << 10) | (c & 1023);
+      const c = charId(i < 0 ? 32 : w.charCodeAt(i));
+      if (c1 >= 0) trigrams[at++] = (c1 << 20) | (c2 << 10) | c;
       c1 = c2;
       c2 = c;
     }
   }
-  sortStretch(out, from, at);
+  if (count > COUNTED_TRIGRAMS || charIdCount > COUNTED_IDS) {
+    out.set(trigrams.subarray(0, count), from);
+    sortStretch(out, from, from + count);
+    return;
+  }
+  const starts = firstCounts;
+  starts.fill(0, 0, charIdCount + 1);
+  for (let k = 0; k < count; k++) starts[(trigrams[k] >> 20) + 1]++;
+  for (let d = 0; d < charIdCount; d++) starts[d + 1] += starts[d];
+  for (let k = 0; k < count; k++) out[from + starts[trigrams[k] >> 20]++] = trigrams[k];
+  insertionSort(out, from, from + count);
 }
 
 /**
@@ -317,10 +356,12 @@ const INSERTION_SORT = 32;
 
 /** Sorts xs[from … to) ascending, in place. */
 function sortStretch(xs: Int32Array, from: number, to: number): void {
-  if (to - from > INSERTION_SORT) {
-    xs.subarray(from, to).sort();
-    return;
-  }
+  if (to - from > INSERTION_SORT) xs.subarray(from, to).sort();
+  else insertionSort(xs, from, to);
+}
+
+/** Sorts xs[from … to) ascending by insertion: as many steps as values out of order (few values, or values nearly in order). */
+function insertionSort(xs: Int32Array, from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {
     const v = xs[i];
     let j = i - 1;
@@ -585,7 +626,7 @@ function computeGrams(s: SentenceFeatures): SentenceGrams {
   slabAt += size;
   const buf = g.buf;
   wordGrams(g);
-  charGrams(words, buf, g.charAt);
+  charGrams(words, sizes.chars, buf, g.charAt);
   sortByHash(codes.wordHash, codes.all, n, buf, g.wordOrderAt, g.wordSortedAt);
   sortByHash(codes.keyHash, codes.content, content, buf, g.keyOrderAt, g.keySortedAt);
   bigramHashes(codes.keySeq, content, buf, g.keyBigramAt);
