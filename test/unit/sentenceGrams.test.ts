@@ -210,7 +210,9 @@ describe('sentence grams: merges read in place', () => {
       let hit = 0;
       for (const t of y) {
         const c = left.get(t) ?? 0;
-        if (c > 0) (hit++, left.set(t, c - 1));
+        if (c === 0) continue;
+        hit++;
+        left.set(t, c - 1);
       }
       return hit;
     };
