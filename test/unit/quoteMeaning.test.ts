@@ -5,7 +5,7 @@ import { meaningOf, meaningSimilarity } from '../../src/core/match/quoteMeaning'
 import { MAX_CANDIDATES, quoteCandidates } from '../../src/core/match/quoteCandidates';
 import { groupQuotes } from '../../src/core/match/quoteGroups';
 import type { QuoteSource } from '../../src/core/match/quoteGroups';
-import { readArticleQuotes, quoteWords } from '../../src/core/match/quoteWording';
+import { quoteInfo, readArticleQuotes, quoteWords } from '../../src/core/match/quoteWording';
 import type { QuoteInfo } from '../../src/core/match/quoteWording';
 import { relate } from '../../src/core/match/quoteRelation';
 import { splitSentences } from '../../src/core/text/sentences';
@@ -28,6 +28,19 @@ describe('quote meaning (senses and numbers by value)', () => {
     assert.ok(meaningSimilarity(meaning('we will not be rushed into a deal'), meaning('the herring stock must be allowed to recover')) < 0.2);
     assert.strictEqual(meaning('the of and it').units.length, 0);
     assert.strictEqual(meaningSimilarity(meaning(''), meaning('anything at all')), 0);
+  });
+
+  it('reads the same keys and units for a quote as grouping reads it (its content stems as keys when it states no number)', () => {
+    const words = 'we said told the of make sure deal deals 12 twelve a dozen decade ten years 3.5 million m 1990s no-one never'.split(' ');
+    const rand = prng(5);
+    for (let k = 0; k < 400; k++) {
+      const text = Array.from({ length: 1 + Math.floor(rand() * 9) }, () => words[Math.floor(rand() * words.length)]).join(' ');
+      const quote = { start: 0, end: 0, text, inner: { start: 0, end: 0 }, speaker: null, speakerKey: null, cue: null };
+      const read = quoteInfo(0, 0, quote).meaning;
+      const plain = meaningOf(quoteWords(text));
+      assert.deepStrictEqual([...read.keys], [...plain.keys], text);
+      assert.deepStrictEqual(read.units, plain.units, text);
+    }
   });
 });
 
