@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { findQuotes, findQuotesWithMentions } from '../../src/core/text/quotes';
 import { splitSentences } from '../../src/core/text/sentences';
+import { hasWordOutside } from '../../src/core/text/speakers';
 import { growth } from './workCounter';
 import { signedAfter } from '../../src/core/text/speakerMarks';
 import { MASK } from '../../src/core/text/speakerSubjects';
@@ -236,4 +237,18 @@ describe('speakers on quote-dense text', () => {
       assert.ok(ratio < 5.5, `4× the text took ${ratio.toFixed(1)}× the work`);
     });
   }
+});
+
+describe('speakers: what a region holds outside its quotes', () => {
+  it('tells words outside quotes by char code as the pattern did, for every UTF-16 code unit', () => {
+    const pattern = /[^\s\uFFFC.,;:!?…\-–—()]/;
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      assert.strictEqual(hasWordOutside(ch), pattern.test(ch), c.toString(16));
+      assert.strictEqual(hasWordOutside(`${MASK}${MASK}, ${ch}`), pattern.test(`${MASK}${MASK}, ${ch}`), c.toString(16));
+    }
+    assert.strictEqual(hasWordOutside(''), false);
+    assert.strictEqual(hasWordOutside(`${MASK.repeat(30)} — (…)!`), false);
+    assert.strictEqual(hasWordOutside(`${MASK.repeat(30)}, said Anna.`), true);
+  });
 });

@@ -610,7 +610,8 @@ export function forEachNameRun(text: string, visit: (start: number, end: number)
   let i = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (c < 128 ? !(c >= 65 && c <= 90) : !(c >= 0xd800 && c <= 0xdfff) && (nameCodeKind(c) & CAPITAL) === 0) {
+    // A masked quote (MASK, no capital) is most of a dialogue's text: skipped before any table.
+    if (c === 0xfffc || (c < 128 ? !(c >= 65 && c <= 90) : !(c >= 0xd800 && c <= 0xdfff) && (nameCodeKind(c) & CAPITAL) === 0)) {
       i++;
       continue;
     }
