@@ -310,17 +310,21 @@ function charId(c: number): number {
 /** Beyond this many trigrams or character ids, charGrams sorts with the built-in sort instead of counting. */
 const COUNTED_TRIGRAMS = 512;
 const COUNTED_IDS = 128;
-/** charGrams' trigrams before they are placed, and its count per first character, reused from sentence to sentence. */
+/** charGrams' trigrams before they are placed and between passes, and its counts per character id of each place, reused from sentence to sentence. */
 let trigramScratch = new Int32Array(256);
-const firstCounts = new Int32Array(COUNTED_IDS + 1);
+let trigramPass = new Int32Array(256);
+const placeCounts = new Int32Array(3 * (COUNTED_IDS + 1));
 
 /**
  * Character trigrams of the words joined by single spaces, written to out[from …) (`count` of
- * them: charGramCount): three character ids of ten bits each. Sorted: placed by their first character (a counting
- * pass), then by insertion, which only moves a trigram among those of its first character.
+ * them: charGramCount): three character ids of ten bits each. Sorted by counting (a radix sort: by
+ * the last character's id, then the middle one's, then the first's, each pass stable).
  */
 function charGrams(words: readonly string[], count: number, out: Int32Array, from: number): void {
-  if (trigramScratch.length < count) trigramScratch = new Int32Array(Math.max(count, 2 * trigramScratch.length));
+  if (trigramScratch.length < count) {
+    trigramScratch = new Int32Array(Math.max(count, 2 * trigramScratch.length));
+    trigramPass = new Int32Array(trigramScratch.length);
+  }
   const trigrams = trigramScratch;
   // The last two characters' ids seen (−1: none yet), across the joining spaces.
   let c1 = -1;
@@ -340,12 +344,30 @@ function charGrams(words: readonly string[], count: number, out: Int32Array, fro
     sortStretch(out, from, from + count);
     return;
   }
-  const starts = firstCounts;
-  starts.fill(0, 0, charIdCount + 1);
-  for (let k = 0; k < count; k++) starts[(trigrams[k] >> 20) + 1]++;
-  for (let d = 0; d < charIdCount; d++) starts[d + 1] += starts[d];
-  for (let k = 0; k < count; k++) out[from + starts[trigrams[k] >> 20]++] = trigrams[k];
-  insertionSort(out, from, from + count);
+  radixSortTrigrams(trigrams, trigramPass, count, out, from);
+}
+
+/** Sorts the `count` trigrams of `xs` (ids below charIdCount) into out[from …), through `ys`: three stable counting passes. */
+function radixSortTrigrams(xs: Int32Array, ys: Int32Array, count: number, out: Int32Array, from: number): void {
+  const ids = charIdCount;
+  // The three places' counts side by side: the last character's at 0, the middle one's at span, the first's at 2 span.
+  const span = ids + 1;
+  const starts = placeCounts;
+  starts.fill(0, 0, 3 * span);
+  for (let k = 0; k < count; k++) {
+    const t = xs[k];
+    starts[(t & 1023) + 1]++;
+    starts[span + ((t >> 10) & 1023) + 1]++;
+    starts[2 * span + (t >> 20) + 1]++;
+  }
+  for (let d = 0; d < ids; d++) {
+    starts[d + 1] += starts[d];
+    starts[span + d + 1] += starts[span + d];
+    starts[2 * span + d + 1] += starts[2 * span + d];
+  }
+  for (let k = 0; k < count; k++) ys[starts[xs[k] & 1023]++] = xs[k];
+  for (let k = 0; k < count; k++) xs[starts[span + ((ys[k] >> 10) & 1023)]++] = ys[k];
+  for (let k = 0; k < count; k++) out[from + starts[2 * span + (xs[k] >> 20)]++] = xs[k];
 }
 
 /**
