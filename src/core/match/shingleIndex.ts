@@ -198,14 +198,14 @@ function countingSortUnit(c: CountingSort, count: number, per: number, keys: Uin
 
 /**
  * Step 2: shingles grouped by hash, by a counting sort by bucket (the hash's low bits: a power of two
- * buckets, at least one per shingle), so that each bucket lists its shingles in increasing sentence id:
+ * buckets, one to two shingles each), so that each bucket lists its shingles in increasing sentence id:
  * bucket b lists out[start[b] … start[b + 1]). Which buckets hold which hashes changes nothing found:
  * the pairs are grouped by first sentence and each list sorted (strengthsUnit).
  */
 function postingsUnit(s: CandidateSearch): boolean {
   const { hashes } = s.flat;
   let buckets = 1;
-  while (buckets < hashes.length) buckets *= 2;
+  while (2 * buckets <= hashes.length) buckets *= 2;
   const postings = (s.postings ??= newCountingSort(buckets, hashes.length));
   return countingSortUnit(postings, hashes.length, s.per.items, hashes, null, buckets - 1);
 }
