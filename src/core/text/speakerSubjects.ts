@@ -186,6 +186,11 @@ const COMMON_TAGS: ReadonlySet<string> = new Set([
  * common word ("Small groups of protesters", "Derelict Obama"): capitalized by its place only.
  */
 export function isCommonWordAtStart(name: string): boolean {
+  return commonWordMemo(name);
+}
+
+/** Asked of every name that opens a sentence or a clause, with the lexicon's tags copied out each time: kept per name. */
+const commonWordMemo = boundedMemo(20_000, (name): boolean => {
   if (/\s/.test(name)) {
     return false;
   }
@@ -193,10 +198,11 @@ export function isCommonWordAtStart(name: string): boolean {
   const tags = tagsOf(word);
   // "Debating Clinton's character", "Reprising one of her lines": a gerund of a verb the lexicon knows.
   return tags.some((t) => COMMON_TAGS.has(t)) || (tags.length === 0 && isGerund(word));
-}
+});
 
 function isGerund(word: string): boolean {
-  const stem = /^(\p{Ll}{3,})ing$/u.exec(word)?.[1];
+  // The pattern ends with "ing": a word ending otherwise (most) is not tried.
+  const stem = word.endsWith('ing') ? /^(\p{Ll}{3,})ing$/u.exec(word)?.[1] : undefined;
   return stem !== undefined && [stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')].some((b) => tagsOf(b).includes('Infinitive'));
 }
 
