@@ -54,4 +54,13 @@ describe('quote candidates: the scan', () => {
     });
     assert.ok(windowed > 300, `${windowed} quotes with candidates after the lists outran the budget`);
   });
+
+  it('reads long quotes’ keys rarest first as well (lists of more than 16 keys are sorted another way)', () => {
+    const rand = prng(9);
+    const pick = (): string => `k${Math.floor(rand() * rand() * 300)}`;
+    const infos = Array.from({ length: 1500 }, () => keyedQuote(Array.from({ length: rand() < 0.3 ? 17 + Math.floor(rand() * 30) : 1 + Math.floor(rand() * 5) }, pick)));
+    const index = quoteCandidates(infos);
+    const plain = plainCandidates(infos);
+    infos.forEach((_, i) => assert.deepStrictEqual(index.candidatesOf(i), plain[i], `quote ${i}`));
+  });
 });

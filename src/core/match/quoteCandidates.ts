@@ -28,8 +28,10 @@ export function quoteKeys(info: QuoteInfo): string[] {
 interface KeyIds {
   readonly ids: Map<string, number>;
   readonly names: string[];
-  /** Per quote, the ids of its keys. */
-  readonly of: Int32Array[];
+  /** The ids of every quote's keys, quote after quote (one array for the bundle, not one per quote)... */
+  readonly flat: Int32Array;
+  /** ... quote q's from start[q] to start[q + 1]. */
+  readonly start: Int32Array;
   /** Per id, how many quotes carry the key. */
   readonly df: Int32Array;
 }
@@ -38,20 +40,20 @@ function keyIds(keys: readonly (readonly string[])[]): KeyIds {
   const ids = new Map<string, number>();
   const names: string[] = [];
   const counts: number[] = [];
+  const start = new Int32Array(keys.length + 1);
+  for (let q = 0; q < keys.length; q++) start[q + 1] = start[q] + keys[q].length;
+  const flat = new Int32Array(start[keys.length]);
   // Index loops, no callback per quote and per key: this runs once per bundle, mostly before it is optimized.
-  const of: Int32Array[] = [];
   for (let q = 0; q < keys.length; q++) {
     const ks = keys[q];
-    const out = new Int32Array(ks.length);
     for (let n = 0; n < ks.length; n++) {
       const id = internKey(ids, names, ks[n]);
       if (id === counts.length) counts.push(0);
       counts[id]++;
-      out[n] = id;
+      flat[start[q] + n] = id;
     }
-    of.push(out);
   }
-  return { ids, names, of, df: Int32Array.from(counts) };
+  return { ids, names, flat, start, df: Int32Array.from(counts) };
 }
 
 /** Whether key x comes before key y in a scan: the rarer first, ties by spelling. */
@@ -63,19 +65,22 @@ function rarerKey(x: number, y: number, t: KeyIds): boolean {
 /** Lists up to this long are sorted in place by insertion (most quotes have a few keys); longer ones by the built-in sort. */
 const INSERTION_SORT_MAX = 16;
 
-/** A quote's key ids, rarest first (ties by spelling): the scan reads the most telling keys before its budget runs out. */
-function sortRarestFirst(ids: Int32Array, t: KeyIds): void {
-  if (ids.length > INSERTION_SORT_MAX) {
+/** Quote q's key ids (in t.flat), rarest first (ties by spelling): the scan reads the most telling keys before its budget runs out. */
+function sortRarestFirst(q: number, t: KeyIds): void {
+  const { flat, start } = t;
+  const from = start[q];
+  const to = start[q + 1];
+  if (to - from > INSERTION_SORT_MAX) {
     const { df, names } = t;
-    ids.sort((x, y) => df[x] - df[y] || (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
+    flat.subarray(from, to).sort((x, y) => df[x] - df[y] || (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
     return;
   }
   // No comparator closure and no call into the built-in sort per quote.
-  for (let i = 1; i < ids.length; i++) {
-    const id = ids[i];
+  for (let i = from + 1; i < to; i++) {
+    const id = flat[i];
     let j = i - 1;
-    for (; j >= 0 && rarerKey(id, ids[j], t); j--) ids[j + 1] = ids[j];
-    ids[j + 1] = id;
+    for (; j >= from && rarerKey(id, flat[j], t); j--) flat[j + 1] = flat[j];
+    flat[j + 1] = id;
   }
 }
 
@@ -102,9 +107,8 @@ export interface QuoteIndex {
 /** The index of a bundle's quotes (a quote not asked for is still indexed for the later ones). */
 export function quoteCandidates(infos: readonly QuoteInfo[]): QuoteIndex {
   const table = keyIds(infos.map(quoteKeys));
-  const keys = table.of;
-  for (let q = 0; q < keys.length; q++) sortRarestFirst(keys[q], table);
-  return new CandidateScan(keys, table, infos, commonDf(infos.length));
+  for (let q = 0; q < infos.length; q++) sortRarestFirst(q, table);
+  return new CandidateScan(table, infos, commonDf(infos.length));
 }
 
 /**
@@ -131,23 +135,23 @@ class CandidateScan implements QuoteIndex {
   private next = 0;
 
   constructor(
-    private readonly keys: readonly Int32Array[], private readonly table: KeyIds, private readonly infos: readonly QuoteInfo[], private readonly common: number,
+    private readonly table: KeyIds, private readonly infos: readonly QuoteInfo[], private readonly common: number,
   ) {
     const names = table.names;
     // A map over the key names, not Array.from({ length }) or pushes: one preallocated array.
     this.postings = names.map(() => []);
     // Not filled: few keys are any quote's only key.
     this.singles = new Array<number[] | undefined>(names.length);
-    this.count = new Int32Array(keys.length);
+    this.count = new Int32Array(infos.length);
   }
 
   /** Quotes are indexed in order as they are asked for: i meets only those before it. */
   private indexUpTo(i: number): void {
     // Index loops over the typed arrays: for…of allocates an iterator result per element until optimized.
     for (; this.next < i; this.next++) {
-      const ks = this.keys[this.next];
-      for (let n = 0; n < ks.length; n++) this.postings[ks[n]].push(this.next);
-      if (ks.length === 1) (this.singles[ks[0]] ??= []).push(this.next);
+      const { flat, start } = this.table;
+      for (let k = start[this.next]; k < start[this.next + 1]; k++) this.postings[flat[k]].push(this.next);
+      if (start[this.next + 1] - start[this.next] === 1) (this.singles[flat[start[this.next]]] ??= []).push(this.next);
     }
   }
 
@@ -167,12 +171,13 @@ class CandidateScan implements QuoteIndex {
     const { count, touched } = this;
     let n = 0;
     let budget = MAX_SCAN;
-    const ks = this.keys[i];
-    for (let kn = 0; kn < ks.length; kn++) {
-      const list = this.postings[ks[kn]];
+    const { flat, start } = this.table;
+    const keyCount = start[i + 1] - start[i];
+    for (let kn = start[i]; kn < start[i + 1]; kn++) {
+      const list = this.postings[flat[kn]];
       if (list.length >= budget && n * SEARCH_STEPS < budget) {
         // The budget runs out in this list: its window is its last `budget` entries.
-        const found = this.windowed(n, ks, list, list.length - budget, ks[kn]);
+        const found = this.windowed(n, keyCount, list, list.length - budget, flat[kn]);
         for (let t = 0; t < n; t++) count[touched[t]] = 0;
         return found;
       }
@@ -182,7 +187,7 @@ class CandidateScan implements QuoteIndex {
       }
       if (budget === 0) break;
     }
-    const found = best(touched, n, count, ks.length, this.keys);
+    const found = best(touched, n, count, keyCount, start);
     for (let t = 0; t < n; t++) count[touched[t]] = 0;
     return found;
   }
@@ -193,15 +198,15 @@ class CandidateScan implements QuoteIndex {
    * list is in order), and rank as the scan ranks them; the quotes the window alone touches share one
    * key, are kept only when either quote has one key (`enough`), and come last, nearest first.
    */
-  private windowed(n: number, ks: Int32Array, list: readonly number[], from: number, key: number): number[] {
+  private windowed(n: number, keyCount: number, list: readonly number[], from: number, key: number): number[] {
     const { count, touched } = this;
     const least = list[from];
     for (let t = 0; t < n; t++) {
       const j = touched[t];
       if (j >= least && holds(list, from, j)) count[j]++;
     }
-    const found = best(touched, n, count, ks.length, this.keys);
-    const only = ks.length <= 1 ? list : this.singles[key];
+    const found = best(touched, n, count, keyCount, this.table.start);
+    const only = keyCount <= 1 ? list : this.singles[key];
     if (only === undefined) return found;
     for (let p = only.length - 1; p >= 0 && only[p] >= least && found.length < MAX_CANDIDATES; p--) {
       if (count[only[p]] === 0) found.push(only[p]);
@@ -224,13 +229,13 @@ function holds(list: readonly number[], from: number, j: number): boolean {
 
 /**
  * Up to MAX_CANDIDATES of the first `n` of `touched` that share enough keys with the quote (of
- * `keyCount` keys; `keys[j]`, quote j's), the most shared keys first (ties in scan order: the rarer
+ * `keyCount` keys; quote j has keyStart[j + 1] − keyStart[j]), the most shared keys first (ties in scan order: the rarer
  * key, the nearer quote). Two shared keys are always enough (see `enough`): one pass in scan order
  * keeps, per count c ≥ 2, the first MAX_CANDIDATES quotes that share c keys (no more can be taken
  * from any count), and the answer is read from the highest count down without sorting the touched
  * quotes. Quotes that share one key are read again only when fewer than MAX_CANDIDATES share two.
  */
-function best(touched: Int32Array, n: number, count: Int32Array, keyCount: number, keys: readonly Int32Array[]): number[] {
+function best(touched: Int32Array, n: number, count: Int32Array, keyCount: number, keyStart: Int32Array): number[] {
   // Index loops: for…of over a typed array allocated an iterator result per element here.
   let top = 0;
   let rows = keyCount + 1;
@@ -252,7 +257,7 @@ function best(touched: Int32Array, n: number, count: Int32Array, keyCount: numbe
   }
   for (let t = 0; t < n && out.length < MAX_CANDIDATES; t++) {
     const j = touched[t];
-    if (count[j] === 1 && enough(1, keyCount, keys[j].length)) out.push(j);
+    if (count[j] === 1 && enough(1, keyCount, keyStart[j + 1] - keyStart[j])) out.push(j);
   }
   return out;
 }
