@@ -176,14 +176,22 @@ function mayMeet(x: number, y: number): boolean {
   return lx >= 5 && ly >= 5 && Math.abs(lx - ly) <= 1 && ((x >>> 10) & 1023) === ((y >>> 10) & 1023);
 }
 
+/** The shapes of B's unpaired content words in pairBySpelling, reused from pair to pair. */
+let shapesOfB: Int32Array = new Int32Array(64);
+
 /** Pairs unpaired content words spelt alike (spelling): restA[0 … countA) with restB[0 … countB), in order. */
 function pairBySpelling(ga: SentenceGrams, gb: SentenceGrams, restA: Int32Array, countA: number, restB: Int32Array, countB: number, pairedA: Uint8Array, pairedB: Uint8Array): void {
+  // B's shapes side by side, read once per word of A (the inner loop runs for every pair of unpaired words).
+  const shapesB = (shapesOfB = roomFor(shapesOfB, countB));
+  for (let q = 0; q < countB; q++) shapesB[q] = gb.buf[gb.shapeAt + restB[q]];
   for (let r = 0; r < countA; r++) {
     const i = restA[r];
     if (pairedA[i]) continue;
+    const x = ga.buf[ga.shapeAt + i];
     for (let q = 0; q < countB; q++) {
+      if (!mayMeet(x, shapesB[q])) continue;
       const j = restB[q];
-      if (pairedB[j] || !mayMeet(ga.buf[ga.shapeAt + i], gb.buf[gb.shapeAt + j])) continue;
+      if (pairedB[j]) continue;
       const how = spelling(ga.bare, i, gb.bare, j);
       if (how === Spelling.None) continue;
       pairedA[i] = 1;
