@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { eachSpelling, tokenize } from '../../src/core/text/tokens';
+import { WordSpans, eachSpelling, tokenize } from '../../src/core/text/tokens';
+import { FNV_OFFSET, fnv1aUpdate } from '../../src/core/hash';
 import { prng } from '../../bench/prng';
 
 /** The regular expression the word scanner replaces: its words are the reference. */
@@ -41,6 +42,9 @@ describe('word scanner (tokens)', () => {
       const from = Math.floor(random() * (text.length + 1));
       const to = from + Math.floor(random() * (text.length - from + 1));
       assert.deepStrictEqual(scannedWords(text, from, to), regexWords(text, from, to), JSON.stringify({ text, from, to }));
+      // Each word's hash, read while scanning, is FNV-1a of its units (what the spelling table would compute).
+      const words = new WordSpans().reset(text, from, to);
+      while (words.next()) assert.strictEqual(words.hash, fnv1aUpdate(FNV_OFFSET, text.slice(words.start, words.end)), JSON.stringify({ text, from, to }));
     }
   });
 

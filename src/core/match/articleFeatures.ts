@@ -1,7 +1,7 @@
 import type { Quote, Sentence } from '../model';
 import { WordSpans } from '../text/tokens';
 import { FNV_PRIME, fnv1aUpdate } from '../hash';
-import { contentIdOf, reserveWordIds, spellingFactsAt, wordIdGeneration, wordIdOf, type WordFacts } from './lexicon';
+import { contentIdOf, reserveWordIds, spellingFactsOf, wordIdGeneration, wordIdOf, type WordFacts } from './lexicon';
 import { contentKeyIds } from './internKey';
 import { grownArray } from '../util/grownArray';
 
@@ -129,7 +129,7 @@ function readWords(text: string, sentences: readonly Sentence[]): ArticleWords {
     first[si] = n;
     spans.reset(text, sentences[si].start, sentences[si].end);
     while (spans.next()) {
-      const facts = spellingFactsAt(text, spans.start, spans.end);
+      const facts = spellingFactsOf(spans, text);
       read.norms[n] = facts.norm;
       read.facts[n] = facts;
       read.starts[n] = spans.start;
@@ -308,7 +308,8 @@ class DistinctInts {
 
   /** Writes the values to `out` from `at` on; returns how many. */
   copyTo(out: Int32Array, at: number): number {
-    out.set(this.items.subarray(0, this.n), at);
+    // A loop, not set(subarray(…)): a view per sentence for a few values.
+    for (let i = 0; i < this.n; i++) out[at + i] = this.items[i];
     return this.n;
   }
 

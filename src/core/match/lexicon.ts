@@ -258,6 +258,11 @@ export class SpellingTable {
   factsAt(text: string, start: number, end: number): WordFacts {
     let h = FNV_OFFSET;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+    return this.factsHashed(text, start, end, h);
+  }
+
+  /** factsAt when the spelling's hash h is known (FNV-1a over its units, as WordSpans.hash gives it). */
+  factsHashed(text: string, start: number, end: number, h: number): WordFacts {
     const mask = this.slots.length - 1;
     for (let slot = (h ^ (h >>> 16)) & mask; ; slot = (slot + 1) & mask) {
       const e = this.slots[slot] - 1;
@@ -313,6 +318,11 @@ export function spellingFacts(spelling: string): WordFacts {
 /** spellingFacts of text[start, end), without cutting the spelling out of the text (WordSpans gives the offsets). */
 export function spellingFactsAt(text: string, start: number, end: number): WordFacts {
   return spellingTable.factsAt(text, start, end);
+}
+
+/** spellingFactsAt of the word a WordSpans has just found (its offsets and hash): its characters are not read again. */
+export function spellingFactsOf(words: { readonly start: number; readonly end: number; readonly hash: number }, text: string): WordFacts {
+  return spellingTable.factsHashed(text, words.start, words.end, words.hash);
 }
 
 /** The comparison key of any folded word: its stem, mapped to its synonym group. */

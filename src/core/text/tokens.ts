@@ -1,5 +1,6 @@
 import { boundedMemo } from '../memo';
 import { foldWord } from './normalize';
+import { FNV_OFFSET, FNV_PRIME } from '../hash';
 
 /** A word of an article with its offsets and its folded comparison key. */
 export interface Token {
@@ -92,6 +93,11 @@ export class WordSpans {
   /** The offsets of the word found by the last next(). */
   start = 0;
   end = 0;
+  /**
+   * FNV-1a over the UTF-16 units of text[start, end), read while the word is scanned: lexicon's
+   * spelling table looks the word up by it without reading its characters a second time.
+   */
+  hash = 0;
   private text = '';
   private at = 0;
   private to = 0;
@@ -105,23 +111,46 @@ export class WordSpans {
     return this;
   }
 
-  /** Finds the next word (start, end); false when there is none before `to`. */
+  /** Finds the next word (start, end, hash); false when there is none before `to`. */
   next(): boolean {
-    const text = this.text;
-    let i = skipClass(text, this.at, this.to, true);
+    const i = skipClass(this.text, this.at, this.to, true);
     if (i >= this.to) {
       this.at = i;
       return false;
     }
     this.start = i;
+    this.at = this.readWord(i);
+    this.end = Math.min(this.at, this.to);
+    return true;
+  }
+
+  /** Reads the word that starts at i to its end (returned), hashing its units before `to`. */
+  private readWord(i: number): number {
+    const text = this.text;
+    const to = this.to;
+    let h = FNV_OFFSET;
     for (;;) {
-      i = skipClass(text, i, text.length, false);
+      while (i < text.length) {
+        const c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdfff) {
+          if (classAt(text, i) === OTHER) break;
+          const width = widthAt(text, i);
+          for (let k = i; k < i + width && k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+          i += width;
+          continue;
+        }
+        let cls = unitClass[c];
+        if (cls === 0) cls = unitClass[c] = classOf(text[i]);
+        if (cls === OTHER) break;
+        if (i < to) h = Math.imul(h ^ c, FNV_PRIME);
+        i++;
+      }
       if (i >= text.length || !joinsAt(text, i)) break;
+      if (i < to) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
       i++;
     }
-    this.at = i;
-    this.end = Math.min(i, this.to);
-    return true;
+    this.hash = h;
+    return i;
   }
 }
 
