@@ -206,10 +206,16 @@ class ReadQuote implements QuoteInfo {
   readonly speakerKey: string | null;
   private contextRead: ReadonlySet<string> | undefined = undefined;
   private sideRead: CueSide | undefined = undefined;
+  // The spans' numbers, not the QuoteSpans object: one object fewer kept per quote (0 without an article around).
+  private readonly ownStart: number;
+  private readonly ownEnd: number;
+  private readonly windowStart: number;
+  private readonly windowEnd: number;
+  private readonly scanFrom: number;
 
   constructor(
     readonly article: number, readonly index: number, readonly quote: Quote, wording: Wording,
-    private readonly around: ArticleAround | null, private readonly spans: QuoteSpans | null, private readonly speakerWords: ReadonlySet<string>,
+    private readonly around: ArticleAround | null, spans: QuoteSpans | null, private readonly speakerWords: ReadonlySet<string>,
   ) {
     this.seq = wording.seq;
     this.seqBits = wording.seqBits;
@@ -218,21 +224,33 @@ class ReadQuote implements QuoteInfo {
     this.stems = wording.stems;
     this.meaning = wording.meaning;
     this.speakerKey = quote.speakerKey;
-    this.sentence = around === null || spans === null ? NOTHING : stemsAround(around.words, quote, spans.ownStart, spans.ownEnd, speakerWords, spans.scanFrom);
+    const read = around !== null && spans !== null;
+    this.ownStart = read ? spans.ownStart : 0;
+    this.ownEnd = read ? spans.ownEnd : 0;
+    this.windowStart = read ? spans.windowStart : 0;
+    this.windowEnd = read ? spans.windowEnd : 0;
+    this.scanFrom = read ? spans.scanFrom : 0;
+    this.sentence = read ? stemsAround(around.words, quote, spans.ownStart, spans.ownEnd, speakerWords, spans.scanFrom) : NOTHING;
+    // Without an article around there is nothing to read: no context, no cue side.
+    if (!read) {
+      this.contextRead = NOTHING;
+      this.sideRead = null;
+    }
   }
 
   get context(): ReadonlySet<string> {
     if (this.contextRead === undefined) {
-      const { around, spans } = this;
-      this.contextRead = around === null || spans === null ? NOTHING : stemsAround(around.words, this.quote, spans.windowStart, spans.windowEnd, this.speakerWords, spans.scanFrom);
+      // Set in the constructor when there is no article around.
+      const around = this.around as ArticleAround;
+      this.contextRead = stemsAround(around.words, this.quote, this.windowStart, this.windowEnd, this.speakerWords, this.scanFrom);
     }
     return this.contextRead;
   }
 
   get cueSide(): CueSide {
     if (this.sideRead === undefined) {
-      const { around, spans } = this;
-      this.sideRead = around === null || spans === null ? null : cueSideOf(around.text, this.quote, spans.ownStart, spans.ownEnd);
+      const around = this.around as ArticleAround;
+      this.sideRead = cueSideOf(around.text, this.quote, this.ownStart, this.ownEnd);
     }
     return this.sideRead;
   }
