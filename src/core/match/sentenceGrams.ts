@@ -5,6 +5,7 @@ import type { NumberMention } from './numbers';
 import { meaningsOf } from './synonyms';
 import { FNV_OFFSET, fnv1aUpdate } from '../hash';
 import { grownArray } from '../util/grownArray';
+import { sortRange } from '../util/sortRange';
 
 /** Word classes for the word alignment (pairAlignment.ts): what an unpaired word of that class says. */
 export const WordClass = { Function: 0, Content: 1, Name: 2, Number: 3, Reporting: 4 } as const;
@@ -341,7 +342,7 @@ function charGrams(words: readonly string[], count: number, out: Int32Array, fro
   }
   if (count > COUNTED_TRIGRAMS || charIdCount > COUNTED_IDS) {
     out.set(trigrams.subarray(0, count), from);
-    sortStretch(out, from, from + count);
+    sortRange(out, from, from + count);
     return;
   }
   radixSortTrigrams(trigrams, trigramPass, count, out, from);
@@ -370,30 +371,8 @@ function radixSortTrigrams(xs: Int32Array, ys: Int32Array, count: number, out: I
   for (let k = 0; k < count; k++) out[from + starts[2 * span + (xs[k] >> 20)]++] = xs[k];
 }
 
-/**
- * Below this many values a stretch is sorted by insertion in place: the sentences' word n-grams
- * mostly, where the built-in sort's call and the view it needs cost more than the sort.
- */
+/** Below this many packed keys they are sorted by insertion in place (sortedPacked): the built-in sort's call and view cost more. */
 const INSERTION_SORT = 32;
-
-/** Sorts xs[from … to) ascending, in place. */
-function sortStretch(xs: Int32Array, from: number, to: number): void {
-  if (to - from > INSERTION_SORT) xs.subarray(from, to).sort();
-  else insertionSort(xs, from, to);
-}
-
-/** Sorts xs[from … to) ascending by insertion: as many steps as values out of order (few values, or values nearly in order). */
-function insertionSort(xs: Int32Array, from: number, to: number): void {
-  for (let i = from + 1; i < to; i++) {
-    const v = xs[i];
-    let j = i - 1;
-    while (j >= from && xs[j] > v) {
-      xs[j + 1] = xs[j];
-      j--;
-    }
-    xs[j + 1] = v;
-  }
-}
 
 /** Positions below this pack with a 32-bit hash into one exactly represented double (hash·span + position). */
 const POSITION_SPAN = 2 ** 21;
@@ -439,7 +418,7 @@ function sortedPacked(count: number): Float64Array {
 /** Hashes of the bigrams of `seq[0 … count)`, written to out[at …) (count − 1 of them) and sorted. */
 function bigramHashes(seq: Int32Array, count: number, out: Int32Array, at: number): void {
   for (let i = 0; i + 1 < count; i++) out[at + i] = (Math.imul(seq[i], 0x9e3779b1) ^ seq[i + 1]) | 0;
-  if (count > 2) sortStretch(out, at, at + count - 1);
+  if (count > 2) sortRange(out, at, at + count - 1);
 }
 
 /**
@@ -508,10 +487,10 @@ function wordGrams(g: SentenceGrams): void {
     if (i + 3 >= n) continue;
     buf[g.fourgramAt + i] = combine(h, buf[uni + i + 3]);
   }
-  sortStretch(buf, uni, uni + n);
-  sortStretch(buf, g.bigramAt, g.bigramAt + less(1, n));
-  sortStretch(buf, g.trigramAt, g.trigramAt + less(2, n));
-  sortStretch(buf, g.fourgramAt, g.fourgramAt + less(3, n));
+  sortRange(buf, uni, uni + n);
+  sortRange(buf, g.bigramAt, g.bigramAt + less(1, n));
+  sortRange(buf, g.trigramAt, g.trigramAt + less(2, n));
+  sortRange(buf, g.fourgramAt, g.fourgramAt + less(3, n));
 }
 
 /** Key slots (SentenceGrams.keyAt) and senses of the sentence being computed, reused from sentence to sentence. */

@@ -3,6 +3,7 @@ import { throwIfCancelled } from '../cancellation';
 import { MAX_PARTNERS, MAX_SHINGLE_POSTING } from './limits';
 import type { WorkTally } from './limits';
 import { grownArray } from '../util/grownArray';
+import { sortRange } from '../util/sortRange';
 
 /** Up to this many articles, every pair is compared: cheaper than indexing, and nothing is missed. */
 const ALL_PAIRS_UP_TO = 16;
@@ -329,22 +330,6 @@ function strengthsUnit(s: CandidateSearch): boolean {
   return end === sentenceCount;
 }
 
-/** Sorts values[from … to) ascending: by insertion for a few (most first sentences list a few seconds), else a typed-array sort of the view. */
-function sortRange(values: Int32Array, from: number, to: number): void {
-  if (to - from > INSERTION_SORT_MAX) {
-    values.subarray(from, to).sort();
-    return;
-  }
-  for (let x = from + 1; x < to; x++) {
-    const v = values[x];
-    let y = x - 1;
-    while (y >= from && values[y] > v) {
-      values[y + 1] = values[y];
-      y--;
-    }
-    values[y + 1] = v;
-  }
-}
 
 /** Step 6: each article's pairs (keys a · n + b), listed once from `found`. */
 function listPartnersUnit(s: CandidateSearch): boolean {
