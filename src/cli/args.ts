@@ -2,6 +2,7 @@
 // mode (a typo such as --jsno is an error, never ignored) and prints the help from the same table.
 import { parseArgs } from 'util';
 import { UsageError } from './io';
+import { printJsonPieces } from './jsonPieces';
 
 /** One option of a subcommand. */
 export interface OptionSpec {
@@ -126,9 +127,10 @@ export interface Report {
   readonly text: () => string;
 }
 
-/** Prints a command's report: indented JSON with `--json`, else the text a person reads. */
+/** Prints a command's report: indented JSON with `--json` (printed piece by piece), else the text a person reads. */
 export function printReport(cl: ParsedCommandLine, out: Print, report: Report): void {
-  out(cl.values.json === true ? JSON.stringify(report.json(), null, 2) : report.text());
+  if (cl.values.json === true) printJsonPieces(report.json(), out);
+  else out(report.text());
 }
 
 /** A subcommand: its spec, and what it does with its parsed command line (returns the exit code). */
