@@ -8,8 +8,9 @@ import { Gram, gramRange, sentenceGrams } from '../../src/core/match/sentenceGra
 
 const features = (s: string): SentenceFeatures => articleFeatures(s, [{ start: 0, end: s.length, paragraph: 0 }], []).sents[0];
 /** The alignment the scorer runs (pairEvidence), from the two sentences' grams. */
-const alignWords = (a: SentenceFeatures, b: SentenceFeatures): AlignmentEvidence => alignGrams(sentenceGrams(a), sentenceGrams(b));
-const missingNames = (a: SentenceFeatures, b: SentenceFeatures): NameGaps => missingNamesOf(a, b, sentenceGrams(a), sentenceGrams(b));
+/** Copied out: the engine reuses its answer's object from pair to pair. */
+const alignWords = (a: SentenceFeatures, b: SentenceFeatures): AlignmentEvidence => ({ ...alignGrams(sentenceGrams(a), sentenceGrams(b)) });
+const missingNames = (a: SentenceFeatures, b: SentenceFeatures): NameGaps => ({ ...missingNamesOf(a, b, sentenceGrams(a), sentenceGrams(b)) });
 /** The two bigram features as pairEvidence reads them: the larger precision, in place in the grams. */
 function bigramShapes(a: SentenceFeatures, b: SentenceFeatures): { keyBigramMax: number; maskedBigramMax: number } {
   const ga = sentenceGrams(a);

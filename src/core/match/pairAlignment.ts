@@ -216,19 +216,16 @@ export interface AlignmentEvidence {
   readonly reportingUnpaired: number;
 }
 
-/** Aligns the words of two sentences (see the file comment), given their grams, and measures what each side leaves unpaired. */
-export function alignGrams(sa: SentenceGrams, sb: SentenceGrams): AlignmentEvidence {
-  const { pairedMin, unpairedMax, unpairedOtherLonger, reportingUnpaired } = alignGramsInPlace(sa, sb);
-  return { pairedMin, unpairedMax, unpairedOtherLonger, reportingUnpaired };
-}
-
 /** An AlignmentEvidence written in place. */
 type Alignment = { -readonly [K in keyof AlignmentEvidence]: AlignmentEvidence[K] };
-/** alignGramsInPlace's answer, reused from pair to pair. */
+/** alignGrams' answer, reused from pair to pair. */
 const pairAlignment: Alignment = { pairedMin: 0, unpairedMax: 0, unpairedOtherLonger: 0, reportingUnpaired: 0 };
 
-/** alignGrams for the scorer: the same evidence, in an object reused from pair to pair (read it before the next pair's). */
-export function alignGramsInPlace(sa: SentenceGrams, sb: SentenceGrams): AlignmentEvidence {
+/**
+ * Aligns the words of two sentences (see the file comment), given their grams, and measures what each
+ * side leaves unpaired; the answer is an object reused from pair to pair (read it before the next pair's).
+ */
+export function alignGrams(sa: SentenceGrams, sb: SentenceGrams): AlignmentEvidence {
   const na = sa.n;
   const nb = sb.n;
   const pairedA = (marksA = cleared(marksA, na));
@@ -336,17 +333,14 @@ function namesLacking(names: readonly string[], other: SentenceFeatures): number
   return n;
 }
 
-/** The names each sentence lacks of the other's (read from its grams), counted once for both of the scorer's features that read them. */
-export function missingNamesOf(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams): NameGaps {
-  const { longer, shorter, mismatch } = missingNamesInPlace(a, b, ga, gb);
-  return { longer, shorter, mismatch };
-}
-
-/** missingNamesInPlace's answer, reused from pair to pair. */
+/** missingNamesOf's answer, reused from pair to pair. */
 const pairNames: { -readonly [K in keyof NameGaps]: NameGaps[K] } = { longer: 0, shorter: 0, mismatch: 0 };
 
-/** missingNamesOf for the scorer: the same gaps, in an object reused from pair to pair (read it before the next pair's). */
-export function missingNamesInPlace(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams): NameGaps {
+/**
+ * The names each sentence lacks of the other's (read from its grams), counted once for both of the
+ * scorer's features that read them; the answer is an object reused from pair to pair (read it before the next pair's).
+ */
+export function missingNamesOf(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceGrams, gb: SentenceGrams): NameGaps {
   const lackA = namesLacking(ga.names, b);
   const lackB = namesLacking(gb.names, a);
   const names = ga.names.length + gb.names.length;

@@ -7,7 +7,7 @@ import type { NumberMention } from './numbers';
 import { charDice, Gram, gramRange, hasKey, keyIndex, precisionRangeOf, sentenceGrams, sharedWordCount } from './sentenceGrams';
 import type { SentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
-import { alignGramsInPlace, maskedEditCeiling, maskedEditSimilarity, missingNamesInPlace } from './pairAlignment';
+import { alignGrams, maskedEditCeiling, maskedEditSimilarity, missingNamesOf } from './pairAlignment';
 import type { AlignmentEvidence } from './pairAlignment';
 import { grownArray } from '../util/grownArray';
 
@@ -531,7 +531,7 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceG
   e.bigramMax = bigrams[1];
   e.trigramMin = gramRange(ga, gb, Gram.trigrams)[0];
   e.numberMismatch = numberMismatch(ga, gb);
-  const names = missingNamesInPlace(a, b, ga, gb);
+  const names = missingNamesOf(a, b, ga, gb);
   e.nameMismatch = names.mismatch;
   e.unmatchedMax = Math.log1p(Math.max(leftA, leftB));
   e.unmatchedMin = Math.log1p(Math.min(leftA, leftB));
@@ -549,7 +549,7 @@ function lexicalEvidence(a: SentenceFeatures, b: SentenceFeatures, ga: SentenceG
   const fourgrams = gramRange(ga, gb, Gram.fourgrams);
   e.fourgramMin = fourgrams[0];
   e.fourgramMax = fourgrams[1];
-  const aligned = alignGramsInPlace(ga, gb);
+  const aligned = alignGrams(ga, gb);
   e.pairedMin = aligned.pairedMin;
   e.unpairedMax = aligned.unpairedMax;
   e.unpairedOtherLonger = aligned.unpairedOtherLonger;
