@@ -3,7 +3,7 @@ import { articleFeatures } from '../../src/core/match/articleFeatures';
 import type { SentenceFeatures } from '../../src/core/match/articleFeatures';
 import { contentKeyIds } from '../../src/core/match/internKey';
 import { contentKey, reserveWordIds } from '../../src/core/match/lexicon';
-import { charDice, Gram, GRAMS_KEPT, gramRange, sentenceGrams, slabsAllocated } from '../../src/core/match/sentenceGrams';
+import { charDice, Gram, GRAMS_KEPT, gramRange, gramsAfresh, sameSource, sentenceGrams, slabsAllocated } from '../../src/core/match/sentenceGrams';
 import type { SentenceGrams } from '../../src/core/match/sentenceGrams';
 import { meaningsOf } from '../../src/core/match/synonyms';
 import { prng } from '../../bench/prng';
@@ -159,8 +159,8 @@ describe('sentence grams: words read by id', () => {
       // Every fourth sentence's ids are made stale before its grams are computed.
       if (k % 4 === 3) reserveWordIds(2 ** 30);
       const byIds = contents(sentenceGrams(s));
-      // A copy built by hand has no ids: each word is looked up.
-      assert.strictEqual(byIds, contents(sentenceGrams({ ...s })), s.words.join(' '));
+      // A copy built by hand has no ids: each word is looked up (computed afresh: the cache would give it its twin's grams).
+      assert.strictEqual(byIds, contents(gramsAfresh({ ...s })), s.words.join(' '));
     }
   });
 
@@ -174,6 +174,40 @@ describe('sentence grams: words read by id', () => {
     assert.strictEqual(plain.negated, false);
     assert.strictEqual(plain.bare, s.words, 'no hyphen or apostrophe: the words are their bare forms');
     assert.deepStrictEqual(plain.numbers, []);
+  });
+});
+
+describe('sentence grams: shared by sentences of the same words and keys', () => {
+  it('gives a sentence of another article with the same words, keys and salient keys the grams of the first, equal to its own computed afresh', () => {
+    const rand = prng(31);
+    const vocabulary = ['the', 'storm', 'Harbor', 'said', '40', 'million', "didn't", 'cross-section', 'rushed', 'boats'];
+    const sentence = () => `${Array.from({ length: 1 + Math.floor(rand() * 15) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`;
+    for (let k = 0; k < 100; k++) {
+      const text = sentence();
+      const [x, y] = [features(text), features(text)];
+      assert.notStrictEqual(x, y);
+      assert.ok(sameSource(x, y));
+      const gx = sentenceGrams(x);
+      const gy = sentenceGrams(y);
+      assert.strictEqual(gy, gx, 'the twin shares the grams');
+      const fresh = gramsAfresh(y);
+      for (const [at, count] of [[gx.unigramAt, fresh.maskedAt >= 0 ? fresh.maskedAt + fresh.n - fresh.unigramAt : fresh.senseListAt + fresh.senses - fresh.unigramAt]]) {
+        assert.deepStrictEqual(Array.from(part(gx, at, count)), Array.from(part(fresh, fresh.unigramAt, count)));
+      }
+      assert.deepStrictEqual([gx.negated, gx.extraKeys, gx.names, gx.numbers, gx.maskedNumbers, gx.bare], [fresh.negated, fresh.extraKeys, fresh.names, fresh.numbers, fresh.maskedNumbers, fresh.bare]);
+    }
+  });
+
+  it('does not share between sentences whose words, keys or salient keys differ', () => {
+    const x = features('The mayor said the storm wall rose.');
+    assert.ok(sameSource(x, { ...x, words: [...x.words] }));
+    assert.ok(!sameSource(x, { ...x, words: x.words.slice(1) }));
+    assert.ok(!sameSource(x, { ...x, keys: [...x.keys].reverse() }));
+    assert.ok(!sameSource(x, { ...x, salient: [...x.salient, 'storm'] }));
+    const gx = sentenceGrams(x);
+    assert.strictEqual(sentenceGrams({ ...x }), gx);
+    const reordered = { ...x, keys: [...x.keys].reverse() };
+    assert.notStrictEqual(sentenceGrams(reordered), gx, 'keys in another order give other slots');
   });
 });
 
