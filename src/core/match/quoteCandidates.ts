@@ -173,6 +173,7 @@ class CandidateScan implements QuoteIndex {
     let budget = MAX_SCAN;
     const { flat, start } = this.table;
     const keyCount = start[i + 1] - start[i];
+    if (keyCount <= 1) return keyCount === 0 ? [] : this.nearest(this.postings[flat[start[i]]]);
     for (let kn = start[i]; kn < start[i + 1]; kn++) {
       const list = this.postings[flat[kn]];
       if (list.length >= budget && n * SEARCH_STEPS < budget) {
@@ -187,9 +188,19 @@ class CandidateScan implements QuoteIndex {
       }
       if (budget === 0) break;
     }
-    const found = best(touched, n, count, keyCount, start);
-    for (let t = 0; t < n; t++) count[touched[t]] = 0;
-    return found;
+    // best clears the counts as it reads them.
+    return best(touched, n, count, keyCount, start, true);
+  }
+
+  /**
+   * The candidates of a quote of one key, whose list is `list`: each quote the scan touches shares that
+   * key and no other (one list, each quote once), and one shared key is enough (see `enough`), so the
+   * scan keeps the first MAX_CANDIDATES it reads: the list's last ones, nearest first.
+   */
+  private nearest(list: readonly number[]): number[] {
+    const out: number[] = [];
+    for (let p = list.length - 1; p >= 0 && out.length < MAX_CANDIDATES; p--) out.push(list[p]);
+    return out;
   }
 
   /**
@@ -205,7 +216,7 @@ class CandidateScan implements QuoteIndex {
       const j = touched[t];
       if (j >= least && holds(list, from, j)) count[j]++;
     }
-    const found = best(touched, n, count, keyCount, this.table.start);
+    const found = best(touched, n, count, keyCount, this.table.start, false);
     const only = keyCount <= 1 ? list : this.singles[key];
     if (only === undefined) return found;
     for (let p = only.length - 1; p >= 0 && only[p] >= least && found.length < MAX_CANDIDATES; p--) {
@@ -232,20 +243,26 @@ function holds(list: readonly number[], from: number, j: number): boolean {
  * `keyCount` keys; quote j has keyStart[j + 1] − keyStart[j]), the most shared keys first (ties in scan order: the rarer
  * key, the nearer quote). Two shared keys are always enough (see `enough`): one pass in scan order
  * keeps, per count c ≥ 2, the first MAX_CANDIDATES quotes that share c keys (no more can be taken
- * from any count), and the answer is read from the highest count down without sorting the touched
- * quotes. Quotes that share one key are read again only when fewer than MAX_CANDIDATES share two.
+ * from any count), and the first MAX_CANDIDATES that share one key enough, and the answer is read
+ * from the highest count down, then those of one key, without sorting the touched quotes.
+ * `clear`: set each touched quote's count back to 0 as it is read.
  */
-function best(touched: Int32Array, n: number, count: Int32Array, keyCount: number, keyStart: Int32Array): number[] {
+function best(touched: Int32Array, n: number, count: Int32Array, keyCount: number, keyStart: Int32Array, clear: boolean): number[] {
   // Index loops: for…of over a typed array allocated an iterator result per element here.
   let top = 0;
   let rows = keyCount + 1;
+  let ones = 0;
   if (kept.length < rows * MAX_CANDIDATES) kept = new Int32Array(2 * rows * MAX_CANDIDATES);
   if (keptOf.length < rows) keptOf = new Int32Array(2 * rows);
   keptOf.fill(0, 0, rows);
   for (let t = 0; t < n; t++) {
     const j = touched[t];
     const c = count[j];
-    if (c < 2) continue;
+    if (clear) count[j] = 0;
+    if (c < 2) {
+      if (c === 1 && ones < MAX_CANDIDATES && enough(1, keyCount, keyStart[j + 1] - keyStart[j])) keptOnes[ones++] = j;
+      continue;
+    }
     // A quote shares each of its lists' keys once: c ≤ keyCount, unless a key was listed twice.
     if (c >= rows) rows = moreRows(c + 1, rows);
     if (keptOf[c] < MAX_CANDIDATES) kept[c * MAX_CANDIDATES + keptOf[c]++] = j;
@@ -255,10 +272,7 @@ function best(touched: Int32Array, n: number, count: Int32Array, keyCount: numbe
   for (let c = top; c >= 2 && out.length < MAX_CANDIDATES; c--) {
     for (let k = 0; k < keptOf[c] && out.length < MAX_CANDIDATES; k++) out.push(kept[c * MAX_CANDIDATES + k]);
   }
-  for (let t = 0; t < n && out.length < MAX_CANDIDATES; t++) {
-    const j = touched[t];
-    if (count[j] === 1 && enough(1, keyCount, keyStart[j + 1] - keyStart[j])) out.push(j);
-  }
+  for (let k = 0; k < ones && out.length < MAX_CANDIDATES; k++) out.push(keptOnes[k]);
   return out;
 }
 
@@ -273,3 +287,5 @@ function moreRows(rows: number, had: number): number {
 /** best's scratch buffers, reused across calls: per count, the quotes kept (MAX_CANDIDATES a row) and how many. */
 let kept = new Int32Array(16 * MAX_CANDIDATES);
 let keptOf = new Int32Array(16);
+/** ... and the first quotes that share one key enough, in scan order. */
+const keptOnes = new Int32Array(MAX_CANDIDATES);
