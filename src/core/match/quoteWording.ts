@@ -174,16 +174,23 @@ function wordingOf(quote: Quote, words?: readonly string[]): Wording {
   for (let i = 0; i < factsOf.length; i++) {
     const facts = factsOf[i];
     frame.push(facts.key);
-    if (STOPWORDS.has(facts.norm)) continue;
+    // The facts say whether the word is a function word (no content key, yet a word): no second look-up.
+    if (facts.content === null && facts.norm.length > 0) continue;
     content++;
-    const stem = stemOf(facts);
-    if (stem !== null) stems.add(stem);
+    // stemOf without its function-word test, passed above.
+    if (!facts.reporting && !allDigits(facts.norm)) stems.add(facts.key);
   }
   const seq = seqOf(raw);
   return { frame, stems, content, seq, seqBits: seqWordBits(seq), meaning: meaningOf(raw, factsOf, stems) };
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
+/** A context not read yet (never returned: stemsAround gives NOTHING or a new set). */
+const UNREAD: ReadonlySet<string> = new Set();
+
+/** The cue sides by number, as ReadQuote keeps them; SIDE_UNREAD for one not read yet. */
+const SIDES: readonly CueSide[] = ['before', 'after', null];
+const SIDE_UNREAD = -1;
 
 /** An article's text and the words around its quotes, shared by the quotes' readings. */
 interface ArticleAround {
@@ -204,8 +211,10 @@ class ReadQuote implements QuoteInfo {
   readonly meaning: QuoteMeaning;
   readonly sentence: ReadonlySet<string>;
   readonly speakerKey: string | null;
-  private contextRead: ReadonlySet<string> | undefined = undefined;
-  private sideRead: CueSide | undefined = undefined;
+  // Unread marks of the fields' own types (a set, a number), not undefined: a field whose value changes
+  // type when first read makes V8 drop the optimized code that read it before.
+  private contextRead: ReadonlySet<string> = UNREAD;
+  private sideRead: number = SIDE_UNREAD;
   // The spans' numbers, not the QuoteSpans object: one object fewer kept per quote (0 without an article around).
   private readonly ownStart: number;
   private readonly ownEnd: number;
@@ -234,12 +243,12 @@ class ReadQuote implements QuoteInfo {
     // Without an article around there is nothing to read: no context, no cue side.
     if (!read) {
       this.contextRead = NOTHING;
-      this.sideRead = null;
+      this.sideRead = SIDES.indexOf(null);
     }
   }
 
   get context(): ReadonlySet<string> {
-    if (this.contextRead === undefined) {
+    if (this.contextRead === UNREAD) {
       // Set in the constructor when there is no article around.
       const around = this.around as ArticleAround;
       this.contextRead = stemsAround(around.words, this.quote, this.windowStart, this.windowEnd, this.speakerWords, this.scanFrom);
@@ -248,11 +257,11 @@ class ReadQuote implements QuoteInfo {
   }
 
   get cueSide(): CueSide {
-    if (this.sideRead === undefined) {
+    if (this.sideRead === SIDE_UNREAD) {
       const around = this.around as ArticleAround;
-      this.sideRead = cueSideOf(around.text, this.quote, this.ownStart, this.ownEnd);
+      this.sideRead = SIDES.indexOf(cueSideOf(around.text, this.quote, this.ownStart, this.ownEnd));
     }
-    return this.sideRead;
+    return SIDES[this.sideRead];
   }
 }
 
@@ -279,8 +288,10 @@ class SentenceIndex implements WordsAround {
   private readonly read: (SentenceRead | undefined)[];
 
   constructor(readonly sentences: readonly Sentence[], readonly words: readonly SentenceWords[]) {
-    // Not filled: most sentences of an article lie near no quote and are never read.
-    this.read = new Array<SentenceRead | undefined>(sentences.length);
+    // Filled with undefined rather than left with holes: every article's array then has the same
+    // elements kind from the start (a hole-only array changes kind on its first sentence, which
+    // sends the code that read another article's array back to the interpreter).
+    this.read = new Array<SentenceRead | undefined>(sentences.length).fill(undefined);
   }
 
   /** Sentence si's words, their offsets taken once (they are views made on request). */
@@ -288,14 +299,15 @@ class SentenceIndex implements WordsAround {
     let r = this.read[si];
     if (r === undefined) {
       const w = this.words[si];
-      this.read[si] = r = { norms: w.words, starts: w.wordStarts, ends: null, stems: null };
+      this.read[si] = r = { norms: w.words, starts: w.wordStarts, ends: NO_ENDS, stems: NO_STEMS };
     }
     return r;
   }
 
   endsAt(si: number): ArrayLike<number> {
     const r = this.sentence(si);
-    return (r.ends ??= this.words[si].wordEnds);
+    if (r.ends === NO_ENDS) r.ends = this.words[si].wordEnds;
+    return r.ends;
   }
 
   /**
@@ -308,7 +320,8 @@ class SentenceIndex implements WordsAround {
       const r = this.sentence(si);
       const { norms, starts } = r;
       // contentStem of each word, read once per sentence rather than once per quote around it.
-      const stems = (r.stems ??= new Array<string | null | undefined>(norms.length).fill(undefined));
+      if (r.stems === NO_STEMS) r.stems = new Array<string | null | undefined>(norms.length).fill(undefined);
+      const stems = r.stems;
       for (let t = 0; t < norms.length && starts[t] < to; t++) {
         if (starts[t] < from) continue;
         let stem = stems[t];
@@ -324,9 +337,19 @@ class SentenceIndex implements WordsAround {
 interface SentenceRead {
   readonly norms: readonly string[];
   readonly starts: ArrayLike<number>;
-  ends: ArrayLike<number> | null;
-  stems: (string | null | undefined)[] | null;
+  /** NO_ENDS until asked. */
+  ends: ArrayLike<number>;
+  /** NO_STEMS until asked. */
+  stems: (string | null | undefined)[];
 }
+
+/**
+ * SentenceRead's marks for what is not read yet, of the types the fields take (not null): a field
+ * whose value changes type makes V8 drop the optimized code that read it before. NO_STEMS is made
+ * as the stems arrays are (holes filled with undefined), so it has their elements kind.
+ */
+const NO_ENDS: ArrayLike<number> = new Int32Array(0);
+const NO_STEMS: (string | null | undefined)[] = new Array<string | null | undefined>(1).fill(undefined);
 
 /**
  * The first sentence that ends after `at` (sentences end in order), searched from sentence `hint`
