@@ -209,11 +209,11 @@ export function gramsAfresh(s: SentenceFeatures): SentenceGrams {
   return computeGrams(s, readWordIds(s, codes.id));
 }
 
-/** A hash of the first n word ids in codes.id (their count too). */
+/** A hash of the first n word ids in codes.id (their count too), of 30 bits: a small integer as a Map key, never a boxed number. */
 function idHash(n: number): number {
   let h = n;
   for (let i = 0; i < n; i++) h = Math.imul(h ^ codes.id[i], 0x01000193);
-  return h;
+  return h & 0x3fffffff;
 }
 
 /** Whether two sentences have the same words, keys and salient keys: all that their grams are computed from. */
@@ -550,13 +550,17 @@ function namesOf(s: SentenceFeatures): readonly string[] {
 /** Each word's key slot written to `keyAt` (see SentenceGrams.keyAt); returns how many slots there are. */
 function keySlots(s: SentenceFeatures, t: WordTable, keyAt: Int32Array): number {
   extraKeys.length = 0;
+  const keys = s.keys;
+  // Keys are listed in order of first use (articleFeatures): a key first seen is most often the next
+  // one, which is then its index (the keys are distinct); any other key is searched for.
+  let next = 0;
   for (let i = 0; i < s.words.length; i++) {
     const k = t.content[codes.id[i]];
     if (k === null) {
       keyAt[i] = -1;
       continue;
     }
-    let x = keyIndex(s.keys, k);
+    let x = next < keys.length && keys[next] === k ? next++ : keyIndex(keys, k);
     if (x < 0) {
       // Only features built by hand lack a key their words carry: a scan of the few such keys.
       let e = extraKeys.indexOf(k);
