@@ -78,6 +78,21 @@ describe('article key tables (integer ids for candidate search and pair weights)
     check(features(storm).keyTable);
   });
 
+  it('reads an article the same after a larger one (the scratch reused from article to article keeps nothing of it)', () => {
+    const plain = (f: ArticleFeatures) => ({
+      sents: f.sents.map((s) => ({ words: s.words, keys: s.keys, salient: s.salient, reporting: s.reporting, numbers: s.numbers, share: s.quotedShare, starts: [...s.wordStarts], ends: [...s.wordEnds] })),
+      keys: f.keyTable.keys,
+      tables: [f.keyTable.postingStart, f.keyTable.postings, f.keyTable.sentenceKeyStart, f.keyTable.sentenceKeys, f.keyTable.sharedIds].map((a) => [...a]),
+      shingles: f.shingles.map((s) => [...s]),
+    });
+    const alone = plain(features(rewrite));
+    const large = Array.from({ length: 40 }, (_, i) => `${storm} Item ${i} cost ${i * 7} euros in Harbor${i}.`).join(' ');
+    assert.ok(plain(features(large)).keys.length > alone.keys.length);
+    assert.deepStrictEqual(plain(features(rewrite)), alone);
+    assert.deepStrictEqual(plain(features('')), { sents: [], keys: [], tables: [[0], [], [0], [], []], shingles: [] });
+    assert.deepStrictEqual(plain(features(rewrite)), alone);
+  });
+
   it('weighs a key by the sentences of both articles that carry it: log(1 + (n + 1) / (df + 0.5))', () => {
     const a = features(storm);
     const b = features(rewrite);

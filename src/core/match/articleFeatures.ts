@@ -111,12 +111,15 @@ interface ArticleWords {
    * those ids: one buffer, 3 · count + 1 integers (sentences read views of it).
    */
   readonly offsets: Int32Array;
-  /** Sentence i has words first[i] … first[i + 1] − 1. */
+  /** Sentence i has words first[i] … first[i + 1] − 1 (scratch: valid until the next article is read). */
   readonly first: Int32Array;
 }
 
 /** What readWords fills, reused from article to article: no arrays grown word by word for each article. */
 const read = { norms: [] as string[], facts: [] as WordFacts[], starts: [] as number[], ends: [] as number[] };
+
+/** Where each sentence's words begin (ArticleWords.first), reused from article to article. */
+let firstScratch = new Int32Array(256);
 
 /** The scanner readWords reads with. */
 const spans = new WordSpans();
@@ -124,7 +127,8 @@ const spans = new WordSpans();
 /** Phase 1: every word of every sentence, each looked up by its offsets in the text (no string, no token object per word). */
 function readWords(text: string, sentences: readonly Sentence[]): ArticleWords {
   let n = 0;
-  const first = new Int32Array(sentences.length + 1);
+  if (firstScratch.length <= sentences.length) firstScratch = new Int32Array(Math.max(sentences.length + 1, 2 * firstScratch.length));
+  const first = firstScratch;
   for (let si = 0; si < sentences.length; si++) {
     first[si] = n;
     spans.reset(text, sentences[si].start, sentences[si].end);
@@ -202,7 +206,7 @@ function sentenceFeatures(
     const id = contentIdOf(facts);
     if (marks.add(id, IN_KEYS)) {
       keys.add(key);
-      articleKeyIds.push(id);
+      articleKeyIds.add(id);
     }
     if (startsWithDigit(norm)) {
       numbers.add(norm);
@@ -394,16 +398,20 @@ class KeyMarks {
 const marks = new KeyMarks();
 
 /** Phase 3: the key table of an article's sentences: ids in order of first use, postings by counting sort. */
-function keyTable(sents: readonly SentenceFeatures[], keyIds: readonly number[]): KeyTable {
+function keyTable(sents: readonly SentenceFeatures[], keyIds: Int32Array): KeyTable {
   const sentenceKeyStart = new Int32Array(sents.length + 1);
   let total = 0;
   for (let si = 0; si < sents.length; si++) total += sents[si].keys.length;
   const sentenceKeys = new Int32Array(total);
   // Local ids through the shared ones (keyIds: each sentence's keys', in order): an array look-up
-  // per key of each sentence, no map per article.
+  // per key of each sentence, no map per article. The keys and their shared ids are gathered in
+  // scratch and copied out at their exact size (lists grown by push were a third of what reading
+  // an article allocated, and kept their slack).
   const localOf = localScratch(contentKeyIds.size);
-  const keys: string[] = [];
-  const shared: number[] = [];
+  if (sharedScratch.length < total) sharedScratch = new Int32Array(Math.max(total, 2 * sharedScratch.length));
+  const keys = keyScratch;
+  const shared = sharedScratch;
+  let count = 0;
   let at = 0;
   for (let si = 0; si < sents.length; si++) {
     sentenceKeyStart[si] = at;
@@ -411,18 +419,23 @@ function keyTable(sents: readonly SentenceFeatures[], keyIds: readonly number[])
     for (let k = 0; k < sentenceKeyList.length; k++) {
       const g = keyIds[at];
       if (localOf[g] < 0) {
-        localOf[g] = keys.length;
-        keys.push(sentenceKeyList[k]);
-        shared.push(g);
+        localOf[g] = count;
+        keys[count] = sentenceKeyList[k];
+        shared[count++] = g;
       }
       sentenceKeys[at++] = localOf[g];
     }
   }
   sentenceKeyStart[sents.length] = at;
-  for (let k = 0; k < shared.length; k++) localOf[shared[k]] = -1;
-  const [postingStart, postings] = postingsOf(sentenceKeyStart, sentenceKeys, keys.length);
-  return new ArticleKeyTable(keys, postingStart, postings, sentenceKeyStart, sentenceKeys, Int32Array.from(shared), contentKeyIds.generation);
+  for (let k = 0; k < count; k++) localOf[shared[k]] = -1;
+  const [postingStart, postings] = postingsOf(sentenceKeyStart, sentenceKeys, count);
+  return new ArticleKeyTable(keys.slice(0, count), postingStart, postings, sentenceKeyStart, sentenceKeys, shared.slice(0, count), contentKeyIds.generation);
 }
+
+/** The keys of the table being built, by local id (keyTable's scratch; entries past the table's count are stale). */
+const keyScratch: string[] = [];
+/** The shared ids of the table being built, by local id. */
+let sharedScratch = new Int32Array(1024);
 
 /**
  * The sentences of each key (postingStart, postings) from the keys of each sentence, by counting
@@ -503,9 +516,25 @@ class KeyIdLookup implements KeyIds {
 
 /** The shingles of the article being read, before they are copied out at their exact size. */
 let shingleScratch = new Int32Array(1024);
+/** Where each sentence's shingles end in shingleScratch. */
+let shingleEndScratch = new Int32Array(256);
+
+/**
+ * A list of integers reused from article to article (its buffer grows, never shrinks): an array
+ * emptied with length = 0 drops its buffer and regrows it by push for every article.
+ */
+class IntList {
+  items = new Int32Array(1024);
+  length = 0;
+
+  add(value: number): void {
+    if (this.length === this.items.length) this.items = grownArray(this.items, 2 * this.length);
+    this.items[this.length++] = value;
+  }
+}
 
 /** The shared ids of the keys of the article being read, sentence by sentence, in the order of each sentence's keys. */
-const articleKeyIds: number[] = [];
+const articleKeyIds = new IntList();
 
 /** Shared id → local id of one table while it is read (−1: none): one array for all, reset after each use. */
 let localOfShared = new Int32Array(0);
@@ -552,7 +581,8 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
   // Shingles are gathered in one scratch buffer (at most one per word after a sentence's first), then
   // copied to one buffer of the article's exact size; each sentence gets a view of it.
   if (shingleScratch.length < words.count) shingleScratch = new Int32Array(Math.max(words.count, 2 * shingleScratch.length));
-  const shingleEnds = new Int32Array(sentences.length);
+  if (shingleEndScratch.length < sentences.length) shingleEndScratch = new Int32Array(Math.max(sentences.length, 2 * shingleEndScratch.length));
+  const shingleEnds = shingleEndScratch;
   let shingleAt = 0;
   let q = 0;
   for (let si = 0; si < sentences.length; si++) {
@@ -565,5 +595,5 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
   // A loop, not Array.from over the typed array: that iterates it, one result object per sentence.
   const shingles: Int32Array[] = [];
   for (let si = 0; si < sentences.length; si++) shingles.push(shingleBuffer.subarray(si === 0 ? 0 : shingleEnds[si - 1], shingleEnds[si]));
-  return { sentences, quotes, sents, keyTable: keyTable(sents, articleKeyIds), shingles };
+  return { sentences, quotes, sents, keyTable: keyTable(sents, articleKeyIds.items), shingles };
 }
