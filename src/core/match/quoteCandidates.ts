@@ -182,7 +182,10 @@ class CandidateScan implements QuoteIndex {
         for (let t = 0; t < n; t++) count[touched[t]] = 0;
         return found;
       }
-      for (let p = list.length - 1; p >= 0 && budget > 0; p--, budget--) {
+      // The entries read: the list's last `budget` (all of it when shorter), one bound for the loop.
+      const stop = Math.max(0, list.length - budget);
+      budget -= list.length - stop;
+      for (let p = list.length - 1; p >= stop; p--) {
         const j = list[p];
         if (count[j]++ === 0) touched[n++] = j;
       }
@@ -252,6 +255,8 @@ function best(touched: Int32Array, n: number, count: Int32Array, keyCount: numbe
   let top = 0;
   let rows = keyCount + 1;
   let ones = 0;
+  // Quotes of two keys or more read so far: as many fewer of one key can be wanted.
+  let more = 0;
   if (kept.length < rows * MAX_CANDIDATES) kept = new Int32Array(2 * rows * MAX_CANDIDATES);
   if (keptOf.length < rows) keptOf = new Int32Array(2 * rows);
   keptOf.fill(0, 0, rows);
@@ -260,9 +265,10 @@ function best(touched: Int32Array, n: number, count: Int32Array, keyCount: numbe
     const c = count[j];
     if (clear) count[j] = 0;
     if (c < 2) {
-      if (c === 1 && ones < MAX_CANDIDATES && enough(1, keyCount, keyStart[j + 1] - keyStart[j])) keptOnes[ones++] = j;
+      if (c === 1 && ones + more < MAX_CANDIDATES && enough(1, keyCount, keyStart[j + 1] - keyStart[j])) keptOnes[ones++] = j;
       continue;
     }
+    more++;
     // A quote shares each of its lists' keys once: c ≤ keyCount, unless a key was listed twice.
     if (c >= rows) rows = moreRows(c + 1, rows);
     if (keptOf[c] < MAX_CANDIDATES) kept[c * MAX_CANDIDATES + keptOf[c]++] = j;
