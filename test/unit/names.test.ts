@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ArticleNames, foldSurname, nameFacts, nameWords, speakerKey } from '../../src/core/text/names';
+import { ArticleNames, foldSurname, looksLikeName, nameFacts, nameWords, speakerKey, startsWithCapital } from '../../src/core/text/names';
 
 describe('speakerKey and names', () => {
   it('gives transliteration variants one key', () => {
@@ -67,5 +67,16 @@ describe('speakerKey and names', () => {
     for (const n of ['Rutte', 'King', 'Kallas']) {
       assert.strictEqual(withFacts.resolve(n), plain.resolve(n), n);
     }
+  });
+});
+
+describe('startsWithCapital and honorific names', () => {
+  it('tells what /^\\p{Lu}/u tells, and keeps "Mr. King" a name', () => {
+    for (const w of ['Anna', 'anna', '', 'É', 'é', '\ud835\udc00x', '1a', '@', '[', 'Ω', 'ω']) {
+      assert.strictEqual(startsWithCapital(w), /^\p{Lu}/u.test(w), JSON.stringify(w));
+    }
+    assert.strictEqual(looksLikeName('  Mr. King '), true);
+    assert.strictEqual(looksLikeName('Dr King'), true);
+    assert.strictEqual(looksLikeName('The Minister'), false);
   });
 });

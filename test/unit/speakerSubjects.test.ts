@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { NAME_ANYWHERE, forEachNameRun, nameRightBefore, subjectBefore } from '../../src/core/text/speakerSubjects';
+import { DESCRIBED_NAME_AT_START, NAME_ANYWHERE, NAME_RUN, forEachNameRun, isNumberWord, lettersBeforeDot, mayOpenWithWordAndSpace, nameAtStart, subjectAfter, nameRightBefore, subjectBefore } from '../../src/core/text/speakerSubjects';
 import { isSpaceCode, phraseBefore } from '../../src/core/text/speakerPhrases';
 import { countWork } from './workCounter';
 
@@ -86,5 +86,41 @@ describe('capitalized runs', () => {
     for (const text of texts) {
       assert.deepStrictEqual(runsOf(text), byPattern(text), JSON.stringify(text));
     }
+  });
+});
+
+describe('patterns told by char code when the text is ASCII', () => {
+  let seed = 5;
+  const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const units = ['o', 'n', 'e', 'T', 'W', 'h', 'i', 'r', 't', 'y', 'S', 'f', 'u', 'd', 's', '-', '.', 'é', '\u017f', 'K', '\u212a', '@', '[', '\u000e', 'x', 'A'];
+  const words = ['one', 'Two', 'THREE', 'Twenty-one', 'ſix', 'seventy', 'hundreds', 'Thousand', 'ninety-éa', 'on', 'Eva', 'Anna.', 'Tom.', 'Dr.', 'Zoë.', 'ab.', '.', ''];
+  for (let t = 0; t < 3000; t++) words.push(Array.from({ length: 1 + next(7) }, () => units[next(units.length)]).join(''));
+
+  it('isNumberWord and lettersBeforeDot tell what their patterns tell', () => {
+    const numberWord = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?)(?:-\p{L}+)?$/iu;
+    for (const w of words) {
+      assert.strictEqual(isNumberWord(w), numberWord.test(w), JSON.stringify(w));
+      const dotted = `${w}.`;
+      assert.strictEqual(lettersBeforeDot(dotted), /\p{L}{3,}\.$/u.test(dotted), JSON.stringify(dotted));
+    }
+  });
+});
+
+describe('the name after an inverted cue', () => {
+  let seed = 3;
+  const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const pieces = [' ', '  ', '\u00a0', 'Anna', 'anna', 'de', 'von', 'Eva.', 'him', 'told', ',', '.', "'s", '’s office', 'É', 'é', '\u0301', '-', 'x', 'Q', '\ud835\udc00', '\uFFFC', '\n', '3'];
+  const texts = [' Anna.', ' him Anna.', ' Ursula von der Leyen, who', ' election lawyer Joe Birkenstock.', '', '   ', ' anna', ' Émile Zola'];
+  for (let t = 0; t < 3000; t++) texts.push(Array.from({ length: next(7) }, () => pieces[next(pieces.length)]).join(''));
+
+  it('reads what NAME_AT_START reads, and tries DESCRIBED_NAME_AT_START wherever it can match', () => {
+    const nameAtStartPattern = new RegExp(`^\\s*(${NAME_RUN})`, 'u');
+    for (const text of texts) {
+      const m = nameAtStartPattern.exec(text);
+      assert.deepStrictEqual(nameAtStart(text), m === null ? null : [m[0], m[1]], JSON.stringify(text));
+      if (!mayOpenWithWordAndSpace(text)) assert.strictEqual(DESCRIBED_NAME_AT_START.exec(text), null, JSON.stringify(text));
+    }
+    assert.deepStrictEqual(subjectAfter(' Anna.'), { kind: 'name', text: 'Anna', person: 'Anna' });
+    assert.deepStrictEqual(subjectAfter(' him Anna.'), { kind: 'name', text: 'Anna', person: 'Anna' });
   });
 });

@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import { findQuotes, findQuotesWithMentions } from '../../src/core/text/quotes';
 import { splitSentences } from '../../src/core/text/sentences';
-import { hasWordOutside } from '../../src/core/text/speakers';
+import { endsWithColon, hasWordOutside, markWithin } from '../../src/core/text/speakers';
 import { growth } from './workCounter';
-import { signedAfter } from '../../src/core/text/speakerMarks';
+import { dashFollows, signedAfter } from '../../src/core/text/speakerMarks';
 import { MASK } from '../../src/core/text/speakerSubjects';
 
 const who = (text: string): [string, string | null, string | null][] =>
@@ -250,5 +250,29 @@ describe('speakers: what a region holds outside its quotes', () => {
     assert.strictEqual(hasWordOutside(''), false);
     assert.strictEqual(hasWordOutside(`${MASK.repeat(30)} — (…)!`), false);
     assert.strictEqual(hasWordOutside(`${MASK.repeat(30)}, said Anna.`), true);
+  });
+});
+
+describe('marks read by char code around a quote', () => {
+  // Random texts of the characters the patterns tell apart: spaces of all kinds, marks, dashes, a mask, a surrogate pair.
+  let seed = 11;
+  const next = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+  const units = [' ', '\u00a0', '\n', '\ufeff', '\u2028', '.', ',', ':', '!', '?', '\u2026', '\u2014', '\u2013', '\u2015', '-', 'a', 'Z', MASK, '\ud835\udc00', ';'];
+  const texts = Array.from({ length: 400 }, () => Array.from({ length: next(9) }, () => units[next(units.length)]).join(''));
+
+  it('tell what the patterns they replace tell', () => {
+    for (const text of texts) {
+      for (let from = 0; from <= text.length; from++) {
+        const slice3 = text.slice(from, from + 3);
+        assert.strictEqual(markWithin(text, from, '.!?\u2026'), /^\s*[.!?\u2026]/.test(slice3), JSON.stringify([text, from]));
+        assert.strictEqual(markWithin(text, from, ':'), /^\s*:/.test(slice3), JSON.stringify([text, from]));
+        const rest = text.slice(from);
+        const firstOther = rest.charAt(rest.search(/[^\s.,]/) < 0 ? rest.length : rest.search(/[^\s.,]/));
+        assert.strictEqual(dashFollows(text, from), /^[\u2014\u2013\u2015-]$/.test(firstOther), JSON.stringify([text, from]));
+        for (let to = from; to <= text.length; to++) {
+          assert.strictEqual(endsWithColon(text, from, to), /:\s*$/.test(text.slice(from, to)), JSON.stringify([text, from, to]));
+        }
+      }
+    }
   });
 });

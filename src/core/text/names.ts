@@ -111,15 +111,25 @@ const HONORIFIC_NAME = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+\p{Lu}[\p{L}'’-]+$/u;
 
 /** looksLikeName of a text whose nameWords are `words` (computeFacts has them at hand). */
 function looksLikeWords(text: string, words: readonly string[]): boolean {
-  if (HONORIFIC_NAME.test(text.trim())) {
+  // HONORIFIC_NAME opens with M or D: most names do not, and the pattern (compiled on first use) is not tried.
+  const trimmed = text.trim();
+  if ((trimmed.startsWith('M') || trimmed.startsWith('D')) && HONORIFIC_NAME.test(trimmed)) {
     return true;
   }
   if (words.length === 0) {
     return false;
   }
   // "The Minister" is a description; "Martin Luther King" is a name.
-  return /^\p{Lu}/u.test(words[words.length - 1]) && !words.every(isDescriptive);
+  return startsWithCapital(words[words.length - 1]) && !words.every(isDescriptive);
 }
+
+/** /^\p{Lu}/u.test(word), told by char code for an ASCII first character. */
+export function startsWithCapital(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : CAPITAL_FIRST.test(word);
+}
+
+const CAPITAL_FIRST = /^\p{Lu}/u;
 
 function isDescriptive(word: string): boolean {
   const folded = fold(word);

@@ -92,7 +92,7 @@ export const SUBJECT_AT_START = new RegExp(
   'u',
 );
 /** "pollster Frank Luntz", "Concord resident Whit Symms": a short description, then a name that ends the clause. */
-const DESCRIBED_NAME_AT_START = new RegExp(
+export const DESCRIBED_NAME_AT_START = new RegExp(
   `^\\s*((?:(?:${NAME_WORD}|(?!(?:of|in|at|from|for|with|on|to|by|and|or|who|that|which)\\b)\\p{Ll}[\\p{Ll}-]*)\\s+){1,5}?` +
     `${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){0,4})(?<!\\b\\p{Lu})(?=\\s*(?:[,;:!?]|\\.(?:\\s|$)|$)|\\s+(?:in|on|at|during|after|before|last|this|who|while|when)\\b)`,
   'u',
@@ -141,7 +141,7 @@ const properMemo = boundedMemo(20_000, (raw): NameFacts | null => {
   }
   // nameFacts read the words of the trimmed name; a run has no spaces around it.
   const words = person.trim() === person ? f.words : nameWords(person);
-  return !words.every(isStopword) && !NOT_NAME_WORDS.has(person.toLowerCase()) && !NUMBER_WORD.test(person) ? f : null;
+  return !words.every(isStopword) && !NOT_NAME_WORDS.has(person.toLowerCase()) && !isNumberWord(person) ? f : null;
 });
 
 function isStopword(word: string): boolean {
@@ -164,6 +164,25 @@ const NOT_NAME_WORDS: ReadonlySet<string> = new Set(
 /** A number written out at a sentence start ("Twenty-two years ago"). */
 const NUMBER_WORD = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?)(?:-\p{L}+)?$/iu;
 
+/** The first two letters (lower case) of the words of NUMBER_WORD, as codes: first * 128 + second. */
+const NUMBER_WORD_STARTS: ReadonlySet<number> = new Set(
+  'on tw th fo fi si se ei ni te el hu'.split(' ').map((w) => w.charCodeAt(0) * 128 + w.charCodeAt(1)),
+);
+
+/**
+ * NUMBER_WORD.test(text), without the pattern (compiled on first use: a costly one, with its
+ * Unicode classes) when the first two characters are ASCII and open none of its words. Beyond
+ * ASCII ("ſ" folds to "s" under /iu) the pattern decides.
+ */
+export function isNumberWord(text: string): boolean {
+  if (text.length < 3) return false;
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(1);
+  // c | 32 lowers an ASCII letter, and gives a letter for no other ASCII character.
+  if (a < 128 && b < 128 && !NUMBER_WORD_STARTS.has((a | 32) * 128 + (b | 32))) return false;
+  return NUMBER_WORD.test(text);
+}
+
 /** A cleaned capitalized run that can be a speaker's name. */
 export function isNameLike(person: string): boolean {
   return nameLikeMemo(person);
@@ -172,7 +191,7 @@ export function isNameLike(person: string): boolean {
 /** Every cue asks this of its subject, and a few names speak at most cues (a dialogue asks "Anna" thousands of times). */
 const nameLikeMemo = boundedMemo(20_000, (person): boolean => {
   const lower = person.toLowerCase();
-  return !isStopwordName(person) && looksLikeName(person) && !NOT_NAME_WORDS.has(lower) && lower !== 'united' && !NUMBER_WORD.test(person);
+  return !isStopwordName(person) && looksLikeName(person) && !NOT_NAME_WORDS.has(lower) && lower !== 'united' && !isNumberWord(person);
 });
 
 /** compromise's lexicon tags (tagsOf) that mark a common word. */
@@ -224,11 +243,28 @@ function trimToName(raw: string): string {
   }
   // "Tom Ode." at the end of a sentence: the period is not part of the name ("Jr." and "J." keep theirs).
   const last = words.length - 1;
-  if (words[last].endsWith('.') && /\p{L}{3,}\.$/u.test(words[last]) && !/\..*\.$/.test(words[last]) && !/^(?:Jr|Sr|Inc|Corp|Co|Ltd)\.$/i.test(words[last])) {
+  if (words[last].endsWith('.') && lettersBeforeDot(words[last]) && !/\..*\.$/.test(words[last]) && !/^(?:Jr|Sr|Inc|Corp|Co|Ltd)\.$/i.test(words[last])) {
     words[last] = words[last].slice(0, -1);
   }
   return words.length === 1 ? words[0] : words.join(' ');
 }
+
+/**
+ * /\p{L}{3,}\.$/u.test(word) for a word that ends with a full stop: the three characters before it
+ * told by char code when they are ASCII (the pattern, with its Unicode class, decides beyond).
+ */
+export function lettersBeforeDot(word: string): boolean {
+  const n = word.length;
+  if (n < 4) return false;
+  for (let i = n - 2; i >= n - 4; i--) {
+    const c = word.charCodeAt(i);
+    if (c >= 128) return LETTERS_BEFORE_DOT.test(word);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return true;
+}
+
+const LETTERS_BEFORE_DOT = /\p{L}{3,}\.$/u;
 
 /** The subject written right before a cue verb: `pre` ends where the verb starts. */
 export function subjectBefore(pre: string, progressive = false): Subject {
@@ -546,12 +582,14 @@ const SHORT_TAIL = 40;
 const shortTailMemo = boundedMemo(20_000, (post): Subject => readSubjectAfter(post));
 
 function readSubjectAfter(post: string): Subject {
-  const described = DESCRIBED_NAME_AT_START.exec(post);
-  const name = described ?? NAME_AT_START.exec(post);
+  const described = mayOpenWithWordAndSpace(post) ? DESCRIBED_NAME_AT_START.exec(post) : null;
+  const name = described ?? nameAtStart(post);
   if (name) {
     // "said election lawyer Joe Birkenstock": the description's last name run is the speaker.
     const person = cleanName(described ? (NAME_AT_END.exec(name[1].trim())?.[1] ?? name[1]) : name[1]);
-    const possessive = POSSESSIVE_PROXY_AT_START.exec(post.slice(name[0].length));
+    // The pattern opens with ’ or ': most names are followed by neither.
+    const mark = post.charCodeAt(name[0].length);
+    const possessive = mark === 0x2019 || mark === 39 ? POSSESSIVE_PROXY_AT_START.exec(post.slice(name[0].length)) : null;
     if (isNameLike(person)) {
       return { kind: 'name', text: possessive ? `${person}${possessive[0]}` : person, person };
     }
@@ -564,6 +602,42 @@ function readSubjectAfter(post: string): Subject {
   return { kind: 'none', text: '' };
 }
 
+
+/**
+ * False when DESCRIBED_NAME_AT_START cannot match `text`: its first word (letters, marks, ' ’ . -
+ * after white space) must be followed by white space. Told by char code, so that a tail of one
+ * word (" Anna.", every line of a dialogue) neither compiles nor tries the pattern; true (the
+ * pattern decides) at a surrogate.
+ */
+export function mayOpenWithWordAndSpace(text: string): boolean {
+  let i = 0;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  const start = i;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return true;
+    const inWord = c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c === 45 || c === 46 : isNameBodyCode(c);
+    if (!inWord) break;
+  }
+  return i > start && i < text.length && isSpaceCode(text.charCodeAt(i));
+}
+
+/**
+ * NAME_AT_START.exec(text) as [match, name]: a name of one word after an ASCII capital read by
+ * char code (as forEachNameRun reads it), anything else by the pattern.
+ */
+export function nameAtStart(text: string): readonly [string, string] | null {
+  let i = 0;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  const c = i < text.length ? text.charCodeAt(i) : -1;
+  if (c >= 0 && c < 128) {
+    if (!(c >= 65 && c <= 90)) return null;
+    const end = oneWordRunEnd(text, i);
+    if (end >= 0) return [text.slice(0, end), text.slice(i, end)];
+  }
+  const m = NAME_AT_START.exec(text);
+  return m === null ? null : [m[0], m[1]];
+}
 
 /** After the subject of an inverted cue: the clause ends, or a complement of time or place follows. */
 const CLAUSE_END = /^(?:[’']s\s+\p{Ll}+)?\s*(?:[,.;:!?()\uFFFC]|$|(?:on|in|at|during|last|this|of|from|who|after|before|while|when)\b)/u;

@@ -320,7 +320,7 @@ function readCues(slice: string, region: Region, cues: Cue[]): void {
     return;
   }
   const quoteAt = slice.indexOf(MASK);
-  if (/^[—–]/.test(slice)) {
+  if (slice.charCodeAt(0) === 0x2014 || slice.charCodeAt(0) === 0x2013) {
     // A signature split off as a sentence of its own: "“…”" | "— Ana Ruiz, Daily Courier".
     const signed = signature(MASK + slice.slice(0, WINDOW));
     if (signed.kind !== 'none') {
@@ -382,17 +382,17 @@ function endsWithWord(text: string, word: string): boolean {
   return text.endsWith(word) && (text.length === word.length || !/\w/.test(text[text.length - word.length - 1]));
 }
 
-const SPACE_OR_COMMA = /[\s,]/;
-
 /**
  * Whether `pre` is empty or ends with a (masked) quote, give or take spaces and commas: what
- * /(?:^|\uFFFC)[\s,]*$/ tells, read backwards from the end instead of retried at every mask.
+ * /(?:^|\uFFFC)[\s,]*$/ tells, read backwards from the end by char code instead of retried at every mask.
  */
 function rightAfterQuote(pre: string): boolean {
   let i = pre.length;
-  while (i > 0 && SPACE_OR_COMMA.test(pre[i - 1])) i--;
-  return i === 0 || pre[i - 1] === MASK;
+  while (i > 0 && (pre.charCodeAt(i - 1) === 44 || isSpaceCode(pre.charCodeAt(i - 1)))) i--;
+  return i === 0 || pre.charCodeAt(i - 1) === MASK_CODE;
 }
+
+const MASK_CODE = MASK.charCodeAt(0);
 
 /**
  * A name that opens a sentence is its subject if it speaks elsewhere or is a full name
@@ -470,7 +470,7 @@ class CueResolver {
       }
     } else if (s.kind === 'phrase') {
       person = { display: s.text, key: speakerKey(s.text) ?? s.text };
-      if (/s$/i.test(s.text)) {
+      if (s.text.endsWith('s') || s.text.endsWith('S')) {
         this.lastGroup = { phrase: s.text, sentence: cue.sentence };
       }
     } else {
@@ -756,7 +756,7 @@ function cueCost(text: string, span: QuoteSpan, c: Cue, distance: number): numbe
   // A phrase like "the statement said" yields to a cue with a person behind it; "saying …"
   // and "added: …" after a quote introduce what follows, not the quote before them.
   // "“…,” when Clinton blasted him": a cue in a clause of its own after the quote.
-  const introduces = c.start >= span.end && (c.verb.endsWith('ing') || /^\s*:/.test(text.slice(c.end, c.end + 3)) || SUBORDINATE.test(text.slice(span.end, c.start)));
+  const introduces = c.start >= span.end && (c.verb.endsWith('ing') || markWithin(text, c.end, ':') || SUBORDINATE.test(text.slice(span.end, c.start)));
   return distance + (c.subject.kind === 'phrase' && isDocumentPhrase(c.subject.text) ? DOCUMENT_COST : 0) + (introduces ? 500 : 0) + (c.verb === '' ? 1_000 : 0);
 }
 
@@ -765,7 +765,7 @@ const SUBORDINATE = /^[\s,]*(?:when|while|after|before|because|as|if|since|until
 
 /** Rutte told reporters: / "…" on the next line. */
 function cueBeforeColon(masked: string, prevRegion: Region, prevCues: readonly Cue[], names: ArticleNames): Attribution | null {
-  if (!/:\s*$/.test(masked.slice(Math.max(prevRegion.start, prevRegion.end - 8), prevRegion.end))) {
+  if (!endsWithColon(masked, Math.max(prevRegion.start, prevRegion.end - 8), prevRegion.end)) {
     return null;
   }
   const lead = prevCues.filter((c) => c.speaker !== null).pop();
@@ -826,7 +826,29 @@ function quoteOf(span: QuoteSpan, found: Attribution): Quote {
 
 /** True when a quote ends a sentence: its words end with . ! ? … (a nested quote's mark after it or not) or the mark is followed by one. */
 function endsSentence(text: string, span: QuoteSpan): boolean {
-  return endsWithMark(span.text, '.!?…', CLOSING_MARKS) || /^\s*[.!?…]/.test(text.slice(span.end, span.end + 3));
+  return endsWithMark(span.text, '.!?…', CLOSING_MARKS) || markWithin(text, span.end, '.!?…');
+}
+
+/**
+ * /^\s*[marks]/.test(text.slice(from, from + 3)) by char code, without the slice and the pattern
+ * (asked of every quote): one of `marks` after white space, within three characters.
+ */
+export function markWithin(text: string, from: number, marks: string): boolean {
+  const to = Math.min(text.length, from + 3);
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c)) return marks.includes(text[i]);
+  }
+  return false;
+}
+
+/** /:\s*$/.test(text.slice(from, to)) by char code, read back from `to`. */
+export function endsWithColon(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c)) return c === 58;
+  }
+  return false;
 }
 
 /** Quotation marks that may close a quote after its last punctuation mark. */
