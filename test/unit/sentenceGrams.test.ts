@@ -3,7 +3,7 @@ import { articleFeatures } from '../../src/core/match/articleFeatures';
 import type { SentenceFeatures } from '../../src/core/match/articleFeatures';
 import { contentKeyIds } from '../../src/core/match/internKey';
 import { contentKey, reserveWordIds } from '../../src/core/match/lexicon';
-import { charDice, Gram, GRAMS_KEPT, gramRange, gramsAfresh, sameSource, sentenceGrams, slabsAllocated } from '../../src/core/match/sentenceGrams';
+import { charDice, copied, Gram, GRAMS_KEPT, gramRange, gramsAfresh, sameSource, sentenceGrams, slabsAllocated } from '../../src/core/match/sentenceGrams';
 import type { SentenceGrams } from '../../src/core/match/sentenceGrams';
 import { meaningsOf } from '../../src/core/match/synonyms';
 import { prng } from '../../bench/prng';
@@ -177,6 +177,14 @@ describe('sentence grams: words read by id', () => {
   });
 });
 
+/** Every integer of the grams (from the first) and what else they say, as text. */
+function contentsOf(g: SentenceGrams): string {
+  const end = g.maskedAt >= 0 ? g.maskedAt + g.n : g.senseListAt + g.senses;
+  return JSON.stringify([
+    Array.from(part(g, g.unigramAt, end - g.unigramAt)), g.charAt - g.unigramAt, g.slotAt - g.unigramAt, g.maskedAt < 0, g.negated, g.extraKeys, g.names, g.numbers, g.maskedNumbers, g.bare,
+  ]);
+}
+
 describe('sentence grams: shared by sentences of the same words and keys', () => {
   it('gives a sentence of another article with the same words, keys and salient keys the grams of the first, equal to its own computed afresh', () => {
     const rand = prng(31);
@@ -196,6 +204,30 @@ describe('sentence grams: shared by sentences of the same words and keys', () =>
       }
       assert.deepStrictEqual([gx.negated, gx.extraKeys, gx.names, gx.numbers, gx.maskedNumbers, gx.bare], [fresh.negated, fresh.extraKeys, fresh.names, fresh.numbers, fresh.maskedNumbers, fresh.bare]);
     }
+  });
+
+  it('copies grams whole: every integer at the same offset from the start, and what else they say', () => {
+    for (const text of ['The mayor said 40 boats and 12 walls.', "The mayor's cross-section didn't show.", 'Storm.']) {
+      const g = gramsAfresh(features(text));
+      const copy = copied(g);
+      assert.strictEqual(contentsOf(copy), contentsOf(g), text);
+      assert.ok(copy.buf !== g.buf || copy.unigramAt !== g.unigramAt, 'a stretch of its own');
+    }
+  });
+
+  it('gives a sentence asked for again after the cache was cleared once what computing its grams afresh gives', () => {
+    const rand = prng(37);
+    const vocabulary = ['the', 'storm', 'wall', 'harbor', 'mayor', 'said', '40', 'million', 'Harbor', 'rushed', 'hurried', "didn't", 'boats'];
+    const sentence = () => `${Array.from({ length: 1 + Math.floor(rand() * 30) }, () => vocabulary[Math.floor(rand() * vocabulary.length)]).join(' ')}.`;
+    const first = Array.from({ length: 50 }, () => features(sentence()));
+    for (const s of first) sentenceGrams(s);
+    // Enough other sentences to clear the cache at least once (and at most twice).
+    for (let k = 0; k < GRAMS_KEPT; k++) sentenceGrams(features(sentence()));
+    const again = first.map((s) => sentenceGrams(s));
+    // Then enough to clear it once more (the slabs of the generation before are reused from then on) and
+    // to fill some of those slabs: grams copied from that generation must not share its slabs.
+    for (let k = 0; k < GRAMS_KEPT + 1000; k++) sentenceGrams(features(sentence()));
+    again.forEach((g, k) => assert.strictEqual(contentsOf(g), contentsOf(gramsAfresh(first[k])), first[k].words.join(' ')));
   });
 
   it('does not share between sentences whose words, keys or salient keys differ', () => {

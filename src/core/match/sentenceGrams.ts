@@ -169,14 +169,21 @@ const CACHE_SIZE = 2048;
 /** How many grams computed after a sentence's its grams surely outlive: they stay intact that long (see sentenceGrams). */
 export const GRAMS_KEPT = CACHE_SIZE;
 
-const cache = new Map<SentenceFeatures, SentenceGrams>();
+let cache = new Map<SentenceFeatures, SentenceGrams>();
 /**
  * The grams of the cache by a hash of their sentence's word ids: a sentence whose words, keys and
  * salient keys are another's (a sentence copied into several articles: ~3,800 of the dense 2,000
  * bench's 31,099) gets that sentence's grams, which are computed from those alone, instead of
  * computing them again (dense 2,000: 33,444 → 29,114 computations). Cleared with the cache.
  */
-const twins = new Map<number, SentenceGrams>();
+let twins = new Map<number, SentenceGrams>();
+/**
+ * The cache and twins of the generation before (their slabs are intact until the next clear): grams
+ * asked for again from there are copied into the current generation instead of computed again
+ * (dense 2,000: 29,114 → 28,432 computations, and 682 copies).
+ */
+let previousCache = new Map<SentenceFeatures, SentenceGrams>();
+let previousTwins = new Map<number, SentenceGrams>();
 
 /**
  * The grams of a sentence, from the cache or computed. They stay intact until the cache has been
@@ -187,20 +194,45 @@ export function sentenceGrams(s: SentenceFeatures): SentenceGrams {
   const cached = cache.get(s);
   if (cached !== undefined) return cached;
   if (cache.size >= CACHE_SIZE) {
-    cache.clear();
-    twins.clear();
+    previousCache = cache;
+    previousTwins = twins;
+    cache = new Map();
+    twins = new Map();
     recycleSlabs();
   }
   growCodes(s.words.length);
   const t = readWordIds(s, codes.id);
   const h = idHash(s.words.length);
-  let g = twins.get(h);
-  if (g === undefined || !sameSource(g.source, s)) {
-    g = computeGrams(s, t);
+  let g = twinIn(twins, h, s);
+  if (g === undefined) {
+    const earlier = previousCache.get(s) ?? twinIn(previousTwins, h, s);
+    g = earlier === undefined ? computeGrams(s, t) : copied(earlier);
     twins.set(h, g);
   }
   cache.set(s, g);
   return g;
+}
+
+/** The grams of `twins` under hash h when they are computed from what `s` has (sameSource). */
+function twinIn(twins: ReadonlyMap<number, SentenceGrams>, h: number, s: SentenceFeatures): SentenceGrams | undefined {
+  const g = twins.get(h);
+  return g !== undefined && sameSource(g.source, s) ? g : undefined;
+}
+
+/** A copy of grams `g` in the current generation's slab (the same integers at the same offsets from its start). */
+export function copied(g: SentenceGrams): SentenceGrams {
+  const sizes: GramSizes = { n: g.n, content: g.content, slots: g.slots, senses: g.senses, chars: g.charCount, hasNumber: g.maskedAt >= 0 };
+  const size = SentenceGrams.size(sizes);
+  const copy = new SentenceGrams(slabFor(size), slabAt, sizes, g.source);
+  slabAt += size;
+  copy.buf.set(g.buf.subarray(g.unigramAt, g.unigramAt + size), copy.unigramAt);
+  copy.negated = g.negated;
+  copy.extraKeys = g.extraKeys;
+  copy.names = g.names;
+  copy.numbers = g.numbers;
+  copy.maskedNumbers = g.maskedNumbers;
+  copy.bare = g.bare;
+  return copy;
 }
 
 /** The grams of `s` computed afresh, past the cache and its twins (tests compare them with the cached ones). */
