@@ -163,12 +163,16 @@ function readWords(text: string, sentences: readonly Sentence[]): ArticleWords {
  * made a quote-dense run-on sentence quadratic.
  */
 class QuotedWords {
-  private k: number;
+  private quotes: readonly Quote[] = [];
+  private k = 0;
   private reach = -1;
 
-  /** `q`: the first quote that does not end before the sentence. */
-  constructor(private readonly quotes: readonly Quote[], q: number) {
+  /** Starts a sentence; `q`: the first quote that does not end before it. */
+  reset(quotes: readonly Quote[], q: number): this {
+    this.quotes = quotes;
     this.k = q;
+    this.reach = -1;
+    return this;
   }
 
   /** Whether the word [start, end) lies inside the inner text of one of the quotes from index q on. */
@@ -178,6 +182,9 @@ class QuotedWords {
     return end <= this.reach;
   }
 }
+
+/** The one QuotedWords, reset for each sentence (an object per sentence was 1.5 MB of garbage on 2,000 articles). */
+const quotedWords = new QuotedWords();
 
 /**
  * Phase 2: one sentence's features from its words [from, to) of the article; its distinct shingles
@@ -194,7 +201,7 @@ function sentenceFeatures(
   let quoted = 0;
   let prevHash = 0;
   let afterKey = false;
-  const inQuote = new QuotedWords(quotes, q);
+  const inQuote = quotedWords.reset(quotes, q);
   for (let t = from; t < to; t++) {
     const norm = words.norms[t];
     const start = words.offsets[t];
