@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { isOwnLemma, lemma, stripInflection } from '../../src/core/text/lemma';
+import { isOwnLemma, lemma, stripInflection, stripPlural } from '../../src/core/text/lemma';
 import { contentKey, isReportingWord, stemWord, wordKey } from '../../src/core/match/lexicon';
 import { stem } from '../../src/core/match/quoteGroups';
 
@@ -43,6 +43,31 @@ describe('lemma', () => {
     assert.strictEqual(stripInflection('pledges'), 'pledge');
     assert.strictEqual(stripInflection('crisis'), 'crisis');
     assert.strictEqual(stripInflection('bus'), 'bus');
+  });
+
+  it('strips endings as the regular expressions they replace did (property over words of a few letters)', () => {
+    const plural = (w: string): string => {
+      if (w.length <= 3) return w;
+      if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+      if (/(?:ss|us|is)$/.test(w)) return w;
+      if (/(?:sh|ch|x|z|ss)es$/.test(w)) return w.slice(0, -2);
+      return w.endsWith('s') ? w.slice(0, -1) : w;
+    };
+    const inflection = (w: string): string => {
+      if (w.length <= 3) return w;
+      const singular = plural(w);
+      if (singular !== w || w.endsWith('s')) return singular;
+      for (const suffix of ['ing', 'ed']) {
+        const base = w.slice(0, -suffix.length);
+        if (w.endsWith(suffix) && base.length >= 3 && /[aeiouy]/.test(base)) return base.length > 3 && /([bdgklmnprt])\1$/.test(base) ? base.slice(0, -1) : base;
+      }
+      return w;
+    };
+    const word = fc.array(fc.constantFrom('a', 'e', 'i', 'u', 's', 'h', 'c', 'x', 'z', 'd', 'n', 'g', 't', 'p', 'y'), { maxLength: 9 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(word, (w) => stripPlural(w) === plural(w) && stripInflection(w) === inflection(w)), { numRuns: 3000 });
+    for (const w of ['buses', 'crashes', 'churches', 'boxes', 'quizzes', 'classes', 'crisis', 'campus', 'seeing', 'stopped', 'bed']) {
+      assert.strictEqual(stripInflection(w), inflection(w), w);
+    }
   });
 
   it('keeps names, function words and base forms as they are', () => {

@@ -20,6 +20,23 @@ describe('foldWord / foldText', () => {
     assert.strictEqual(foldWord('Arise'), 'arise');
   });
 
+  it('folds apostrophes and diacritics as the plain path does, ASCII words skipping it (property over mixed characters)', () => {
+    const plain = (word: string): string => {
+      let w = word.toLowerCase().replace(/[\u2018\u2019\u201B\u2032\u02BC`´]/g, "'");
+      if (/[^\x20-\x7e]/.test(w)) w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      return w;
+    };
+    // Letters that spell no British word (no table entry, no -our, no -ise): the fold is then the plain path's.
+    const chars = ['a', 'B', 'e', 'Z', '1', "'", '`', '´', '’', '‘', 'é', 'Ü', '\u212a', 'İ', '\u0301', 'ß', 'x'];
+    let seed = 11;
+    for (let k = 0; k < 3000; k++) {
+      let word = '';
+      for (let n = 1 + (k % 9); n > 0; n--) word += chars[(seed = (seed * 1103515245 + 12345) % 2147483648) % chars.length];
+      assert.strictEqual(foldWord(word), plain(word), word);
+    }
+    assert.strictEqual(foldWord('K\u212aAB'), 'kkab');
+  });
+
   it('folds British spelling to American', () => {
     for (const [gb, us] of [['defence', 'defense'], ['Organise', 'organize'], ['organisation', 'organization'], ['colour', 'color'],
       ['favourable', 'favorable'], ['centre', 'center'], ['sombre', 'somber'], ['programme', 'program'], ['travelled', 'traveled'],

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { numberMentions, opensNumber, sameQuantity } from '../../src/core/match/numbers';
+import { numberMentions, opensNumber, sameQuantity, wordValue } from '../../src/core/match/numbers';
 import { meaningsOf } from '../../src/core/match/synonyms';
 import { wordKey } from '../../src/core/match/lexicon';
 import { STOPWORDS } from '../../src/core/text/tokens';
@@ -64,6 +64,23 @@ describe('numbers in words or digits', () => {
     }));
     assert.deepStrictEqual(['million', 'years', 'hundred', 'the', 'm'].map(opensNumber), [false, false, false, false, false]);
     assert.deepStrictEqual(['twelve', '12', 'decade', 'twenty-five', '1,000'].map(opensNumber), [true, true, true, true, true]);
+  });
+});
+
+describe('numbers: words passed over by their first letter', () => {
+  it('says a word opens a number exactly when it is a span or has a value, whatever its first character', () => {
+    const spans = ['decade', 'decades', 'century', 'centuries'];
+    const firsts = ['', 'a', 'b', 'c', 'd', 'e', 'f', 'h', 'n', 'o', 's', 't', 'z', 'T', 'é', '0', '9', '-', '\u{1F600}'];
+    const rests = ['', 'ero', 'ne', 'wenty', 'wenty-five', 'ozen', 'ecade', 'entury', 'alf', 'ouple', 'ifty-one', '1', ',000', '.5', 'th', 'x'];
+    for (const f of firsts) {
+      for (const r of rests) {
+        const w = f + r;
+        assert.strictEqual(opensNumber(w), spans.includes(w) || wordValue(w) !== null, w);
+        if (!opensNumber(w)) assert.deepStrictEqual(numberMentions([w, 'years']), [], w);
+      }
+    }
+    assert.deepStrictEqual(numberMentions(['the', 'two', 'decades', 'and', '3', 'million', 'of', 'twenty-one', 'years']).map((m) => [m.value, m.start, m.end, m.unit]),
+      [[20, 1, 3, 'year'], [3e6, 4, 6, null], [21, 7, 8, 'year']]);
   });
 });
 

@@ -34,6 +34,20 @@ const TIME_UNITS: ReadonlyMap<string, string> = new Map([
   ['day', 'day'], ['days', 'day'], ['hour', 'hour'], ['hours', 'hour'],
 ]);
 
+/**
+ * The first letters of the number words (UNITS and SPANS): a word that starts with neither one of
+ * them nor a digit states no number and opens no span (a hyphenated number starts with a unit), so
+ * most words are passed over without a look-up in either map.
+ */
+const OPENING_LETTER = new Uint8Array(128);
+for (const word of [...UNITS.keys(), ...SPANS.keys()]) OPENING_LETTER[word.charCodeAt(0)] = 1;
+
+/** Whether a word may state a number or a span (false: it surely does not). */
+function mayOpen(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 && (OPENING_LETTER[c] === 1 || (c >= 48 && c <= 57));
+}
+
 // Module constants: a regular expression literal in a function is a new object on every call (this runs per word).
 const GROUPED_DIGITS = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const PLAIN_DIGITS = /^\d+(?:\.\d+)?$/;
@@ -61,13 +75,14 @@ export function wordValue(word: string): number | null {
 
 /** Whether a number mention can start at this word (numberMentions finds none in words of which none can). */
 export function opensNumber(word: string): boolean {
-  return SPANS.has(word) || wordValue(word) !== null;
+  return mayOpen(word) && (SPANS.has(word) || wordValue(word) !== null);
 }
 
 /** The numbers a sequence of folded words states, left to right; each word belongs to at most one. */
 export function numberMentions(words: readonly string[]): NumberMention[] {
   const found: NumberMention[] = [];
   for (let i = 0; i < words.length; i++) {
+    if (!mayOpen(words[i])) continue;
     const span = SPANS.get(words[i]);
     if (span !== undefined) {
       // "a decade", "two decades": a span of years; a count just before it multiplies it.

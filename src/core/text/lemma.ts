@@ -164,8 +164,9 @@ export function stripInflection(w: string): string {
     return singular;
   }
   for (const suffix of VERB_ENDINGS) {
+    if (!w.endsWith(suffix) || w.length - suffix.length < 3) continue;
     const base = w.slice(0, -suffix.length);
-    if (w.endsWith(suffix) && base.length >= 3 && /[aeiouy]/.test(base)) {
+    if (/[aeiouy]/.test(base)) {
       // "stopped" → "stop": a doubled final consonant belongs to the ending.
       return base.length > 3 && /([bdgklmnprt])\1$/.test(base) ? base.slice(0, -1) : base;
     }
@@ -184,10 +185,11 @@ export function stripPlural(w: string): string {
   if (w.endsWith('ies') && w.length > 4) {
     return `${w.slice(0, -3)}y`;
   }
-  if (/(?:ss|us|is)$/.test(w)) {
+  // endsWith, not /(?:ss|us|is)$/ and /(?:sh|ch|x|z|ss)es$/: a regular expression per new word read.
+  if (w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) {
     return w;
   }
-  if (/(?:sh|ch|x|z|ss)es$/.test(w)) {
+  if (w.endsWith('es') && (w.endsWith('shes') || w.endsWith('ches') || w.endsWith('xes') || w.endsWith('zes') || w.endsWith('sses'))) {
     return w.slice(0, -2);
   }
   return w.endsWith('s') ? w.slice(0, -1) : w;

@@ -28,6 +28,7 @@ const OUR_WORDS = /^(colou?r|favou?r|labou?r|honou?r|neighbou?r|behaviou?r|rumou
 const ISE_STEMS = /^(organi|recogni|reali|apologi|criti|emphasi|summari|prioriti|mobili|stabili|normali|moderni|authori|legali|civili|characteri|minimi|maximi|utili|speciali|finali|capitali|categori|jeopardi|symboli|sympathi|neutrali|harmoni|itemi|memori|mesmeri|optimi|publici|scrutini|subsidi|sanitis|terrori|visuali|militari|democrati|destabili|demorali|centrali|decentrali|privati|nationali|globali|internationali|standardi|polari|radicali|revitali|weaponi)s(e|es|ed|ing|ation|ations|er|ers)$/;
 
 const APOSTROPHES = /[\u2018\u2019\u201B\u2032\u02BC`´]/g;
+const NON_ASCII = /[^\x20-\x7e]/;
 
 /** "defences" → "defenses": the table's plural, when the word is a plural of a table entry. */
 function pluralOf(singular: string | undefined, word: string): string | undefined {
@@ -53,9 +54,14 @@ export function foldWord(word: string): string {
     // "600-metre", "air-defence": fold each part.
     return word.split('-').map(foldWord).join('-');
   }
-  let w = word.toLowerCase().replace(APOSTROPHES, "'");
-  if (/[^\x20-\x7e]/.test(w)) { // only non-ASCII words can carry diacritics
-    w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  let w = word.toLowerCase();
+  // Printable ASCII without a backtick has no apostrophe to fold and no diacritic: most words skip
+  // both regular expressions (a replace and a test per new spelling read).
+  if (!isPlainAscii(w)) {
+    w = w.replace(APOSTROPHES, "'");
+    if (NON_ASCII.test(w)) { // only non-ASCII words can carry diacritics
+      w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    }
   }
   const mapped = BRITISH_TO_AMERICAN.get(w) ?? pluralOf(BRITISH_TO_AMERICAN.get(w.slice(0, -1)), w);
   if (mapped !== undefined) {
