@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
-import { compareArticles, hasLink, pairWeights } from '../../src/core/match/documentPair';
-import type { SentenceLink } from '../../src/core/match/documentPair';
+import { compareArticles, pairWeights } from '../../src/core/match/documentPair';
 import { containedShare, scoreSentences } from '../../src/core/match/sentenceScore';
 import { splitSentences } from '../../src/core/text/sentences';
 
@@ -82,17 +81,6 @@ describe('sentence pairs and document alignment', () => {
     for (const key of ['harbor', 'storm', 'club']) {
       assert.strictEqual(ab(key), pairWeights(a, b)(key), key);
       assert.strictEqual(ac(key), pairWeights(a, c)(key), key);
-    }
-  });
-
-  it('hasLink finds a link in links sorted by sentence of A then of B exactly when a set of them has it', () => {
-    let seed = 7;
-    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
-    for (let round = 0; round < 50; round++) {
-      const keys = new Set<number>();
-      for (let k = next(30); k > 0; k--) keys.add(next(8) * 8 + next(8));
-      const links: SentenceLink[] = [...keys].sort((x, y) => x - y).map((key) => ({ i: Math.floor(key / 8), j: key % 8, score: 1, kind: 'verbatim', runs: [], aligned: false }));
-      for (let i = -1; i <= 8; i++) for (let j = -1; j <= 8; j++) assert.strictEqual(hasLink(links, i, j), i >= 0 && j >= 0 && i < 8 && j < 8 && keys.has(i * 8 + j), `${i}-${j}`);
     }
   });
 });

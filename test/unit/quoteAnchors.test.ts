@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import { PairAnchors, quoteAnchoredLinks } from '../../src/core/match/quoteAnchors';
-import { comparePair, MIN_NEIGHBOUR, pairScorer } from '../../src/core/match/documentPair';
-import { scoreAtLeast } from '../../src/core/match/sentenceScore';
+import { comparePair } from '../../src/core/match/documentPair';
 import type { MeasuredPairs } from '../../src/core/match/documentPair';
 import type { ArticleFeatures } from '../../src/core/match/articleFeatures';
 import { articleFeatures } from '../../src/core/match/articleFeatures';
@@ -63,39 +62,5 @@ describe('quoteAnchoredLinks', () => {
     const restated = featuresOf([`${said} ${summary}`, said]);
     assert.deepStrictEqual(pairAnchors(restated).map((l) => l.split(' ')[0]), ['0-0', '1-0']);
     assert.deepStrictEqual(pairAnchors(restated, new Map([[1, 0.2]])).map((l) => l.split(' ')[0]), ['0-0']);
-  });
-
-  it('the comparison measures the neighbours of quoted sentence pairs it links, each as the anchors would score it', () => {
-    const texts = [
-      `Ferries to the islands were cancelled for the week. ${said} Engineers expect the old harbour wall to hold against the spring tide next month.`,
-      `Schools stay open in the town. ${said} The harbour wall should hold, engineers said, though the spring tide may flood the quay.`,
-    ];
-    const features = featuresOf(texts);
-    const measured: MeasuredPairs = new Map();
-    const { links } = comparePair(features[0], features[1], DEFAULT_OPTIONS, measured);
-    assert.ok(links.some((l) => l.i === 1 && l.j === 1), 'the quoted sentences link');
-    const nB = features[1].sents.length;
-    // The four neighbours of the quoted pair (1, 1) that the comparison does not link are measured.
-    for (const [i, j] of [[0, 1], [2, 1], [1, 0], [1, 2]]) {
-      if (links.some((l) => l.i === i && l.j === j)) continue;
-      const m = measured.get(i * nB + j);
-      assert.ok(m !== undefined, `${i}-${j} measured`);
-      // A number is the least score the pair stays under; a score is the scorer's own, at that least score or above.
-      const scorer = pairScorer(features[0], features[1]);
-      scorer.expect(i, j);
-      const own = scoreAtLeast(features[0].sents[i], features[1].sents[j], scorer.weight, DEFAULT_OPTIONS, typeof m === 'number' ? m : MIN_NEIGHBOUR);
-      if (typeof m === 'number') assert.strictEqual(own, null, `${i}-${j} stays under ${m}`);
-      else assert.deepStrictEqual(m, own);
-    }
-    // The unrelated first sentences facing the quotes are no candidates of the comparison: measured as neighbours only.
-    assert.strictEqual(measured.get(0 * nB + 1), MIN_NEIGHBOUR);
-    assert.strictEqual(measured.get(1 * nB + 0), MIN_NEIGHBOUR);
-    // The anchors read them, to the links they find alone.
-    const anchors = (known?: MeasuredPairs) => {
-      const a = new PairAnchors(1, features, DEFAULT_OPTIONS, undefined, known);
-      a.anchor(1, 1);
-      return [...a.links.values()];
-    };
-    assert.deepStrictEqual(anchors(measured), anchors());
   });
 });

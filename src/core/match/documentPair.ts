@@ -8,7 +8,6 @@ import type { KeyIdTable, KeyWeight, PairScore, ScoreOptions } from './sentenceS
 import type { WordRun } from './verbatimRuns';
 import { PAIR_SCORE_BUDGET } from './limits';
 import { grownArray } from '../util/grownArray';
-import { sentenceAt } from '../text/sentences';
 
 /** A sentence of article A linked to a sentence of article B. */
 export interface SentenceLink {
@@ -452,10 +451,9 @@ function withinBudget(c: Candidates, budget: number): number[] | null {
  */
 /**
  * What a pair's comparison measured of sentence pairs it may not link, by sentence pair (i·|B| + j):
- * the score, or the least score asked (MIN_LINK, or MIN_NEIGHBOUR for the neighbours of quoted pairs:
- * measureQuotedNeighbours) for a pair known to score under it (scoreAtLeast's null). The quote anchors
+ * the score, or MIN_LINK for a pair known to score under it (scoreAtLeast's null). The quote anchors
  * of the same two articles read it instead of scoring those sentence pairs again (same weights, same
- * scorer: the same answers). Candidates with a kind are left out: the comparison always links them.
+ * scorer: the same answers). Pairs with a kind are left out: the comparison always links them.
  */
 export type MeasuredPairs = Map<number, PairScore | number>;
 
@@ -481,73 +479,7 @@ export function comparePair(a: ArticleFeatures, b: ArticleFeatures, options: Sco
     if (s !== null && (s.score >= MIN_LINK || s.kind !== null)) scored.set(j * nA + i, s);
   }
   const links = alignedLinks(a, b, keys, scored, options);
-  if (measured !== undefined) measureQuotedNeighbours(a, b, keys, links, scored, measured, options);
   return { links, scored: count, capped };
-}
-
-/** The least score a neighbour of a quote-anchored sentence pair needs to join it (quoteAnchors.ts). */
-export const MIN_NEIGHBOUR = 0.3;
-
-/**
- * The neighbours of the sentence pairs that carry a quotation on both sides and link (or score at least
- * MIN_LINK), scored at MIN_NEIGHBOUR into `measured`: the quote anchors ask exactly such pairs (when the
- * two quotations are one group's) and read `measured` first. Scored here, the two articles' grams are
- * still cached; the anchors run after every pair is compared, and computed most of them again.
- * What is measured is the anchors' own answer (same weights, same scorer, same least score), so the
- * links do not change; a pair they never ask is work lost, which keeps this to the pairs they likely ask
- * (two quoted lines of different speakers are never anchored together).
- */
-function measureQuotedNeighbours(
-  a: ArticleFeatures, b: ArticleFeatures, keys: PairKeys, links: readonly SentenceLink[],
-  scored: ReadonlyMap<number, PairScore>, measured: MeasuredPairs, options: ScoreOptions,
-): void {
-  if (a.quotes.length === 0 || b.quotes.length === 0) return;
-  const la = quotedLines(a);
-  const lb = quotedLines(b);
-  const nA = a.sents.length;
-  const nB = b.sents.length;
-  const linked = new Set<number>();
-  for (const l of links) linked.add(l.i * nB + l.j);
-  const measure = (i: number, j: number): void => {
-    if (!la.has(i) || !lb.has(j)) return;
-    for (const [di, dj] of NEIGHBOURS) {
-      const ii = i + di;
-      const jj = j + dj;
-      if (ii < 0 || jj < 0 || ii >= nA || jj >= nB) continue;
-      const key = ii * nB + jj;
-      if (linked.has(key) || measured.has(key)) continue;
-      const s1 = la.get(ii) ?? null;
-      const s2 = lb.get(jj) ?? null;
-      if (s1 !== null && s2 !== null && s1 !== s2) continue;
-      keys.table.expect(ii, jj);
-      measured.set(key, scoreAtLeast(a.sents[ii], b.sents[jj], keys.weight, options, MIN_NEIGHBOUR) ?? MIN_NEIGHBOUR);
-    }
-  };
-  for (const l of links) measure(l.i, l.j);
-  scored.forEach((s, key) => {
-    if (s.score < MIN_LINK) return;
-    const i = key % nA;
-    measure(i, (key - i) / nA);
-  });
-}
-
-/**
- * Per article: its sentences that carry a quotation, each with the named speaker when it is one quoted
- * line (its only quote, attributed), else null. Read once per article.
- */
-const quotedLinesOf = new WeakMap<ArticleFeatures, ReadonlyMap<number, string | null>>();
-
-export function quotedLines(f: ArticleFeatures): ReadonlyMap<number, string | null> {
-  let lines = quotedLinesOf.get(f);
-  if (lines === undefined) {
-    const bySentence = new Map<number, string | null>();
-    for (const q of f.quotes) {
-      const at = sentenceAt(f.sentences, q.start);
-      bySentence.set(at, bySentence.has(at) ? null : q.speakerKey);
-    }
-    quotedLinesOf.set(f, (lines = bySentence));
-  }
-  return lines;
 }
 
 /**
@@ -566,22 +498,6 @@ function sameSentence(a: SentenceFeatures, b: SentenceFeatures, options: ScoreOp
 /** The sentence links of two articles (comparePair without its work counts). */
 export function compareArticles(a: ArticleFeatures, b: ArticleFeatures, options: ScoreOptions): SentenceLink[] {
   return [...comparePair(a, b, options).links];
-}
-
-/**
- * Whether `links`, sorted by sentence of A then of B (as comparePair gives them), link sentence i to j:
- * a binary search (the analysis asks a few per pair: a set per pair cost more to build than the look-ups it served).
- */
-export function hasLink(links: readonly SentenceLink[], i: number, j: number): boolean {
-  let lo = 0;
-  let hi = links.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const l = links[mid];
-    if (l.i < i || (l.i === i && l.j < j)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < links.length && links[lo].i === i && links[lo].j === j;
 }
 
 /** Whether chain node m (if any) is within NEIGHBOUR_GAP sentences of n on both sides. */

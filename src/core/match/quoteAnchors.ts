@@ -1,7 +1,7 @@
 import type { AnalysisOptions, QuoteGroup } from '../model';
 import type { ArticleFeatures } from './articleFeatures';
 import type { SentenceLink } from './documentPair';
-import { MIN_NEIGHBOUR, NEIGHBOURS, pairScorer, quotedLines } from './documentPair';
+import { NEIGHBOURS, pairScorer } from './documentPair';
 import type { PairScorer } from './documentPair';
 import { scoreAtLeast } from './sentenceScore';
 import type { PairScore } from './sentenceScore';
@@ -9,8 +9,8 @@ import { sentenceAt } from '../text/sentences';
 
 /** A quoted sentence pair needs at least this score: the quote alone may be a few words of a long sentence. */
 const MIN_QUOTED = 0.2;
-// A neighbour of an anchored sentence joins it with at least MIN_NEIGHBOUR (a report that sums up two
-// sentences in one): documentPair's, which measures the likely ones while comparing the two articles.
+/** A neighbour of an anchored sentence joins it with at least this score (a report that sums up two sentences in one). */
+const MIN_NEIGHBOUR = 0.3;
 
 /** Per article pair (x·n + y, x < y): its anchored links by sentence pair (i·|y| + j). */
 export type AnchoredLinks = Map<number, Map<number, SentenceLink>>;
@@ -89,8 +89,7 @@ export class PairAnchors {
   private readonly y: number;
   private readonly fx: ArticleFeatures;
   private readonly fy: ArticleFeatures;
-  /** Built when a sentence pair is first scored: most pairs' anchors are all known or measured already. */
-  private scorer: PairScorer | undefined;
+  private readonly scorer: PairScorer;
   /** Each sentence pair's score, or the least score it is known to stay under. */
   private readonly scores = new Map<number, PairScore | number>();
   private readonly speakerOf: (x: number, i: number) => string | null;
@@ -107,6 +106,7 @@ export class PairAnchors {
     this.y = pair % features.length;
     this.fx = features[this.x];
     this.fy = features[this.y];
+    this.scorer = pairScorer(this.fx, this.fy);
     this.speakerOf = lineSpeakersOf(features);
   }
 
@@ -131,9 +131,8 @@ export class PairAnchors {
     let s = this.scores.get(key) ?? this.measured?.get(key);
     // A number: the score is known to be under it, which says nothing for a lower least score.
     if (s === undefined || (typeof s === 'number' && s > min)) {
-      const scorer = (this.scorer ??= pairScorer(fx, fy));
-      scorer.expect(i, j);
-      s = scoreAtLeast(fx.sents[i], fy.sents[j], scorer.weight, this.options, min) ?? min;
+      this.scorer.expect(i, j);
+      s = scoreAtLeast(fx.sents[i], fy.sents[j], this.scorer.weight, this.options, min) ?? min;
       this.scores.set(key, s);
     }
     if (typeof s === 'number' || s.score < min) return false;
@@ -142,10 +141,30 @@ export class PairAnchors {
   }
 }
 
-/**
- * The speaker of sentence i of article x when it is one quoted line: the named speaker of its only
- * quote; null for a sentence with no quote, several, or an unnamed speaker (documentPair's quotedLines).
- */
+/** lineSpeakers per features array: the caller asks one group at a time, and rebuilding them per group cost a pass over every quote of its articles. */
+const speakerMemos = new WeakMap<readonly ArticleFeatures[], (x: number, i: number) => string | null>();
+
 function lineSpeakersOf(features: readonly ArticleFeatures[]): (x: number, i: number) => string | null {
-  return (x, i) => quotedLines(features[x]).get(i) ?? null;
+  let speakerOf = speakerMemos.get(features);
+  if (speakerOf === undefined) speakerMemos.set(features, (speakerOf = lineSpeakers(features)));
+  return speakerOf;
+}
+
+/**
+ * The speaker of a sentence that is one quoted line: the named speaker of its only quote; null
+ * for a sentence with no quote, several, or an unnamed speaker (read per article on first use).
+ */
+function lineSpeakers(features: readonly ArticleFeatures[]): (x: number, i: number) => string | null {
+  const cache = new Map<number, Map<number, string | null>>();
+  return (x, i) => {
+    let bySentence = cache.get(x);
+    if (bySentence === undefined) {
+      cache.set(x, (bySentence = new Map()));
+      for (const q of features[x].quotes) {
+        const at = sentenceAt(features[x].sentences, q.start);
+        bySentence.set(at, bySentence.has(at) ? null : q.speakerKey);
+      }
+    }
+    return bySentence.get(i) ?? null;
+  };
 }
