@@ -161,11 +161,13 @@ export function hasKey(list: readonly string[], key: string): boolean {
 }
 
 /**
- * Grams are asked for again mostly within one article pair: a replay of the dense 2,000 bench's
- * 116,000 asks computes 33,459 grams with 2,048 kept and 33,235 with 4,096, so the smaller cache
- * keeps less memory for the same work.
+ * Grams are asked for again mostly within one article pair, but a sentence also comes back when
+ * its article meets others, thousands of asks later: a replay of the dense 2,000 bench's 113,000
+ * asks (twins shared, the generation before copied: see below) computes 28,432 grams with 2,048
+ * kept, 27,806 with 4,096 and 25,103 with 8,192, for 4-7 MiB more peak RSS than 2,048 (dense
+ * 2,000: 272-277 → 277-285 MiB over five runs each).
  */
-const CACHE_SIZE = 2048;
+const CACHE_SIZE = 8192;
 /** How many grams computed after a sentence's its grams surely outlive: they stay intact that long (see sentenceGrams). */
 export const GRAMS_KEPT = CACHE_SIZE;
 
@@ -174,13 +176,13 @@ let cache = new Map<SentenceFeatures, SentenceGrams>();
  * The grams of the cache by a hash of their sentence's word ids: a sentence whose words, keys and
  * salient keys are another's (a sentence copied into several articles: ~3,800 of the dense 2,000
  * bench's 31,099) gets that sentence's grams, which are computed from those alone, instead of
- * computing them again (dense 2,000: 33,444 → 29,114 computations). Cleared with the cache.
+ * computing them again (dense 2,000, 2,048 kept: 33,444 → 29,114 computations). Cleared with the cache.
  */
 let twins = new Map<number, SentenceGrams>();
 /**
  * The cache and twins of the generation before (their slabs are intact until the next clear): grams
  * asked for again from there are copied into the current generation instead of computed again
- * (dense 2,000: 29,114 → 28,432 computations, and 682 copies).
+ * (dense 2,000, 2,048 kept: 29,114 → 28,432 computations, and 682 copies).
  */
 let previousCache = new Map<SentenceFeatures, SentenceGrams>();
 let previousTwins = new Map<number, SentenceGrams>();
