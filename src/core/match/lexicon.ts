@@ -102,7 +102,7 @@ const DERIVATIONS = ['ions', 'ion', 'ments', 'ment', 'ingly', 'ings', 'ing', 'ed
 export function stemWord(word: string): string {
   if (hasNoSuffixLetters(word)) return word;
   let w = lemma(word);
-  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.length <= 3 || hasDigit(w)) return w;
   w = stripPlural(w);
   for (const suffix of DERIVATIONS) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
@@ -111,12 +111,24 @@ export function stemWord(word: string): string {
     }
   }
   // "stopp" → "stop", "planned" → "plan"
-  if (w.length > 4 && /([bdgklmnprt])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 4 && w.charCodeAt(w.length - 1) === w.charCodeAt(w.length - 2) && DOUBLED.includes(w[w.length - 1])) w = w.slice(0, -1);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   // "stormy" → "storm"; "unprotected" → "protect": the same content for a paraphrase.
-  if (w.length >= 6 && /[^aeiou]y$/.test(w)) w = w.slice(0, -1);
+  if (w.length >= 6 && w.endsWith('y') && !'aeiou'.includes(w[w.length - 2])) w = w.slice(0, -1);
   if (w.length >= 7 && w.startsWith('un')) w = w.slice(2);
   return w;
+}
+
+/** The consonants whose doubling at a stem's end stemWord undoes (what /([bdgklmnprt])\1$/ matched). */
+const DOUBLED = 'bdgklmnprt';
+
+/** /\d/.test(w) without a regular expression per new word. */
+function hasDigit(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
 }
 
 /**
