@@ -351,7 +351,9 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKe
   const out = candidateArrays;
   out.count = 0;
   const sb = b.keyTable;
+  const startA = a.keyTable.sentenceKeyStart;
   for (let j = 0; j < b.sents.length; j++) {
+    const fewB = sb.sentenceKeyStart[j + 1] - sb.sentenceKeyStart[j] <= 2;
     for (let k = sb.sentenceKeyStart[j]; k < sb.sentenceKeyStart[j + 1]; k++) {
       const idA = keys.bInA[sb.sentenceKeys[k]];
       if (idA < 0 || postingStart[idA + 1] - postingStart[idA] > maxPosting) continue;
@@ -371,7 +373,8 @@ function candidateSentences(a: ArticleFeatures, b: ArticleFeatures, keys: PairKe
       const shared = hitWeight[i];
       hitCount[i] = 0;
       hitWeight[i] = 0;
-      if (count < 2 && !(count === 1 && Math.min(a.sents[i].keys.length, b.sents[j].keys.length) <= 2)) continue;
+      // Key counts from the tables' offsets (a sentence's `keys` is one more object to load per hit).
+      if (count < 2 && !(count === 1 && (fewB || startA[i + 1] - startA[i] <= 2))) continue;
       if (totalA[i] < 0) totalA[i] = keyWeightOf(a.keyTable, i, keys.weightA);
       if (totalB < 0) totalB = keyWeightOf(sb, j, keys.weightB);
       const smaller = Math.min(totalA[i], totalB);

@@ -89,7 +89,8 @@ export class PairAnchors {
   private readonly y: number;
   private readonly fx: ArticleFeatures;
   private readonly fy: ArticleFeatures;
-  private readonly scorer: PairScorer;
+  /** Built when a sentence pair is first scored: a pair whose quoted sentences its comparison links already may score none. */
+  private scorer: PairScorer | undefined;
   /** Each sentence pair's score, or the least score it is known to stay under. */
   private readonly scores = new Map<number, PairScore | number>();
   private readonly speakerOf: (x: number, i: number) => string | null;
@@ -106,7 +107,6 @@ export class PairAnchors {
     this.y = pair % features.length;
     this.fx = features[this.x];
     this.fy = features[this.y];
-    this.scorer = pairScorer(this.fx, this.fy);
     this.speakerOf = lineSpeakersOf(features);
   }
 
@@ -131,8 +131,9 @@ export class PairAnchors {
     let s = this.scores.get(key) ?? this.measured?.get(key);
     // A number: the score is known to be under it, which says nothing for a lower least score.
     if (s === undefined || (typeof s === 'number' && s > min)) {
-      this.scorer.expect(i, j);
-      s = scoreAtLeast(fx.sents[i], fy.sents[j], this.scorer.weight, this.options, min) ?? min;
+      const scorer = (this.scorer ??= pairScorer(fx, fy));
+      scorer.expect(i, j);
+      s = scoreAtLeast(fx.sents[i], fy.sents[j], scorer.weight, this.options, min) ?? min;
       this.scores.set(key, s);
     }
     if (typeof s === 'number' || s.score < min) return false;
