@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ArticleNames, foldSurname, looksLikeName, nameFacts, nameWords, speakerKey, startsWithCapital } from '../../src/core/text/names';
+import { ArticleNames, foldSurname, hasSpaceOr, looksLikeName, nameFacts, nameWords, speakerKey, startsWithCapital } from '../../src/core/text/names';
 
 describe('speakerKey and names', () => {
   it('gives transliteration variants one key', () => {
@@ -78,5 +78,17 @@ describe('startsWithCapital and honorific names', () => {
     assert.strictEqual(looksLikeName('  Mr. King '), true);
     assert.strictEqual(looksLikeName('Dr King'), true);
     assert.strictEqual(looksLikeName('The Minister'), false);
+  });
+});
+
+describe('hasSpaceOr', () => {
+  it('tells what /[\\s,]/ and /\\s/ tell', () => {
+    for (const t of ['Anna', 'Anna Lind', 'Lind,', '', ' ', '\u00a0', '\ufeff', 'a\u2028b', 'x\u200bx', 'a\tb', 'a;b']) {
+      assert.strictEqual(hasSpaceOr(t, 44), /[\s,]/.test(t), JSON.stringify(t));
+      assert.strictEqual(hasSpaceOr(t, 32), /\s/.test(t), JSON.stringify(t));
+    }
+    assert.deepStrictEqual(nameWords('Mark'), ['Mark']);
+    assert.deepStrictEqual(nameWords('"Mark"'), ['Mark']);
+    assert.deepStrictEqual(nameWords('?'), []);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { DESCRIBED_NAME_AT_START, NAME_ANYWHERE, NAME_RUN, forEachNameRun, isNumberWord, lettersBeforeDot, mayOpenWithWordAndSpace, nameAtStart, subjectAfter, nameRightBefore, subjectBefore } from '../../src/core/text/speakerSubjects';
-import { isSpaceCode, phraseBefore } from '../../src/core/text/speakerPhrases';
+import { isAmount, isSpaceCode, phraseBefore } from '../../src/core/text/speakerPhrases';
 import { countWork } from './workCounter';
 
 describe('subjects read from the end of the text before a cue', () => {
@@ -122,5 +122,13 @@ describe('the name after an inverted cue', () => {
     }
     assert.deepStrictEqual(subjectAfter(' Anna.'), { kind: 'name', text: 'Anna', person: 'Anna' });
     assert.deepStrictEqual(subjectAfter(' him Anna.'), { kind: 'name', text: 'Anna', person: 'Anna' });
+  });
+});
+
+describe('isAmount', () => {
+  it('tells what /^\\d[\\d,.]*%?$/ tells', () => {
+    for (const w of ['63', '1,000', '2.5%', '%', '', 'a1', '1a', '\u0661', '12%%', '9.', ',1']) {
+      assert.strictEqual(isAmount(w), /^\d[\d,.]*%?$/.test(w), JSON.stringify(w));
+    }
   });
 });

@@ -5,6 +5,7 @@
  */
 import { boundedMemo } from '../memo';
 import { POSSESSIVE_PROXY_AT_END } from './proxyNouns';
+import { isSpaceCode } from './speakerPhrases';
 
 /** Titles and honorifics that precede a name and are not part of it (folded, lower case). */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(
@@ -58,10 +59,8 @@ export function nameWords(name: string): readonly string[] {
 function computeNameWords(name: string): string[] {
   // Both patterns end with a possessive: without an apostrophe (most names) neither can match.
   const bare = name.includes("'") || name.includes('’') ? name.replace(POSSESSIVE_PROXY_AT_END, '').replace(/[’']s$/, '') : name;
-  const words = bare
-    .split(/[\s,]+/)
-    .map(trimWord)
-    .filter((w) => w.length > 0);
+  // A name of one word (most capitalized runs) is not split.
+  const words = hasSpaceOr(bare, 44) ? bare.split(/[\s,]+/).map(trimWord).filter((w) => w.length > 0) : oneWord(trimWord(bare));
   while (words.length > 1 && NAME_SUFFIXES.has(fold(words[words.length - 1]).replace(/\./g, ''))) {
     words.pop();
   }
@@ -77,6 +76,20 @@ function computeNameWords(name: string): string[] {
     first++;
   }
   return words.slice(first);
+}
+
+/** Whether text holds white space (what \s matches) or the character `code`. */
+export function hasSpaceOr(text: string, code: number): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === code || isSpaceCode(c)) return true;
+  }
+  return false;
+}
+
+/** [word].filter((w) => w.length > 0). */
+function oneWord(word: string): string[] {
+  return word.length > 0 ? [word] : [];
 }
 
 /** A word that opens with an ASCII letter and holds only letters and . ' ’ -: WORD_EDGES finds nothing to trim. */
@@ -168,7 +181,8 @@ function computeFacts(name: string): NameFacts {
   // (nameWords and looksLikeName), and inserting into those was most of the cost of a new name.
   const words = computeNameWords(trimmed);
   if (!looksLikeWords(trimmed, words)) {
-    return { key: fold(trimmed).replace(/\s+/g, ' '), isName: false, display: trimmed, wordCount: trimmed.split(/\s+/).length, words, plain: true };
+    const spaced = hasSpaceOr(trimmed, 32);
+    return { key: spaced ? fold(trimmed).replace(/\s+/g, ' ') : fold(trimmed), isName: false, display: trimmed, wordCount: spaced ? trimmed.split(/\s+/).length : 1, words, plain: true };
   }
   const surname = foldSurname(words[words.length - 1]);
   const display = words.join(' ');

@@ -63,10 +63,16 @@ const verbMemo = boundedMemo(20_000, (word): boolean => {
 
 const UNKNOWN_PAST = /^\p{Ll}+ed$/u;
 const AMOUNT = /^\d[\d,.]*%?$/;
+
+/** AMOUNT.test(word), the pattern tried only on a word that opens with a digit (few do: it was asked of every word before a cue). */
+export function isAmount(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c >= 48 && c <= 57 && AMOUNT.test(word);
+}
 const POSSESSIVE_NAME = /^\p{Lu}[\p{L}.-]*(?:[’']s|s[’'])$/u;
 
 function isDeterminer(word: string): boolean {
-  return DETERMINERS.has(word.toLowerCase()) || AMOUNT.test(word);
+  return DETERMINERS.has(word.toLowerCase()) || isAmount(word);
 }
 
 /** "Clinton’s", "Sanders’": a possessive name opens a phrase as a determiner does. */
@@ -207,7 +213,7 @@ function determinerDown(words: readonly string[], top: number): number {
       return -1;
     }
     // isDeterminer(w), with the lower case at hand.
-    if (DETERMINERS.has(lower) || AMOUNT.test(w) || isPossessiveName(w)) {
+    if (DETERMINERS.has(lower) || isAmount(w) || isPossessiveName(w)) {
       return i;
     }
     if (i === words.length - 1 && LINKS.has(lower)) {

@@ -1,6 +1,6 @@
 import { boundedMemo } from '../memo';
 import { STOPWORDS } from './tokens';
-import { TITLE_WORDS, looksLikeName, nameFacts, nameWords } from './names';
+import { TITLE_WORDS, hasSpaceOr, looksLikeName, nameFacts, nameWords } from './names';
 import type { NameFacts } from './names';
 import { POSSESSIVE_PROXY_AT_START, PROXY_NOUNS, PROXY_NOUN_PATTERN } from './proxyNouns';
 import { isSpaceCode, isVerb, phraseAfter, phraseBefore, phraseBeforeVerb, tagsOf } from './speakerPhrases';
@@ -234,7 +234,8 @@ export function cleanName(raw: string): string {
 const cleanMemo = boundedMemo(20_000, trimToName);
 
 function trimToName(raw: string): string {
-  const words = raw.split(/\s+/);
+  // A run of one word (most) is not split.
+  const words = hasSpaceOr(raw, 32) ? raw.split(/\s+/) : [raw];
   const notName = (lower: string): boolean => STOPWORDS.has(lower) || NOT_NAME_WORDS.has(lower) || isGerund(lower);
   while (words.length > 1 && notName(words[0].toLowerCase())) words.shift();
   // "Secretary of State Maria Lind": the run starts after "of"; "State" describes, it is no name.
