@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { grownArray } from '../../src/core/util/grownArray';
+import { grownArray, roomFor } from '../../src/core/util/grownArray';
 
 describe('grownArray', () => {
   it('keeps the kind and the values, with room for more', () => {
@@ -12,5 +12,14 @@ describe('grownArray', () => {
     const reals = grownArray(Float64Array.of(0.5), 2);
     assert.ok(reals instanceof Float64Array);
     assert.deepStrictEqual([...reals], [0.5, 0]);
+  });
+});
+
+describe('roomFor', () => {
+  it('keeps a list long enough, else gives one of at least n and twice the old length', () => {
+    const list = new Int32Array(8);
+    assert.strictEqual(roomFor(list, 8), list);
+    assert.strictEqual(roomFor(list, 9).length, 16);
+    assert.strictEqual(roomFor(list, 40).length, 40);
   });
 });

@@ -3,7 +3,7 @@ import { WordSpans } from '../text/tokens';
 import { FNV_PRIME, fnv1aUpdate } from '../hash';
 import { contentIdOf, reserveWordIds, spellingFactsOf, wordIdGeneration, wordIdOf, type WordFacts } from './lexicon';
 import { contentKeyIds } from './internKey';
-import { grownArray } from '../util/grownArray';
+import { grownArray, roomFor } from '../util/grownArray';
 
 /** What the matchers need to know about one sentence, computed once per article text. */
 export interface SentenceFeatures {
@@ -127,8 +127,7 @@ const spans = new WordSpans();
 /** Phase 1: every word of every sentence, each looked up by its offsets in the text (no string, no token object per word). */
 function readWords(text: string, sentences: readonly Sentence[]): ArticleWords {
   let n = 0;
-  if (firstScratch.length <= sentences.length) firstScratch = new Int32Array(Math.max(sentences.length + 1, 2 * firstScratch.length));
-  const first = firstScratch;
+  const first = (firstScratch = roomFor(firstScratch, sentences.length + 1));
   for (let si = 0; si < sentences.length; si++) {
     first[si] = n;
     spans.reset(text, sentences[si].start, sentences[si].end);
@@ -415,7 +414,7 @@ function keyTable(sents: readonly SentenceFeatures[], keyIds: Int32Array): KeyTa
   // scratch and copied out at their exact size (lists grown by push were a third of what reading
   // an article allocated, and kept their slack).
   const localOf = localScratch(contentKeyIds.size);
-  if (sharedScratch.length < total) sharedScratch = new Int32Array(Math.max(total, 2 * sharedScratch.length));
+  sharedScratch = roomFor(sharedScratch, total);
   const keys = keyScratch;
   const shared = sharedScratch;
   let count = 0;
@@ -587,9 +586,8 @@ export function articleFeatures(text: string, sentences: readonly Sentence[], qu
   const sents: SentenceFeatures[] = [];
   // Shingles are gathered in one scratch buffer (at most one per word after a sentence's first), then
   // copied to one buffer of the article's exact size; each sentence gets a view of it.
-  if (shingleScratch.length < words.count) shingleScratch = new Int32Array(Math.max(words.count, 2 * shingleScratch.length));
-  if (shingleEndScratch.length < sentences.length) shingleEndScratch = new Int32Array(Math.max(sentences.length, 2 * shingleEndScratch.length));
-  const shingleEnds = shingleEndScratch;
+  shingleScratch = roomFor(shingleScratch, words.count);
+  const shingleEnds = (shingleEndScratch = roomFor(shingleEndScratch, sentences.length));
   let shingleAt = 0;
   let q = 0;
   for (let si = 0; si < sentences.length; si++) {

@@ -3,6 +3,7 @@ import { hasKey, nextCommonRunIn, WordClass } from './sentenceGrams';
 import type { CommonRun, SentenceGrams } from './sentenceGrams';
 import { MAX_CELLS } from './verbatimRuns';
 import { lcsLengthIn } from '../util/lcs';
+import { roomFor } from '../util/grownArray';
 
 /**
  * Word alignment of two sentences, the way a reader checks a paraphrase: each word of one side is
@@ -81,10 +82,6 @@ function unpairedContent(g: SentenceGrams, paired: Uint8Array, out: Int32Array):
 let restOfA: Int32Array = new Int32Array(64);
 let restOfB: Int32Array = new Int32Array(64);
 
-/** A list of at least n integers: `list`, or a bigger one when it is too short (its contents are not kept). */
-function roomFor(list: Int32Array, n: number): Int32Array {
-  return list.length >= n ? list : new Int32Array(Math.max(n, 2 * list.length));
-}
 
 /** Marks of paired words, reused from pair to pair (the scorer runs one pair at a time): no typed array per pair. */
 let marksA: Uint8Array = new Uint8Array(64);

@@ -9,7 +9,7 @@ import type { SentenceGrams } from './sentenceGrams';
 import { PARAPHRASE_MODEL } from './paraphraseModel';
 import { alignGrams, maskedEditCeiling, maskedEditSimilarity, missingNamesOf } from './pairAlignment';
 import type { AlignmentEvidence } from './pairAlignment';
-import { grownArray } from '../util/grownArray';
+import { grownArray, roomFor } from '../util/grownArray';
 
 /**
  * How much a word weighs in a pair of sentences: rarer in the two articles, heavier. A KeyWeight
@@ -341,10 +341,6 @@ function longestAddedStretch(a: SentenceFeatures, ga: SentenceGrams, b: Sentence
 let lackingA: Int32Array = new Int32Array(64);
 let lackingB: Int32Array = new Int32Array(64);
 
-/** A list of at least n integers: `list`, or a bigger one when it is too short (its contents are not kept). */
-function roomFor(list: Int32Array, n: number): Int32Array {
-  return list.length >= n ? list : new Int32Array(Math.max(n, 2 * list.length));
-}
 
 /**
  * The indices (in s.keys) of the keys of `s` that `other` lacks, in order, written to `out` (at least
