@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { isOwnLemma, lemma, stripInflection, stripPlural } from '../../src/core/text/lemma';
+import { endsWithDoubledConsonant, isOwnLemma, lemma, stripInflection, stripPlural } from '../../src/core/text/lemma';
 import { contentKey, isReportingWord, stemWord, wordKey } from '../../src/core/match/lexicon';
 import { stem } from '../../src/core/match/quoteGroups';
 
@@ -157,6 +157,14 @@ describe('one lexicon for paraphrases and quotes', () => {
     }
     for (const word of ['agreement', 'deal', 'accord', 'vowed', 'talks']) {
       assert.ok(!isReportingWord(word), word);
+    }
+  });
+});
+
+describe('endsWithDoubledConsonant', () => {
+  it('tells what /([bdgklmnprt])\\1$/ tells', () => {
+    for (const w of ['stopp', 'plann', 'bell', 'buzz', 'see', 'tt', 't', '', 'abc', 'kiss', 'add', 'ebb', 'err']) {
+      assert.strictEqual(endsWithDoubledConsonant(w), /([bdgklmnprt])\1$/.test(w), w);
     }
   });
 });

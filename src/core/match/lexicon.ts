@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../text/tokens';
 import { foldWord } from '../text/normalize';
-import { lemma, stripPlural } from '../text/lemma';
+import { endsWithDoubledConsonant, lemma, stripPlural } from '../text/lemma';
 import { boundedMemo } from '../memo';
 import { contentKeyIds } from './internKey';
 import { FNV_OFFSET, FNV_PRIME, fnv1aUpdate } from '../hash';
@@ -111,16 +111,13 @@ export function stemWord(word: string): string {
     }
   }
   // "stopp" → "stop", "planned" → "plan"
-  if (w.length > 4 && w.charCodeAt(w.length - 1) === w.charCodeAt(w.length - 2) && DOUBLED.includes(w[w.length - 1])) w = w.slice(0, -1);
+  if (w.length > 4 && endsWithDoubledConsonant(w)) w = w.slice(0, -1);
   if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
   // "stormy" → "storm"; "unprotected" → "protect": the same content for a paraphrase.
   if (w.length >= 6 && w.endsWith('y') && !'aeiou'.includes(w[w.length - 2])) w = w.slice(0, -1);
   if (w.length >= 7 && w.startsWith('un')) w = w.slice(2);
   return w;
 }
-
-/** The consonants whose doubling at a stem's end stemWord undoes (what /([bdgklmnprt])\1$/ matched). */
-const DOUBLED = 'bdgklmnprt';
 
 /** /\d/.test(w) without a regular expression per new word. */
 function hasDigit(w: string): boolean {

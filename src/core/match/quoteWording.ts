@@ -77,13 +77,17 @@ function allDigits(w: string): boolean {
 
 /** The key of a word that says what a quote is about; null for function words, reporting verbs and plain numbers. */
 function stemOf(facts: WordFacts): string | null {
-  if (STOPWORDS.has(facts.norm)) return null;
+  return STOPWORDS.has(facts.norm) ? null : stemOfContent(facts);
+}
+
+/** stemOf of a word known not to be a function word: its key, unless it is a reporting verb or a plain number. */
+function stemOfContent(facts: WordFacts): string | null {
   return facts.reporting || allDigits(facts.norm) ? null : facts.key;
 }
 
 /** stemOf a folded word. */
 function contentStem(w: string): string | null {
-  return STOPWORDS.has(w) ? null : stemOf(wordFacts(w));
+  return STOPWORDS.has(w) ? null : stemOfContent(wordFacts(w));
 }
 
 /** Folded words joined by single spaces, padded (" a b c "): equal for the same wording, `includes` for a fragment. */
@@ -177,8 +181,8 @@ function wordingOf(quote: Quote, words?: readonly string[]): Wording {
     // The facts say whether the word is a function word (no content key, yet a word): no second look-up.
     if (facts.content === null && facts.norm.length > 0) continue;
     content++;
-    // stemOf without its function-word test, passed above.
-    if (!facts.reporting && !allDigits(facts.norm)) stems.add(facts.key);
+    const stem = stemOfContent(facts);
+    if (stem !== null) stems.add(stem);
   }
   const seq = seqOf(raw);
   return { frame, stems, content, seq, seqBits: seqWordBits(seq), meaning: meaningOf(raw, factsOf, stems) };

@@ -151,6 +151,15 @@ function checked(base: string, w: string): string {
   return typeof base === 'string' && base.length >= 2 && /^[a-z]+$/.test(base) ? base : w;
 }
 
+/** The consonants whose doubling at a word's end belongs to an ending ("stopped", "planned"). */
+const DOUBLED = 'bdgklmnprt';
+
+/** /([bdgklmnprt])\1$/.test(w), by character code: "stopp", "plann". */
+export function endsWithDoubledConsonant(w: string): boolean {
+  const n = w.length;
+  return n >= 2 && w.charCodeAt(n - 1) === w.charCodeAt(n - 2) && DOUBLED.includes(w[n - 1]);
+}
+
 /**
  * Plural and verb endings of a word compromise does not know: "pledges" → "pledge",
  * "outperformed" → "outperform", "stopped" → "stop". Never shorter than 3 letters.
@@ -168,7 +177,7 @@ export function stripInflection(w: string): string {
     const base = w.slice(0, -suffix.length);
     if (/[aeiouy]/.test(base)) {
       // "stopped" → "stop": a doubled final consonant belongs to the ending.
-      return base.length > 3 && /([bdgklmnprt])\1$/.test(base) ? base.slice(0, -1) : base;
+      return base.length > 3 && endsWithDoubledConsonant(base) ? base.slice(0, -1) : base;
     }
   }
   return w;
